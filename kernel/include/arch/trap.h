@@ -1,0 +1,65 @@
+/*
+ * trap.h - the one frame every kernel entry builds.
+ *
+ * The assembly stubs push it from the bottom up: first the hardware part
+ * (ss .. rip, pushed by the CPU or, for SYSCALL, by the stub), then error
+ * and vector, then the general registers. Field order = memory order.
+ */
+#ifndef ARCH_TRAP_H
+#define ARCH_TRAP_H
+
+#include <stdint.h>
+
+struct trap_frame {
+	uint64_t r15, r14, r13, r12, r11, r10, r9, r8;
+	uint64_t rbp, rdi, rsi, rdx, rcx, rbx, rax;
+	uint64_t vector;         /* pushed by the stub */
+	uint64_t error;          /* CPU error code, or 0 */
+	uint64_t rip, cs, rflags, rsp, ss; /* the iretq frame */
+};
+
+/* Segment selectors (see gdt.c for why they are in this order). */
+#define KERNEL_CS 0x08
+#define KERNEL_DS 0x10
+#define USER32_CS 0x1b
+#define USER_DS   0x23
+#define USER_CS   0x2b
+#define TSS_SEL   0x30
+
+/* Interrupt vectors the kernel uses besides the 32 exceptions. */
+#define VEC_TIMER    32
+#define VEC_SPURIOUS 0xff
+
+/* C entry for every interrupt and exception (isr.S calls it). */
+void trap(struct trap_frame *tf);
+
+/* One exception-table entry: a fault at `insn` resumes at `fixup`. */
+struct ex_entry {
+	uint64_t insn;
+	uint64_t fixup;
+};
+
+/*
+ * Put in inline asm after a labelled instruction that may fault:
+ *   "1: movq (%rsi), %rax\n" "2:\n" EX_TABLE(1b, 2b)
+ */
+#define EX_TABLE(insn, fixup) \
+	".pushsection .ex_table, \"a\"\n\t.balign 8\n\t.quad " #insn ", " #fixup "\n\t.popsection\n\t"
+
+/* The last exception the fixup table absorbed (for tests and diagnostics). */
+struct trap_fixup_record {
+	uint64_t count, vector, error, rip, cr2;
+};
+extern struct trap_fixup_record last_fixup;
+
+void gdt_init(void);
+void idt_init(void);
+/* Point the TSS's IST slots at guarded stacks once the VMM can make them. */
+void tss_set_ist(int ist, uint64_t top);
+void tss_set_rsp0(uint64_t top);
+
+/* Print the frame's registers (used by panic). */
+void trap_dump(const struct trap_frame *tf);
+const char *trap_name(uint64_t vector);
+
+#endif

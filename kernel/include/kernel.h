@@ -1,0 +1,104 @@
+/* kernel.h - kernel-wide services: console, panic, time, memory, exit. */
+#ifndef KERNEL_H
+#define KERNEL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "api/boot_info.h"
+
+struct trap_frame;
+
+/* Physical <-> direct-map virtual. */
+static inline void *phys_to_virt(uint64_t pa) { return (void *)(pa + DIRECT_MAP_BASE); }
+static inline uint64_t virt_to_phys(const void *va) { return (uint64_t)va - DIRECT_MAP_BASE; }
+
+/* console.c: everything printed goes to the serial port and the framebuffer. */
+int kprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+int kvprintf(const char *fmt, va_list ap);
+void console_write(const char *s, size_t n);
+
+/* arch/x86_64/serial.c */
+void serial_init(void);
+void serial_write(const char *s, size_t n);
+
+/* fbcon.c: text console on the GOP framebuffer; false when there is none. */
+bool fbcon_init(const struct bi_framebuffer *fb);
+void fbcon_write(const char *s, size_t n);
+bool fbcon_active(void);
+
+/* panic.c: print `KERNEL PANIC:`, dump, exit QEMU with KEXIT_PANIC. */
+void panic(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
+void panic_frame(const struct trap_frame *tf, const char *fmt, ...)
+	__attribute__((noreturn, format(printf, 2, 3)));
+
+/*
+ * arch/x86_64/exit.c: tell QEMU (isa-debug-exit at port 0xf4) how the run
+ * ended; QEMU's own exit status becomes (code << 1) | 1. Without the device
+ * the CPU just halts.
+ */
+enum kexit { KEXIT_SUCCESS = 0x10, KEXIT_FAILURE = 0x11, KEXIT_PANIC = 0x12 };
+void machine_exit(enum kexit code) __attribute__((noreturn));
+
+/* arch/x86_64/timer.c: PIT-calibrated TSC and LAPIC timer. */
+#define HZ 100
+extern uint64_t tsc_hz;            /* TSC ticks per second */
+void timer_init(void);             /* calibrate, start the periodic LAPIC timer */
+void timer_tick(void);             /* from trap(): count, EOI */
+uint64_t timer_ticks(void);        /* timer interrupts so far */
+uint64_t tsc_to_ns(uint64_t ticks);
+
+/* arch/x86_64/lapic.c */
+void lapic_init(void);
+void lapic_eoi(void);
+void lapic_timer_periodic(uint8_t vector, uint32_t count);
+uint32_t lapic_timer_current(void);
+void lapic_timer_oneshot_max(void);
+
+/* mm/frames.c: the kernel's physical frame allocator. */
+void frames_init(const struct boot_info *bi);
+uint64_t frame_alloc(void);        /* zeroed frame, or 0 */
+void frame_free(uint64_t pa);
+uint64_t frame_alloc_contig(uint64_t count); /* not zeroed; 0 when impossible */
+uint64_t frames_free_count(void);
+uint64_t frames_total(void);
+
+/* mm/vmm.c: the kernel's page tables. */
+#define PTE_P   0x001ULL
+#define PTE_W   0x002ULL
+#define PTE_U   0x004ULL
+#define PTE_PWT 0x008ULL
+#define PTE_PCD 0x010ULL
+#define PTE_PS  0x080ULL
+#define PTE_G   0x100ULL
+#define PTE_NX  (1ULL << 63)
+#define PTE_ADDR 0x000ffffffffff000ULL
+void vmm_init(const struct boot_info *bi);
+int vmm_map(uint64_t va, uint64_t pa, uint64_t flags);   /* 4 KiB page; 0 or -1 */
+uint64_t vmm_translate(uint64_t va);                    /* phys, or ~0 when unmapped */
+uint64_t vmm_flags(uint64_t va);                        /* the leaf entry minus its address, 0 when unmapped */
+uint64_t kstack_alloc(size_t pages);                    /* guarded stack; returns its top */
+
+/* mm/heap.c */
+void *kmalloc(size_t n);
+void *kzalloc(size_t n);
+void kfree(void *p);
+
+/* lib/string.c: what the compiler may call on its own. */
+void *memset(void *d, int c, size_t n);
+void *memcpy(void *d, const void *s, size_t n);
+void *memmove(void *d, const void *s, size_t n);
+int memcmp(const void *a, const void *b, size_t n);
+size_t strlen(const char *s);
+int strcmp(const char *a, const char *b);
+
+/* main.c */
+extern const struct boot_info *boot;
+extern const char *cmdline;
+
+/* ktest/ktest.c: run the in-kernel test suite; returns failures. */
+int ktest_run(const char *only);
+
+#endif

@@ -1,0 +1,98 @@
+/*
+ * elf.h - ELF64 definitions and a strict validator (host-tested).
+ *
+ * Used by the bootloader for kernel.elf and by the kernel for user programs.
+ * elf_check() looks only inside [file, file+size) and never trusts a field
+ * before checking it, so a truncated or hostile file is rejected, not read
+ * out of bounds.
+ */
+#ifndef LIB_ELF_H
+#define LIB_ELF_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define EI_NIDENT 16
+#define ELFMAG0 0x7f
+#define ELFCLASS64 2
+#define ELFDATA2LSB 1
+#define EV_CURRENT 1
+#define ET_EXEC 2
+#define ET_DYN 3
+#define EM_X86_64 62
+
+#define PT_NULL 0
+#define PT_LOAD 1
+#define PT_DYNAMIC 2
+#define PT_INTERP 3
+#define PT_NOTE 4
+#define PT_PHDR 6
+#define PT_TLS 7
+#define PT_GNU_STACK 0x6474e551
+
+#define PF_X 1
+#define PF_W 2
+#define PF_R 4
+
+typedef struct {
+	unsigned char e_ident[EI_NIDENT];
+	uint16_t e_type;
+	uint16_t e_machine;
+	uint32_t e_version;
+	uint64_t e_entry;
+	uint64_t e_phoff;
+	uint64_t e_shoff;
+	uint32_t e_flags;
+	uint16_t e_ehsize;
+	uint16_t e_phentsize;
+	uint16_t e_phnum;
+	uint16_t e_shentsize;
+	uint16_t e_shnum;
+	uint16_t e_shstrndx;
+} Elf64_Ehdr;
+
+typedef struct {
+	uint32_t p_type;
+	uint32_t p_flags;
+	uint64_t p_offset;
+	uint64_t p_vaddr;
+	uint64_t p_paddr;
+	uint64_t p_filesz;
+	uint64_t p_memsz;
+	uint64_t p_align;
+} Elf64_Phdr;
+
+enum elf_err {
+	ELF_OK = 0,
+	ELF_ETRUNC = -1,    /* file smaller than the ELF header */
+	ELF_EMAGIC = -2,    /* not \x7fELF */
+	ELF_ECLASS = -3,    /* not ELFCLASS64 / little-endian / version 1 */
+	ELF_EMACHINE = -4,  /* not x86-64 */
+	ELF_ETYPE = -5,     /* e_type not the one asked for */
+	ELF_EPHDR = -6,     /* program header table bad: size, count, or outside the file */
+	ELF_ESEGMENT = -7,  /* a PT_LOAD segment's bytes lie outside the file, filesz > memsz, or its range overflows */
+	ELF_EALIGN = -8,    /* p_align not a power of two, or vaddr and offset disagree modulo it */
+	ELF_ENOLOAD = -9,   /* no PT_LOAD segment */
+	ELF_EENTRY = -10,   /* entry point not inside an executable PT_LOAD segment */
+	ELF_EOVERLAP = -11, /* two PT_LOAD segments overlap in memory */
+};
+
+/* What elf_check() learnt: the span of all PT_LOAD segments, page-rounded. */
+struct elf_info {
+	uint64_t entry;
+	uint64_t vaddr_lo;  /* lowest PT_LOAD p_vaddr, rounded down to 4096 */
+	uint64_t vaddr_hi;  /* highest p_vaddr + p_memsz, rounded up to 4096 */
+	const Elf64_Phdr *phdrs; /* inside the file image */
+	uint16_t phnum;
+};
+
+/*
+ * Validate an ELF64 x86-64 image of the given e_type (ET_EXEC or ET_DYN).
+ * On success fill *info and return ELF_OK; otherwise return an enum elf_err.
+ */
+int elf_check(const void *file, size_t size, uint16_t want_type, struct elf_info *info);
+
+/* A short English description of an elf_check() result. */
+const char *elf_strerror(int err);
+
+#endif
