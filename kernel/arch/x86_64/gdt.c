@@ -1,0 +1,82 @@
+/*
+ * gdt.c - segments and the TSS.
+ *
+ * The order is fixed by SYSCALL/SYSRET (Intel SDM vol. 2B, SYSRET):
+ *   SYSCALL loads CS = STAR[47:32],        SS = STAR[47:32] + 8
+ *   SYSRET  loads CS = STAR[63:48] + 16,   SS = STAR[63:48] + 8   (RPL 3)
+ * so kernel data follows kernel code, and user data sits between a 32-bit
+ * user code slot (STAR[63:48] points at it; unused) and 64-bit user code.
+ *
+ *   0x00 null  0x08 kernel code  0x10 kernel data  0x18 user code 32
+ *   0x20 user data  0x28 user code 64  0x30 TSS (two slots)
+ */
+#include <stdint.h>
+
+#include "arch/trap.h"
+
+struct tss {
+	uint32_t reserved0;
+	uint64_t rsp[3];          /* stack for entries from ring 3 (rsp[0]) */
+	uint64_t reserved1;
+	uint64_t ist[7];          /* IST1..IST7 */
+	uint64_t reserved2;
+	uint16_t reserved3;
+	uint16_t iomap_base;      /* past the limit: no I/O bitmap, all ports denied to ring 3 */
+} __attribute__((packed));
+
+static struct tss tss;
+
+static uint64_t gdt[8] = {
+	0,
+	0x00af9a000000ffffULL,    /* 0x08 kernel code: P, DPL0, code, L=1 */
+	0x00cf92000000ffffULL,    /* 0x10 kernel data: P, DPL0, data, writable */
+	0x00cffa000000ffffULL,    /* 0x18 user code 32: P, DPL3, D=1 (never used) */
+	0x00cff2000000ffffULL,    /* 0x20 user data: P, DPL3, writable */
+	0x00affa000000ffffULL,    /* 0x28 user code 64: P, DPL3, L=1 */
+	0, 0,                     /* 0x30 TSS, filled in by gdt_init */
+};
+
+/* Early IST stacks; kmain swaps in guarded ones once the VMM is up. */
+static uint8_t early_ist[3][4096] __attribute__((aligned(16)));
+
+void tss_set_ist(int ist, uint64_t top) { tss.ist[ist - 1] = top; }
+void tss_set_rsp0(uint64_t top) { tss.rsp[0] = top; }
+
+void gdt_init(void)
+{
+	uint64_t base = (uint64_t)&tss, limit = sizeof(tss) - 1;
+	struct {
+		uint16_t limit;
+		uint64_t base;
+	} __attribute__((packed)) gdtr = { sizeof(gdt) - 1, (uint64_t)gdt };
+
+	for (int i = 0; i < 3; i++)
+		tss.ist[i] = (uint64_t)early_ist[i] + sizeof(early_ist[i]);
+	tss.iomap_base = sizeof(tss);
+
+	/* 64-bit TSS descriptor: type 9 (available), P, base split over both slots. */
+	gdt[6] = (limit & 0xffff) | ((base & 0xffffff) << 16) | (0x89ULL << 40) |
+		 ((limit >> 16 & 0xf) << 48) | ((base >> 24 & 0xff) << 56);
+	gdt[7] = base >> 32;
+
+	__asm__ volatile(
+		"lgdt %0\n\t"
+		/* Reload CS with a far return: push selector and target. */
+		"pushq %1\n\t"
+		"leaq 1f(%%rip), %%rax\n\t"
+		"pushq %%rax\n\t"
+		"lretq\n"
+		"1:\n\t"
+		"movw %2, %%ax\n\t"
+		"movw %%ax, %%ds\n\t"
+		"movw %%ax, %%es\n\t"
+		"movw %%ax, %%ss\n\t"
+		"xorl %%eax, %%eax\n\t"
+		"movw %%ax, %%fs\n\t"
+		"movw %%ax, %%gs\n\t"
+		"movw %3, %%ax\n\t"
+		"ltr %%ax\n\t"
+		:
+		: "m"(gdtr), "i"(KERNEL_CS), "i"(KERNEL_DS), "i"(TSS_SEL)
+		: "rax", "memory");
+}

@@ -1,0 +1,49 @@
+/* idt.c - the interrupt descriptor table. */
+#include <stdint.h>
+
+#include "arch/trap.h"
+
+struct gate {
+	uint16_t off_lo;
+	uint16_t sel;
+	uint8_t ist;
+	uint8_t type;             /* P | DPL | 0xE (64-bit interrupt gate: IF cleared on entry) */
+	uint16_t off_mid;
+	uint32_t off_hi;
+	uint32_t reserved;
+} __attribute__((packed));
+
+static struct gate idt[256];
+
+extern const uint64_t isr_table[33];
+extern const uint64_t isr_spurious;
+
+/* Fill gate v: handler address, IST slot (0 = none), privilege needed to `int` it. */
+static void set_gate(int v, uint64_t handler, int ist, int dpl)
+{
+	idt[v] = (struct gate){
+		.off_lo = handler & 0xffff,
+		.sel = KERNEL_CS,
+		.ist = ist,
+		.type = 0x8e | (dpl << 5),
+		.off_mid = (handler >> 16) & 0xffff,
+		.off_hi = handler >> 32,
+	};
+}
+
+void idt_init(void)
+{
+	struct {
+		uint16_t limit;
+		uint64_t base;
+	} __attribute__((packed)) idtr = { sizeof(idt) - 1, (uint64_t)idt };
+
+	for (int v = 0; v < 33; v++)
+		set_gate(v, isr_table[v], 0, 0);
+	/* Faults that can strike on a bad stack get a known-good one (TSS IST). */
+	set_gate(8, isr_table[8], 1, 0);    /* #DF */
+	set_gate(2, isr_table[2], 2, 0);    /* NMI */
+	set_gate(18, isr_table[18], 3, 0);  /* #MC */
+	set_gate(VEC_SPURIOUS, isr_spurious, 0, 0);
+	__asm__ volatile("lidt %0" : : "m"(idtr));
+}

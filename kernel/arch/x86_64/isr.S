@@ -1,0 +1,93 @@
+/*
+ * isr.S - interrupt and exception entry: build a struct trap_frame
+ * (include/arch/trap.h) and call trap(frame).
+ *
+ * What the CPU has pushed when a stub starts (64-bit mode, stack 16-aligned):
+ *   [rsp+32] ss   [rsp+24] rsp   [rsp+16] rflags   [rsp+8] cs   [rsp] rip
+ *   plus an error code below rip for vectors 8, 10-14, 17, 21, 29, 30.
+ * Each stub makes the two shapes equal (a 0 error code where the CPU pushes
+ * none), pushes its vector number and jumps to trap_common.
+ */
+
+	.macro stub vec, has_err
+	.balign 16
+isr_\vec:
+	.if \has_err == 0
+	pushq	$0				/* tf->error */
+	.endif
+	pushq	$\vec				/* tf->vector */
+	jmp	trap_common
+	.endm
+
+	.text
+	.irp v, 0,1,2,3,4,5,6,7,9,15,16,18,19,20,22,23,24,25,26,27,28,31,32,255
+	stub	\v, 0
+	.endr
+	.irp v, 8,10,11,12,13,14,17,21,29,30
+	stub	\v, 1
+	.endr
+
+/*
+ * Common path. rsp -> vector, error, rip, cs, rflags, rsp, ss.
+ */
+trap_common:
+	/* From user mode (CS RPL 3)? Then GS still holds the user's base: swap. */
+	testb	$3, 24(%rsp)			/* tf->cs */
+	jz	1f
+	swapgs
+1:	lfence					/* no speculation past the swapgs decision */
+
+	pushq	%rax				/* tf->rax */
+	pushq	%rbx				/* tf->rbx */
+	pushq	%rcx				/* tf->rcx */
+	pushq	%rdx				/* tf->rdx */
+	pushq	%rsi				/* tf->rsi */
+	pushq	%rdi				/* tf->rdi */
+	pushq	%rbp				/* tf->rbp */
+	pushq	%r8				/* tf->r8  */
+	pushq	%r9				/* tf->r9  */
+	pushq	%r10				/* tf->r10 */
+	pushq	%r11				/* tf->r11 */
+	pushq	%r12				/* tf->r12 */
+	pushq	%r13				/* tf->r13 */
+	pushq	%r14				/* tf->r14 */
+	pushq	%r15				/* tf->r15 */
+
+	cld					/* the C ABI wants DF clear */
+	mov	%rsp, %rdi			/* rdi = struct trap_frame * */
+	call	trap
+
+	popq	%r15
+	popq	%r14
+	popq	%r13
+	popq	%r12
+	popq	%r11
+	popq	%r10
+	popq	%r9
+	popq	%r8
+	popq	%rbp
+	popq	%rdi
+	popq	%rsi
+	popq	%rdx
+	popq	%rcx
+	popq	%rbx
+	popq	%rax
+	add	$16, %rsp			/* drop vector and error */
+
+	/* Going back to user mode? Give it its GS base back. */
+	testb	$3, 8(%rsp)			/* cs */
+	jz	2f
+	swapgs
+2:	iretq
+
+/* Stub addresses in vector order for idt.c; 0 where there is no stub. */
+	.section .rodata
+	.balign 8
+	.global isr_table
+isr_table:
+	.irp v, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32
+	.quad	isr_\v
+	.endr
+	.global isr_spurious
+isr_spurious:
+	.quad	isr_255

@@ -1,0 +1,65 @@
+/*
+ * lapic.c - the local APIC (xAPIC, memory-mapped through the direct map) and
+ * the legacy 8259 PICs, which are remapped away from the exception vectors
+ * and masked: every interrupt we use comes from the LAPIC.
+ */
+#include "arch/cpu.h"
+#include "arch/trap.h"
+#include "kernel.h"
+
+#define LAPIC_TPR      0x080
+#define LAPIC_EOI      0x0b0
+#define LAPIC_SVR      0x0f0
+#define LAPIC_LVT_TIMER 0x320
+#define LAPIC_TIMER_INIT 0x380
+#define LAPIC_TIMER_CUR  0x390
+#define LAPIC_TIMER_DIV  0x3e0
+
+#define LVT_MASKED   (1u << 16)
+#define LVT_PERIODIC (1u << 17)
+
+static volatile uint32_t *lapic;
+
+static uint32_t rd(uint32_t reg) { return lapic[reg / 4]; }
+static void wr(uint32_t reg, uint32_t v) { lapic[reg / 4] = v; }
+
+/* Remap the PICs to 0x20/0x28 (so a stray IRQ is not an exception) and mask all. */
+static void pic_disable(void)
+{
+	outb(0x20, 0x11); outb(0xa0, 0x11);   /* ICW1: init, expect ICW4 */
+	outb(0x21, 0x20); outb(0xa1, 0x28);   /* ICW2: vector offsets */
+	outb(0x21, 0x04); outb(0xa1, 0x02);   /* ICW3: cascade on IRQ2 */
+	outb(0x21, 0x01); outb(0xa1, 0x01);   /* ICW4: 8086 mode */
+	outb(0x21, 0xff); outb(0xa1, 0xff);   /* mask everything */
+}
+
+void lapic_init(void)
+{
+	uint64_t base = rdmsr(MSR_APIC_BASE);
+
+	pic_disable();
+	wrmsr(MSR_APIC_BASE, base | (1 << 11));         /* global enable */
+	lapic = phys_to_virt(base & 0xffffff000UL);
+	wr(LAPIC_SVR, 0x100 | VEC_SPURIOUS);             /* software enable */
+	wr(LAPIC_TPR, 0);                                /* accept every priority */
+	wr(LAPIC_LVT_TIMER, LVT_MASKED);
+	wr(LAPIC_TIMER_DIV, 0x3);                        /* divide by 16 */
+	kprintf("lapic: at phys 0x%lx, legacy PIC masked\n", base & 0xffffff000UL);
+}
+
+void lapic_eoi(void) { wr(LAPIC_EOI, 0); }
+
+/* Count down from the maximum, masked: lets the calibration read the rate. */
+void lapic_timer_oneshot_max(void)
+{
+	wr(LAPIC_LVT_TIMER, LVT_MASKED);
+	wr(LAPIC_TIMER_INIT, 0xffffffff);
+}
+
+uint32_t lapic_timer_current(void) { return rd(LAPIC_TIMER_CUR); }
+
+void lapic_timer_periodic(uint8_t vector, uint32_t count)
+{
+	wr(LAPIC_LVT_TIMER, LVT_PERIODIC | vector);
+	wr(LAPIC_TIMER_INIT, count);
+}

@@ -1,0 +1,70 @@
+/* trap.c - where every interrupt and exception arrives (from isr.S). */
+#include <stdint.h>
+
+#include "arch/cpu.h"
+#include "arch/trap.h"
+#include "kernel.h"
+
+static const char *const names[32] = {
+	"#DE divide error", "#DB debug", "NMI", "#BP breakpoint", "#OF overflow",
+	"#BR bound range", "#UD invalid opcode", "#NM device not available",
+	"#DF double fault", "coprocessor segment overrun", "#TS invalid TSS",
+	"#NP segment not present", "#SS stack fault", "#GP general protection",
+	"#PF page fault", "reserved 15", "#MF x87 error", "#AC alignment check",
+	"#MC machine check", "#XM SIMD error", "#VE virtualization", "#CP control protection",
+};
+
+struct trap_fixup_record last_fixup;
+
+extern const struct ex_entry __ex_table_start[], __ex_table_end[];
+
+const char *trap_name(uint64_t vector)
+{
+	if (vector < 32 && names[vector])
+		return names[vector];
+	return vector == VEC_TIMER ? "timer" : "interrupt";
+}
+
+/* A kernel fault at an instruction listed in .ex_table resumes at its fixup. */
+static int fixup(struct trap_frame *tf)
+{
+	for (const struct ex_entry *e = __ex_table_start; e < __ex_table_end; e++) {
+		if (e->insn != tf->rip)
+			continue;
+		last_fixup = (struct trap_fixup_record){
+			.count = last_fixup.count + 1, .vector = tf->vector,
+			.error = tf->error, .rip = tf->rip,
+			.cr2 = tf->vector == 14 ? read_cr2() : 0,
+		};
+		tf->rip = e->fixup;
+		return 1;
+	}
+	return 0;
+}
+
+void trap_dump(const struct trap_frame *tf)
+{
+	kprintf("  vector %lu (%s)  error 0x%lx  cr2 0x%016lx  cr3 0x%016lx\n",
+		tf->vector, trap_name(tf->vector), tf->error, read_cr2(), read_cr3());
+	kprintf("  rip %016lx  cs %04lx  rflags %016lx  rsp %016lx  ss %04lx\n",
+		tf->rip, tf->cs, tf->rflags, tf->rsp, tf->ss);
+	kprintf("  rax %016lx  rbx %016lx  rcx %016lx  rdx %016lx\n", tf->rax, tf->rbx, tf->rcx, tf->rdx);
+	kprintf("  rsi %016lx  rdi %016lx  rbp %016lx  r8  %016lx\n", tf->rsi, tf->rdi, tf->rbp, tf->r8);
+	kprintf("  r9  %016lx  r10 %016lx  r11 %016lx  r12 %016lx\n", tf->r9, tf->r10, tf->r11, tf->r12);
+	kprintf("  r13 %016lx  r14 %016lx  r15 %016lx\n", tf->r13, tf->r14, tf->r15);
+	kprintf("  cr0 %016lx  cr4 %016lx  efer %016lx\n", read_cr0(), read_cr4(), rdmsr(MSR_EFER));
+}
+
+void trap(struct trap_frame *tf)
+{
+	if (tf->vector == VEC_TIMER) {
+		timer_tick();
+		return;
+	}
+	if (tf->vector == VEC_SPURIOUS)
+		return;                 /* spurious LAPIC interrupts take no EOI */
+	if (tf->vector < 32 && (tf->cs & 3) == 0 && fixup(tf))
+		return;
+	panic_frame(tf, "%s in %s mode at rip 0x%lx", trap_name(tf->vector),
+		    (tf->cs & 3) ? "user" : "kernel", tf->rip);
+}

@@ -1,0 +1,30 @@
+/* console.c - kprintf: format once, write to the serial port and the screen. */
+#include "kernel.h"
+#include "lib/fmt.h"
+
+void console_write(const char *s, size_t n)
+{
+	serial_write(s, n);
+	fbcon_write(s, n);
+}
+
+static void sink(void *ctx, const char *s, size_t n)
+{
+	console_write(s, n);
+}
+
+int kvprintf(const char *fmt, va_list ap)
+{
+	return fmt_vformat(sink, NULL, fmt, ap);
+}
+
+int kprintf(const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = kvprintf(fmt, ap);
+	va_end(ap);
+	return n;
+}

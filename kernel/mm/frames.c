@@ -1,0 +1,57 @@
+/*
+ * frames.c - the kernel's physical frame allocator: pmm.c's bookkeeping over
+ * the boot memory map, with the bitmap placed in free RAM and everything the
+ * loader handed over (kernel, initrd, boot_info, memory map) kept out.
+ */
+#include "kernel.h"
+#include "mm/pmm.h"
+
+static struct pmm pmm;
+static uint64_t total;
+
+void frames_init(const struct boot_info *bi)
+{
+	const struct bi_mem_region *map = phys_to_virt(bi->mem_map);
+	size_t n = bi->mem_map_count;
+	struct pmm_range res[5] = {
+		{ bi->kernel_phys, bi->kernel_size },
+		{ bi->initrd_base, bi->initrd_size },
+		{ virt_to_phys(bi), PAGE_SIZE },          /* boot_info + cmdline */
+		{ bi->mem_map, n * sizeof(*map) },
+	};
+	size_t nres = 4;
+	uint64_t top = pmm_usable_top(map, n);
+	uint64_t bytes = pmm_bitmap_bytes(top);
+	uint64_t bm = pmm_find_space(map, n, res, nres, bytes);
+
+	if (!bm)
+		panic("frames: no room for a %lu-byte frame bitmap", bytes);
+	res[nres++] = (struct pmm_range){ bm, bytes };
+	pmm_init(&pmm, phys_to_virt(bm), top, map, n, res, nres);
+	total = pmm.nfree;
+	kprintf("frames: %lu MiB free in %lu frames below 0x%lx; bitmap %lu KiB at 0x%lx\n",
+		pmm.nfree * PAGE_SIZE >> 20, pmm.nfree, top, bytes >> 10, bm);
+}
+
+uint64_t frame_alloc(void)
+{
+	uint64_t pa = pmm_alloc(&pmm);
+
+	if (pa)
+		memset(phys_to_virt(pa), 0, PAGE_SIZE);
+	return pa;
+}
+
+uint64_t frame_alloc_contig(uint64_t count)
+{
+	return pmm_alloc_contig(&pmm, count, PAGE_SIZE);
+}
+
+void frame_free(uint64_t pa)
+{
+	if (!pmm_free(&pmm, pa))
+		panic("frame_free: bad or double free of 0x%lx", pa);
+}
+
+uint64_t frames_free_count(void) { return pmm.nfree; }
+uint64_t frames_total(void) { return total; }

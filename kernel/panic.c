@@ -1,0 +1,59 @@
+/*
+ * panic.c - the end of the line: one recognisable `KERNEL PANIC:` line, the
+ * registers, and a failure exit status for the host.
+ */
+#include "arch/cpu.h"
+#include "arch/trap.h"
+#include "kernel.h"
+
+static int panicking;
+
+static void vpanic(const struct trap_frame *tf, const char *fmt, va_list ap)
+{
+	cli();
+	if (panicking++)                   /* a panic while panicking: just stop */
+		machine_exit(KEXIT_PANIC);
+	kprintf("\nKERNEL PANIC: ");
+	kvprintf(fmt, ap);
+	kprintf("\n");
+	if (tf) {
+		trap_dump(tf);
+	} else {
+		struct trap_frame here = { 0 };
+		__asm__ volatile("leaq (%%rip), %0; movq %%rsp, %1; movq %%rbp, %2"
+				 : "=r"(here.rip), "=r"(here.rsp), "=r"(here.rbp));
+		here.rflags = read_rflags();
+		trap_dump(&here);
+	}
+	/* Frame-pointer backtrace: every kernel function keeps rbp (-fno-omit-frame-pointer). */
+	uint64_t *fp = tf ? (uint64_t *)tf->rbp : __builtin_frame_address(0);
+	kprintf("  backtrace:");
+	for (int i = 0; i < 16 && (uint64_t)fp >= DIRECT_MAP_BASE && ((uint64_t)fp & 7) == 0; i++) {
+		if (vmm_translate((uint64_t)fp) == ~0ULL || vmm_translate((uint64_t)(fp + 1)) == ~0ULL)
+			break;
+		kprintf(" %lx", fp[1]);
+		fp = (uint64_t *)fp[0];
+	}
+	kprintf("\n");
+	machine_exit(KEXIT_PANIC);
+}
+
+void panic(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vpanic(NULL, fmt, ap);
+	va_end(ap);
+	__builtin_unreachable();
+}
+
+void panic_frame(const struct trap_frame *tf, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vpanic(tf, fmt, ap);
+	va_end(ap);
+	__builtin_unreachable();
+}
