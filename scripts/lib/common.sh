@@ -1,0 +1,118 @@
+# common.sh - shared by scripts/*.sh: packages, build, disk images, QEMU.
+# Source it; it sets ROOT (the checkout) and BUILD (default ROOT/build).
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+BUILD=${BUILD:-$ROOT/build}
+
+# Debian packages the build and the boot need (one list: scripts/deps.txt).
+PACKAGES=$(grep -v '^#' "$ROOT/scripts/deps.txt" | xargs)
+
+die() { echo "error: $*" >&2; exit 1; }
+note() { echo "==> $*" >&2; }
+
+# Install missing packages when root; otherwise say exactly what to run.
+ensure_packages() {
+	local missing=() p
+	for p in $PACKAGES; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+	done
+	[ ${#missing[@]} -eq 0 ] && return 0
+	if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+		note "installing: ${missing[*]}"
+		export DEBIAN_FRONTEND=noninteractive
+		apt-get update -qq >&2 || die "apt-get update failed"
+		apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2 || die "apt-get install failed"
+	else
+		echo "These Debian packages are missing: ${missing[*]}" >&2
+		echo "Install them with:" >&2
+		echo "  sudo apt-get install ${missing[*]}" >&2
+		exit 1
+	fi
+}
+
+# Configure (once) and build everything: loader, kernel, image, host tests.
+build_all() {
+	local type=${BUILD_TYPE:-RelWithDebInfo}
+	if [ ! -f "$BUILD/CMakeCache.txt" ]; then
+		note "configuring ($type) in $BUILD"
+		cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE="$type" >/dev/null || die "cmake configure failed"
+	fi
+	note "building"
+	cmake --build "$BUILD" -j"$(nproc)" >"$BUILD/build.log" 2>&1 ||
+		{ tail -40 "$BUILD/build.log" >&2; die "build failed (full log: $BUILD/build.log)"; }
+}
+
+# image_with_cmdline DST CMDLINE: a copy of the built image with another /boot/cmdline.
+image_with_cmdline() {
+	cp "$BUILD/disk.img" "$1"
+	printf '%s\n' "$2" | mcopy -o -i "$1" - ::/boot/cmdline
+}
+
+ovmf_code() {
+	local f
+	for f in /usr/share/OVMF/OVMF_CODE_4M.fd /usr/share/OVMF/OVMF_CODE.fd /usr/share/ovmf/OVMF.fd; do
+		[ -f "$f" ] && { echo "$f"; return; }
+	done
+	die "OVMF firmware not found (apt-get install ovmf)"
+}
+
+ovmf_vars() {
+	local f
+	for f in /usr/share/OVMF/OVMF_VARS_4M.fd /usr/share/OVMF/OVMF_VARS.fd; do
+		[ -f "$f" ] && { echo "$f"; return; }
+	done
+	die "OVMF variable store not found (apt-get install ovmf)"
+}
+
+# The accelerator: ACCEL=kvm|tcg|icount, default kvm when /dev/kvm is usable.
+accel_args() {
+	local accel=${ACCEL:-auto}
+	if [ "$accel" = auto ]; then
+		if [ -r /dev/kvm ] && [ -w /dev/kvm ]; then accel=kvm; else accel=tcg; fi
+	fi
+	case $accel in
+	kvm) echo "-accel kvm -cpu host" ;;
+	tcg) echo "-accel tcg -cpu max" ;;
+	icount) echo "-accel tcg -cpu max -icount shift=0" ;;   # one TSC tick = one instruction
+	*) die "ACCEL must be kvm, tcg or icount, not '$accel'" ;;
+	esac
+}
+
+# qemu_cmd IMAGE VARS: the QEMU command line (serial on stdio), one word per line.
+qemu_cmd() {
+	local a
+	printf '%s\n' qemu-system-x86_64 -machine q35 -m "${MEM:-512M}" -smp 1 -no-reboot -nic none
+	for a in $(accel_args); do echo "$a"; done
+	printf '%s\n' -drive "if=pflash,format=raw,unit=0,readonly=on,file=$(ovmf_code)" \
+		-drive "if=pflash,format=raw,unit=1,file=$2" \
+		-drive "format=raw,file=$1" \
+		-device isa-debug-exit,iobase=0xf4,iosize=0x04 \
+		-serial stdio
+}
+
+# QEMU's exit status when the kernel wrote code c to isa-debug-exit: (c << 1) | 1.
+QEMU_SUCCESS=33   # KEXIT_SUCCESS 0x10
+QEMU_FAILURE=35   # KEXIT_FAILURE 0x11
+QEMU_PANIC=37     # KEXIT_PANIC   0x12
+
+# boot_headless IMAGE LOG TIMEOUT: boot with no display, serial to LOG with
+# each line prefixed by seconds since QEMU started; return QEMU's status
+# (124 on time-out).
+boot_headless() {
+	local img=$1 log=$2 limit=$3 vars rc
+	vars=$(mktemp "${TMPDIR:-/tmp}/ovmf-vars.XXXXXX")
+	cp "$(ovmf_vars)" "$vars"
+	local start=${EPOCHREALTIME/./}
+	mapfile -t cmd < <(qemu_cmd "$img" "$vars")
+	set +e
+	timeout -k 5 "$limit" "${cmd[@]}" -display none </dev/null 2>&1 |
+		sed -u -e 's/\r//g' -e 's/\x1b\[[0-9;=?]*[a-zA-Z]//g' |
+		while IFS= read -r line; do
+			local us=$((${EPOCHREALTIME/./} - start))
+			printf '%4d.%03d %s\n' $((us / 1000000)) $((us / 1000 % 1000)) "$line"
+		done >"$log"
+	rc=${PIPESTATUS[0]}
+	set -e
+	rm -f "$vars"
+	return "$rc"
+}

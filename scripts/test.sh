@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# test.sh - every test: host unit tests (ctest) and the in-guest suites booted
+# under QEMU + OVMF. Ends with `N passed, N failed`; exits non-zero on any
+# failure, kernel panic or time-out.
+#
+#   scripts/test.sh            everything
+#   TIMEOUT=300 scripts/test.sh  a longer per-boot limit (default 120 s)
+set -euo pipefail
+source "$(dirname "$0")/lib/common.sh"
+
+TIMEOUT=${TIMEOUT:-120}
+LOGS=$BUILD/test
+pass=0 fail=0
+
+ok() { pass=$((pass + 1)); echo "ok - $*"; }
+not_ok() { fail=$((fail + 1)); echo "not ok - $*"; }
+
+ensure_packages
+build_all
+mkdir -p "$LOGS"
+
+# --- host unit tests --------------------------------------------------------
+note "host unit tests (ctest)"
+ctest_log=$LOGS/ctest.log
+ctest --test-dir "$BUILD" --output-on-failure >"$ctest_log" 2>&1 || true
+while read -r status name; do
+	if [ "$status" = Passed ]; then ok "host: $name"; else not_ok "host: $name"; fi
+done < <(sed -n 's/^ *[0-9]*\/[0-9]* Test *#[0-9]*: \([^ ]*\) [.]*\** *\([A-Za-z]*\).*/\2 \1/p' "$ctest_log")
+grep -q 'tests passed' "$ctest_log" || { not_ok "host: ctest ran"; cat "$ctest_log"; }
+
+# --- guest runs ---------------------------------------------------------------
+# guest NAME CMDLINE: boot with that command line; sets $log and $rc.
+guest() {
+	local img=$LOGS/$1.img
+	log=$LOGS/$1.log
+	note "guest: $1 (cmdline \"$2\")"
+	image_with_cmdline "$img" "$2"
+	rc=0
+	boot_headless "$img" "$log" "$TIMEOUT" || rc=$?
+	rm -f "$img"
+}
+
+# verdict: how the run ended, from QEMU's status and the log.
+verdict() {
+	if grep -q 'KERNEL PANIC:' "$log"; then echo panic
+	elif [ "$rc" -eq 124 ]; then echo "time-out after ${TIMEOUT}s"
+	elif grep -q 'bootloader: error' "$log"; then echo "bootloader error"
+	elif [ "$rc" -eq "$QEMU_SUCCESS" ]; then echo success
+	elif [ "$rc" -eq "$QEMU_FAILURE" ]; then echo "tests failed"
+	else echo "QEMU exited with $rc without the kernel's word"
+	fi
+}
+
+# 1. The in-kernel suite: each `ok N - name` line is one test.
+guest kernel "test"
+v=$(verdict)
+while IFS= read -r line; do
+	case $line in
+	"not ok "*) not_ok "guest: ${line#not ok [0-9]* - }" ;;
+	"ok "*) ok "guest: ${line#ok [0-9]* - }" ;;
+	esac
+done < <(cut -c10- "$log" | grep -E '^(not )?ok [0-9]+ - ')
+[ "$v" = success ] && ok "guest: kernel suite ended cleanly" ||
+	{ not_ok "guest: kernel suite ended cleanly ($v)"; grep -A12 'KERNEL PANIC' "$log" || tail -20 "$log"; }
+
+# 2. A plain boot reaches the end of kernel init and shuts down by itself.
+guest boot "init=/bin/init"
+v=$(verdict)
+[ "$v" = success ] && grep -q 'kernel: init done' "$log" && ok "guest: default boot" ||
+	{ not_ok "guest: default boot ($v)"; tail -20 "$log"; }
+first=$(grep -m1 'kernel: hello' "$log" | awk '{print $1}')
+done_at=$(grep -m1 'kernel: init done' "$log" | awk '{print $1}')
+
+# 3. The harness itself: a deliberate panic must be seen as a failure.
+guest panic "test=panic"
+v=$(verdict)
+[ "$v" = panic ] && [ "$rc" -eq "$QEMU_PANIC" ] && grep -q '  rip ' "$log" &&
+	ok "harness: a kernel panic is detected, with a register dump" ||
+	{ not_ok "harness: a kernel panic is detected ($v, QEMU status $rc)"; tail -20 "$log"; }
+
+echo "# boot (TCG): kernel's first line at ${first:-?} s, kernel init done at ${done_at:-?} s after QEMU start"
+echo "# logs: $LOGS"
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
