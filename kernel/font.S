@@ -1,4 +1,4 @@
-/* font.S - the console font (Debian kbd's Lat15-VGA16, unpacked at build time). */
+/* font.S - the console font (Lat15-VGA16 from Debian's console-setup-linux, unpacked at build time). */
 	.section .rodata
 	.balign 8
 	.global font_psf, font_psf_end

@@ -1,6 +1,6 @@
 /*
  * psf.h - PC Screen Font (PSF1 and PSF2) parsing for the framebuffer console
- * (host-tested). The font file is Debian's kbd Lat15-VGA16, embedded at build
+ * (host-tested). The font file is Lat15-VGA16 (console-setup-linux), embedded at build
  * time; its Unicode table tells which glyph draws which character.
  */
 #ifndef LIB_PSF_H
