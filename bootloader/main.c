@@ -21,7 +21,7 @@ EFI_STATUS fail(EFI_STATUS status, const CHAR16 *fmt, ...)
 	va_start(ap, fmt);
 	VPrint(fmt, ap);
 	va_end(ap);
-	Print(L" (%r)\n", status);
+	Print(L" (EFI error %lu)\n", (UINT64)status & ~EFI_ERROR_MASK);
 	return status;
 }
 
@@ -114,8 +114,24 @@ static inline UINT64 rdtsc(void)
 	return ((UINT64)hi << 32) | lo;
 }
 
+static EFI_STATUS load_and_boot(EFI_HANDLE image);
+
 /* Called by gnu-efi's crt0 with the System V convention (rdi, rsi): no EFIAPI. */
 EFI_STATUS efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *systab)
+{
+	EFI_STATUS st;
+
+	InitializeLib(image, systab);
+	Print(L"bootloader: started\n");
+	st = load_and_boot(image);
+	/* Only failures come back here: leave the message up, then return to the firmware. */
+	Print(L"bootloader: giving up; returning to the firmware in 5 seconds\n");
+	BS->Stall(5 * 1000 * 1000);
+	return st;
+}
+
+/* Load everything, leave UEFI and jump to the kernel; returns only on failure. */
+static EFI_STATUS load_and_boot(EFI_HANDLE image)
 {
 	EFI_LOADED_IMAGE *li;
 	EFI_FILE_HANDLE root;
@@ -124,9 +140,6 @@ EFI_STATUS efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *systab)
 	char *cmdbuf;
 	UINT64 entry, cr3, top;
 	EFI_STATUS st;
-
-	InitializeLib(image, systab);
-	Print(L"bootloader: started\n");
 
 	st = BS->HandleProtocol(image, &LoadedImageProtocol, (void **)&li);
 	if (EFI_ERROR(st))

@@ -24,7 +24,15 @@ while [ $# -gt 0 ]; do
 	esac
 done
 if [ "$gui" = auto ]; then
-	if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then gui=yes; else gui=no; fi
+	gui=no
+	# A window needs a display and QEMU's GTK front end (Debian: qemu-system-gui).
+	if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+		if dpkg-query -W -f='${Status}' qemu-system-gui 2>/dev/null | grep -q 'ok installed'; then
+			gui=yes
+		else
+			note "no QEMU window: install qemu-system-gui for one; serial console only"
+		fi
+	fi
 fi
 
 ensure_packages

@@ -29,14 +29,16 @@ done < <(sed -n 's/^ *[0-9]*\/[0-9]* Test *#[0-9]*: \([^ ]*\) [.]*\** *\([A-Za-z
 grep -q 'tests passed' "$ctest_log" || { not_ok "host: ctest ran"; cat "$ctest_log"; }
 
 # --- guest runs ---------------------------------------------------------------
-# guest NAME CMDLINE: boot with that command line; sets $log and $rc.
+# guest NAME CMDLINE [PREPARE]: boot with that command line (PREPARE IMAGE
+# may change the image first); sets $log and $rc.
 guest() {
 	local img=$LOGS/$1.img
 	log=$LOGS/$1.log
 	note "guest: $1 (cmdline \"$2\")"
 	image_with_cmdline "$img" "$2"
+	[ -z "${3:-}" ] || "$3" "$img"
 	rc=0
-	boot_headless "$img" "$log" "$TIMEOUT" || rc=$?
+	boot_headless "$img" "$log" "$TIMEOUT" 'bootloader: giving up' || rc=$?
 	rm -f "$img"
 }
 
@@ -77,6 +79,16 @@ v=$(verdict)
 [ "$v" = panic ] && [ "$rc" -eq "$QEMU_PANIC" ] && grep -q '  rip ' "$log" &&
 	ok "harness: a kernel panic is detected, with a register dump" ||
 	{ not_ok "harness: a kernel panic is detected ($v, QEMU status $rc)"; tail -20 "$log"; }
+
+# 4. The loader refuses a corrupt kernel.elf with a clear message (never jumps).
+corrupt_kernel() {
+	head -c 1000 "$BUILD/kernel/kernel.elf" | mcopy -o -i "$1" - ::/boot/kernel.elf
+}
+guest loader-refuses "test" corrupt_kernel
+grep -q 'bootloader: error: \\boot\\kernel.elf is not a valid x86-64 ELF executable' "$log" &&
+	! grep -q 'kernel: hello' "$log" &&
+	ok "harness: the loader refuses a truncated kernel.elf with a clear message" ||
+	{ not_ok "harness: the loader refuses a truncated kernel.elf"; tail -20 "$log"; }
 
 echo "# boot (TCG): kernel's first line at ${first:-?} s, kernel init done at ${done_at:-?} s after QEMU start"
 echo "# logs: $LOGS"

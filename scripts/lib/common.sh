@@ -95,11 +95,12 @@ QEMU_SUCCESS=33   # KEXIT_SUCCESS 0x10
 QEMU_FAILURE=35   # KEXIT_FAILURE 0x11
 QEMU_PANIC=37     # KEXIT_PANIC   0x12
 
-# boot_headless IMAGE LOG TIMEOUT: boot with no display, serial to LOG with
-# each line prefixed by seconds since QEMU started; return QEMU's status
-# (124 on time-out).
+# boot_headless IMAGE LOG TIMEOUT [STOP]: boot with no display, serial to LOG
+# with each line prefixed by seconds since QEMU started; return QEMU's status
+# (124 on time-out). A line matching the regex STOP ends QEMU at once (for
+# runs that end in firmware, where nothing would ever tell QEMU to exit).
 boot_headless() {
-	local img=$1 log=$2 limit=$3 vars rc
+	local img=$1 log=$2 limit=$3 stop=${4:-} vars rc
 	vars=$(mktemp "${TMPDIR:-/tmp}/ovmf-vars.XXXXXX")
 	cp "$(ovmf_vars)" "$vars"
 	local start=${EPOCHREALTIME/./}
@@ -110,6 +111,9 @@ boot_headless() {
 		while IFS= read -r line; do
 			local us=$((${EPOCHREALTIME/./} - start))
 			printf '%4d.%03d %s\n' $((us / 1000000)) $((us / 1000 % 1000)) "$line"
+			if [ -n "$stop" ] && [[ $line =~ $stop ]]; then
+				pkill -f -- "file=$img" || true
+			fi
 		done >"$log"
 	rc=${PIPESTATUS[0]}
 	set -e
