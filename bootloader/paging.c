@@ -26,8 +26,8 @@ EFI_STATUS build_page_tables(const struct boot_info *bi, UINT64 top, UINT64 *cr3
 	UINT64 npt = (kpages + 511) / 512;        /* one PT per 2 MiB of kernel */
 	UINT64 *pml4, *pdpt, *pd, *kpdpt, *kpd, *pt;
 
-	if (npdpt > 256)
-		return fail(EFI_UNSUPPORTED, L"physical memory above 128 TiB is not supported");
+	if (npdpt > 255)   /* PML4 256..510 direct map; 511 is the kernel's */
+		return fail(EFI_UNSUPPORTED, L"physical memory above 127 TiB is not supported");
 	pml4 = alloc_pages(1);
 	pdpt = alloc_pages(npdpt);
 	pd = alloc_pages(ngib);

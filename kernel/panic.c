@@ -23,7 +23,9 @@ static void vpanic(const struct trap_frame *tf, const char *fmt, va_list ap)
 		__asm__ volatile("leaq (%%rip), %0; movq %%rsp, %1; movq %%rbp, %2"
 				 : "=r"(here.rip), "=r"(here.rsp), "=r"(here.rbp));
 		here.rflags = read_rflags();
-		trap_dump(&here);
+		kprintf("  (called by the kernel, not from a trap)  cr2 0x%016lx  cr3 0x%016lx\n",
+			read_cr2(), read_cr3());
+		regs_dump(&here);
 	}
 	/* Frame-pointer backtrace: every kernel function keeps rbp (-fno-omit-frame-pointer). */
 	uint64_t *fp = tf ? (uint64_t *)tf->rbp : __builtin_frame_address(0);

@@ -43,6 +43,7 @@ if [ -n "$cmdline" ]; then
 	img=$BUILD/run.img
 	image_with_cmdline "$img" "$cmdline"
 fi
+check_firmware
 vars=$BUILD/ovmf-vars.fd
 cp "$(ovmf_vars)" "$vars"
 mapfile -t cmd < <(qemu_cmd "$img" "$vars")

@@ -87,7 +87,7 @@ static void map_direct(uint64_t top)
 		uint64_t *e = walk(DIRECT_MAP_BASE + pa, level, true);
 		if (!e)
 			panic("vmm: out of memory building the direct map");
-		*e = pa | PTE_P | PTE_W | PTE_PS | PTE_G | PTE_NX;
+		*e = pa | PTE_P | PTE_W | PTE_PS | PTE_G | (cpu.nx ? PTE_NX : 0);
 	}
 }
 
@@ -113,7 +113,10 @@ void vmm_init(const struct boot_info *bi)
 	top = (top + (1ULL << 30) - 1) & ~((1ULL << 30) - 1);
 
 	kernel_phys = bi->kernel_phys;
-	pml4 = phys_to_virt(frame_alloc());
+	uint64_t root = frame_alloc();
+	if (!root)
+		panic("vmm: out of memory for the PML4");
+	pml4 = phys_to_virt(root);
 	for (int i = 256; i < 512; i++)
 		if (!next_table(&pml4[i], true))
 			panic("vmm: out of memory for kernel PDPTs");

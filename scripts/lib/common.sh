@@ -64,6 +64,12 @@ ovmf_vars() {
 	die "OVMF variable store not found (apt-get install ovmf)"
 }
 
+# check_firmware: stop with a clear message when OVMF is missing (the lookups
+# above run in subshells, where die cannot end the script).
+check_firmware() {
+	ovmf_code >/dev/null && ovmf_vars >/dev/null || exit 1
+}
+
 # The accelerator: ACCEL=kvm|tcg|icount, default kvm when /dev/kvm is usable.
 accel_args() {
 	local accel=${ACCEL:-auto}
@@ -78,7 +84,8 @@ accel_args() {
 	esac
 }
 
-# qemu_cmd IMAGE VARS: the QEMU command line (serial on stdio), one word per line.
+# qemu_cmd IMAGE VARS: the QEMU command line (serial and QEMU's monitor
+# multiplexed on stdio: Ctrl-A X quits, Ctrl-A C toggles the monitor), one word per line.
 qemu_cmd() {
 	local a
 	printf '%s\n' qemu-system-x86_64 -machine q35 -m "${MEM:-512M}" -smp 1 -no-reboot -nic none
@@ -87,7 +94,7 @@ qemu_cmd() {
 		-drive "if=pflash,format=raw,unit=1,file=$2" \
 		-drive "format=raw,file=$1" \
 		-device isa-debug-exit,iobase=0xf4,iosize=0x04 \
-		-serial stdio
+		-serial mon:stdio
 }
 
 # QEMU's exit status when the kernel wrote code c to isa-debug-exit: (c << 1) | 1.
@@ -97,19 +104,20 @@ QEMU_PANIC=37     # KEXIT_PANIC   0x12
 
 # boot_headless IMAGE LOG TIMEOUT [STOP]: boot with no display, serial to LOG
 # with each line prefixed by seconds since QEMU started; return QEMU's status
-# (124 on time-out). A line matching the regex STOP ends QEMU at once (for
+# (124, or 137 when it had to be killed, on time-out). A line matching the regex STOP ends QEMU at once (for
 # runs that end in firmware, where nothing would ever tell QEMU to exit).
 boot_headless() {
 	local img=$1 log=$2 limit=$3 stop=${4:-} vars rc
+	check_firmware
 	vars=$(mktemp "${TMPDIR:-/tmp}/ovmf-vars.XXXXXX")
 	cp "$(ovmf_vars)" "$vars"
-	local start=${EPOCHREALTIME/./}
+	local start=${EPOCHREALTIME//[!0-9]/}
 	mapfile -t cmd < <(qemu_cmd "$img" "$vars")
 	set +e
 	timeout -k 5 "$limit" "${cmd[@]}" -display none </dev/null 2>&1 |
 		sed -u -e 's/\r//g' -e 's/\x1b\[[0-9;=?]*[a-zA-Z]//g' |
 		while IFS= read -r line; do
-			local us=$((${EPOCHREALTIME/./} - start))
+			local us=$((${EPOCHREALTIME//[!0-9]/} - start))
 			printf '%4d.%03d %s\n' $((us / 1000000)) $((us / 1000 % 1000)) "$line"
 			if [ -n "$stop" ] && [[ $line =~ $stop ]]; then
 				pkill -f -- "file=$img" || true

@@ -25,6 +25,13 @@ const char *trap_name(uint64_t vector)
 	return vector == VEC_TIMER ? "timer" : "interrupt";
 }
 
+/* Faults an ex_table entry may recover from: #DE, #UD, #NP, #SS, #GP, #PF, #AC,
+ * never debug traps, NMI, breakpoints, overflow or machine checks. */
+static int is_fault(uint64_t v)
+{
+	return v == 0 || v == 6 || v == 11 || v == 12 || v == 13 || v == 14 || v == 17;
+}
+
 /* A kernel fault at an instruction listed in .ex_table resumes at its fixup. */
 static int fixup(struct trap_frame *tf)
 {
@@ -46,6 +53,11 @@ void trap_dump(const struct trap_frame *tf)
 {
 	kprintf("  vector %lu (%s)  error 0x%lx  cr2 0x%016lx  cr3 0x%016lx\n",
 		tf->vector, trap_name(tf->vector), tf->error, read_cr2(), read_cr3());
+	regs_dump(tf);
+}
+
+void regs_dump(const struct trap_frame *tf)
+{
 	kprintf("  rip %016lx  cs %04lx  rflags %016lx  rsp %016lx  ss %04lx\n",
 		tf->rip, tf->cs, tf->rflags, tf->rsp, tf->ss);
 	kprintf("  rax %016lx  rbx %016lx  rcx %016lx  rdx %016lx\n", tf->rax, tf->rbx, tf->rcx, tf->rdx);
@@ -63,7 +75,7 @@ void trap(struct trap_frame *tf)
 	}
 	if (tf->vector == VEC_SPURIOUS)
 		return;                 /* spurious LAPIC interrupts take no EOI */
-	if (tf->vector < 32 && (tf->cs & 3) == 0 && fixup(tf))
+	if (is_fault(tf->vector) && (tf->cs & 3) == 0 && fixup(tf))
 		return;
 	panic_frame(tf, "%s in %s mode at rip 0x%lx", trap_name(tf->vector),
 		    (tf->cs & 3) ? "user" : "kernel", tf->rip);

@@ -59,7 +59,8 @@ void tss_set_ist(int ist, uint64_t top);
 void tss_set_rsp0(uint64_t top);
 
 /* Print the frame's registers (used by panic). */
-void trap_dump(const struct trap_frame *tf);
+void trap_dump(const struct trap_frame *tf);   /* vector line + registers */
+void regs_dump(const struct trap_frame *tf);   /* registers only */
 const char *trap_name(uint64_t vector);
 
 #endif
