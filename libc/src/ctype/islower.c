@@ -1,0 +1,7 @@
+/* islower.c - true for a-z. */
+#include <ctype.h>
+
+int islower(int c)
+{
+	return c >= 'a' && c <= 'z';
+}
