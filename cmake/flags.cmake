@@ -23,7 +23,7 @@ target_link_options(kernel_flags INTERFACE
   --target=x86_64-unknown-none-elf -fuse-ld=lld -nostdlib -static
   -Wl,-z,max-page-size=4096 -Wl,--build-id=none)
 target_include_directories(kernel_flags INTERFACE
-  ${PROJECT_SOURCE_DIR}/kernel/include ${PROJECT_SOURCE_DIR}/kernel)
+  ${PROJECT_SOURCE_DIR}/kernel/include ${PROJECT_SOURCE_DIR}/kernel ${GEN_DIR})
 
 # --- the UEFI loader: an ELF shared object turned into PE32+ by objcopy ----
 set(GNUEFI_INC /usr/include/efi CACHE PATH "gnu-efi headers")
@@ -49,6 +49,22 @@ target_link_options(efi_flags INTERFACE
   --target=x86_64-unknown-linux-gnu -fuse-ld=lld -nostdlib -shared
   -Wl,-Bsymbolic -Wl,-znocombreloc -Wl,-z,norelro -Wl,--no-undefined
   -Wl,-T,${EFI_LDS} ${GNUEFI_LIB}/crt0-efi-x86_64.o)
+
+# --- user programs and libc: ring 3, static, no SSE (the kernel does not
+# save SSE state yet), headers from libc/include and kernel/api only ------
+add_library(user_flags INTERFACE)
+target_compile_options(user_flags INTERFACE
+  --target=x86_64-unknown-none-elf
+  -ffreestanding -nostdinc -isystem ${CLANG_RESOURCE_DIR}/include
+  -fno-pic -fno-pie -mno-sse -mno-sse2 -mno-mmx -mno-avx -msoft-float
+  -fno-stack-protector -fno-omit-frame-pointer
+  -std=gnu11 ${WARNINGS})
+# (SYSTEM include directories: repeated -isystem options would be merged by CMake)
+target_include_directories(user_flags SYSTEM INTERFACE
+  ${PROJECT_SOURCE_DIR}/libc/include ${GEN_DIR} ${PROJECT_SOURCE_DIR}/kernel)
+target_link_options(user_flags INTERFACE
+  --target=x86_64-unknown-none-elf -fuse-ld=lld -nostdlib -static
+  -Wl,-z,max-page-size=4096 -Wl,--build-id=none)
 
 # --- host unit tests: the pure parts, under ASan and UBSan -----------------
 option(HOST_SANITIZE "Build host unit tests with ASan+UBSan" ON)

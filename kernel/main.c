@@ -6,6 +6,8 @@
 #include "arch/trap.h"
 #include "kernel.h"
 #include "lib/cmdline.h"
+#include "proc.h"
+#include "syscall.h"
 
 const struct boot_info *boot;
 const char *cmdline = "";
@@ -42,6 +44,7 @@ static void kmain2(void *unused)
 {
 	lapic_init();
 	timer_init();
+	clock_init();
 	sti();
 	kprintf("kernel: init done, %lu ms after the loader's jump\n", boot_ms());
 
@@ -52,9 +55,14 @@ static void kmain2(void *unused)
 	}
 
 	char init[128] = "";
-	if (cmdline_get(cmdline, "init", init, sizeof(init)) > 0)
-		kprintf("kernel: init=%s requested, but user mode is not there yet\n", init);
-	kprintf("kernel: nothing more to run; shutting down\n");
+	if (cmdline_get(cmdline, "init", init, sizeof(init)) <= 0) {
+		kprintf("kernel: no init= on the command line; shutting down\n");
+		machine_exit(KEXIT_SUCCESS);
+	}
+	cli();                  /* kernel code runs with interrupts off from here */
+	start_init(init);
+	scheduler();
+	kprintf("kernel: no process left; shutting down\n");
 	machine_exit(KEXIT_SUCCESS);
 }
 
@@ -78,6 +86,8 @@ void kmain(struct boot_info *bi)
 	gdt_init();
 	idt_init();
 	cpu_init();
+	percpu_init();
+	syscall_init();
 	print_memory_map(bi);
 	frames_init(bi);
 	vmm_init(bi);

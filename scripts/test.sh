@@ -53,34 +53,50 @@ verdict() {
 	fi
 }
 
+# tap_results PREFIX: one result per `ok N - name` / `not ok N - name` line in $log.
+tap_results() {
+	local line
+	while IFS= read -r line; do
+		case $line in
+		"not ok "*) not_ok "$1: ${line#not ok [0-9]* - }" ;;
+		"ok "*) ok "$1: ${line#ok [0-9]* - }" ;;
+		esac
+	done < <(cut -c10- "$log" | grep -E '^(not )?ok [0-9]+ - ' || true)
+}
+
 # 1. The in-kernel suite: each `ok N - name` line is one test.
 guest kernel "test"
 v=$(verdict)
-while IFS= read -r line; do
-	case $line in
-	"not ok "*) not_ok "guest: ${line#not ok [0-9]* - }" ;;
-	"ok "*) ok "guest: ${line#ok [0-9]* - }" ;;
-	esac
-done < <(cut -c10- "$log" | grep -E '^(not )?ok [0-9]+ - ')
+tap_results guest
 [ "$v" = success ] && ok "guest: kernel suite ended cleanly" ||
 	{ not_ok "guest: kernel suite ended cleanly ($v)"; grep -A12 'KERNEL PANIC' "$log" || tail -20 "$log"; }
 
-# 2. A plain boot reaches the end of kernel init and shuts down by itself.
+# 2. The entry conformance suite (apps/conform) as init, in ring 3: every case
+# through int $0x80 and through syscall, with identical results.
+guest conform "init=/bin/conform"
+v=$(verdict)
+tap_results conform
+[ "$v" = success ] && grep -q 'kernel: init exited with status 0x0' "$log" &&
+	ok "conform: suite ended cleanly, kernel still up after every user fault" ||
+	{ not_ok "conform: suite ended cleanly ($v)"; grep -A12 'KERNEL PANIC' "$log" || tail -20 "$log"; }
+
+# 3. A plain boot runs /bin/init in user mode, which exits; the kernel shuts down.
 guest boot "init=/bin/init"
 v=$(verdict)
-[ "$v" = success ] && grep -q 'kernel: init done' "$log" && ok "guest: default boot" ||
+[ "$v" = success ] && grep -q 'kernel: init done' "$log" && grep -q 'init: kernel offers int80 syscall; libc uses syscall' "$log" &&
+	ok "guest: default boot reaches /bin/init in user mode" ||
 	{ not_ok "guest: default boot ($v)"; tail -20 "$log"; }
 first=$(grep -m1 'kernel: hello' "$log" | awk '{print $1}' || true)
 done_at=$(grep -m1 'kernel: init done' "$log" | awk '{print $1}' || true)
 
-# 3. The harness itself: a deliberate panic must be seen as a failure.
+# 4. The harness itself: a deliberate panic must be seen as a failure.
 guest panic "test=panic"
 v=$(verdict)
 [ "$v" = panic ] && [ "$rc" -eq "$QEMU_PANIC" ] && grep -q '  rip ' "$log" &&
 	ok "harness: a kernel panic is detected, with a register dump" ||
 	{ not_ok "harness: a kernel panic is detected ($v, QEMU status $rc)"; tail -20 "$log"; }
 
-# 4. The loader refuses a corrupt kernel.elf with a clear message (never jumps).
+# 5. The loader refuses a corrupt kernel.elf with a clear message (never jumps).
 corrupt_kernel() {
 	head -c 1000 "$BUILD/kernel/kernel.elf" | mcopy -o -i "$1" - ::/boot/kernel.elf
 }

@@ -23,6 +23,7 @@ void console_write(const char *s, size_t n);
 /* arch/x86_64/serial.c */
 void serial_init(void);
 void serial_write(const char *s, size_t n);
+int serial_getc(void);             /* a received byte, or -1 when none is waiting */
 
 /* fbcon.c: text console on the GOP framebuffer; false when there is none. */
 bool fbcon_init(const struct bi_framebuffer *fb);
@@ -49,6 +50,10 @@ void timer_init(void);             /* calibrate, start the periodic LAPIC timer 
 void timer_tick(void);             /* from trap(): count, EOI */
 uint64_t timer_ticks(void);        /* timer interrupts so far */
 uint64_t tsc_to_ns(uint64_t ticks);
+
+/* arch/x86_64/rtc.c: the CMOS clock, read once. */
+uint64_t rtc_read_epoch(void);     /* seconds since 1970-01-01 UTC, 0 when unreadable */
+void clock_init(void);             /* sys/sys_info.c: the wall clock from the RTC */
 
 /* arch/x86_64/lapic.c */
 void lapic_init(void);
@@ -80,6 +85,12 @@ int vmm_map(uint64_t va, uint64_t pa, uint64_t flags);   /* 4 KiB page; 0 or -1 
 uint64_t vmm_translate(uint64_t va);                    /* phys, or ~0 when unmapped */
 uint64_t vmm_flags(uint64_t va);                        /* the leaf entry minus its address, 0 when unmapped */
 uint64_t kstack_alloc(size_t pages);                    /* guarded stack; returns its top */
+void kstack_free(uint64_t top, size_t pages);           /* back to a cache for kstack_alloc */
+uint64_t *vmm_kernel_root(void);                        /* the kernel's PML4 (direct map) */
+/* The entry for va at `level` (1 = PTE .. 3 = PDPTE) under root, making
+ * missing tables (zeroed, rights PTE_P | tflags) when create is set; NULL
+ * when a table is missing or a large page is in the way. */
+uint64_t *pt_walk(uint64_t *root, uint64_t va, int level, bool create, uint64_t tflags);
 
 /* mm/heap.c */
 void *kmalloc(size_t n);

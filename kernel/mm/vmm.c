@@ -20,31 +20,41 @@ static uint64_t *pml4;                 /* direct-map address */
 static uint64_t kernel_phys;
 static uint64_t kstack_next = KSTACK_BASE;
 
-/* The table under entry e, made (zeroed) when missing and create is set. */
-static uint64_t *next_table(uint64_t *e, bool create)
+/* The table under entry e, made (zeroed, with rights tflags) when missing and create is set. */
+static uint64_t *next_table(uint64_t *e, bool create, uint64_t tflags)
 {
 	if (!(*e & PTE_P)) {
 		uint64_t pa;
 		if (!create || !(pa = frame_alloc()))
 			return NULL;
-		*e = pa | PTE_P | PTE_W;       /* leaf entries decide the real rights */
+		*e = pa | PTE_P | tflags;      /* leaf entries decide the real rights */
 	}
 	return phys_to_virt(*e & PTE_ADDR);
 }
 
-/* Entry for va at `level` (3 = PDPT entry, 2 = PD, 1 = PT), or NULL. */
-static uint64_t *walk(uint64_t va, int level, bool create)
+uint64_t *pt_walk(uint64_t *root, uint64_t va, int level, bool create, uint64_t tflags)
 {
-	uint64_t *t = pml4;
+	uint64_t *t = root;
 
 	for (int l = 4; l > level; l--) {
 		uint64_t *e = &t[(va >> (12 + 9 * (l - 1))) & 511];
 		if ((*e & PTE_P) && (*e & PTE_PS))
 			return NULL;               /* a large page is in the way */
-		if (!(t = next_table(e, create)))
+		if (!(t = next_table(e, create, tflags)))
 			return NULL;
 	}
 	return &t[(va >> (12 + 9 * (level - 1))) & 511];
+}
+
+/* Entry for va at `level` in the kernel's tables, or NULL. */
+static uint64_t *walk(uint64_t va, int level, bool create)
+{
+	return pt_walk(pml4, va, level, create, PTE_W);
+}
+
+uint64_t *vmm_kernel_root(void)
+{
+	return pml4;
 }
 
 int vmm_map(uint64_t va, uint64_t pa, uint64_t flags)
@@ -118,7 +128,7 @@ void vmm_init(const struct boot_info *bi)
 		panic("vmm: out of memory for the PML4");
 	pml4 = phys_to_virt(root);
 	for (int i = 256; i < 512; i++)
-		if (!next_table(&pml4[i], true))
+		if (!next_table(&pml4[i], true, PTE_W))
 			panic("vmm: out of memory for kernel PDPTs");
 
 	map_direct(top);
@@ -130,8 +140,24 @@ void vmm_init(const struct boot_info *bi)
 		top >> 30, cpu.pdpe1gb ? "1 GiB" : "2 MiB", nx ? " NX" : "");
 }
 
+/* Freed stacks, kept mapped for reuse: each holds its size and the next one
+ * in its lowest words (a stack never shrinks below its own bottom). */
+struct free_kstack {
+	struct free_kstack *next;
+	size_t pages;
+};
+static struct free_kstack *free_kstacks;
+
 uint64_t kstack_alloc(size_t pages)
 {
+	for (struct free_kstack **pp = &free_kstacks; *pp; pp = &(*pp)->next) {
+		struct free_kstack *f = *pp;
+		if (f->pages == pages) {
+			*pp = f->next;
+			return (uint64_t)f + pages * PAGE_SIZE;
+		}
+	}
+
 	uint64_t base = kstack_next + PAGE_SIZE;     /* the page at kstack_next is the guard */
 
 	for (size_t i = 0; i < pages; i++) {
@@ -141,6 +167,15 @@ uint64_t kstack_alloc(size_t pages)
 	}
 	kstack_next = base + pages * PAGE_SIZE;
 	return kstack_next;
+}
+
+void kstack_free(uint64_t top, size_t pages)
+{
+	struct free_kstack *f = (struct free_kstack *)(top - pages * PAGE_SIZE);
+
+	f->pages = pages;
+	f->next = free_kstacks;
+	free_kstacks = f;
 }
 
 uint64_t vmm_flags(uint64_t va)

@@ -5,6 +5,7 @@
 #include "kernel.h"
 
 struct cpu_features cpu;
+uint8_t smap_enabled;      /* for the entry stubs: clac exists and matters */
 
 static void detect(void)
 {
@@ -68,4 +69,5 @@ void cpu_init(void)
 	write_cr0(read_cr0() | CR0_WP);
 	/* SMEP: never run user pages in ring 0. SMAP: never touch them outside stac/clac. */
 	write_cr4(read_cr4() | CR4_PGE | (cpu.smep ? CR4_SMEP : 0) | (cpu.smap ? CR4_SMAP : 0));
+	smap_enabled = cpu.smap;
 }

@@ -8,6 +8,7 @@
  * Each stub makes the two shapes equal (a 0 error code where the CPU pushes
  * none), pushes its vector number and jumps to trap_common.
  */
+#include "arch/frame.h"
 
 	.macro stub vec, has_err
 	.balign 16
@@ -36,42 +37,28 @@ trap_common:
 	jz	1f
 	swapgs
 1:	lfence					/* no speculation past the swapgs decision */
-
-	pushq	%rax				/* tf->rax */
-	pushq	%rbx				/* tf->rbx */
-	pushq	%rcx				/* tf->rcx */
-	pushq	%rdx				/* tf->rdx */
-	pushq	%rsi				/* tf->rsi */
-	pushq	%rdi				/* tf->rdi */
-	pushq	%rbp				/* tf->rbp */
-	pushq	%r8				/* tf->r8  */
-	pushq	%r9				/* tf->r9  */
-	pushq	%r10				/* tf->r10 */
-	pushq	%r11				/* tf->r11 */
-	pushq	%r12				/* tf->r12 */
-	pushq	%r13				/* tf->r13 */
-	pushq	%r14				/* tf->r14 */
-	pushq	%r15				/* tf->r15 */
-
+	PUSH_REGS
+	CLAC_IF_SMAP
 	cld					/* the C ABI wants DF clear */
 	mov	%rsp, %rdi			/* rdi = struct trap_frame * */
 	call	trap
+	/* fall through */
 
-	popq	%r15
-	popq	%r14
-	popq	%r13
-	popq	%r12
-	popq	%r11
-	popq	%r10
-	popq	%r9
-	popq	%r8
-	popq	%rbp
-	popq	%rdi
-	popq	%rsi
-	popq	%rdx
-	popq	%rcx
-	popq	%rbx
-	popq	%rax
+/*
+ * trap_return: leave the kernel through the frame at rsp (every path that
+ * returns with iretq ends here, and a new process starts here).
+ */
+	.global trap_return
+trap_return:
+	/* iretq to a non-canonical rip would fault in ring 0, with the user's GS
+	 * already loaded; a user frame like that (a syscall at the very top of
+	 * the user half) ends its process instead. */
+	testb	$3, TF_CS(%rsp)
+	jz	3f
+	movq	TF_RIP(%rsp), %rax
+	shrq	$47, %rax			/* user rips are below 1 << 47 */
+	jnz	4f
+3:	POP_REGS
 	add	$16, %rsp			/* drop vector and error */
 
 	/* Going back to user mode? Give it its GS base back. */
@@ -79,6 +66,9 @@ trap_common:
 	jz	2f
 	swapgs
 2:	iretq
+
+4:	movq	%rsp, %rdi
+	call	trap_bad_return			/* trap.c: kills the process, never returns */
 
 /* Stub addresses in vector order for idt.c; 0 where there is no stub. */
 	.section .rodata

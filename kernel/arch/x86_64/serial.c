@@ -30,3 +30,10 @@ void serial_write(const char *s, size_t n)
 		putc(s[i]);
 	}
 }
+
+int serial_getc(void)
+{
+	if (!(inb(COM1 + 5) & 0x01))      /* data ready? */
+		return -1;
+	return inb(COM1);
+}

@@ -3,7 +3,9 @@
 
 #include "arch/cpu.h"
 #include "arch/trap.h"
+#include "api/abi.h"
 #include "kernel.h"
+#include "proc.h"
 
 static const char *const names[32] = {
 	"#DE divide error", "#DB debug", "NMI", "#BP breakpoint", "#OF overflow",
@@ -67,16 +69,43 @@ void regs_dump(const struct trap_frame *tf)
 	kprintf("  cr0 %016lx  cr4 %016lx  efer %016lx\n", read_cr0(), read_cr4(), rdmsr(MSR_EFER));
 }
 
+/* The signal a user-mode exception ends the process with (Linux's choice). */
+static int fault_signal(uint64_t vector)
+{
+	switch (vector) {
+	case 0: case 16: case 19: return SIGFPE;   /* #DE, #MF, #XM */
+	case 1: case 3: return SIGTRAP;            /* #DB, #BP */
+	case 6: return SIGILL;                     /* #UD */
+	case 10: case 11: case 12: case 17: return SIGBUS; /* #TS, #NP, #SS, #AC */
+	default: return SIGSEGV;                   /* #GP, #PF, #BR, ... */
+	}
+}
+
+/* trap_return found a user frame it cannot iretq to (isr.S). */
+void trap_bad_return(struct trap_frame *tf)
+{
+	if (!current())
+		panic_frame(tf, "return to user rip 0x%lx outside the user half, no process", tf->rip);
+	proc_kill_fault(tf, SIGSEGV, "return address outside the user half");
+}
+
 void trap(struct trap_frame *tf)
 {
+	bool from_user = (tf->cs & 3) == 3;
+
 	if (tf->vector == VEC_TIMER) {
 		timer_tick();
+		wake_input_waiters();
+		if (from_user && current())
+			yield();            /* preempt: round-robin on every tick */
 		return;
 	}
 	if (tf->vector == VEC_SPURIOUS)
 		return;                 /* spurious LAPIC interrupts take no EOI */
-	if (is_fault(tf->vector) && (tf->cs & 3) == 0 && fixup(tf))
+	if (from_user && current() && tf->vector < 32)
+		proc_kill_fault(tf, fault_signal(tf->vector), trap_name(tf->vector));
+	if (is_fault(tf->vector) && !from_user && fixup(tf))
 		return;
 	panic_frame(tf, "%s in %s mode at rip 0x%lx", trap_name(tf->vector),
-		    (tf->cs & 3) ? "user" : "kernel", tf->rip);
+		    from_user ? "user" : "kernel", tf->rip);
 }

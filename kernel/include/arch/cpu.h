@@ -87,6 +87,7 @@ struct cpu_features {
 	int syscall, nx, smep, smap, rdtscp, fsgsbase, pdpe1gb, invariant_tsc, x2apic;
 };
 extern struct cpu_features cpu;
+extern uint8_t smap_enabled;       /* CR4.SMAP on: entry stubs clac */
 
 /* Fill `cpu` from CPUID and print one line; enable NXE, WP, SMEP and SMAP when present. */
 void cpu_init(void);

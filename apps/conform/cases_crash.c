@@ -1,0 +1,107 @@
+/*
+ * cases_crash.c - programs that do what user mode must not: each runs in a
+ * child that must die alone, by the expected signal, with the kernel (and
+ * this suite) going on.
+ */
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+
+#include "conform.h"
+
+#define PAGE 4096UL
+#define TOP_PAGE 0x00007ffffffff000UL      /* the last page of the user half */
+
+/* Run fn in a child; note and check the signal that ended it. */
+static void expect_signal(const struct path *P, struct transcript *t, const char *what,
+			  void (*fn)(const struct path *P, void *arg), void *arg, int sig)
+{
+	int status = run_child(fn, P, arg);
+
+	EXPECT(t, P, WIFSIGNALED(status) && WTERMSIG(status) == sig);
+	note(t, "%s: status %#x; ", what, status);
+}
+
+/* Put the path's entry instruction in the last two bytes of the user half
+ * and jump there: the return address would be 1 << 47, non-canonical. */
+static void call_at_top(const struct path *P, void *arg)
+{
+	unsigned char *page = mmap((void *)TOP_PAGE, PAGE, PROT_READ | PROT_WRITE | PROT_EXEC,
+				   MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+
+	if (page != (void *)TOP_PAGE)
+		return;                  /* exits 0: the case fails */
+	page[PAGE - 2] = P->entry == ENTRY_SYSCALL ? 0x0f : 0xcd;   /* syscall | int */
+	page[PAGE - 1] = P->entry == ENTRY_SYSCALL ? 0x05 : 0x80;   /*         | $0x80 */
+	__asm__ volatile("jmp *%1" : : "a"(SYS_getpid), "r"(TOP_PAGE + PAGE - 2));
+}
+
+int case_syscall_at_top(const struct path *P, struct transcript *t)
+{
+	struct trapdoor_stats before, after;
+
+	trapdoor_stats(&before);
+	expect_signal(P, t, "entry at the top of the user half", call_at_top, 0, SIGSEGV);
+	trapdoor_stats(&after);
+	/* syscall must not sysretq there: it fell back to iretq, which refused too. */
+	if (P->entry == ENTRY_SYSCALL)
+		EXPECT(t, P, after.sysret_fallbacks > before.sysret_fallbacks);
+	EXPECT(t, P, after.user_faults == before.user_faults + 1);
+	return 0;
+}
+
+static void do_hlt(const struct path *P, void *a) { __asm__ volatile("hlt"); }
+static void do_cli(const struct path *P, void *a) { __asm__ volatile("cli"); }
+static void do_cr3(const struct path *P, void *a) { unsigned long v; __asm__ volatile("mov %%cr3, %0" : "=r"(v)); }
+static void do_wrmsr(const struct path *P, void *a) { __asm__ volatile("wrmsr" : : "c"(0xc0000082), "a"(0), "d"(0)); }
+static void do_in(const struct path *P, void *a) { __asm__ volatile("inb $0x80, %%al" : : : "rax"); }
+static void do_lgdt(const struct path *P, void *a) { static char g[10]; __asm__ volatile("lgdt %0" : : "m"(g)); }
+static void do_int20(const struct path *P, void *a) { __asm__ volatile("int $0x20"); }
+static void do_int3(const struct path *P, void *a) { __asm__ volatile("int3"); }
+
+int case_privileged_insns(const struct path *P, struct transcript *t)
+{
+	expect_signal(P, t, "hlt", do_hlt, 0, SIGSEGV);
+	expect_signal(P, t, "cli", do_cli, 0, SIGSEGV);
+	expect_signal(P, t, "mov cr3", do_cr3, 0, SIGSEGV);
+	expect_signal(P, t, "wrmsr", do_wrmsr, 0, SIGSEGV);
+	expect_signal(P, t, "in", do_in, 0, SIGSEGV);
+	expect_signal(P, t, "lgdt", do_lgdt, 0, SIGSEGV);
+	/* Only vector 0x80 is open to user mode: other vectors give #GP. */
+	expect_signal(P, t, "int $0x20", do_int20, 0, SIGSEGV);
+	expect_signal(P, t, "int3", do_int3, 0, SIGSEGV);
+	return 0;
+}
+
+static void do_ud2(const struct path *P, void *a) { __asm__ volatile("ud2"); }
+static void do_div0(const struct path *P, void *a) { __asm__ volatile("xorl %%ecx, %%ecx; divl %%ecx" : : : "rax", "rcx", "rdx"); }
+static void do_null(const struct path *P, void *a) { (void)*(volatile char *)0; }
+static void do_write_text(const struct path *P, void *a) { *(volatile char *)(void *)do_write_text = 0; }
+static void do_exec_stack(const struct path *P, void *a)
+{
+	unsigned char code[4] = { 0xc3 };            /* ret, on the (NX) stack */
+	((void (*)(void))(void *)code)();
+}
+
+int case_user_faults(const struct path *P, struct transcript *t)
+{
+	expect_signal(P, t, "ud2", do_ud2, 0, SIGILL);
+	expect_signal(P, t, "divide by zero", do_div0, 0, SIGFPE);
+	expect_signal(P, t, "NULL read", do_null, 0, SIGSEGV);
+	expect_signal(P, t, "write to text", do_write_text, 0, SIGSEGV);
+	expect_signal(P, t, "execute the stack", do_exec_stack, 0, SIGSEGV);
+	return 0;
+}
+
+static void jump_to(const struct path *P, void *a) { ((void (*)(void))a)(); }
+static void read_at(const struct path *P, void *a) { (void)*(volatile char *)a; }
+
+int case_kernel_addresses(const struct path *P, struct transcript *t)
+{
+	expect_signal(P, t, "jump into kernel text", jump_to, (void *)0xffffffff80000000UL, SIGSEGV);
+	expect_signal(P, t, "read kernel data", read_at, (void *)0xffffffff80000000UL, SIGSEGV);
+	expect_signal(P, t, "read the direct map", read_at, (void *)0xffff800000100000UL, SIGSEGV);
+	expect_signal(P, t, "jump to a non-canonical address", jump_to, (void *)0x0000800000000000UL, SIGSEGV);
+	return 0;
+}

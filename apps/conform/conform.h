@@ -1,0 +1,77 @@
+/*
+ * conform.h - the entry conformance suite: every case runs once through
+ * int $0x80 and once through syscall, and both runs must agree.
+ *
+ * A case writes what it observed into a transcript (outcomes only: error
+ * numbers, yes/no facts, never addresses or times), and returns 0 when
+ * every expectation held. The runner (main.c) runs each case in a child
+ * process, so a crash cannot take the suite down, compares the two
+ * transcripts, and prints TAP lines.
+ */
+#ifndef CONFORM_H
+#define CONFORM_H
+
+#include <stdint.h>
+#include <sys/entry.h>
+
+/* One entry mechanism, as a case sees it. */
+struct path {
+	const char *name;                /* "int80" or "syscall" */
+	int entry;                       /* ENTRY_INT80 or ENTRY_SYSCALL */
+	long (*call)(long n, long a1, long a2, long a3, long a4, long a5, long a6);
+};
+
+struct transcript {
+	char text[2048];
+	int len;
+	int failures;
+};
+
+/* Append an observation to the transcript. */
+void note(struct transcript *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Record one expectation: prints `# FAIL ...` with the path when it fails. */
+#define EXPECT(t, P, cond) expect_(t, P, !!(cond), #cond, __FILE__, __LINE__)
+void expect_(struct transcript *t, const struct path *P, int ok, const char *what, const char *file, int line);
+
+/* Shorthands for calls through one path. */
+#define CALL0(P, n)             (P)->call(n, 0, 0, 0, 0, 0, 0)
+#define CALL1(P, n, a)          (P)->call(n, (long)(a), 0, 0, 0, 0, 0)
+#define CALL2(P, n, a, b)       (P)->call(n, (long)(a), (long)(b), 0, 0, 0, 0)
+#define CALL3(P, n, a, b, c)    (P)->call(n, (long)(a), (long)(b), (long)(c), 0, 0, 0)
+#define CALL4(P, n, a, b, c, d) (P)->call(n, (long)(a), (long)(b), (long)(c), (long)(d), 0, 0)
+
+extern int suite_pid;                /* the runner's pid (the parent of every case) */
+
+/* Run fn in a child and return how it ended: its wait status. */
+int run_child(void (*fn)(const struct path *P, void *arg), const struct path *P, void *arg);
+
+/* Registers of one raw call (regs.S): in[] before, out[] after. */
+struct regs {
+	uint64_t rax, rbx, rcx, rdx, rsi, rdi, rbp, r8, r9, r10, r11, r12, r13, r14, r15, rflags;
+};
+void regs_call_int80(const struct regs *in, struct regs *out);
+void regs_call_syscall(const struct regs *in, struct regs *out);
+extern const char regs_syscall_return[];    /* the instruction after regs.S's syscall */
+
+/* The registers _start found (libc/src/crt/crt0.S). */
+extern const struct regs __start_regs;
+
+typedef int (*case_fn)(const struct path *P, struct transcript *t);
+
+/* The cases, by file. CASES lists them all (main.c). */
+#define CASES(X) \
+	X(registers_preserved)  X(flags_preserved)      X(six_arguments) \
+	X(enosys_numbers)       X(efault_write)         X(efault_read) \
+	X(efault_clock_gettime) X(efault_uname)         X(efault_writev) \
+	X(getpid_getppid)       X(write_writev)         X(brk_grow_shrink) \
+	X(mmap_munmap)          X(mmap_fixed)           X(mmap_errors) \
+	X(clock_gettime_works)  X(uname_fields)         X(arch_prctl_fs) \
+	X(set_tid_address_pid)  X(fork_wait_exit)       X(execve_errors) \
+	X(syscall_at_top)       X(privileged_insns)     X(user_faults) \
+	X(kernel_addresses)
+
+#define DECLARE_CASE(name) int case_##name(const struct path *P, struct transcript *t);
+CASES(DECLARE_CASE)
+#undef DECLARE_CASE
+
+#endif

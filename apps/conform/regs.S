@@ -1,0 +1,82 @@
+/*
+ * regs.S - make one system call with every general register set from a
+ * struct regs, and record every register (and rflags) right after it.
+ *
+ *   void regs_call_int80(const struct regs *in, struct regs *out)
+ *   void regs_call_syscall(const struct regs *in, struct regs *out)
+ *
+ * struct regs: rax rbx rcx rdx rsi rdi rbp r8 .. r15 rflags, 8 bytes each.
+ * in->rflags is loaded with popfq just before the call (only the bits user
+ * mode may change take effect). rsp is the only register not poisoned.
+ */
+	.macro	REGS_CALL name, insn
+	.text
+	.global \name
+\name:
+	/* Save callee-saved registers and the two pointers on our stack. */
+	pushq	%rbx
+	pushq	%rbp
+	pushq	%r12
+	pushq	%r13
+	pushq	%r14
+	pushq	%r15
+	pushq	%rsi				/* out */
+	pushq	%rdi				/* in */
+
+	pushq	120(%rdi)			/* in->rflags, popped last */
+	movq	0(%rdi), %rax
+	movq	8(%rdi), %rbx
+	movq	16(%rdi), %rcx
+	movq	24(%rdi), %rdx
+	movq	32(%rdi), %rsi
+	movq	48(%rdi), %rbp
+	movq	56(%rdi), %r8
+	movq	64(%rdi), %r9
+	movq	72(%rdi), %r10
+	movq	80(%rdi), %r11
+	movq	88(%rdi), %r12
+	movq	96(%rdi), %r13
+	movq	104(%rdi), %r14
+	movq	112(%rdi), %r15
+	movq	40(%rdi), %rdi			/* rdi last: it held `in` */
+	popfq					/* flags under test, from here to the call */
+	\insn
+	.global \name\()_return
+\name\()_return:
+	pushfq					/* flags as the kernel left them */
+	pushq	%rdi
+	movq	24(%rsp), %rdi			/* out (above rflags, rdi and `in`) */
+	movq	%rax, 0(%rdi)
+	movq	%rbx, 8(%rdi)
+	movq	%rcx, 16(%rdi)
+	movq	%rdx, 24(%rdi)
+	movq	%rsi, 32(%rdi)
+	popq	40(%rdi)			/* rdi */
+	movq	%rbp, 48(%rdi)
+	movq	%r8, 56(%rdi)
+	movq	%r9, 64(%rdi)
+	movq	%r10, 72(%rdi)
+	movq	%r11, 80(%rdi)
+	movq	%r12, 88(%rdi)
+	movq	%r13, 96(%rdi)
+	movq	%r14, 104(%rdi)
+	movq	%r15, 112(%rdi)
+	popq	120(%rdi)			/* rflags */
+	pushq	$0x202				/* a clean rflags for C again (DF, AC, NT off) */
+	popfq
+
+	addq	$16, %rsp			/* in, out */
+	popq	%r15
+	popq	%r14
+	popq	%r13
+	popq	%r12
+	popq	%rbp
+	popq	%rbx
+	ret
+	.endm
+
+	REGS_CALL regs_call_int80, "int $0x80"
+	REGS_CALL regs_call_syscall, "syscall"
+
+	.global regs_syscall_return
+	.set	regs_syscall_return, regs_call_syscall_return

@@ -1,0 +1,90 @@
+/*
+ * abi.h - the constants and structures system calls exchange with user
+ * space, shared by the kernel and libc. Values and layouts are Linux's
+ * x86-64 ones (docs/abi.md), so the same programs build for both.
+ */
+#ifndef API_ABI_H
+#define API_ABI_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* mmap / mprotect */
+#define PROT_NONE      0x0
+#define PROT_READ      0x1
+#define PROT_WRITE     0x2
+#define PROT_EXEC      0x4
+#define MAP_SHARED     0x01
+#define MAP_PRIVATE    0x02
+#define MAP_FIXED      0x10
+#define MAP_ANONYMOUS  0x20
+#define MAP_FIXED_NOREPLACE 0x100000
+#define MAP_FAILED     ((void *)-1)
+
+/* clock_gettime */
+#define CLOCK_REALTIME          0
+#define CLOCK_MONOTONIC         1
+#define CLOCK_MONOTONIC_RAW     4
+#define CLOCK_REALTIME_COARSE   5
+#define CLOCK_MONOTONIC_COARSE  6
+#define CLOCK_BOOTTIME          7
+
+struct timespec {
+	int64_t tv_sec;
+	int64_t tv_nsec;
+};
+
+/* uname */
+#define UTSNAME_LEN 65
+struct utsname {
+	char sysname[UTSNAME_LEN];
+	char nodename[UTSNAME_LEN];
+	char release[UTSNAME_LEN];
+	char version[UTSNAME_LEN];
+	char machine[UTSNAME_LEN];
+	char domainname[UTSNAME_LEN];
+};
+
+/* writev */
+#define IOV_MAX 1024
+struct iovec {
+	void *iov_base;
+	size_t iov_len;
+};
+
+/* arch_prctl */
+#define ARCH_SET_GS 0x1001
+#define ARCH_SET_FS 0x1002
+#define ARCH_GET_FS 0x1003
+#define ARCH_GET_GS 0x1004
+
+/* wait4: options and the status word */
+#define WNOHANG 1
+#define WEXITSTATUS(s) (((s) >> 8) & 0xff)
+#define WTERMSIG(s)    ((s) & 0x7f)
+#define WIFEXITED(s)   (WTERMSIG(s) == 0)
+#define WIFSIGNALED(s) (WTERMSIG(s) != 0 && WTERMSIG(s) != 0x7f)
+
+/* Signal numbers a fault ends a process with (no handlers yet). */
+#define SIGILL  4
+#define SIGTRAP 5
+#define SIGABRT 6
+#define SIGBUS  7
+#define SIGFPE  8
+#define SIGKILL 9
+#define SIGSEGV 11
+
+/*
+ * trapdoor_stats (our own call, number in kernel/syscalls.tbl): counters
+ * of the entry paths, for tests and the benchmark.
+ */
+struct trapdoor_stats {
+	uint64_t int80_calls;        /* system calls that came in by int $0x80 */
+	uint64_t syscall_calls;      /* ... by the syscall instruction */
+	uint64_t sysret_fallbacks;   /* syscall entries that returned by iretq */
+	uint64_t user_faults;        /* processes ended by a fault */
+	uint64_t free_frames;        /* physical frames free right now */
+	uint64_t tsc_hz;             /* calibrated TSC frequency */
+};
+
+#endif

@@ -1,0 +1,34 @@
+/*
+ * auxv.h - keys of the auxiliary vector the kernel puts on a new process's
+ * stack, after argv and envp (Linux's values, plus one of our own).
+ */
+#ifndef API_AUXV_H
+#define API_AUXV_H
+
+#define AT_NULL          0
+#define AT_PHDR          3    /* program headers in memory */
+#define AT_PHENT         4
+#define AT_PHNUM         5
+#define AT_PAGESZ        6
+#define AT_ENTRY         9    /* the program's entry point */
+#define AT_UID           11
+#define AT_EUID          12
+#define AT_GID           13
+#define AT_EGID          14
+#define AT_HWCAP         16
+#define AT_CLKTCK        17
+#define AT_SECURE        23
+#define AT_RANDOM        25   /* 16 random bytes */
+#define AT_EXECFN        31   /* the path given to execve */
+#define AT_SYSINFO_EHDR  33   /* the vDSO's ELF header */
+
+/*
+ * Ours: a bit mask of the system-call entry instructions this kernel
+ * accepts, so libc can pick the fastest one at start-up. Far above Linux's
+ * keys so it can never be mistaken for one of them.
+ */
+#define AT_TRAPDOOR_ENTRIES 0x7d00
+#define ENTRY_INT80   (1u << 0)   /* int $0x80, returns with iretq */
+#define ENTRY_SYSCALL (1u << 1)   /* syscall, returns with sysretq (or iretq) */
+
+#endif

@@ -1,0 +1,55 @@
+/*
+ * uaccess.S - the only instructions that touch user memory. Each one that
+ * can fault has an .ex_table entry (arch/trap.h), so a bad user pointer
+ * makes trap() resume at the fixup, which returns -EFAULT, instead of a
+ * kernel panic. The C wrappers in mm/uaccess.c check the ranges and open
+ * the SMAP window (stac/clac) around these calls.
+ */
+
+#define EFAULT 14
+
+	.text
+
+/*
+ * long __copy_user(void *dst, const void *src, size_t n)
+ *   rdi = dst, rsi = src, rdx = n.  Returns 0, or -EFAULT when a fault
+ *   stopped the copy (some bytes may have been copied).
+ */
+	.global __copy_user
+__copy_user:
+	movq	%rdx, %rcx			/* rep movsb counts in rcx */
+1:	rep movsb
+	xorl	%eax, %eax
+	ret
+2:	movq	$-EFAULT, %rax
+	ret
+	.pushsection .ex_table, "a"
+	.balign 8
+	.quad	1b, 2b
+	.popsection
+
+/*
+ * long __strncpy_user(char *dst, const char *src, size_t n)
+ *   rdi = dst, rsi = src, rdx = n (> 0).  Copies up to and including the
+ *   first NUL, at most n bytes. Returns the string's length (without the
+ *   NUL), n when there was no NUL in the first n bytes, or -EFAULT.
+ *   rax = index, cl = the byte.
+ */
+	.global __strncpy_user
+__strncpy_user:
+	xorl	%eax, %eax
+3:	cmpq	%rdx, %rax
+	jae	5f				/* n bytes and no NUL */
+4:	movb	(%rsi,%rax), %cl		/* may fault */
+	movb	%cl, (%rdi,%rax)
+	testb	%cl, %cl
+	jz	5f
+	incq	%rax
+	jmp	3b
+5:	ret
+6:	movq	$-EFAULT, %rax
+	ret
+	.pushsection .ex_table, "a"
+	.balign 8
+	.quad	4b, 6b
+	.popsection

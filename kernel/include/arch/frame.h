@@ -1,0 +1,78 @@
+/*
+ * frame.h - assembly macros that push and pop the general-register part of
+ * struct trap_frame (arch/trap.h), shared by every entry stub so all of
+ * them build exactly the same frame. Include from .S files only.
+ */
+#ifndef ARCH_FRAME_H
+#define ARCH_FRAME_H
+
+#define TF_VECTOR  (15 * 8)  /* offsets into struct trap_frame */
+#define TF_RIP     (17 * 8)
+#define TF_CS      (18 * 8)
+#define TF_RFLAGS  (19 * 8)
+#define TF_RSP     (20 * 8)
+
+/* The value tf->vector holds for frames built by the syscall stub. */
+#define VEC_SYSCALL_INSN 0x100
+#define VEC_INT80        0x80
+
+#ifdef __ASSEMBLER__
+	.macro PUSH_REGS
+	pushq	%rax				/* tf->rax */
+	pushq	%rbx				/* tf->rbx */
+	pushq	%rcx				/* tf->rcx */
+	pushq	%rdx				/* tf->rdx */
+	pushq	%rsi				/* tf->rsi */
+	pushq	%rdi				/* tf->rdi */
+	pushq	%rbp				/* tf->rbp */
+	pushq	%r8				/* tf->r8  */
+	pushq	%r9				/* tf->r9  */
+	pushq	%r10				/* tf->r10 */
+	pushq	%r11				/* tf->r11 */
+	pushq	%r12				/* tf->r12 */
+	pushq	%r13				/* tf->r13 */
+	pushq	%r14				/* tf->r14 */
+	pushq	%r15				/* tf->r15 */
+	.endm
+
+	.macro POP_REGS
+	popq	%r15
+	popq	%r14
+	popq	%r13
+	popq	%r12
+	popq	%r11
+	popq	%r10
+	popq	%r9
+	popq	%r8
+	popq	%rbp
+	popq	%rdi
+	popq	%rsi
+	popq	%rdx
+	popq	%rcx
+	popq	%rbx
+	popq	%rax
+	.endm
+
+	/* User mode may enter with rflags.AC set, which would switch SMAP off
+	 * for the kernel: clear it (clac exists only on CPUs with SMAP). */
+	.macro CLAC_IF_SMAP
+	testb	$1, smap_enabled(%rip)
+	jz	.Lno_clac\@
+	clac
+.Lno_clac\@:
+	.endm
+
+	/* Scratch (caller-saved) registers still hold user values: zero them
+	 * so no user-chosen value rides into the C code, even speculatively.
+	 * Callee-saved ones are preserved by the C code and restored anyway. */
+	.macro CLEAR_SCRATCH
+	xorl	%esi, %esi
+	xorl	%edx, %edx
+	xorl	%ecx, %ecx
+	xorl	%r8d, %r8d
+	xorl	%r9d, %r9d
+	xorl	%r10d, %r10d
+	xorl	%r11d, %r11d
+	.endm
+#endif
+#endif

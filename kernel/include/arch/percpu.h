@@ -1,0 +1,49 @@
+/*
+ * percpu.h - the per-CPU area, reached through GS in the kernel.
+ *
+ * While the CPU runs kernel code, GS.base points at this CPU's struct
+ * percpu; while it runs user code, GS.base is the user's and the kernel's
+ * pointer waits in MSR_KERNEL_GS_BASE. Every entry from user mode (and
+ * only from user mode) does swapgs first. The PC_* offsets are for the
+ * assembly entry stubs; percpu.c checks them against the struct.
+ */
+#ifndef ARCH_PERCPU_H
+#define ARCH_PERCPU_H
+
+#define PC_SELF             0
+#define PC_KSTACK           8    /* top of the current process's kernel stack */
+#define PC_USER_RSP         16   /* the user's rsp, saved by the syscall stub */
+#define PC_CURRENT          24
+#define PC_INT80_CALLS      32
+#define PC_SYSCALL_CALLS    40
+#define PC_SYSRET_FALLBACKS 48
+
+#ifndef __ASSEMBLER__
+#include <stdint.h>
+
+struct proc;
+
+struct percpu {
+	struct percpu *self;        /* so C can find the area: mov %gs:0 */
+	uint64_t kstack_top;        /* loaded into rsp by the syscall stub */
+	uint64_t user_rsp;          /* scratch for the syscall stub */
+	struct proc *current;       /* the process this CPU runs */
+	uint64_t int80_calls;       /* counters for trapdoor_stats */
+	uint64_t syscall_calls;
+	uint64_t sysret_fallbacks;  /* syscall entries that had to leave by iretq */
+	uint64_t user_faults;
+};
+
+/* This CPU's area (one CPU for now; the GS load keeps the code SMP-shaped). */
+static inline struct percpu *this_cpu(void)
+{
+	struct percpu *p;
+	__asm__("movq %%gs:0, %0" : "=r"(p));
+	return p;
+}
+
+/* Set GS.base to this CPU's area (and KERNEL_GS_BASE to 0 for the first user). */
+void percpu_init(void);
+
+#endif
+#endif

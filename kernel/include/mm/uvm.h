@@ -1,0 +1,35 @@
+/*
+ * uvm.h - user address spaces: one PML4 per process whose lower half
+ * (slots 0..255) is the process's own and whose upper half is the kernel's,
+ * shared by copying the 256 kernel entries (vmm.c never changes them).
+ *
+ * All user pages are 4 KiB, backed by frames from frame_alloc(), and every
+ * table on the way to them has PTE_U. A root is a physical address (CR3).
+ */
+#ifndef MM_UVM_H
+#define MM_UVM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+uint64_t uvm_create(void);                           /* new empty space, or 0 */
+void uvm_destroy(uint64_t root);                     /* free every user page and table, and the root */
+uint64_t uvm_clone(uint64_t root);                   /* eager copy (fork), or 0 when out of memory */
+
+/* Map fresh zeroed pages over [va, va+len) (page-aligned) with rights
+ * PTE_W / PTE_NX; pages already there are replaced. 0 or -ENOMEM (then
+ * the part already mapped stays: callers unmap the range). */
+int uvm_alloc(uint64_t root, uint64_t va, uint64_t len, uint64_t flags);
+void uvm_unmap(uint64_t root, uint64_t va, uint64_t len); /* pages absent are skipped */
+uint64_t uvm_flags(uint64_t root, uint64_t va);      /* the PTE's flag bits, 0 when unmapped */
+bool uvm_range_free(uint64_t root, uint64_t va, uint64_t len); /* no page mapped there */
+
+/* Copy n bytes to user address va of a space that need not be the current
+ * one (exec builds the new stack this way). 0, or -EFAULT when unmapped. */
+int uvm_write(uint64_t root, uint64_t va, const void *src, size_t n);
+
+/* Frames currently mapped in user space (all processes), for leak checks. */
+uint64_t uvm_pages_in_use(void);
+
+#endif

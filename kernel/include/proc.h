@@ -1,0 +1,72 @@
+/*
+ * proc.h - processes: one address space, one kernel stack, one thread.
+ *
+ * A process runs until it makes a blocking call, exits, faults, or the
+ * timer interrupts it in user mode; the scheduler (proc/sched.c) then
+ * picks the next runnable one round-robin.
+ */
+#ifndef PROC_H
+#define PROC_H
+
+#include <stdint.h>
+
+#include "arch/percpu.h"
+#include "arch/trap.h"
+
+#define NPROC 64
+#define KSTACK_PAGES 4
+
+/* The user half's layout (docs/abi.md). */
+#define USER_STACK_TOP   0x00007ffffff00000ULL  /* initial rsp is just below */
+#define USER_STACK_PAGES 32                     /* mapped up front */
+#define USER_MMAP_TOP    0x00007fff00000000ULL  /* mmap hands out addresses below this */
+#define USER_BRK_MAX     (1ULL << 30)           /* the heap grows at most 1 GiB */
+
+enum proc_state { P_FREE, P_RUNNABLE, P_RUNNING, P_BLOCKED, P_ZOMBIE };
+enum proc_wait { W_NONE, W_CHILD, W_INPUT };
+
+struct proc {
+	int pid;
+	enum proc_state state;
+	enum proc_wait waiting;          /* what a P_BLOCKED process waits for */
+	struct proc *parent;
+	char name[16];                   /* the program's file name, for messages */
+	uint64_t cr3;                    /* its PML4 (physical) */
+	uint64_t kstack_top;
+	uint64_t context;                /* kernel rsp saved by swtch() */
+	struct trap_frame *tf;           /* the user frame at the top of the kernel stack */
+	uint64_t fs_base, gs_base;       /* the user's segment bases (arch_prctl) */
+	uint64_t brk_start, brk;         /* the heap: [brk_start, brk) */
+	uint64_t mmap_next;              /* where the next mmap search starts (going down) */
+	uint64_t clear_child_tid;        /* set_tid_address */
+	int status;                      /* wait status word once a zombie */
+};
+
+/* The process running on this CPU (NULL in the scheduler). */
+static inline struct proc *current(void) { return this_cpu()->current; }
+
+/* proc.c */
+struct proc *proc_alloc(void);           /* a fresh slot with a kernel stack, or NULL */
+void proc_free(struct proc *p);           /* give back a zombie's slot and stack */
+struct proc *proc_by_pid(int pid);
+void proc_exit(int status) __attribute__((noreturn));  /* wait status word */
+void proc_kill_fault(struct trap_frame *tf, int sig, const char *what) __attribute__((noreturn));
+int proc_count(void);                     /* live (not free) slots */
+
+/* exec.c: replace p's program with the initrd file at path. 0 or -errno;
+ * on failure p is untouched. argv/envp are kernel copies, NULL-terminated. */
+long proc_exec(struct proc *p, const char *path, char *const argv[], char *const envp[]);
+
+/* sched.c */
+void scheduler(void);                     /* run processes until none is left */
+void sched(void);                         /* give up the CPU (state already set) */
+void yield(void);                         /* stay runnable, let others run */
+void wake_input_waiters(void);            /* from the timer: re-check the console */
+/* arch/x86_64/swtch.S: save callee-saved registers on this stack, store
+ * rsp in *save, continue on the stack `next` (where an earlier swtch left). */
+void swtch(uint64_t *save, uint64_t next);
+
+/* The first process: init=PATH from the command line. */
+void start_init(const char *path);
+
+#endif

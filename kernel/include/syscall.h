@@ -1,0 +1,42 @@
+/*
+ * syscall.h - what system-call handlers see.
+ *
+ * Every handler is `long sys_x(struct trap_frame *tf)`, returns its result
+ * or -errno, and reads its arguments with arg(tf, n). The prototypes and
+ * the dispatch table come from kernel/syscalls.tbl (syscall_list.h is
+ * generated into the build tree).
+ */
+#ifndef SYSCALL_H
+#define SYSCALL_H
+
+#include <stdint.h>
+
+#include "arch/trap.h"
+#include "sys/syscall.h"
+
+typedef long (*syscall_fn)(struct trap_frame *tf);
+
+/* Argument n (0..5) of the call in tf: rdi rsi rdx r10 r8 r9. */
+static inline uint64_t arg(const struct trap_frame *tf, int n)
+{
+	switch (n) {
+	case 0: return tf->rdi;
+	case 1: return tf->rsi;
+	case 2: return tf->rdx;
+	case 3: return tf->r10;
+	case 4: return tf->r8;
+	default: return tf->r9;
+	}
+}
+
+#define SYSCALL(nr, name, entry, nargs) long entry(struct trap_frame *tf);
+#include "syscall_list.h"
+#undef SYSCALL
+
+extern const char *const syscall_names[NR_SYSCALLS];  /* NULL for unused numbers */
+
+void syscall_init(void);                           /* arch: MSRs for the syscall instruction */
+void syscall_dispatch(struct trap_frame *tf);      /* both entry stubs call it */
+int syscall_sysret_ok(struct trap_frame *tf);      /* the syscall stub asks before sysretq */
+
+#endif

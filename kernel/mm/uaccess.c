@@ -1,0 +1,83 @@
+/*
+ * uaccess.c - range checks and the SMAP window around the copies in
+ * arch/x86_64/uaccess.S (see uaccess.h).
+ */
+#include "api/errno.h"
+#include "arch/cpu.h"
+#include "kernel.h"
+#include "mm/pmm.h"
+#include "mm/uvm.h"
+#include "proc.h"
+#include "uaccess.h"
+
+long __copy_user(void *dst, const void *src, size_t n);
+long __strncpy_user(char *dst, const char *src, size_t n);
+
+/* Open and close the window in which supervisor code may touch user pages. */
+static inline void user_open(void)
+{
+	if (cpu.smap)
+		__asm__ volatile("stac" ::: "memory");
+}
+
+static inline void user_close(void)
+{
+	if (cpu.smap)
+		__asm__ volatile("clac" ::: "memory");
+}
+
+long copy_from_user(void *dst, const void *usrc, size_t n)
+{
+	long r;
+
+	if (!user_range_ok((uint64_t)usrc, n))
+		return -EFAULT;
+	user_open();
+	r = __copy_user(dst, usrc, n);
+	user_close();
+	return r;
+}
+
+long copy_to_user(void *udst, const void *src, size_t n)
+{
+	long r;
+
+	if (!user_range_ok((uint64_t)udst, n))
+		return -EFAULT;
+	user_open();
+	r = __copy_user(udst, src, n);
+	user_close();
+	return r;
+}
+
+long strncpy_from_user(char *dst, const char *usrc, size_t n)
+{
+	uint64_t a = (uint64_t)usrc;
+	size_t max = n;
+	long r;
+
+	if (n == 0 || a >= USER_TOP)
+		return -EFAULT;
+	if (max > USER_TOP - a)
+		max = USER_TOP - a;            /* never read past the user half */
+	user_open();
+	r = __strncpy_user(dst, usrc, max);
+	user_close();
+	if (r < 0)
+		return r;
+	if ((size_t)r == max)
+		return max < n ? -EFAULT : -ENAMETOOLONG;  /* ran into the top, or too long */
+	return r;
+}
+
+bool user_writable(uint64_t addr, size_t n)
+{
+	if (!user_range_ok(addr, n))
+		return false;
+	for (uint64_t va = addr & ~(PAGE_SIZE - 1); va < addr + n; va += PAGE_SIZE) {
+		uint64_t f = uvm_flags(current()->cr3, va);
+		if (!(f & PTE_P) || !(f & PTE_U) || !(f & PTE_W))
+			return false;
+	}
+	return true;
+}

@@ -1,0 +1,171 @@
+/*
+ * uvm.c - user address spaces (see mm/uvm.h).
+ */
+#include "api/errno.h"
+#include "arch/cpu.h"
+#include "kernel.h"
+#include "mm/pmm.h"
+#include "mm/uvm.h"
+
+#define USER_SLOTS 256                 /* PML4 entries 0..255: the user half */
+
+static uint64_t pages_in_use;
+
+static uint64_t *table(uint64_t entry) { return phys_to_virt(entry & PTE_ADDR); }
+
+/* Flush va from the TLB when root is the live address space. */
+static void flush(uint64_t root, uint64_t va)
+{
+	if ((read_cr3() & PTE_ADDR) == root)
+		invlpg(va);
+}
+
+uint64_t uvm_create(void)
+{
+	uint64_t root = frame_alloc();
+
+	if (!root)
+		return 0;
+	uint64_t *pml4 = phys_to_virt(root);
+	const uint64_t *k = vmm_kernel_root();
+	for (int i = USER_SLOTS; i < 512; i++)
+		pml4[i] = k[i];
+	return root;
+}
+
+/* The PTE for va, making missing tables (user-accessible) when create is set. */
+static uint64_t *pte(uint64_t root, uint64_t va, bool create)
+{
+	return pt_walk(phys_to_virt(root), va, 1, create, PTE_W | PTE_U);
+}
+
+int uvm_alloc(uint64_t root, uint64_t va, uint64_t len, uint64_t flags)
+{
+	for (uint64_t off = 0; off < len; off += PAGE_SIZE) {
+		uint64_t *e = pte(root, va + off, true), pa;
+		if (!e || !(pa = frame_alloc()))
+			return -ENOMEM;
+		if (*e & PTE_P) {
+			frame_free(*e & PTE_ADDR);
+			pages_in_use--;
+		}
+		*e = pa | PTE_P | PTE_U | (flags & (PTE_W | PTE_NX));
+		pages_in_use++;
+		flush(root, va + off);
+	}
+	return 0;
+}
+
+void uvm_unmap(uint64_t root, uint64_t va, uint64_t len)
+{
+	for (uint64_t off = 0; off < len; off += PAGE_SIZE) {
+		uint64_t *e = pte(root, va + off, false);
+		if (!e || !(*e & PTE_P))
+			continue;
+		frame_free(*e & PTE_ADDR);
+		*e = 0;
+		pages_in_use--;
+		flush(root, va + off);
+	}
+}
+
+uint64_t uvm_flags(uint64_t root, uint64_t va)
+{
+	uint64_t *e = pte(root, va, false);
+
+	return e && (*e & PTE_P) ? *e & ~PTE_ADDR : 0;
+}
+
+bool uvm_range_free(uint64_t root, uint64_t va, uint64_t len)
+{
+	for (uint64_t off = 0; off < len; off += PAGE_SIZE)
+		if (uvm_flags(root, va + off) & PTE_P)
+			return false;
+	return true;
+}
+
+int uvm_write(uint64_t root, uint64_t va, const void *src, size_t n)
+{
+	const char *s = src;
+
+	while (n > 0) {
+		uint64_t *e = pte(root, va, false);
+		size_t in_page = PAGE_SIZE - (va & (PAGE_SIZE - 1)), chunk = n < in_page ? n : in_page;
+		if (!e || !(*e & PTE_P))
+			return -EFAULT;
+		memcpy((char *)phys_to_virt(*e & PTE_ADDR) + (va & (PAGE_SIZE - 1)), s, chunk);
+		va += chunk, s += chunk, n -= chunk;
+	}
+	return 0;
+}
+
+/* Free the tables below entry e at `level` (4 = PML4 entry) and their pages. */
+static void free_level(uint64_t e, int level)
+{
+	uint64_t *t = table(e);
+
+	for (int i = 0; i < 512; i++) {
+		if (!(t[i] & PTE_P))
+			continue;
+		if (level > 2) {
+			free_level(t[i], level - 1);
+		} else {
+			frame_free(t[i] & PTE_ADDR);  /* a user page */
+			pages_in_use--;
+		}
+	}
+	frame_free(e & PTE_ADDR);
+}
+
+void uvm_destroy(uint64_t root)
+{
+	uint64_t *pml4 = phys_to_virt(root);
+
+	for (int i = 0; i < USER_SLOTS; i++)
+		if (pml4[i] & PTE_P)
+			free_level(pml4[i], 4);
+	frame_free(root);
+}
+
+/* Copy every user page under the table entry e (at `level`) into dst at the
+ * same addresses. va is the address the entry starts at. */
+static int clone_level(uint64_t dst, uint64_t e, int level, uint64_t va)
+{
+	uint64_t *t = table(e);
+	int shift = 12 + 9 * (level - 2);
+
+	for (uint64_t i = 0; i < 512; i++) {
+		uint64_t a = va + (i << shift);
+		if (!(t[i] & PTE_P))
+			continue;
+		if (level > 2) {
+			if (clone_level(dst, t[i], level - 1, a) < 0)
+				return -ENOMEM;
+			continue;
+		}
+		if (uvm_alloc(dst, a, PAGE_SIZE, t[i]) < 0)
+			return -ENOMEM;
+		memcpy(phys_to_virt(*pte(dst, a, false) & PTE_ADDR), phys_to_virt(t[i] & PTE_ADDR), PAGE_SIZE);
+	}
+	return 0;
+}
+
+uint64_t uvm_clone(uint64_t root)
+{
+	uint64_t dst = uvm_create(), *pml4 = phys_to_virt(root);
+
+	if (!dst)
+		return 0;
+	for (uint64_t i = 0; i < USER_SLOTS; i++) {
+		if ((pml4[i] & PTE_P) && clone_level(dst, pml4[i], 4, i << 39) < 0) {
+			uvm_destroy(dst);
+			return 0;
+		}
+	}
+	return dst;
+}
+
+uint64_t uvm_pages_in_use(void)
+{
+	return pages_in_use;
+}

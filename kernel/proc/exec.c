@@ -1,0 +1,243 @@
+/*
+ * exec.c - load a static ELF64 program from the initrd into a fresh
+ * address space and build its first stack (the System V x86-64 layout):
+ *
+ *   rsp -> argc, argv[0..argc-1], NULL, envp[..], NULL,
+ *          auxv pairs (AT_PHDR, AT_ENTRY, AT_PAGESZ, AT_RANDOM, ..., AT_NULL),
+ *          then 16 random bytes and the strings, up to USER_STACK_TOP.
+ *
+ * Everything is checked before the old program is dropped, so a failed
+ * exec leaves the caller as it was.
+ */
+#include "api/abi.h"
+#include "api/auxv.h"
+#include "api/errno.h"
+#include "arch/cpu.h"
+#include "kernel.h"
+#include "lib/cpio.h"
+#include "lib/elf.h"
+#include "mm/pmm.h"
+#include "mm/uvm.h"
+#include "proc.h"
+
+#define USER_MIN     0x10000ULL        /* the lowest page a program may use */
+#define MAX_ARGS     256
+#define MAX_ARG_SIZE (32 * 1024)        /* all strings of argv and envp together */
+#define S_IFMT  0170000
+#define S_IFREG 0100000
+
+/* The initrd file at path: 0, -ENOENT, -EACCES (not a regular file), -EIO (bad archive). */
+static int initrd_lookup(const char *path, struct cpio_entry *f)
+{
+	int r = cpio_find(phys_to_virt(boot->initrd_base), boot->initrd_size, path, f);
+
+	if (r < 0)
+		return -EIO;
+	if (r == 0)
+		return -ENOENT;
+	return (f->mode & S_IFMT) == S_IFREG ? 0 : -EACCES;
+}
+
+/* Map the pages of [va, va+len) that are not mapped yet, then give all of
+ * them at least the rights in flags (segments may share a page). */
+static int map_segment(uint64_t root, uint64_t va, uint64_t len, uint64_t flags)
+{
+	for (uint64_t a = va & ~(PAGE_SIZE - 1); a < va + len; a += PAGE_SIZE) {
+		uint64_t old = uvm_flags(root, a);
+		if (!(old & PTE_P)) {
+			if (uvm_alloc(root, a, PAGE_SIZE, flags) < 0)
+				return -ENOMEM;
+		} else if (((old & PTE_W) | (~old & PTE_NX)) != ((flags & PTE_W) | (~flags & PTE_NX))) {
+			return -ENOEXEC;           /* two segments with different rights on one page */
+		}
+	}
+	return 0;
+}
+
+/* Load every PT_LOAD segment; bytes past p_filesz stay zero (.bss). */
+static int load_segments(uint64_t root, const void *file, const struct elf_info *info)
+{
+	for (int i = 0; i < info->phnum; i++) {
+		const Elf64_Phdr *ph = &info->phdrs[i];
+		uint64_t flags = ((ph->p_flags & PF_W) ? PTE_W : 0) |
+				 (!(ph->p_flags & PF_X) && cpu.nx ? PTE_NX : 0);
+		if (ph->p_type != PT_LOAD || ph->p_memsz == 0)
+			continue;
+		if (map_segment(root, ph->p_vaddr, ph->p_memsz, flags) < 0 ||
+		    uvm_write(root, ph->p_vaddr, (const char *)file + ph->p_offset, ph->p_filesz) < 0)
+			return -ENOMEM;
+	}
+	return 0;
+}
+
+/* Where the program headers are in memory: inside the segment that loads them. */
+static uint64_t phdr_address(const Elf64_Ehdr *eh, const struct elf_info *info)
+{
+	for (int i = 0; i < info->phnum; i++) {
+		const Elf64_Phdr *ph = &info->phdrs[i];
+		if (ph->p_type == PT_LOAD && eh->e_phoff >= ph->p_offset &&
+		    eh->e_phoff - ph->p_offset < ph->p_filesz)
+			return ph->p_vaddr + (eh->e_phoff - ph->p_offset);
+	}
+	return 0;
+}
+
+/* 64 bits of unpredictable-enough data: splitmix64 over the TSC. */
+static uint64_t random_u64(void)
+{
+	static uint64_t state;
+	uint64_t z = (state += 0x9e3779b97f4a7c15ULL + rdtsc());
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+static int count(char *const v[])
+{
+	int n = 0;
+
+	while (v && v[n])
+		n++;
+	return n;
+}
+
+/* Build the first stack in root; returns the initial rsp, or 0 when it does not fit. */
+static uint64_t build_stack(uint64_t root, char *const argv[], char *const envp[],
+			    const uint64_t *auxv, int nauxv)
+{
+	int argc = count(argv), envc = count(envp);
+	uint64_t sp = USER_STACK_TOP, ptrs[MAX_ARGS * 2 + 2], rnd[2] = { random_u64(), random_u64() };
+	int n = 0;
+
+	/* Strings at the very top: argv's, then envp's. */
+	for (int i = 0; i < argc + envc; i++) {
+		const char *s = i < argc ? argv[i] : envp[i - argc];
+		size_t len = strlen(s) + 1;
+		sp -= len;
+		if (uvm_write(root, sp, s, len) < 0)
+			return 0;
+		ptrs[n++] = sp;
+	}
+	sp = (sp - sizeof(rnd)) & ~15ULL;
+	uvm_write(root, sp, rnd, sizeof(rnd));
+	uint64_t at_random = sp;
+
+	/* Below: argc, argv[], NULL, envp[], NULL, auxv; rsp 16-aligned at argc. */
+	size_t words = 1 + argc + 1 + envc + 1 + nauxv + 2;
+	sp = (sp - words * 8) & ~15ULL;
+	uint64_t a = sp, zero = 0, w;
+	w = argc;
+	uvm_write(root, a, &w, 8), a += 8;
+	for (int i = 0; i < argc; i++)
+		uvm_write(root, a, &ptrs[i], 8), a += 8;
+	uvm_write(root, a, &zero, 8), a += 8;
+	for (int i = 0; i < envc; i++)
+		uvm_write(root, a, &ptrs[argc + i], 8), a += 8;
+	uvm_write(root, a, &zero, 8), a += 8;
+	for (int i = 0; i < nauxv; i += 2) {
+		w = auxv[i + 1] == ~0ULL ? at_random : auxv[i + 1];
+		uvm_write(root, a, &auxv[i], 8), a += 8;
+		uvm_write(root, a, &w, 8), a += 8;
+	}
+	uvm_write(root, a, &zero, 8), a += 8;    /* AT_NULL */
+	uvm_write(root, a, &zero, 8);
+	return sp;
+}
+
+/* Check sizes of argv and envp before anything is built. */
+static int check_args(char *const argv[], char *const envp[])
+{
+	size_t total = 0;
+	int n = count(argv) + count(envp);
+
+	if (n > MAX_ARGS * 2)
+		return -E2BIG;
+	for (int i = 0; argv && argv[i]; i++)
+		total += strlen(argv[i]) + 1;
+	for (int i = 0; envp && envp[i]; i++)
+		total += strlen(envp[i]) + 1;
+	return total > MAX_ARG_SIZE ? -E2BIG : 0;
+}
+
+long proc_exec(struct proc *p, const char *path, char *const argv[], char *const envp[])
+{
+	struct cpio_entry f;
+	struct elf_info info;
+	int r;
+
+	if ((r = check_args(argv, envp)) < 0 || (r = initrd_lookup(path, &f)) < 0)
+		return r;
+	if (elf_check(f.data, f.size, ET_EXEC, &info) != ELF_OK ||
+	    info.vaddr_lo < USER_MIN || info.vaddr_hi > USER_MMAP_TOP)
+		return -ENOEXEC;
+
+	uint64_t root = uvm_create(), sp = 0;
+	if (!root)
+		return -ENOMEM;
+	const Elf64_Ehdr *eh = f.data;
+	uint64_t auxv[] = {
+		AT_PHDR, phdr_address(eh, &info), AT_PHENT, sizeof(Elf64_Phdr),
+		AT_PHNUM, info.phnum, AT_PAGESZ, PAGE_SIZE, AT_ENTRY, info.entry,
+		AT_CLKTCK, HZ, AT_UID, 0, AT_EUID, 0, AT_GID, 0, AT_EGID, 0, AT_SECURE, 0,
+		AT_RANDOM, ~0ULL,                /* build_stack fills in its address */
+		AT_TRAPDOOR_ENTRIES, ENTRY_INT80 | (cpu.syscall ? ENTRY_SYSCALL : 0),
+	};
+	if (load_segments(root, f.data, &info) < 0 ||
+	    uvm_alloc(root, USER_STACK_TOP - USER_STACK_PAGES * PAGE_SIZE, USER_STACK_PAGES * PAGE_SIZE,
+		      PTE_W | (cpu.nx ? PTE_NX : 0)) < 0 ||
+	    !(sp = build_stack(root, argv, envp, auxv, sizeof(auxv) / 8))) {
+		uvm_destroy(root);
+		return -ENOMEM;
+	}
+
+	/* Point of no return: drop the old program. */
+	uint64_t old = p->cr3;
+	p->cr3 = root;
+	if (p == current())
+		write_cr3(root);
+	if (old)
+		uvm_destroy(old);
+
+	const char *base = path;
+	for (const char *s = path; *s; s++)
+		if (*s == '/' && s[1])
+			base = s + 1;
+	size_t i = 0;
+	for (; i < sizeof(p->name) - 1 && base[i]; i++)
+		p->name[i] = base[i];
+	p->name[i] = 0;
+
+	p->brk_start = p->brk = info.vaddr_hi;
+	p->mmap_next = USER_MMAP_TOP;
+	p->fs_base = p->gs_base = p->clear_child_tid = 0;
+	if (p == current()) {
+		wrmsr(MSR_FS_BASE, 0);
+		wrmsr(MSR_KERNEL_GS_BASE, 0);
+	}
+	/* The documented initial state: every register 0 but rsp; IF set. */
+	*p->tf = (struct trap_frame){
+		.rip = info.entry, .cs = USER_CS, .rflags = RFLAGS_IF | 2,
+		.rsp = sp, .ss = USER_DS, .vector = p->tf->vector,
+	};
+	return 0;
+}
+
+void start_init(const char *path)
+{
+	static char *const envp[] = { "PATH=/bin", "HOME=/", NULL };
+	char *argv[] = { (char *)path, NULL };
+	struct proc *p = proc_alloc();
+	long r;
+
+	if (!p)
+		panic("no process slot for init");
+	p->tf->vector = 0;                       /* a fresh frame: leave by iretq */
+	if ((r = proc_exec(p, path, argv, envp)) < 0) {
+		kprintf("kernel: cannot start init %s: error %ld\n", path, -r);
+		machine_exit(KEXIT_FAILURE);
+	}
+	p->parent = p;
+	p->state = P_RUNNABLE;
+	kprintf("kernel: started init (pid %d): %s\n", p->pid, path);
+}

@@ -1,0 +1,97 @@
+/*
+ * proc.c - the process table: making, ending and reaping processes.
+ */
+#include "api/abi.h"
+#include "arch/cpu.h"
+#include "kernel.h"
+#include "mm/uvm.h"
+#include "proc.h"
+
+struct proc procs[NPROC];               /* sched.c walks it too */
+static int next_pid = 1;
+
+void trap_return(void);                  /* isr.S */
+
+struct proc *proc_alloc(void)
+{
+	for (struct proc *p = procs; p < procs + NPROC; p++) {
+		if (p->state != P_FREE)
+			continue;
+		*p = (struct proc){ .pid = next_pid++, .state = P_BLOCKED };
+		p->kstack_top = kstack_alloc(KSTACK_PAGES);
+		/* The user frame sits at the top of the stack; below it, the
+		 * first context swtch() resumes: six zero registers and a return
+		 * into trap_return, which leaves through that frame. */
+		p->tf = (struct trap_frame *)p->kstack_top - 1;
+		uint64_t *ctx = (uint64_t *)p->tf - 7;
+		for (int i = 0; i < 6; i++)
+			ctx[i] = 0;
+		ctx[6] = (uint64_t)trap_return;
+		p->context = (uint64_t)ctx;
+		return p;
+	}
+	return NULL;
+}
+
+void proc_free(struct proc *p)
+{
+	kstack_free(p->kstack_top, KSTACK_PAGES);
+	p->state = P_FREE;
+}
+
+struct proc *proc_by_pid(int pid)
+{
+	for (struct proc *p = procs; p < procs + NPROC; p++)
+		if (p->state != P_FREE && p->pid == pid)
+			return p;
+	return NULL;
+}
+
+int proc_count(void)
+{
+	int n = 0;
+
+	for (struct proc *p = procs; p < procs + NPROC; p++)
+		n += p->state != P_FREE;
+	return n;
+}
+
+void proc_exit(int status)
+{
+	struct proc *p = current(), *init = proc_by_pid(1);
+
+	if (p->pid == 1) {
+		kprintf("kernel: init exited with status 0x%x; shutting down\n", status);
+		machine_exit(status == 0 ? KEXIT_SUCCESS : KEXIT_FAILURE);
+	}
+	write_cr3(virt_to_phys(vmm_kernel_root()));  /* off the space we free */
+	uvm_destroy(p->cr3);
+	p->cr3 = 0;
+
+	/* Orphans go to init, which reaps them. */
+	for (struct proc *c = procs; c < procs + NPROC; c++) {
+		if (c->state == P_FREE || c->parent != p)
+			continue;
+		c->parent = init;
+		if (c->state == P_ZOMBIE && init->state == P_BLOCKED && init->waiting == W_CHILD)
+			init->state = P_RUNNABLE;
+	}
+	p->status = status;
+	p->state = P_ZOMBIE;
+	if (p->parent->state == P_BLOCKED && p->parent->waiting == W_CHILD)
+		p->parent->state = P_RUNNABLE;
+	sched();
+	panic("a zombie ran again");
+}
+
+void proc_kill_fault(struct trap_frame *tf, int sig, const char *what)
+{
+	struct proc *p = current();
+
+	kprintf("kernel: pid %d (%s) killed by signal %d: %s at rip 0x%lx", p->pid, p->name, sig, what, tf->rip);
+	if (tf->vector == 14)
+		kprintf(", address 0x%lx", read_cr2());
+	kprintf("\n");
+	this_cpu()->user_faults++;
+	proc_exit(sig);
+}

@@ -1,0 +1,69 @@
+/*
+ * sched.c - round-robin over the process table, xv6 style: the scheduler
+ * runs on the boot stack and swtch()es into one process at a time; a
+ * process gives the CPU back with sched(). Kernel code runs with
+ * interrupts off, so nothing here needs a lock on one CPU.
+ */
+#include "arch/cpu.h"
+#include "kernel.h"
+#include "proc.h"
+
+extern struct proc procs[];              /* proc.c */
+static uint64_t sched_context;           /* the scheduler's own swtch() context */
+
+/* Make p the running process: its address space, stacks and segment bases. */
+static void switch_to(struct proc *p)
+{
+	struct percpu *cpu = this_cpu();
+
+	p->state = P_RUNNING;
+	cpu->current = p;
+	cpu->kstack_top = p->kstack_top;          /* for the syscall stub */
+	tss_set_rsp0(p->kstack_top);              /* for interrupts and int $0x80 */
+	write_cr3(p->cr3);
+	wrmsr(MSR_FS_BASE, p->fs_base);
+	wrmsr(MSR_KERNEL_GS_BASE, p->gs_base);    /* swapgs makes it GS.base in user mode */
+	swtch(&sched_context, p->context);
+	cpu->current = NULL;
+}
+
+void scheduler(void)
+{
+	int last = 0;
+
+	for (;;) {
+		struct proc *next = NULL;
+		for (int i = 1; i <= NPROC && !next; i++) {
+			struct proc *p = &procs[(last + i) % NPROC];
+			if (p->state == P_RUNNABLE)
+				next = p, last = (last + i) % NPROC;
+		}
+		if (next) {
+			switch_to(next);
+		} else if (proc_count() == 0) {
+			return;
+		} else {
+			sti();                            /* idle until an interrupt */
+			hlt();
+			cli();
+		}
+	}
+}
+
+void sched(void)
+{
+	swtch(&current()->context, sched_context);
+}
+
+void yield(void)
+{
+	current()->state = P_RUNNABLE;
+	sched();
+}
+
+void wake_input_waiters(void)
+{
+	for (int i = 0; i < NPROC; i++)
+		if (procs[i].state == P_BLOCKED && procs[i].waiting == W_INPUT)
+			procs[i].state = P_RUNNABLE;
+}

@@ -1,0 +1,105 @@
+/*
+ * sys_mem.c - brk, mmap and munmap: anonymous private memory, allocated
+ * eagerly (every page gets a zeroed frame at once) and found again in the
+ * page tables alone; there is no separate list of mappings.
+ */
+#include "api/abi.h"
+#include "api/errno.h"
+#include "arch/cpu.h"
+#include "kernel.h"
+#include "mm/pmm.h"
+#include "mm/uvm.h"
+#include "proc.h"
+#include "syscall.h"
+
+#define USER_MIN 0x10000ULL             /* nothing is ever mapped below: NULL stays a fault */
+
+static uint64_t page_up(uint64_t a) { return (a + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1); }
+
+/* brk(addr): move the end of the heap; returns the new end, or the old one
+ * when addr is 0, out of range, or the memory is not there (Linux's rule). */
+long sys_brk(struct trap_frame *tf)
+{
+	struct proc *p = current();
+	uint64_t want = arg(tf, 0), old_end = page_up(p->brk), new_end;
+
+	if (want < p->brk_start || want - p->brk_start > USER_BRK_MAX)
+		return p->brk;
+	new_end = page_up(want);
+	if (new_end > old_end) {
+		if (!uvm_range_free(p->cr3, old_end, new_end - old_end))
+			return p->brk;                   /* an mmap is in the way */
+		if (uvm_alloc(p->cr3, old_end, new_end - old_end, PTE_W | (cpu.nx ? PTE_NX : 0)) < 0) {
+			uvm_unmap(p->cr3, old_end, new_end - old_end);
+			return p->brk;
+		}
+	} else if (new_end < old_end) {
+		uvm_unmap(p->cr3, new_end, old_end - new_end);
+	}
+	p->brk = want;
+	return want;
+}
+
+/* The highest free range of len bytes below USER_MMAP_TOP and above the heap's limit, or 0. */
+static uint64_t find_free(struct proc *p, uint64_t len)
+{
+	uint64_t low = p->brk_start + USER_BRK_MAX, top = USER_MMAP_TOP;
+
+	while (top >= low + len) {
+		uint64_t a = top;
+		while (a > top - len && !(uvm_flags(p->cr3, a - PAGE_SIZE) & PTE_P))
+			a -= PAGE_SIZE;
+		if (a == top - len)
+			return a;                        /* every page free */
+		top = a - PAGE_SIZE;                     /* retry below the busy page */
+	}
+	return 0;
+}
+
+long sys_mmap(struct trap_frame *tf)
+{
+	struct proc *p = current();
+	uint64_t addr = arg(tf, 0), len = arg(tf, 1), prot = arg(tf, 2);
+	uint64_t flags = arg(tf, 3), off = arg(tf, 5);
+	uint64_t rights = ((prot & PROT_WRITE) ? PTE_W : 0) | (!(prot & PROT_EXEC) && cpu.nx ? PTE_NX : 0);
+
+	if (len == 0 || (off & (PAGE_SIZE - 1)) || (prot & ~7ULL))
+		return -EINVAL;
+	if ((flags & (MAP_SHARED | MAP_PRIVATE)) != MAP_PRIVATE)
+		return -EINVAL;                          /* shared memory: not supported */
+	if (!(flags & MAP_ANONYMOUS))
+		return -ENODEV;                          /* no files to map yet */
+	if (len > USER_TOP)
+		return -ENOMEM;
+	len = page_up(len);
+
+	if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
+		if (addr & (PAGE_SIZE - 1))
+			return -EINVAL;
+		if (addr < USER_MIN)
+			return -EPERM;
+		if (addr > USER_TOP - len)
+			return -ENOMEM;
+		if ((flags & MAP_FIXED_NOREPLACE) && !uvm_range_free(p->cr3, addr, len))
+			return -EEXIST;
+	} else if (!(addr && !(addr & (PAGE_SIZE - 1)) && addr >= USER_MIN &&
+		     addr <= USER_TOP - len && uvm_range_free(p->cr3, addr, len))) {
+		if (!(addr = find_free(p, len)))     /* the hint is only a hint */
+			return -ENOMEM;
+	}
+	if (uvm_alloc(p->cr3, addr, len, rights) < 0) {
+		uvm_unmap(p->cr3, addr, len);
+		return -ENOMEM;
+	}
+	return addr;
+}
+
+long sys_munmap(struct trap_frame *tf)
+{
+	uint64_t addr = arg(tf, 0), len = arg(tf, 1);
+
+	if ((addr & (PAGE_SIZE - 1)) || len == 0 || len > USER_TOP || addr > USER_TOP - page_up(len))
+		return -EINVAL;
+	uvm_unmap(current()->cr3, addr, page_up(len));
+	return 0;
+}

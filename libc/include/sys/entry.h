@@ -1,0 +1,49 @@
+/*
+ * sys/entry.h - trapdoor's own interface to the system-call entry paths.
+ *
+ * Every libc wrapper goes through the entry chosen at start-up (the fastest
+ * the kernel offers, unless LIBC_SYSCALL=int80|syscall says otherwise).
+ * Tests and benchmarks that want one path in particular call the explicit
+ * helpers below, which never look at that choice.
+ */
+#ifndef _SYS_ENTRY_H
+#define _SYS_ENTRY_H
+
+#include <api/abi.h>
+#include <api/auxv.h>
+
+/* The entry in use (ENTRY_INT80 or ENTRY_SYSCALL) and its name. */
+int libc_entry(void);
+const char *libc_entry_name(void);
+/* Switch entry for all later wrapper calls; -1 when the kernel lacks it. */
+int libc_set_entry(int entry);
+
+/* Raw six-argument calls through one mechanism: the result or -errno. */
+static inline long __syscall6_int80(long n, long a1, long a2, long a3, long a4, long a5, long a6)
+{
+	register long r10 __asm__("r10") = a4, r8 __asm__("r8") = a5, r9 __asm__("r9") = a6;
+	long ret;
+
+	/* int $0x80 preserves every register but rax. */
+	__asm__ volatile("int $0x80" : "=a"(ret)
+			 : "a"(n), "D"(a1), "S"(a2), "d"(a3), "r"(r10), "r"(r8), "r"(r9)
+			 : "memory");
+	return ret;
+}
+
+static inline long __syscall6_fast(long n, long a1, long a2, long a3, long a4, long a5, long a6)
+{
+	register long r10 __asm__("r10") = a4, r8 __asm__("r8") = a5, r9 __asm__("r9") = a6;
+	long ret;
+
+	/* syscall overwrites rcx (return rip) and r11 (rflags). */
+	__asm__ volatile("syscall" : "=a"(ret)
+			 : "a"(n), "D"(a1), "S"(a2), "d"(a3), "r"(r10), "r"(r8), "r"(r9)
+			 : "rcx", "r11", "memory");
+	return ret;
+}
+
+/* trapdoor_stats: counters of the entry paths (struct in api/abi.h). */
+int trapdoor_stats(struct trapdoor_stats *s);
+
+#endif

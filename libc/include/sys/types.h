@@ -1,0 +1,15 @@
+/* sys/types.h - the POSIX integer types this libc uses. */
+#ifndef _SYS_TYPES_H
+#define _SYS_TYPES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef long ssize_t;
+typedef long off_t;
+typedef int pid_t;
+typedef unsigned int mode_t;
+typedef int clockid_t;
+typedef long time_t;
+
+#endif

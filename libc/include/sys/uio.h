@@ -1,0 +1,10 @@
+/* sys/uio.h - vectored I/O. */
+#ifndef _SYS_UIO_H
+#define _SYS_UIO_H
+
+#include <api/abi.h>
+#include <sys/types.h>
+
+ssize_t writev(int fd, const struct iovec *iov, int cnt);
+
+#endif

@@ -1,0 +1,11 @@
+/* time.h - clocks (ids and struct timespec in api/abi.h). */
+#ifndef _TIME_H
+#define _TIME_H
+
+#include <api/abi.h>
+#include <sys/types.h>
+
+int clock_gettime(clockid_t clk, struct timespec *ts);
+time_t time(time_t *t);
+
+#endif
