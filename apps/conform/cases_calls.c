@@ -125,9 +125,11 @@ int case_mmap_errors(const struct path *P, struct transcript *t)
 		CALL2(P, SYS_munmap, 0x200000000123L, PAGE),
 		CALL2(P, SYS_munmap, 0x200000000000L, 0),
 		CALL2(P, SYS_munmap, 0xffff800000000000L, PAGE),
+		CALL2(P, SYS_munmap, 0x100000000000L, 0x600000000000L),        /* 96 TiB: quick */
+		P->call(SYS_mmap, 0, 1L << 46, rw, anon, -1, 0),                /* 64 TiB: no */
 	};
 	long want[] = { -EINVAL, -ENODEV, -EINVAL, -EINVAL, -EINVAL, -EINVAL, -EINVAL, -EPERM,
-			-ENOMEM, -ENOMEM, -EINVAL, -EINVAL, -EINVAL };
+			-ENOMEM, -ENOMEM, -EINVAL, -EINVAL, -EINVAL, 0, -ENOMEM };
 
 	for (unsigned i = 0; i < sizeof(r) / sizeof(r[0]); i++) {
 		EXPECT(t, P, r[i] == want[i]);

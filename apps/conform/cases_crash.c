@@ -59,6 +59,13 @@ static void do_in(const struct path *P, void *a) { __asm__ volatile("inb $0x80, 
 static void do_lgdt(const struct path *P, void *a) { static char g[10]; __asm__ volatile("lgdt %0" : : "m"(g)); }
 static void do_int20(const struct path *P, void *a) { __asm__ volatile("int $0x20"); }
 static void do_int3(const struct path *P, void *a) { __asm__ volatile("int3"); }
+/* A far jump to 0x1b, the 32-bit user code slot: it is empty, so #GP
+ * (a 32-bit `syscall` would otherwise enter the kernel through CSTAR). */
+static void do_far32(const struct path *P, void *a)
+{
+	static struct { uint32_t off; uint16_t sel; } __attribute__((packed)) far = { 0x1000, 0x1b };
+	__asm__ volatile("ljmpl *%0" : : "m"(far));
+}
 
 int case_privileged_insns(const struct path *P, struct transcript *t)
 {
@@ -71,6 +78,7 @@ int case_privileged_insns(const struct path *P, struct transcript *t)
 	/* Only vector 0x80 is open to user mode: other vectors give #GP. */
 	expect_signal(P, t, "int $0x20", do_int20, 0, SIGSEGV);
 	expect_signal(P, t, "int3", do_int3, 0, SIGSEGV);
+	expect_signal(P, t, "far jump to 32-bit code", do_far32, 0, SIGSEGV);
 	return 0;
 }
 
@@ -78,6 +86,8 @@ static void do_ud2(const struct path *P, void *a) { __asm__ volatile("ud2"); }
 static void do_div0(const struct path *P, void *a) { __asm__ volatile("xorl %%ecx, %%ecx; divl %%ecx" : : : "rax", "rcx", "rdx"); }
 static void do_null(const struct path *P, void *a) { (void)*(volatile char *)0; }
 static void do_write_text(const struct path *P, void *a) { *(volatile char *)(void *)do_write_text = 0; }
+static void do_x87(const struct path *P, void *a) { __asm__ volatile("fld1"); }
+static void do_sse(const struct path *P, void *a) { __asm__ volatile(".byte 0x66, 0x0f, 0xef, 0xc0"); }  /* pxor %xmm0, %xmm0 */
 static void do_exec_stack(const struct path *P, void *a)
 {
 	unsigned char code[4] = { 0xc3 };            /* ret, on the (NX) stack */
@@ -91,6 +101,9 @@ int case_user_faults(const struct path *P, struct transcript *t)
 	expect_signal(P, t, "NULL read", do_null, 0, SIGSEGV);
 	expect_signal(P, t, "write to text", do_write_text, 0, SIGSEGV);
 	expect_signal(P, t, "execute the stack", do_exec_stack, 0, SIGSEGV);
+	/* No FPU state is saved on a switch yet, so user mode has none. */
+	expect_signal(P, t, "x87 instruction", do_x87, 0, SIGILL);
+	expect_signal(P, t, "SSE instruction", do_sse, 0, SIGILL);
 	return 0;
 }
 
@@ -103,5 +116,39 @@ int case_kernel_addresses(const struct path *P, struct transcript *t)
 	expect_signal(P, t, "read kernel data", read_at, (void *)0xffffffff80000000UL, SIGSEGV);
 	expect_signal(P, t, "read the direct map", read_at, (void *)0xffff800000100000UL, SIGSEGV);
 	expect_signal(P, t, "jump to a non-canonical address", jump_to, (void *)0x0000800000000000UL, SIGSEGV);
+	return 0;
+}
+
+/* Map memory until the kernel says no, then fork: an error, not a panic. */
+static void exhaust(const struct path *P, void *arg)
+{
+	long n = 0, r;
+
+	while ((r = P->call(SYS_mmap, 0, 16 << 20, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)) > 0)
+		n++;
+	if (r != -12 || n == 0)
+		CALL1(P, SYS_exit, 1);       /* ENOMEM expected, after some success */
+	r = CALL0(P, SYS_fork);
+	if (r == 0)
+		CALL1(P, SYS_exit, 0);       /* a child made it after all: fine */
+	if (r > 0)
+		CALL4(P, SYS_wait4, r, 0, 0, 0);
+	CALL1(P, SYS_exit, 0);
+}
+
+int case_memory_exhaustion(const struct path *P, struct transcript *t)
+{
+	struct trapdoor_stats before, after;
+
+	/* A first round may leave kernel stacks in the kernel's cache (kept,
+	 * not leaked); the second must give every frame back. */
+	run_child(exhaust, P, 0);
+	trapdoor_stats(&before);
+	int status = run_child(exhaust, P, 0);
+	trapdoor_stats(&after);
+	EXPECT(t, P, WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	/* Everything the child took came back. */
+	EXPECT(t, P, after.free_frames == before.free_frames);
+	note(t, "status %#x, frames back: %d", status, after.free_frames == before.free_frames);
 	return 0;
 }

@@ -84,7 +84,8 @@ void vmm_init(const struct boot_info *bi);
 int vmm_map(uint64_t va, uint64_t pa, uint64_t flags);   /* 4 KiB page; 0 or -1 */
 uint64_t vmm_translate(uint64_t va);                    /* phys, or ~0 when unmapped */
 uint64_t vmm_flags(uint64_t va);                        /* the leaf entry minus its address, 0 when unmapped */
-uint64_t kstack_alloc(size_t pages);                    /* guarded stack; returns its top */
+uint64_t kstack_alloc(size_t pages);                    /* guarded stack; returns its top (panics when out of memory) */
+uint64_t kstack_try_alloc(size_t pages);                /* the same, or 0 when out of memory */
 void kstack_free(uint64_t top, size_t pages);           /* back to a cache for kstack_alloc */
 uint64_t *vmm_kernel_root(void);                        /* the kernel's PML4 (direct map) */
 /* The entry for va at `level` (1 = PTE .. 3 = PDPTE) under root, making

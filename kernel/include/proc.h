@@ -8,6 +8,7 @@
 #ifndef PROC_H
 #define PROC_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "arch/percpu.h"
@@ -40,6 +41,7 @@ struct proc {
 	uint64_t mmap_next;              /* where the next mmap search starts (going down) */
 	uint64_t clear_child_tid;        /* set_tid_address */
 	int status;                      /* wait status word once a zombie */
+	bool autoreap;                   /* an orphan: the scheduler frees it when it ends */
 };
 
 /* The process running on this CPU (NULL in the scheduler). */

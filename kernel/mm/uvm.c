@@ -41,6 +41,8 @@ static uint64_t *pte(uint64_t root, uint64_t va, bool create)
 
 int uvm_alloc(uint64_t root, uint64_t va, uint64_t len, uint64_t flags)
 {
+	if (len / PAGE_SIZE + UVM_FRAME_RESERVE > frames_free_count())
+		return -ENOMEM;                  /* never eat the kernel's last frames */
 	for (uint64_t off = 0; off < len; off += PAGE_SIZE) {
 		uint64_t *e = pte(root, va + off, true), pa;
 		if (!e || !(pa = frame_alloc()))
@@ -56,16 +58,45 @@ int uvm_alloc(uint64_t root, uint64_t va, uint64_t len, uint64_t flags)
 	return 0;
 }
 
+/* The lowest (highest, when `highest`) mapped page in [lo, hi) below the
+ * table t at `level` that starts at address base, or ~0. Absent tables are
+ * skipped whole, so an empty terabyte costs a few steps, not 2^28. */
+static uint64_t find_in(const uint64_t *t, int level, uint64_t base, uint64_t lo, uint64_t hi, bool highest)
+{
+	int shift = 12 + 9 * (level - 1);
+	uint64_t span = 1ULL << shift;
+	uint64_t first = (lo - base) >> shift, last = (hi - 1 - base) >> shift;
+
+	for (uint64_t k = 0; k <= last - first; k++) {
+		uint64_t i = highest ? last - k : first + k, a = base + i * span;
+		if (!(t[i] & PTE_P))
+			continue;
+		if (level == 1)
+			return a;
+		uint64_t r = find_in(table(t[i]), level - 1, a, lo > a ? lo : a,
+				     hi < a + span ? hi : a + span, highest);
+		if (r != ~0ULL)
+			return r;
+	}
+	return ~0ULL;
+}
+
+uint64_t uvm_find_mapped(uint64_t root, uint64_t lo, uint64_t hi, bool highest)
+{
+	if (lo >= hi || hi > USER_TOP)
+		return ~0ULL;
+	return find_in(phys_to_virt(root), 4, 0, lo, hi, highest);
+}
+
 void uvm_unmap(uint64_t root, uint64_t va, uint64_t len)
 {
-	for (uint64_t off = 0; off < len; off += PAGE_SIZE) {
-		uint64_t *e = pte(root, va + off, false);
-		if (!e || !(*e & PTE_P))
-			continue;
+	for (uint64_t a = uvm_find_mapped(root, va, va + len, false); a != ~0ULL;
+	     a = uvm_find_mapped(root, a + PAGE_SIZE, va + len, false)) {
+		uint64_t *e = pte(root, a, false);
 		frame_free(*e & PTE_ADDR);
 		*e = 0;
 		pages_in_use--;
-		flush(root, va + off);
+		flush(root, a);
 	}
 }
 
@@ -78,10 +109,7 @@ uint64_t uvm_flags(uint64_t root, uint64_t va)
 
 bool uvm_range_free(uint64_t root, uint64_t va, uint64_t len)
 {
-	for (uint64_t off = 0; off < len; off += PAGE_SIZE)
-		if (uvm_flags(root, va + off) & PTE_P)
-			return false;
-	return true;
+	return uvm_find_mapped(root, va, va + len, false) == ~0ULL;
 }
 
 int uvm_write(uint64_t root, uint64_t va, const void *src, size_t n)

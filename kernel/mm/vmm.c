@@ -148,7 +148,7 @@ struct free_kstack {
 };
 static struct free_kstack *free_kstacks;
 
-uint64_t kstack_alloc(size_t pages)
+uint64_t kstack_try_alloc(size_t pages)
 {
 	for (struct free_kstack **pp = &free_kstacks; *pp; pp = &(*pp)->next) {
 		struct free_kstack *f = *pp;
@@ -162,11 +162,29 @@ uint64_t kstack_alloc(size_t pages)
 
 	for (size_t i = 0; i < pages; i++) {
 		uint64_t pa = frame_alloc();
-		if (!pa || vmm_map(base + i * PAGE_SIZE, pa, PTE_W | (cpu.nx ? PTE_NX : 0) | PTE_G) < 0)
-			panic("kstack_alloc: out of memory");
+		if (!pa || vmm_map(base + i * PAGE_SIZE, pa, PTE_W | (cpu.nx ? PTE_NX : 0) | PTE_G) < 0) {
+			if (pa)
+				frame_free(pa);
+			while (i-- > 0) {                    /* give back what we got */
+				uint64_t va = base + i * PAGE_SIZE;
+				frame_free(vmm_translate(va));
+				*walk(va, 1, false) = 0;
+				invlpg(va);
+			}
+			return 0;
+		}
 	}
 	kstack_next = base + pages * PAGE_SIZE;
 	return kstack_next;
+}
+
+uint64_t kstack_alloc(size_t pages)
+{
+	uint64_t top = kstack_try_alloc(pages);
+
+	if (!top)
+		panic("kstack_alloc: out of memory");
+	return top;
 }
 
 void kstack_free(uint64_t top, size_t pages)

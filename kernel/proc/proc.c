@@ -17,8 +17,10 @@ struct proc *proc_alloc(void)
 	for (struct proc *p = procs; p < procs + NPROC; p++) {
 		if (p->state != P_FREE)
 			continue;
-		*p = (struct proc){ .pid = next_pid++, .state = P_BLOCKED };
-		p->kstack_top = kstack_alloc(KSTACK_PAGES);
+		uint64_t stack = kstack_try_alloc(KSTACK_PAGES);
+		if (!stack)
+			return NULL;
+		*p = (struct proc){ .pid = next_pid++, .state = P_BLOCKED, .kstack_top = stack };
 		/* The user frame sits at the top of the stack; below it, the
 		 * first context swtch() resumes: six zero registers and a return
 		 * into trap_return, which leaves through that frame. */
@@ -68,13 +70,18 @@ void proc_exit(int status)
 	uvm_destroy(p->cr3);
 	p->cr3 = 0;
 
-	/* Orphans go to init, which reaps them. */
+	/* Children nobody will wait for: dead ones go now, live ones become
+	 * init's (getppid says 1) but are freed by the scheduler when they end,
+	 * so no init has to reap them. */
 	for (struct proc *c = procs; c < procs + NPROC; c++) {
 		if (c->state == P_FREE || c->parent != p)
 			continue;
-		c->parent = init;
-		if (c->state == P_ZOMBIE && init->state == P_BLOCKED && init->waiting == W_CHILD)
-			init->state = P_RUNNABLE;
+		if (c->state == P_ZOMBIE) {
+			proc_free(c);
+		} else {
+			c->parent = init;
+			c->autoreap = true;
+		}
 	}
 	p->status = status;
 	p->state = P_ZOMBIE;

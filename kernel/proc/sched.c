@@ -25,6 +25,8 @@ static void switch_to(struct proc *p)
 	wrmsr(MSR_KERNEL_GS_BASE, p->gs_base);    /* swapgs makes it GS.base in user mode */
 	swtch(&sched_context, p->context);
 	cpu->current = NULL;
+	if (p->state == P_ZOMBIE && p->autoreap)
+		proc_free(p);                     /* off its stack now: an orphan ends here */
 }
 
 void scheduler(void)

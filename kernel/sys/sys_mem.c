@@ -46,12 +46,10 @@ static uint64_t find_free(struct proc *p, uint64_t len)
 	uint64_t low = p->brk_start + USER_BRK_MAX, top = USER_MMAP_TOP;
 
 	while (top >= low + len) {
-		uint64_t a = top;
-		while (a > top - len && !(uvm_flags(p->cr3, a - PAGE_SIZE) & PTE_P))
-			a -= PAGE_SIZE;
-		if (a == top - len)
-			return a;                        /* every page free */
-		top = a - PAGE_SIZE;                     /* retry below the busy page */
+		uint64_t busy = uvm_find_mapped(p->cr3, top - len, top, true);
+		if (busy == ~0ULL)
+			return top - len;                /* every page free */
+		top = busy;                              /* retry below the busy page */
 	}
 	return 0;
 }

@@ -60,7 +60,8 @@ long sys_fork(struct trap_frame *tf)
 }
 
 /* wait4(pid, status, options, rusage): pid -1 (or 0: there are no process
- * groups) waits for any child. rusage, when given, is filled with zeros. */
+ * groups) waits for any child, pid < -1 finds none. rusage, when given, is
+ * filled with zeros. Orphans the kernel reaps itself are never reported. */
 long sys_wait4(struct trap_frame *tf)
 {
 	extern struct proc procs[];
@@ -71,6 +72,8 @@ long sys_wait4(struct trap_frame *tf)
 
 	if (options & ~(uint64_t)WNOHANG)
 		return -EINVAL;
+	if (pid < -1)
+		return -ECHILD;                          /* no process groups: none in it */
 	/* Check the pointers before reaping: a bad one must not lose a child. */
 	if ((ustatus && !user_writable(ustatus, sizeof(int))) ||
 	    (rusage && !user_writable(rusage, RUSAGE_SIZE)))
@@ -78,7 +81,7 @@ long sys_wait4(struct trap_frame *tf)
 	for (;;) {
 		bool any = false;
 		for (struct proc *c = procs; c < procs + NPROC; c++) {
-			if (c->state == P_FREE || c->parent != p || c == p || (pid > 0 && c->pid != pid))
+			if (c->state == P_FREE || c->parent != p || c == p || c->autoreap || (pid > 0 && c->pid != pid))
 				continue;
 			any = true;
 			if (c->state != P_ZOMBIE)
@@ -114,6 +117,8 @@ static long copy_strings(uint64_t uv, char **out, char *arena, size_t *pos)
 			return -EFAULT;
 		if (!up)
 			break;
+		if (*pos >= ARG_MAX)
+			return -E2BIG;            /* the arena is full */
 		long len = strncpy_from_user(arena + *pos, (const char *)up, ARG_MAX - *pos);
 		if (len < 0)
 			return len == -ENAMETOOLONG ? -E2BIG : len;

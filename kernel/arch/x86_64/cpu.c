@@ -66,8 +66,11 @@ void cpu_init(void)
 	/* Page-level protections: NX bits honoured, WP for kernel writes too. */
 	if (cpu.nx)
 		wrmsr(MSR_EFER, rdmsr(MSR_EFER) | EFER_NXE);
-	write_cr0(read_cr0() | CR0_WP);
+	/* No x87/SSE state is saved on a switch yet, so no process may have
+	 * any: x87 and MMX raise #NM, SSE raises #UD (the process gets SIGILL). */
+	write_cr0((read_cr0() | CR0_WP | CR0_EM) & ~CR0_MP);
 	/* SMEP: never run user pages in ring 0. SMAP: never touch them outside stac/clac. */
-	write_cr4(read_cr4() | CR4_PGE | (cpu.smep ? CR4_SMEP : 0) | (cpu.smap ? CR4_SMAP : 0));
+	write_cr4((read_cr4() | CR4_PGE | (cpu.smep ? CR4_SMEP : 0) | (cpu.smap ? CR4_SMAP : 0)) &
+		  ~(CR4_OSFXSR | CR4_OSXMMEXCPT | CR4_OSXSAVE));
 	smap_enabled = cpu.smap;
 }

@@ -75,3 +75,14 @@ syscall_entry:
 	movq	TF_RSP - TF_VECTOR(%rsp), %rsp	/* the user's stack, from tf->rsp */
 	swapgs					/* GS.base = the user's again */
 	sysretq					/* rip = rcx, rflags = r11, CS/SS from STAR | 3 */
+
+/*
+ * syscall from 32-bit code (CSTAR). There is no 32-bit code segment, so
+ * this cannot happen; if it ever does, answer -ENOSYS without touching the
+ * stack or GS (both still the caller's) and go straight back.
+ */
+	.global syscall32_entry
+	.balign 16
+syscall32_entry:
+	movl	$-38, %eax			/* -ENOSYS */
+	sysretl

@@ -5,9 +5,12 @@
  *   SYSCALL loads CS = STAR[47:32],        SS = STAR[47:32] + 8
  *   SYSRET  loads CS = STAR[63:48] + 16,   SS = STAR[63:48] + 8   (RPL 3)
  * so kernel data follows kernel code, and user data sits between a 32-bit
- * user code slot (STAR[63:48] points at it; unused) and 64-bit user code.
+ * user code slot (STAR[63:48] points at it) and 64-bit user code. sysretq
+ * never reads that slot, and nothing may run 32-bit code (a 32-bit
+ * `syscall` would enter the kernel through CSTAR), so it stays empty: a far
+ * jump to 0x1b is a #GP.
  *
- *   0x00 null  0x08 kernel code  0x10 kernel data  0x18 user code 32
+ *   0x00 null  0x08 kernel code  0x10 kernel data  0x18 (user code 32, empty)
  *   0x20 user data  0x28 user code 64  0x30 TSS (two slots)
  */
 #include <stdint.h>
@@ -30,7 +33,7 @@ static uint64_t gdt[8] = {
 	0,
 	0x00af9a000000ffffULL,    /* 0x08 kernel code: P, DPL0, code, L=1 */
 	0x00cf92000000ffffULL,    /* 0x10 kernel data: P, DPL0, data, writable */
-	0x00cffa000000ffffULL,    /* 0x18 user code 32: P, DPL3, D=1 (never used) */
+	0,                        /* 0x18 user code 32: deliberately empty (see above) */
 	0x00cff2000000ffffULL,    /* 0x20 user data: P, DPL3, writable */
 	0x00affa000000ffffULL,    /* 0x28 user code 64: P, DPL3, L=1 */
 	0, 0,                     /* 0x30 TSS, filled in by gdt_init */

@@ -38,6 +38,7 @@ trap_common:
 	swapgs
 1:	lfence					/* no speculation past the swapgs decision */
 	PUSH_REGS
+	CLEAR_SCRATCH
 	CLAC_IF_SMAP
 	cld					/* the C ABI wants DF clear */
 	mov	%rsp, %rdi			/* rdi = struct trap_frame * */

@@ -25,6 +25,7 @@
 #define SYSRET_RIP_LIMIT (USER_TOP - 4096)
 
 void syscall_entry(void);                /* entry.S */
+void syscall32_entry(void);
 
 void syscall_init(void)
 {
@@ -36,6 +37,7 @@ void syscall_init(void)
 	 * 0x18 + 16 = 0x28, SS = 0x18 + 8 = 0x20, both with RPL forced to 3. */
 	wrmsr(MSR_STAR, ((uint64_t)(USER32_CS & ~3) << 48) | ((uint64_t)KERNEL_CS << 32));
 	wrmsr(MSR_LSTAR, (uint64_t)syscall_entry);
+	wrmsr(MSR_CSTAR, (uint64_t)syscall32_entry);   /* 32-bit callers: refused */
 	wrmsr(MSR_FMASK, SYSCALL_FMASK);
 	wrmsr(MSR_EFER, rdmsr(MSR_EFER) | EFER_SCE);
 	kprintf("syscall: int $0x80 and syscall enabled (LSTAR %p, FMASK 0x%lx)\n",

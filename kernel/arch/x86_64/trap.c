@@ -75,7 +75,7 @@ static int fault_signal(uint64_t vector)
 	switch (vector) {
 	case 0: case 16: case 19: return SIGFPE;   /* #DE, #MF, #XM */
 	case 1: case 3: return SIGTRAP;            /* #DB, #BP */
-	case 6: return SIGILL;                     /* #UD */
+	case 6: case 7: return SIGILL;             /* #UD, #NM (no FPU for user mode yet) */
 	case 10: case 11: case 12: case 17: return SIGBUS; /* #TS, #NP, #SS, #AC */
 	default: return SIGSEGV;                   /* #GP, #PF, #BR, ... */
 	}
@@ -102,7 +102,8 @@ void trap(struct trap_frame *tf)
 	}
 	if (tf->vector == VEC_SPURIOUS)
 		return;                 /* spurious LAPIC interrupts take no EOI */
-	if (from_user && current() && tf->vector < 32)
+	/* NMI and machine checks are the machine's, not the process's. */
+	if (from_user && current() && tf->vector < 32 && tf->vector != 2 && tf->vector != 18)
 		proc_kill_fault(tf, fault_signal(tf->vector), trap_name(tf->vector));
 	if (is_fault(tf->vector) && !from_user && fixup(tf))
 		return;

@@ -7,6 +7,7 @@
 #define MSR_EFER          0xc0000080
 #define MSR_STAR          0xc0000081
 #define MSR_LSTAR         0xc0000082
+#define MSR_CSTAR         0xc0000083
 #define MSR_FMASK         0xc0000084
 #define MSR_FS_BASE       0xc0000100
 #define MSR_GS_BASE       0xc0000101
@@ -16,8 +17,13 @@
 #define EFER_SCE (1ULL << 0)
 #define EFER_NXE (1ULL << 11)
 
+#define CR0_MP   (1ULL << 1)
+#define CR0_EM   (1ULL << 2)
 #define CR0_WP   (1ULL << 16)
 #define CR4_PGE  (1ULL << 7)
+#define CR4_OSFXSR (1ULL << 9)
+#define CR4_OSXMMEXCPT (1ULL << 10)
+#define CR4_OSXSAVE (1ULL << 18)
 #define CR4_FSGSBASE (1ULL << 16)
 #define CR4_SMEP (1ULL << 20)
 #define CR4_SMAP (1ULL << 21)

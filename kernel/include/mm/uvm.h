@@ -24,6 +24,12 @@ int uvm_alloc(uint64_t root, uint64_t va, uint64_t len, uint64_t flags);
 void uvm_unmap(uint64_t root, uint64_t va, uint64_t len); /* pages absent are skipped */
 uint64_t uvm_flags(uint64_t root, uint64_t va);      /* the PTE's flag bits, 0 when unmapped */
 bool uvm_range_free(uint64_t root, uint64_t va, uint64_t len); /* no page mapped there */
+/* The lowest (or highest) mapped page in [lo, hi), page-aligned, or ~0. */
+uint64_t uvm_find_mapped(uint64_t root, uint64_t lo, uint64_t hi, bool highest);
+
+/* Frames user memory never takes: kernel stacks and page tables need them
+ * even when a process has mapped all it could. */
+#define UVM_FRAME_RESERVE 512
 
 /* Copy n bytes to user address va of a space that need not be the current
  * one (exec builds the new stack this way). 0, or -EFAULT when unmapped. */
