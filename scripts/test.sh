@@ -89,6 +89,13 @@ v=$(verdict)
 first=$(grep -m1 'kernel: hello' "$log" | awk '{print $1}' || true)
 done_at=$(grep -m1 'kernel: init done' "$log" | awk '{print $1}' || true)
 
+# 3b. The benchmark app runs and reports (behaviour only: figures are not judged here).
+guest trapbench "init=/bin/trapbench"
+v=$(verdict)
+[ "$v" = success ] && [ "$(grep -c 'BENCH {"path": "\(none\|int80\|syscall\)"' "$log")" -eq 3 ] &&
+	ok "guest: trapbench reports one BENCH line per path" ||
+	{ not_ok "guest: trapbench reports one BENCH line per path ($v)"; tail -20 "$log"; }
+
 # 4. The harness itself: a deliberate panic must be seen as a failure.
 guest panic "test=panic"
 v=$(verdict)
