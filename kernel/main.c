@@ -44,6 +44,7 @@ static void kmain2(void *unused)
 {
 	lapic_init();
 	timer_init();
+	vdso_init();
 	clock_init();
 	sti();
 	kprintf("kernel: init done, %lu ms after the loader's jump\n", boot_ms());

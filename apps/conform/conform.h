@@ -13,6 +13,7 @@
 
 #include <stdint.h>
 #include <sys/entry.h>
+#include <time.h>
 
 /* One entry mechanism, as a case sees it. */
 struct path {
@@ -68,7 +69,8 @@ typedef int (*case_fn)(const struct path *P, struct transcript *t);
 	X(clock_gettime_works)  X(uname_fields)         X(arch_prctl_fs) \
 	X(set_tid_address_pid)  X(fork_wait_exit)       X(execve_errors) \
 	X(syscall_at_top)       X(privileged_insns)     X(user_faults) \
-	X(kernel_addresses)     X(memory_exhaustion)
+	X(kernel_addresses)     X(memory_exhaustion)    X(vdso_between_syscalls) \
+	X(vdso_errors_match)    X(vvar_read_only)
 
 #define DECLARE_CASE(name) int case_##name(const struct path *P, struct transcript *t);
 CASES(DECLARE_CASE)

@@ -34,6 +34,16 @@ struct timespec {
 	int64_t tv_nsec;
 };
 
+/* gettimeofday */
+struct timeval {
+	int64_t tv_sec;
+	int64_t tv_usec;
+};
+struct timezone {
+	int tz_minuteswest;
+	int tz_dsttime;
+};
+
 /* uname */
 #define UTSNAME_LEN 65
 struct utsname {

@@ -53,7 +53,8 @@ uint64_t tsc_to_ns(uint64_t ticks);
 
 /* arch/x86_64/rtc.c: the CMOS clock, read once. */
 uint64_t rtc_read_epoch(void);     /* seconds since 1970-01-01 UTC, 0 when unreadable */
-void clock_init(void);             /* sys/sys_info.c: the wall clock from the RTC */
+void clock_init(void);             /* sys/sys_info.c: the clocks in the vvar page */
+void clock_tick(void);             /* from the timer: the coarse clocks */
 
 /* arch/x86_64/lapic.c */
 void lapic_init(void);

@@ -68,6 +68,12 @@ void wake_input_waiters(void);            /* from the timer: re-check the consol
  * rsp in *save, continue on the stack `next` (where an earlier swtch left). */
 void swtch(uint64_t *save, uint64_t next);
 
+/* vdso.c: the vDSO and vvar page, shared by all processes. */
+extern struct vvar *vvar;
+void vdso_init(void);
+/* Map both into root at a place chosen by `random`; the vDSO's address, or 0. */
+uint64_t vdso_map(uint64_t root, uint64_t random);
+
 /* The first process: init=PATH from the command line. */
 void start_init(const char *path);
 

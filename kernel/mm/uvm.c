@@ -39,6 +39,28 @@ static uint64_t *pte(uint64_t root, uint64_t va, bool create)
 	return pt_walk(phys_to_virt(root), va, 1, create, PTE_W | PTE_U);
 }
 
+/* Drop the page entry e points at: free its frame unless it is shared. */
+static void release(uint64_t *e)
+{
+	if ((*e & PTE_P) && !(*e & PTE_SHARED)) {
+		frame_free(*e & PTE_ADDR);
+		pages_in_use--;
+	}
+	*e = 0;
+}
+
+int uvm_map_shared(uint64_t root, uint64_t va, uint64_t pa, uint64_t flags)
+{
+	uint64_t *e = pte(root, va, true);
+
+	if (!e)
+		return -ENOMEM;
+	release(e);
+	*e = pa | PTE_P | PTE_U | PTE_SHARED | (flags & (PTE_W | PTE_NX));
+	flush(root, va);
+	return 0;
+}
+
 int uvm_alloc(uint64_t root, uint64_t va, uint64_t len, uint64_t flags)
 {
 	if (len / PAGE_SIZE + UVM_FRAME_RESERVE > frames_free_count())
@@ -47,10 +69,7 @@ int uvm_alloc(uint64_t root, uint64_t va, uint64_t len, uint64_t flags)
 		uint64_t *e = pte(root, va + off, true), pa;
 		if (!e || !(pa = frame_alloc()))
 			return -ENOMEM;
-		if (*e & PTE_P) {
-			frame_free(*e & PTE_ADDR);
-			pages_in_use--;
-		}
+		release(e);
 		*e = pa | PTE_P | PTE_U | (flags & (PTE_W | PTE_NX));
 		pages_in_use++;
 		flush(root, va + off);
@@ -92,10 +111,7 @@ void uvm_unmap(uint64_t root, uint64_t va, uint64_t len)
 {
 	for (uint64_t a = uvm_find_mapped(root, va, va + len, false); a != ~0ULL;
 	     a = uvm_find_mapped(root, a + PAGE_SIZE, va + len, false)) {
-		uint64_t *e = pte(root, a, false);
-		frame_free(*e & PTE_ADDR);
-		*e = 0;
-		pages_in_use--;
+		release(pte(root, a, false));
 		flush(root, a);
 	}
 }
@@ -135,12 +151,10 @@ static void free_level(uint64_t e, int level)
 	for (int i = 0; i < 512; i++) {
 		if (!(t[i] & PTE_P))
 			continue;
-		if (level > 2) {
+		if (level > 2)
 			free_level(t[i], level - 1);
-		} else {
-			frame_free(t[i] & PTE_ADDR);  /* a user page */
-			pages_in_use--;
-		}
+		else
+			release(&t[i]);               /* a user page */
 	}
 	frame_free(e & PTE_ADDR);
 }
@@ -168,6 +182,11 @@ static int clone_level(uint64_t dst, uint64_t e, int level, uint64_t va)
 			continue;
 		if (level > 2) {
 			if (clone_level(dst, t[i], level - 1, a) < 0)
+				return -ENOMEM;
+			continue;
+		}
+		if (t[i] & PTE_SHARED) {              /* the vDSO and vvar: the same frames */
+			if (uvm_map_shared(dst, a, t[i] & PTE_ADDR, t[i]) < 0)
 				return -ENOMEM;
 			continue;
 		}

@@ -182,8 +182,10 @@ long proc_exec(struct proc *p, const char *path, char *const argv[], char *const
 		AT_CLKTCK, HZ, AT_UID, 0, AT_EUID, 0, AT_GID, 0, AT_EGID, 0, AT_SECURE, 0,
 		AT_RANDOM, ~0ULL,                /* build_stack fills in its address */
 		AT_TRAPDOOR_ENTRIES, ENTRY_INT80 | (cpu.syscall ? ENTRY_SYSCALL : 0),
+		AT_SYSINFO_EHDR, 0,              /* filled in below */
 	};
-	if (load_segments(root, f.data, &info) < 0 ||
+	auxv[sizeof(auxv) / 8 - 1] = vdso_map(root, random_u64());
+	if (!auxv[sizeof(auxv) / 8 - 1] || load_segments(root, f.data, &info) < 0 ||
 	    uvm_alloc(root, USER_STACK_TOP - USER_STACK_PAGES * PAGE_SIZE, USER_STACK_PAGES * PAGE_SIZE,
 		      PTE_W | (cpu.nx ? PTE_NX : 0)) < 0 ||
 	    !(sp = build_stack(root, argv, envp, auxv, sizeof(auxv) / 8))) {

@@ -3,6 +3,7 @@
  * trapdoor_stats.
  */
 #include "api/abi.h"
+#include "api/vvar.h"
 #include "api/errno.h"
 #include "arch/cpu.h"
 #include "kernel.h"
@@ -10,44 +11,95 @@
 #include "syscall.h"
 #include "uaccess.h"
 
-static int64_t realtime_offset_ns;     /* CLOCK_REALTIME - CLOCK_MONOTONIC */
-
-static uint64_t monotonic_ns(void)
-{
-	return tsc_to_ns(rdtsc() - boot->loader_tsc);
-}
-
-/* Set the wall clock from the RTC (once, after the TSC is calibrated). */
+/* Set up the clocks in the vvar page: the TSC's scale and the wall clock
+ * from the RTC (once, after the TSC is calibrated and vdso_init). */
 void clock_init(void)
 {
 	uint64_t epoch = rtc_read_epoch();
 
-	realtime_offset_ns = (int64_t)(epoch * 1000000000ULL) - (int64_t)monotonic_ns();
-	kprintf("clock: realtime %lu s since the epoch (CMOS RTC)\n", epoch);
+	vvar->hz = HZ;
+	vvar->tsc_base = boot->loader_tsc;          /* CLOCK_MONOTONIC 0 = the loader's jump */
+	vvar->mono_base_ns = 0;
+	vvar->mult = (1000000000ULL << 32) / tsc_hz;
+	struct timespec now;
+	vvar_clock(vvar, CLOCK_MONOTONIC, &now);
+	vvar->realtime_offset_ns = (int64_t)(epoch * 1000000000ULL) -
+				   (now.tv_sec * 1000000000LL + now.tv_nsec);
+	clock_tick();
+	kprintf("clock: realtime %lu s since the epoch (CMOS RTC), TSC scale %lu/2^32 ns\n",
+		epoch, vvar->mult);
+}
+
+/* From the timer: bring the coarse clocks up to date, under the sequence count. */
+void clock_tick(void)
+{
+	struct timespec now;
+
+	if (!vvar || !vvar->mult)
+		return;
+	vvar_clock(vvar, CLOCK_MONOTONIC, &now);
+	vvar->seq++;                                  /* odd: readers wait */
+	__asm__ volatile("" ::: "memory");
+	vvar->coarse_mono_ns = now.tv_sec * 1000000000ULL + now.tv_nsec;
+	__asm__ volatile("" ::: "memory");
+	vvar->seq++;
 }
 
 long sys_clock_gettime(struct trap_frame *tf)
 {
-	uint64_t clk = arg(tf, 0), ns;
 	struct timespec ts;
 
-	switch (clk) {
-	case CLOCK_REALTIME:
-	case CLOCK_REALTIME_COARSE:
-		ns = monotonic_ns() + realtime_offset_ns;
-		break;
-	case CLOCK_MONOTONIC:
-	case CLOCK_MONOTONIC_RAW:
-	case CLOCK_MONOTONIC_COARSE:
-	case CLOCK_BOOTTIME:
-		ns = monotonic_ns();
-		break;
-	default:
+	if (vvar_clock(vvar, arg(tf, 0), &ts) < 0)
 		return -EINVAL;
-	}
-	ts.tv_sec = ns / 1000000000ULL;
-	ts.tv_nsec = ns % 1000000000ULL;
 	return copy_to_user((void *)arg(tf, 1), &ts, sizeof(ts));
+}
+
+long sys_clock_getres(struct trap_frame *tf)
+{
+	struct timespec ts;
+
+	if (vvar_clock_res(vvar, arg(tf, 0), &ts) < 0)
+		return -EINVAL;
+	return arg(tf, 1) ? copy_to_user((void *)arg(tf, 1), &ts, sizeof(ts)) : 0;
+}
+
+long sys_gettimeofday(struct trap_frame *tf)
+{
+	struct timespec ts;
+	struct timeval tv;
+	static const struct timezone utc;
+
+	vvar_clock(vvar, CLOCK_REALTIME, &ts);
+	tv.tv_sec = ts.tv_sec;
+	tv.tv_usec = ts.tv_nsec / 1000;
+	if (arg(tf, 0) && copy_to_user((void *)arg(tf, 0), &tv, sizeof(tv)) < 0)
+		return -EFAULT;
+	if (arg(tf, 1) && copy_to_user((void *)arg(tf, 1), &utc, sizeof(utc)) < 0)
+		return -EFAULT;
+	return 0;
+}
+
+long sys_time(struct trap_frame *tf)
+{
+	struct timespec ts;
+	int64_t t;
+
+	vvar_clock(vvar, CLOCK_REALTIME_COARSE, &ts);
+	t = ts.tv_sec;
+	if (arg(tf, 0) && copy_to_user((void *)arg(tf, 0), &t, sizeof(t)) < 0)
+		return -EFAULT;
+	return t;
+}
+
+long sys_getcpu(struct trap_frame *tf)
+{
+	static const unsigned zero;
+
+	if (arg(tf, 0) && copy_to_user((void *)arg(tf, 0), &zero, sizeof(zero)) < 0)
+		return -EFAULT;
+	if (arg(tf, 1) && copy_to_user((void *)arg(tf, 1), &zero, sizeof(zero)) < 0)
+		return -EFAULT;
+	return 0;
 }
 
 long sys_uname(struct trap_frame *tf)

@@ -6,6 +6,7 @@
 #include <sys/types.h>
 
 int clock_gettime(clockid_t clk, struct timespec *ts);
+int clock_getres(clockid_t clk, struct timespec *ts);
 time_t time(time_t *t);
 
 #endif

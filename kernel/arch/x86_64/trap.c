@@ -95,6 +95,7 @@ void trap(struct trap_frame *tf)
 
 	if (tf->vector == VEC_TIMER) {
 		timer_tick();
+		clock_tick();
 		wake_input_waiters();
 		if (from_user && current())
 			yield();            /* preempt: round-robin on every tick */

@@ -62,6 +62,28 @@ typedef struct {
 	uint64_t p_align;
 } Elf64_Phdr;
 
+/* The dynamic section and symbols (what libc reads in the vDSO). */
+#define DT_NULL 0
+#define DT_HASH 4
+#define DT_STRTAB 5
+#define DT_SYMTAB 6
+#define STT_FUNC 2
+#define SHN_UNDEF 0
+
+typedef struct {
+	int64_t d_tag;
+	uint64_t d_val;
+} Elf64_Dyn;
+
+typedef struct {
+	uint32_t st_name;
+	unsigned char st_info;
+	unsigned char st_other;
+	uint16_t st_shndx;
+	uint64_t st_value;
+	uint64_t st_size;
+} Elf64_Sym;
+
 enum elf_err {
 	ELF_OK = 0,
 	ELF_ETRUNC = -1,    /* file smaller than the ELF header */

@@ -22,6 +22,11 @@ uint64_t uvm_clone(uint64_t root);                   /* eager copy (fork), or 0 
  * the part already mapped stays: callers unmap the range). */
 int uvm_alloc(uint64_t root, uint64_t va, uint64_t len, uint64_t flags);
 void uvm_unmap(uint64_t root, uint64_t va, uint64_t len); /* pages absent are skipped */
+
+/* Map a frame the process does not own (the vDSO, vvar) at va, with rights
+ * PTE_W / PTE_NX; it is never freed or copied with the space. 0 or -ENOMEM. */
+int uvm_map_shared(uint64_t root, uint64_t va, uint64_t pa, uint64_t flags);
+#define PTE_SHARED 0x200ULL              /* an available PTE bit: "not this space's frame" */
 uint64_t uvm_flags(uint64_t root, uint64_t va);      /* the PTE's flag bits, 0 when unmapped */
 bool uvm_range_free(uint64_t root, uint64_t va, uint64_t len); /* no page mapped there */
 /* The lowest (or highest) mapped page in [lo, hi), page-aligned, or ~0. */

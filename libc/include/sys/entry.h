@@ -43,6 +43,9 @@ static inline long __syscall6_fast(long n, long a1, long a2, long a3, long a4, l
 	return ret;
 }
 
+/* The address of a function in the vDSO (AT_SYSINFO_EHDR), or NULL. */
+void *libc_vdso_sym(const char *name);
+
 /* trapdoor_stats: counters of the entry paths (struct in api/abi.h). */
 int trapdoor_stats(struct trapdoor_stats *s);
 

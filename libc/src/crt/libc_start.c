@@ -21,5 +21,6 @@ void __libc_start(long *sp)
 	environ = envp;
 	__auxv = (unsigned long *)(e + 1);
 	__libc_init_entry();
+	__libc_init_vdso();
 	exit(main(argc, argv, envp));
 }

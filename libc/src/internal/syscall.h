@@ -31,5 +31,6 @@ long __syscall_ret(unsigned long r);
 /* Set up by crt: the auxiliary vector, and the entry choice from it. */
 extern unsigned long *__auxv;
 void __libc_init_entry(void);
+void __libc_init_vdso(void);            /* time/clock.c: look up the vDSO's functions */
 
 #endif

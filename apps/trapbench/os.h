@@ -1,0 +1,84 @@
+/*
+ * os.h - what trapbench needs from the system it runs on, for trapdoor and
+ * for Linux (the same source builds for both: scripts/linux-bench.sh).
+ *
+ *   OS_KERNEL          "this" or "linux", the "kernel" key of BENCH lines
+ *   NR_GETPID_INT80    getpid's number through int $0x80 (Linux: i386's 20)
+ *   NR_CLOCK_INT80     clock_gettime's number through int $0x80 (Linux: i386's 265)
+ *   os_tsc_hz()        the TSC frequency, for ns figures
+ *   os_has_vdso()      whether clock_gettime() skips the kernel
+ *   os_done()          end the run (Linux: as /init, power the machine off)
+ */
+#ifndef TRAPBENCH_OS_H
+#define TRAPBENCH_OS_H
+
+#include <stdint.h>
+#include <time.h>
+
+#ifdef __linux__
+#include <sys/auxv.h>
+#include <sys/reboot.h>
+#include <unistd.h>
+
+#define OS_KERNEL "linux"
+#define NR_GETPID_INT80 20       /* arch/x86/entry/syscalls/syscall_32.tbl */
+#define NR_CLOCK_INT80 265
+#define NR_GETPID_SYSCALL 39
+#define NR_CLOCK_SYSCALL 228
+
+static inline uint64_t rdtsc_raw(void)
+{
+	uint32_t lo, hi;
+	__asm__ volatile("lfence; rdtsc" : "=a"(lo), "=d"(hi) : : "memory");
+	return (uint64_t)hi << 32 | lo;
+}
+
+/* Linux does not export its calibration: measure 100 ms of CLOCK_MONOTONIC. */
+static inline uint64_t os_tsc_hz(void)
+{
+	struct timespec a, b;
+	uint64_t t0, t1;
+
+	clock_gettime(CLOCK_MONOTONIC, &a);
+	t0 = rdtsc_raw();
+	do
+		clock_gettime(CLOCK_MONOTONIC, &b);
+	while ((b.tv_sec - a.tv_sec) * 1000000000L + (b.tv_nsec - a.tv_nsec) < 100000000L);
+	t1 = rdtsc_raw();
+	return (t1 - t0) * 1000000000ULL / ((b.tv_sec - a.tv_sec) * 1000000000ULL + (b.tv_nsec - a.tv_nsec));
+}
+
+static inline int os_has_vdso(void) { return getauxval(AT_SYSINFO_EHDR) != 0; }
+
+static inline void os_done(void)
+{
+	if (getpid() == 1) {                 /* we are /init: nobody else will stop QEMU */
+		sync();
+		reboot(RB_POWER_OFF);
+	}
+}
+
+#else /* trapdoor */
+#include <sys/auxv.h>
+#include <sys/entry.h>
+#include <sys/syscall.h>
+
+#define OS_KERNEL "this"
+#define NR_GETPID_INT80 SYS_getpid       /* the same numbers on both entries */
+#define NR_CLOCK_INT80 SYS_clock_gettime
+#define NR_GETPID_SYSCALL SYS_getpid
+#define NR_CLOCK_SYSCALL SYS_clock_gettime
+
+static inline uint64_t os_tsc_hz(void)
+{
+	struct trapdoor_stats s = { 0 };
+
+	trapdoor_stats(&s);
+	return s.tsc_hz;
+}
+
+static inline int os_has_vdso(void) { return getauxval(AT_SYSINFO_EHDR) != 0; }
+static inline void os_done(void) {}
+#endif
+
+#endif

@@ -1,0 +1,80 @@
+/*
+ * vdso.c - the vDSO: time without entering the kernel.
+ *
+ * Built as a small ELF shared object (vdso.lds, vdso.map), embedded in the
+ * kernel (vdso_image.S) and mapped into every process just above the
+ * read-only vvar page. libc finds these functions through AT_SYSINFO_EHDR.
+ * Each returns what the system call would: 0, or -errno; whatever the vvar
+ * page cannot answer goes to the real system call.
+ */
+#include "api/vvar.h"
+#include "sys/syscall.h"
+
+/* The vvar page, one page below this object (vdso.lds defines it). */
+extern const struct vvar vvar_page __attribute__((visibility("hidden")));
+
+static long fallback(long nr, long a, long b)
+{
+	long r;
+
+	__asm__ volatile("syscall" : "=a"(r) : "a"(nr), "D"(a), "S"(b) : "rcx", "r11", "memory");
+	return r;
+}
+
+int __vdso_clock_gettime(int clk, struct timespec *ts)
+{
+	if (vvar_clock(&vvar_page, clk, ts) == 0)
+		return 0;
+	return fallback(SYS_clock_gettime, clk, (long)ts);
+}
+
+int __vdso_clock_getres(int clk, struct timespec *ts)
+{
+	struct timespec res;
+
+	if (vvar_clock_res(&vvar_page, clk, &res) < 0)
+		return fallback(SYS_clock_getres, clk, (long)ts);
+	if (ts)
+		*ts = res;
+	return 0;
+}
+
+int __vdso_gettimeofday(struct timeval *tv, struct timezone *tz)
+{
+	struct timespec ts;
+
+	if (tv) {
+		vvar_clock(&vvar_page, CLOCK_REALTIME, &ts);
+		tv->tv_sec = ts.tv_sec;
+		tv->tv_usec = ts.tv_nsec / 1000;
+	}
+	if (tz)
+		tz->tz_minuteswest = tz->tz_dsttime = 0;   /* the kernel keeps UTC */
+	return 0;
+}
+
+long __vdso_time(long *t)
+{
+	struct timespec ts;
+
+	vvar_clock(&vvar_page, CLOCK_REALTIME_COARSE, &ts);
+	if (t)
+		*t = ts.tv_sec;
+	return ts.tv_sec;
+}
+
+int __vdso_getcpu(unsigned *cpu, unsigned *node, void *unused)
+{
+	if (cpu)
+		*cpu = 0;                        /* one CPU, one node */
+	if (node)
+		*node = 0;
+	return 0;
+}
+
+/* The plain names too, as Linux's vDSO exports them. */
+int clock_gettime(int, struct timespec *) __attribute__((weak, alias("__vdso_clock_gettime")));
+int clock_getres(int, struct timespec *) __attribute__((weak, alias("__vdso_clock_getres")));
+int gettimeofday(struct timeval *, struct timezone *) __attribute__((weak, alias("__vdso_gettimeofday")));
+long time(long *) __attribute__((weak, alias("__vdso_time")));
+int getcpu(unsigned *, unsigned *, void *) __attribute__((weak, alias("__vdso_getcpu")));
