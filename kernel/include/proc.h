@@ -45,7 +45,12 @@ struct proc {
 };
 
 /* The process running on this CPU (NULL in the scheduler). */
-static inline struct proc *current(void) { return this_cpu()->current; }
+static inline struct proc *current(void)
+{
+	struct proc *p;
+	__asm__("movq %%gs:%c1, %0" : "=r"(p) : "i"(PC_CURRENT));
+	return p;
+}
 
 /* proc.c */
 struct proc *proc_alloc(void);           /* a fresh slot with a kernel stack, or NULL */

@@ -5,11 +5,24 @@
 #include "api/errno.h"
 #include "syscall.h"
 
-static const syscall_fn table[NR_SYSCALLS] = {
+/* Numbers with no handler get this one. */
+static long sys_ni_syscall(struct trap_frame *tf) { return -ENOSYS; }
+
+/*
+ * The table: one slot per number, plus one past the end that every
+ * out-of-range number is clamped to, so the hot path has no NULL test and
+ * no branch on the number. (The range initializer fills every slot first;
+ * the handlers then override theirs, as in Linux's table.)
+ */
+#pragma clang diagnostic push
+#pragma clang diagnostic ignored "-Winitializer-overrides"
+static const syscall_fn table[NR_SYSCALLS + 1] = {
+	[0 ... NR_SYSCALLS] = sys_ni_syscall,
 #define SYSCALL(nr, name, entry, nargs) [nr] = entry,
 #include "syscall_list.h"
 #undef SYSCALL
 };
+#pragma clang diagnostic pop
 
 const char *const syscall_names[NR_SYSCALLS] = {
 #define SYSCALL(nr, name, entry, nargs) [nr] = #name,
@@ -18,27 +31,17 @@ const char *const syscall_names[NR_SYSCALLS] = {
 };
 
 /*
- * i when i < n, else 0, computed without a branch, so a mispredicted
- * bounds check cannot speculatively index past the table (Spectre v1).
+ * min(i, n) with cmov, not a branch: a mispredicted bounds check cannot
+ * send the table load past its end, even speculatively (Spectre v1).
  */
-static inline uint64_t index_nospec(uint64_t i, uint64_t n)
+static inline uint64_t clamp_nospec(uint64_t i, uint64_t n)
 {
-	uint64_t mask;
-
-	__asm__("cmpq %2, %1\n\tsbbq %0, %0" : "=r"(mask) : "r"(i), "r"(n) : "cc");
-	return i & mask;                     /* mask = i < n ? ~0 : 0 */
+	__asm__("cmpq %1, %0\n\tcmovaeq %1, %0" : "+r"(i) : "r"(n) : "cc");
+	return i;
 }
 
+/* All 64 bits of rax count: 1 << 32 is not 0, it is -ENOSYS. */
 void syscall_dispatch(struct trap_frame *tf)
 {
-	uint64_t nr = tf->rax;               /* all 64 bits count: 1 << 32 is not 0 */
-
-	if (nr < NR_SYSCALLS) {
-		syscall_fn fn = table[index_nospec(nr, NR_SYSCALLS)];
-		if (fn) {
-			tf->rax = fn(tf);
-			return;
-		}
-	}
-	tf->rax = -ENOSYS;
+	tf->rax = table[clamp_nospec(tf->rax, NR_SYSCALLS)](tf);
 }
