@@ -106,6 +106,7 @@ QEMU_PANIC=37     # KEXIT_PANIC   0x12
 # with each line prefixed by seconds since QEMU started; return QEMU's status
 # (124, or 137 when it had to be killed, on time-out). A line matching the regex STOP ends QEMU at once (for
 # runs that end in firmware, where nothing would ever tell QEMU to exit).
+# SHOW_SERIAL=1 also copies the console to stderr as it comes.
 boot_headless() {
 	local img=$1 log=$2 limit=$3 stop=${4:-} vars rc
 	check_firmware
@@ -119,6 +120,7 @@ boot_headless() {
 		while IFS= read -r line; do
 			local us=$((${EPOCHREALTIME//[!0-9]/} - start))
 			printf '%4d.%03d %s\n' $((us / 1000000)) $((us / 1000 % 1000)) "$line"
+			[ -z "${SHOW_SERIAL:-}" ] || printf '%s\n' "$line" >&2
 			if [ -n "$stop" ] && [[ $line =~ $stop ]]; then
 				pkill -f -- "file=$img" || true
 			fi

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# bench.sh - the benchmark job: boot the image with trapbench as init under
+# each QEMU mode, run the same trapbench on Debian's Linux 6.1 in the same
+# QEMU, then write build/bench/results.json, the charts and a summary table
+# (scripts/bench-report.sh). docs/benchmarks.md explains the method.
+#
+#   scripts/bench.sh                    plain TCG (KVM when usable) and -icount shift=0, + Linux
+#   scripts/bench.sh --no-linux         this kernel only (also when offline: Linux is skipped)
+#   scripts/bench.sh --accel icount     one mode only (repeatable: tcg, icount, kvm)
+#   scripts/bench.sh --compare FILE     also compare with a baseline; exit 3 on a regression
+set -euo pipefail
+source "$(dirname "$0")/lib/common.sh"
+
+accels=() linux=yes compare=() timeout=${TIMEOUT:-900}
+while [ $# -gt 0 ]; do
+	case $1 in
+	--no-linux) linux=no; shift ;;
+	--accel) [ $# -ge 2 ] || die "--accel needs tcg, icount or kvm"; accels+=("$2"); shift 2 ;;
+	--compare) [ $# -ge 2 ] || die "--compare needs a baseline file"; compare=(--baseline "$2"); shift 2 ;;
+	-h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+	*) die "unknown argument '$1' (see scripts/bench.sh --help)" ;;
+	esac
+done
+if [ ${#accels[@]} -eq 0 ]; then
+	if [ -r /dev/kvm ] && [ -w /dev/kvm ]; then accels=(kvm icount); else accels=(tcg icount); fi
+fi
+
+ensure_packages
+build_all
+raw=$BUILD/bench/raw
+rm -rf "$raw"
+mkdir -p "$raw"
+
+# This kernel: trapbench as init; QEMU ends when it exits.
+img=$BUILD/bench/trapbench.img
+image_with_cmdline "$img" "init=/bin/trapbench"
+for a in "${accels[@]}"; do
+	note "this kernel, $a: booting with init=/bin/trapbench"
+	rc=0
+	ACCEL=$a SHOW_SERIAL=1 boot_headless "$img" "$raw/this-$a.log" "$timeout" || rc=$?
+	[ "$rc" -eq "$QEMU_SUCCESS" ] || die "trapbench under $a ended with QEMU status $rc (log: $raw/this-$a.log)"
+done
+rm -f "$img"
+
+# Linux, side by side (exit 2: skipped, e.g. offline).
+if [ "$linux" = yes ]; then
+	args=()
+	for a in "${accels[@]}"; do args+=(--accel "$a"); done
+	rc=0
+	"$ROOT/scripts/linux-bench.sh" "${args[@]}" --out "$raw" || rc=$?
+	case $rc in
+	0) ;;
+	2) note "Linux side skipped (see above); charts show this kernel only" ;;
+	*) die "scripts/linux-bench.sh failed (status $rc)" ;;
+	esac
+fi
+
+"$ROOT/scripts/bench-report.sh" --raw "$raw" --out "$BUILD/bench" "${compare[@]}"

@@ -1,0 +1,25 @@
+# style.gp - the look shared by the benchmark charts; loaded first by
+# medians.gp, dist.gp and baseline.gp (scripts/bench-report.sh runs them).
+#
+# term(fmt, w, h): the terminal for one output format ("svg" or "png").
+# Text is plain (noenhanced): names such as clock_gettime keep their underscore.
+term(fmt, w, h) = (fmt eq "svg") \
+	? sprintf('set terminal svg size %d,%d dynamic noenhanced font "sans,12" background "#ffffff"', w, h) \
+	: sprintf('set terminal pngcairo size %d,%d noenhanced font "sans,10" background "#ffffff"', w, h)
+
+# One colour per kernel (dark = median, light = p99), and per path.
+this_dark = "#1f5fa0"; this_light = "#a9c8e8"
+linux_dark = "#d0700a"; linux_light = "#f6c894"
+base_dark = "#8c8c8c"
+# Linetypes 1..5: int80, syscall, vdso, none, anything else.
+set linetype 1 lc rgb "#1f5fa0" lw 2
+set linetype 2 lc rgb "#d0700a" lw 2
+set linetype 3 lc rgb "#2a9a3a" lw 2
+set linetype 4 lc rgb "#7a4fa0" lw 2
+set linetype 5 lc rgb "#b03030" lw 2
+
+set datafile separator "\t"
+set border 3 lc rgb "#444444"
+set tics nomirror
+set grid ytics lc rgb "#e0e0e0" lt 1
+set key noautotitle
