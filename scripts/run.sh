@@ -1,17 +1,31 @@
 #!/usr/bin/env bash
-# run.sh - build everything, make the disk image and boot it in QEMU + OVMF
-# with the serial console on this terminal (and a window when there is a
-# display). KVM is used when /dev/kvm is usable, TCG otherwise.
+# run.sh - the main job. Installs what is missing (as root), builds, makes the
+# disk image and boots it in QEMU + OVMF (KVM when /dev/kvm is usable, TCG
+# otherwise).
 #
-#   scripts/run.sh                     boot with the image's command line
-#   scripts/run.sh --cmdline "memmap"  boot with another /boot/cmdline
-#   scripts/run.sh --gui / --no-gui    force a window on or off
-#   ACCEL=tcg|icount|kvm scripts/run.sh
+#   scripts/run.sh                      the benchmark: boot with trapbench as init under
+#                                       TCG/KVM and -icount, Linux side by side, results.json,
+#                                       charts and a summary table (scripts/bench.sh; its
+#                                       options work here too, e.g. --no-linux)
+#   scripts/run.sh boot                 just boot, serial console on this terminal
+#   scripts/run.sh boot --cmdline "init=/bin/conform"   boot with another /boot/cmdline
+#   scripts/run.sh boot --gui / --no-gui                force a window on or off
+#   ACCEL=tcg|icount|kvm scripts/run.sh boot
 #
-# Exit status: 0 when the kernel shut down cleanly, 1 when it reported
-# failed tests, 2 on a kernel panic, QEMU's own status otherwise.
+# Exit status of `boot`: 0 when the kernel shut down cleanly, 1 when it
+# reported failed tests (or init failed), 2 on a kernel panic, QEMU's own
+# status otherwise.
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
+
+# Anything but `boot` (or boot's own options) is the benchmark job.
+case ${1:-} in
+boot) shift ;;
+--cmdline|--gui|--no-gui) ;;
+-h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+bench) shift; exec "$ROOT/scripts/bench.sh" "$@" ;;
+*) exec "$ROOT/scripts/bench.sh" "$@" ;;
+esac
 
 cmdline="" gui=auto
 while [ $# -gt 0 ]; do
@@ -19,7 +33,6 @@ while [ $# -gt 0 ]; do
 	--cmdline) [ $# -ge 2 ] || die "--cmdline needs a value"; cmdline=$2; shift 2 ;;
 	--gui) gui=yes; shift ;;
 	--no-gui) gui=no; shift ;;
-	-h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 	*) die "unknown argument '$1' (see scripts/run.sh --help)" ;;
 	esac
 done

@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# linux-bench.sh - run trapbench as /init of Debian's Linux 6.1 kernel in QEMU
+# (q35, 512M, one CPU, the CPU model of our own runs) for a reference figure.
+#
+#   scripts/linux-bench.sh                          accels tcg and icount, logs in build/bench/raw
+#   scripts/linux-bench.sh --accel kvm --accel tcg  other accelerators (tcg|icount|kvm)
+#   scripts/linux-bench.sh --out DIR                logs in DIR
+#
+# Writes OUT/linux-<accel>.log, the guest's serial console (BENCH lines as
+# trapbench printed them), for scripts/bench-report.sh. The newest
+# linux-image-6.1.0-N-amd64 package apt offers is downloaded once into
+# build/linux/ (apt-get download, no root needed).
+# Environment: LINUX_BENCH_TIMEOUT (seconds per run; default tcg 300,
+# icount 600, kvm 120), LINUX_APPEND (more kernel arguments), CC (cc).
+#
+# Exit status: 0 every run printed BENCH lines, 1 an error, 2 skipped (no
+# kernel: offline, or apt has none), with a "linux-bench: skipped:" line.
+set -euo pipefail
+source "$(dirname "$0")/lib/common.sh"
+source "$ROOT/scripts/lib/linux.sh"
+
+# Exit status 2 means "skipped": make sure no other failure ends with it.
+skipped=no
+# shellcheck disable=SC2154
+trap 'st=$?; rm -rf "${WORK:-}"; if [ $st -eq 2 ] && [ $skipped = no ]; then echo "error: linux-bench: failed" >&2; exit 1; fi' EXIT
+
+OUT=$BUILD/bench/raw
+accels=()
+while [ $# -gt 0 ]; do
+	case $1 in
+	--accel|--out)
+		[ $# -ge 2 ] && [ -n "$2" ] || die "$1 needs a value"
+		if [ "$1" = --out ]; then OUT=$2; else IFS=, read -ra a <<<"$2"; accels+=("${a[@]}"); fi
+		shift 2 ;;
+	--accel=*) IFS=, read -ra a <<<"${1#*=}"; accels+=("${a[@]}"); shift ;;
+	--out=*) OUT=${1#*=}; shift ;;
+	-h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+	*) die "unknown argument '$1' (see scripts/linux-bench.sh --help)" ;;
+	esac
+done
+[ ${#accels[@]} -gt 0 ] || accels=(tcg icount)
+for a in "${accels[@]}"; do
+	[[ $a =~ ^(tcg|icount|kvm)$ ]] || die "--accel must be tcg, icount or kvm, not '$a'"
+done
+if [[ " ${accels[*]} " == *" kvm "* ]] && ! { [ -r /dev/kvm ] && [ -w /dev/kvm ]; }; then
+	die "--accel kvm needs a usable /dev/kvm"
+fi
+
+# --- tools ------------------------------------------------------------------
+missing=()
+for p in qemu-system-x86 cpio libc6-dev; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+command -v "${CC:-cc}" >/dev/null || missing+=(gcc)
+if [ ${#missing[@]} -gt 0 ]; then
+	echo "These Debian packages are missing: ${missing[*]}" >&2
+	echo "Install them with:" >&2
+	echo "  sudo apt-get install ${missing[*]}" >&2
+	exit 1
+fi
+
+# --- the kernel ---------------------------------------------------------------
+rc=0
+linux_fetch || rc=$?
+if [ "$rc" -eq 2 ]; then
+	echo "linux-bench: skipped: $LINUX_SKIP"
+	skipped=yes
+	exit 2
+fi
+[ "$rc" -eq 0 ] || die "could not get a kernel"
+linux_unpack
+linux_check_config
+note "kernel: $LINUX_VMLINUZ"
+
+# --- the initramfs --------------------------------------------------------------
+# A private directory: runs may overlap (logs go to OUT when a run is over).
+WORK=$(mktemp -d "$LINUX_DIR/run.XXXXXX")
+linux_build_trapbench "$WORK/trapbench"
+linux_initrd "$WORK/trapbench" "$WORK/initrd.cpio"
+
+# --- the runs ---------------------------------------------------------------------
+failed=0
+for accel in "${accels[@]}"; do
+	case $accel in
+	tcg) limit=300 ;;
+	icount) limit=600 ;;     # -icount shift=0: the guest runs at one instruction per ns
+	kvm) limit=120 ;;
+	esac
+	limit=${LINUX_BENCH_TIMEOUT:-$limit}
+	log=$WORK/linux-$accel.log
+	err=$WORK/qemu-$accel.stderr
+	note "$accel: booting Linux with trapbench as /init (limit ${limit}s)"
+	t0=$SECONDS
+	rc=0
+	linux_boot "$accel" "$WORK/initrd.cpio" "$log" "$err" "$limit" || rc=$?
+	took=$((SECONDS - t0))
+	mkdir -p "$OUT"
+	cp "$log" "$OUT/linux-$accel.log"
+	log=$OUT/linux-$accel.log
+	n=$(grep -c '^BENCH ' "$log" || true)
+	problem=""
+	if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
+		problem="timed out after ${limit}s (LINUX_BENCH_TIMEOUT sets the limit)"
+	elif [ "$rc" -ne 0 ]; then
+		problem="QEMU failed (status $rc): $(head -3 "$err" | tr '\n' ' ')"
+	elif grep -q 'Kernel panic' "$log"; then
+		code=$(sed -n 's/.*Attempted to kill init! exitcode=\(0x[0-9a-fA-F]*\).*/\1/p' "$log" | head -1)
+		problem="kernel panic: $(sed -n 's/.*Kernel panic - not syncing: *//p' "$log" | head -1)"
+		if [ -n "$code" ]; then
+			problem="trapbench (init) ended with status $code"
+			[ $((code & 0x7f)) -eq 0 ] || problem="trapbench (init) was killed by signal $((code & 0x7f))"
+		fi
+	elif [ "$n" -eq 0 ]; then
+		problem="no BENCH lines"
+	fi
+	if [ -n "$problem" ]; then
+		echo "error: linux-$accel: $problem after ${took}s; last lines of $log:" >&2
+		tail -8 "$log" | sed 's/^/    /' >&2
+		failed=$((failed + 1))
+		continue
+	fi
+	grep -q '^trapbench: done' "$log" || note "warning: $log has no 'trapbench: done' line"
+	note "$accel: $n BENCH lines in ${took}s"
+	sed -n 's/^BENCH .*"path": "\([^"]*\)", "call": "\([^"]*\)".*"median": \([0-9]*\).*/\1 \2 \3/p' "$log" |
+		awk -v a="$accel" '{ printf "    %-6s %-8s %-14s median %s\n", a, $1, $2, $3 }' >&2
+done
+[ "$failed" -eq 0 ] || die "$failed of ${#accels[@]} Linux run(s) failed"
+note "logs: $(printf "$OUT/linux-%s.log " "${accels[@]}")"
