@@ -7,7 +7,8 @@
 #   scripts/bench.sh                    plain TCG (KVM when usable) and -icount shift=0, + Linux
 #   scripts/bench.sh --no-linux         this kernel only (also when offline: Linux is skipped)
 #   scripts/bench.sh --accel icount     one mode only (repeatable: tcg, icount, kvm)
-#   scripts/bench.sh --compare FILE     also compare with a baseline; exit 3 on a regression
+#   scripts/bench.sh --compare FILE     also compare with a baseline; exit 3 when a median
+#                                       grew more than BENCH_TOLERANCE percent (default 10)
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 
@@ -16,8 +17,8 @@ while [ $# -gt 0 ]; do
 	case $1 in
 	--no-linux) linux=no; shift ;;
 	--accel) [ $# -ge 2 ] || die "--accel needs tcg, icount or kvm"; accels+=("$2"); shift 2 ;;
-	--compare) [ $# -ge 2 ] || die "--compare needs a baseline file"; compare=(--baseline "$2"); shift 2 ;;
-	-h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+	--compare) [ $# -ge 2 ] || die "--compare needs a baseline file"; compare=(--baseline "$2" --tolerance "${BENCH_TOLERANCE:-10}"); shift 2 ;;
+	-h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 	*) die "unknown argument '$1' (see scripts/bench.sh --help)" ;;
 	esac
 done
