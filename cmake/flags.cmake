@@ -57,7 +57,7 @@ target_compile_options(user_flags INTERFACE
   --target=x86_64-unknown-none-elf
   -ffreestanding -nostdinc -isystem ${CLANG_RESOURCE_DIR}/include
   -fno-pic -fno-pie -mno-sse -mno-sse2 -mno-mmx -mno-avx -msoft-float
-  -fno-stack-protector -fno-omit-frame-pointer
+  -fno-stack-protector -fomit-frame-pointer
   -std=gnu11 ${WARNINGS})
 # (SYSTEM include directories: repeated -isystem options would be merged by CMake)
 target_include_directories(user_flags SYSTEM INTERFACE

@@ -35,28 +35,39 @@ static inline uint64_t vvar_rdtsc(void)
 	return (uint64_t)hi << 32 | lo;
 }
 
-/* Fill *ts for clock clk from v; 0, or -EINVAL for a clock it does not know. */
+/* Clock ids by kind, as bit masks (bit n = clock id n). */
+#define VVAR_CLOCKS  0xf3u   /* REALTIME MONOTONIC MONOTONIC_RAW REALTIME_COARSE MONOTONIC_COARSE BOOTTIME */
+#define VVAR_COARSE  0x60u   /* REALTIME_COARSE MONOTONIC_COARSE: the last tick's value */
+#define VVAR_WALL    0x21u   /* REALTIME REALTIME_COARSE: plus the wall-clock offset */
+
+/*
+ * Fill *ts for clock clk from v; 0, or -EINVAL for a clock it does not know
+ * (2 and 3, the CPU-time clocks, are not kept here). The fields are read
+ * between two reads of seq; an odd or changed seq means the timer was
+ * writing, so read again. (v points at memory the kernel changes: never
+ * declare the page itself const, or the compiler may read it only once.)
+ */
 static inline int vvar_clock(const struct vvar *v, int clk, struct timespec *ts)
 {
-	uint32_t seq;
+	uint32_t seq, bit;
 	uint64_t ns;
 
-	if (clk < 0 || clk > CLOCK_BOOTTIME || clk == 2 || clk == 3)
-		return -EINVAL;                  /* 2, 3: per-process/thread CPU time: not here */
+	if ((unsigned)clk > 7 || !((VVAR_CLOCKS >> clk) & 1))
+		return -EINVAL;
+	bit = 1u << clk;
 	do {
-		while ((seq = v->seq) & 1)
-			__asm__ volatile("pause");
-		__asm__ volatile("" ::: "memory");  /* read the fields after seq */
-		if (clk == CLOCK_REALTIME_COARSE || clk == CLOCK_MONOTONIC_COARSE) {
+		seq = v->seq;
+		__asm__ volatile("" ::: "memory");          /* the fields after seq */
+		if (bit & VVAR_COARSE) {
 			ns = v->coarse_mono_ns;
 		} else {
 			uint64_t d = vvar_rdtsc() - v->tsc_base;
 			ns = v->mono_base_ns + (uint64_t)(((unsigned __int128)d * v->mult) >> 32);
 		}
-		if (clk == CLOCK_REALTIME || clk == CLOCK_REALTIME_COARSE)
+		if (bit & VVAR_WALL)
 			ns += v->realtime_offset_ns;
-		__asm__ volatile("" ::: "memory");
-	} while (v->seq != seq);
+		__asm__ volatile("" ::: "memory");          /* seq after the fields */
+	} while ((seq & 1) || seq != v->seq);
 	ts->tv_sec = ns / 1000000000u;
 	ts->tv_nsec = ns % 1000000000u;
 	return 0;

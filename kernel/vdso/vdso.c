@@ -10,8 +10,9 @@
 #include "api/vvar.h"
 #include "sys/syscall.h"
 
-/* The vvar page, one page below this object (vdso.lds defines it). */
-extern const struct vvar vvar_page __attribute__((visibility("hidden")));
+/* The vvar page, one page below this object (vdso.lds defines it). Not
+ * const: the kernel changes it under our feet (see vvar_clock). */
+extern struct vvar vvar_page __attribute__((visibility("hidden")));
 
 static long fallback(long nr, long a, long b)
 {
@@ -23,6 +24,12 @@ static long fallback(long nr, long a, long b)
 
 int __vdso_clock_gettime(int clk, struct timespec *ts)
 {
+	/* The two clocks nearly everyone asks for get a copy of vvar_clock()
+	 * specialised for them (the clock is a constant there). */
+	if (clk == CLOCK_MONOTONIC)
+		return vvar_clock(&vvar_page, CLOCK_MONOTONIC, ts);
+	if (clk == CLOCK_REALTIME)
+		return vvar_clock(&vvar_page, CLOCK_REALTIME, ts);
 	if (vvar_clock(&vvar_page, clk, ts) == 0)
 		return 0;
 	return fallback(SYS_clock_gettime, clk, (long)ts);

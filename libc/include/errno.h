@@ -5,7 +5,7 @@
 #include <api/errno.h>
 
 /* A failed system call sets it in one place only, __syscall_ret()
- * (libc/src/internal/syscall_ret.c); strto* and malloc set it as C says. */
+ * (libc/src/internal/syscall.h); strto* and malloc set it as C says. */
 extern int errno;
 
 #endif

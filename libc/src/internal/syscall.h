@@ -8,6 +8,7 @@
 #ifndef _INTERNAL_SYSCALL_H
 #define _INTERNAL_SYSCALL_H
 
+#include <errno.h>
 #include <sys/entry.h>
 #include <sys/syscall.h>
 
@@ -26,7 +27,15 @@ static inline long __syscall6(long n, long a, long b, long c, long d, long e, lo
 #define __syscall3(n, a, b, c)          __syscall6(n, (long)(a), (long)(b), (long)(c), 0, 0, 0)
 #define __syscall4(n, a, b, c, d)       __syscall6(n, (long)(a), (long)(b), (long)(c), (long)(d), 0, 0)
 
-long __syscall_ret(unsigned long r);
+/* Results in [-4095, -1] are -errno: the only place errno comes from a call. */
+static inline long __syscall_ret(unsigned long r)
+{
+	if (r > -(unsigned long)MAX_ERRNO - 1) {
+		errno = -(long)r;
+		return -1;
+	}
+	return r;
+}
 
 /* Set up by crt: the auxiliary vector, and the entry choice from it. */
 extern unsigned long *__auxv;

@@ -1,15 +1,2 @@
-#include <errno.h>
-
-#include "syscall.h"
-
+/* syscall_ret.c - errno itself (set from system calls by __syscall_ret() in syscall.h). */
 int errno;
-
-/* Results in [-4095, -1] are -errno: the only place errno comes from a call. */
-long __syscall_ret(unsigned long r)
-{
-	if (r > -(unsigned long)MAX_ERRNO - 1) {
-		errno = -(long)r;
-		return -1;
-	}
-	return r;
-}
