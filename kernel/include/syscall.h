@@ -37,6 +37,8 @@ extern const char *const syscall_names[NR_SYSCALLS];  /* NULL for unused numbers
 
 void syscall_init(void);                           /* arch: MSRs for the syscall instruction */
 void syscall_dispatch(struct trap_frame *tf);      /* both entry stubs call it */
-int syscall_sysret_ok(struct trap_frame *tf);      /* the syscall stub asks before sysretq */
+/* The syscall instruction's way in: syscall_dispatch(), then whether the
+ * frame may leave by sysretq (arch/sysret.h). */
+int syscall_dispatch_sysret(struct trap_frame *tf);
 
 #endif

@@ -3,6 +3,7 @@
  * alike: number in rax, result back in rax.
  */
 #include "api/errno.h"
+#include "arch/sysret.h"
 #include "syscall.h"
 
 /* Numbers with no handler get this one. */
@@ -44,4 +45,10 @@ static inline uint64_t clamp_nospec(uint64_t i, uint64_t n)
 void syscall_dispatch(struct trap_frame *tf)
 {
 	tf->rax = table[clamp_nospec(tf->rax, NR_SYSCALLS)](tf);
+}
+
+int syscall_dispatch_sysret(struct trap_frame *tf)
+{
+	syscall_dispatch(tf);
+	return syscall_sysret_ok(tf);
 }

@@ -44,7 +44,8 @@ int80_entry:
  *   CS/SS = kernel selectors from STAR, rflags &= ~FMASK (IF, TF, DF, AC,
  *   NT... clear), and changed nothing else: rsp and GS are still the user's.
  * rax = number, rdi rsi rdx r10 r8 r9 = arguments.
- * Returns with sysretq when syscall_sysret_ok(frame) agrees, else iretq.
+ * Returns with sysretq when syscall_sysret_ok(frame) agrees (arch/sysret.h),
+ * else iretq.
  */
 	.global syscall_entry
 	.balign 16
@@ -63,12 +64,8 @@ syscall_entry:
 	incq	%gs:PC_SYSCALL_CALLS
 	CLEAR_SCRATCH
 	movq	%rsp, %rdi			/* rdi = struct trap_frame * */
-	call	syscall_dispatch
-
-	/* Can sysretq restore this frame exactly? (the reasons are in syscall.c) */
-	movq	%rsp, %rdi
-	call	syscall_sysret_ok
-	testl	%eax, %eax
+	call	syscall_dispatch_sysret		/* dispatch; eax = may sysretq restore it? */
+	testl	%eax, %eax			/* (the reasons are in arch/sysret.h) */
 	jz	trap_return			/* no: the general iretq path */
 
 	POP_REGS				/* rcx = tf->rip, r11 = tf->rflags (checked equal) */

@@ -13,16 +13,12 @@
 #define RFLAGS_TF (1ULL << 8)
 #define RFLAGS_DF (1ULL << 10)
 #define RFLAGS_NT (1ULL << 14)
-#define RFLAGS_RF (1ULL << 16)
 #define RFLAGS_AC (1ULL << 18)
 /* Cleared on entry, as Linux does: no single-step, interrupts, direction,
  * alignment checks or nested-task semantics inside the kernel. */
 #define SYSCALL_FMASK (RFLAGS_TF | RFLAGS_IF | RFLAGS_DF | RFLAGS_NT | RFLAGS_AC | \
 		       (3ULL << 12) /* IOPL */ | (1ULL << 17) /* VM */ | (1ULL << 19) /* VIF */ | \
 		       (1ULL << 20) /* VIP */ | (1ULL << 21) /* ID */)
-
-/* The last page of the user half: a return there is not sysret-safe on every CPU. */
-#define SYSRET_RIP_LIMIT (USER_TOP - 4096)
 
 void syscall_entry(void);                /* entry.S */
 void syscall32_entry(void);
@@ -42,35 +38,4 @@ void syscall_init(void)
 	wrmsr(MSR_EFER, rdmsr(MSR_EFER) | EFER_SCE);
 	kprintf("syscall: int $0x80 and syscall enabled (LSTAR %p, FMASK 0x%lx)\n",
 		(void *)syscall_entry, (uint64_t)SYSCALL_FMASK);
-}
-
-/*
- * May the syscall stub leave through sysretq? sysretq restores only rip
- * (from rcx), rflags (from r11) and fixed selectors, so the frame must be
- * exactly what it can express. Otherwise the stub leaves by iretq, which
- * restores the whole frame; this counts those fallbacks.
- */
-int syscall_sysret_ok(struct trap_frame *tf)
-{
-	/* sysretq jumps to rcx and loads rflags from r11: they must agree. */
-	if (tf->rcx != tf->rip || tf->r11 != tf->rflags)
-		goto iret;
-	/* A non-canonical rcx makes Intel CPUs #GP in ring 0 with the user's
-	 * rsp and GS already loaded; stay clear of the last user page too. */
-	if (tf->rip >= SYSRET_RIP_LIMIT)
-		goto iret;
-	/* sysretq cannot load other selectors. */
-	if (tf->cs != USER_CS || tf->ss != USER_DS)
-		goto iret;
-	/* RF cannot be restored by sysretq; TF would trap on the very first
-	 * user instruction as if in the kernel's context. */
-	if (tf->rflags & (RFLAGS_RF | RFLAGS_TF))
-		goto iret;
-	return 1;
-
-iret:
-	/* (trap_return in isr.S ends the process when even iretq cannot
-	 * return, as with a non-canonical rip.) */
-	this_cpu()->sysret_fallbacks++;
-	return 0;
 }

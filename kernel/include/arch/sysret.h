@@ -1,0 +1,49 @@
+/*
+ * sysret.h - may the syscall stub leave through sysretq? (included by the
+ * dispatcher, so the syscall entry makes one C call, not two)
+ */
+#ifndef ARCH_SYSRET_H
+#define ARCH_SYSRET_H
+
+#include "api/boot_info.h"
+#include "arch/percpu.h"
+#include "arch/trap.h"
+
+#define RFLAGS_TF_BIT (1ULL << 8)
+#define RFLAGS_RF_BIT (1ULL << 16)
+
+/* The last page of the user half: a return there is not sysret-safe on every CPU. */
+#define SYSRET_RIP_LIMIT (USER_TOP - 4096)
+
+/*
+ * May the syscall stub leave through sysretq? sysretq restores only rip
+ * (from rcx), rflags (from r11) and fixed selectors, so the frame must be
+ * exactly what it can express. Otherwise the stub leaves by iretq, which
+ * restores the whole frame; this counts those fallbacks.
+ */
+static inline int syscall_sysret_ok(struct trap_frame *tf)
+{
+	/* sysretq jumps to rcx and loads rflags from r11: they must agree. */
+	if (tf->rcx != tf->rip || tf->r11 != tf->rflags)
+		goto iret;
+	/* A non-canonical rcx makes Intel CPUs #GP in ring 0 with the user's
+	 * rsp and GS already loaded; stay clear of the last user page too. */
+	if (tf->rip >= SYSRET_RIP_LIMIT)
+		goto iret;
+	/* sysretq cannot load other selectors. */
+	if (tf->cs != USER_CS || tf->ss != USER_DS)
+		goto iret;
+	/* RF cannot be restored by sysretq; TF would trap on the very first
+	 * user instruction as if in the kernel's context. */
+	if (tf->rflags & (RFLAGS_RF_BIT | RFLAGS_TF_BIT))
+		goto iret;
+	return 1;
+
+iret:
+	/* (trap_return in isr.S ends the process when even iretq cannot
+	 * return, as with a non-canonical rip.) */
+	this_cpu()->sysret_fallbacks++;
+	return 0;
+}
+
+#endif
