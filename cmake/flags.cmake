@@ -16,7 +16,7 @@ target_compile_options(kernel_flags INTERFACE
   -ffreestanding -nostdinc -isystem ${CLANG_RESOURCE_DIR}/include
   -fno-pic -fno-pie -mcmodel=kernel -mno-red-zone
   -mno-sse -mno-sse2 -mno-mmx -mno-avx -msoft-float
-  -fno-stack-protector -fno-omit-frame-pointer -fno-common
+  -fno-stack-protector -fno-omit-frame-pointer -momit-leaf-frame-pointer -fno-common
   # style:
   -std=gnu11 ${WARNINGS})
 target_link_options(kernel_flags INTERFACE
