@@ -15,6 +15,8 @@
 #include <stdint.h>
 #include <time.h>
 
+#include "tsc.h"
+
 #ifdef __linux__
 #include <sys/auxv.h>
 #include <sys/reboot.h>
@@ -26,13 +28,6 @@
 #define NR_GETPID_SYSCALL 39
 #define NR_CLOCK_SYSCALL 228
 
-static inline uint64_t rdtsc_raw(void)
-{
-	uint32_t lo, hi;
-	__asm__ volatile("lfence; rdtsc" : "=a"(lo), "=d"(hi) : : "memory");
-	return (uint64_t)hi << 32 | lo;
-}
-
 /* Linux does not export its calibration: measure 100 ms of CLOCK_MONOTONIC. */
 static inline uint64_t os_tsc_hz(void)
 {
@@ -40,11 +35,11 @@ static inline uint64_t os_tsc_hz(void)
 	uint64_t t0, t1;
 
 	clock_gettime(CLOCK_MONOTONIC, &a);
-	t0 = rdtsc_raw();
+	t0 = tsc_begin();
 	do
 		clock_gettime(CLOCK_MONOTONIC, &b);
 	while ((b.tv_sec - a.tv_sec) * 1000000000L + (b.tv_nsec - a.tv_nsec) < 100000000L);
-	t1 = rdtsc_raw();
+	t1 = tsc_begin();
 	return (t1 - t0) * 1000000000ULL / ((b.tv_sec - a.tv_sec) * 1000000000ULL + (b.tv_nsec - a.tv_nsec));
 }
 

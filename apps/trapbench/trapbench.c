@@ -20,24 +20,11 @@
 #include <time.h>
 
 #include "os.h"
+#include "tsc.h"
 
 #define SAMPLES 10000
 #define WARMUP 1000
 #define BINS 32
-
-static inline uint64_t tsc_begin(void)
-{
-	uint32_t lo, hi;
-	__asm__ volatile("lfence; rdtsc" : "=a"(lo), "=d"(hi) : : "memory");
-	return (uint64_t)hi << 32 | lo;
-}
-
-static inline uint64_t tsc_end(void)
-{
-	uint32_t lo, hi;
-	__asm__ volatile("rdtscp; lfence" : "=a"(lo), "=d"(hi) : : "rcx", "memory");
-	return (uint64_t)hi << 32 | lo;
-}
 
 /* The calls, each with no more code than its mechanism needs. int $0x80
  * gets i386-style arguments too (ebx, ecx), which is what Linux's entry
