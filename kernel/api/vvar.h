@@ -1,14 +1,17 @@
 /*
  * vvar.h - the clock data page the kernel shares, read-only, with every
- * process, and the one function that turns it into time. The kernel's
+ * process, and the functions that turn it into time. The kernel's
  * clock_gettime and the vDSO's both call vvar_clock(), so they can never
  * disagree.
  *
- * Fine clocks: ns = mono_base_ns + ((tsc - tsc_base) * mult) >> 32, with a
- * 128-bit product (no overflow for centuries, no division). Coarse clocks
- * are the values the timer stored at its last tick. The timer updates the
- * page under a sequence count: odd while it writes; a reader retries when
- * the count was odd or changed under it.
+ * At every timer tick the kernel stores the time (seconds and nanoseconds,
+ * for CLOCK_MONOTONIC and CLOCK_REALTIME) and the TSC it belongs to. A
+ * fine reading adds ((tsc - tsc_base) * mult) >> 32 nanoseconds (a 128-bit
+ * product: no overflow, no division) and carries whole seconds; a coarse
+ * one is the stored time itself. The kernel writes under a sequence count:
+ * odd while it writes; a reader retries when the count was odd or changed.
+ * (Each tick drops less than a nanosecond of fraction, so the clocks run a
+ * hair slow, below 0.1 ppm, but never backwards.)
  */
 #ifndef API_VVAR_H
 #define API_VVAR_H
@@ -18,14 +21,20 @@
 #include "abi.h"
 #include "errno.h"
 
+#define NSEC_PER_SEC 1000000000u
+
+struct vvar_time {
+	int64_t sec;
+	uint64_t nsec;                   /* below NSEC_PER_SEC */
+};
+
 struct vvar {
 	volatile uint32_t seq;           /* odd while the kernel writes */
 	uint32_t hz;                     /* timer ticks per second (clock_getres of coarse clocks) */
-	uint64_t tsc_base;               /* TSC at mono_base_ns */
-	uint64_t mono_base_ns;           /* CLOCK_MONOTONIC at tsc_base */
+	uint64_t tsc_base;               /* the TSC at the last update */
 	uint64_t mult;                   /* ns per TSC tick, as a 32.32 fixed-point number */
-	int64_t realtime_offset_ns;      /* CLOCK_REALTIME - CLOCK_MONOTONIC */
-	uint64_t coarse_mono_ns;         /* CLOCK_MONOTONIC at the last timer tick */
+	struct vvar_time mono;           /* CLOCK_MONOTONIC at tsc_base */
+	struct vvar_time wall;           /* CLOCK_REALTIME at tsc_base */
 };
 
 static inline uint64_t vvar_rdtsc(void)
@@ -35,53 +44,67 @@ static inline uint64_t vvar_rdtsc(void)
 	return (uint64_t)hi << 32 | lo;
 }
 
+/* Nanoseconds from tsc_base to tsc. */
+static inline uint64_t vvar_delta_ns(const struct vvar *v, uint64_t tsc)
+{
+	return (uint64_t)(((unsigned __int128)(tsc - v->tsc_base) * v->mult) >> 32);
+}
+
+/* t + ns, with whole seconds carried (a loop: ns is rarely above a tick). */
+static inline void vvar_time_add(struct vvar_time *t, uint64_t ns)
+{
+	uint64_t nsec = t->nsec + ns;
+
+	while (nsec >= NSEC_PER_SEC) {
+		__asm__("" : "+r"(nsec));      /* keep the loop: a division costs more */
+		nsec -= NSEC_PER_SEC;
+		t->sec++;
+	}
+	t->nsec = nsec;
+}
+
 /* Clock ids by kind, as bit masks (bit n = clock id n). */
 #define VVAR_CLOCKS  0xf3u   /* REALTIME MONOTONIC MONOTONIC_RAW REALTIME_COARSE MONOTONIC_COARSE BOOTTIME */
 #define VVAR_COARSE  0x60u   /* REALTIME_COARSE MONOTONIC_COARSE: the last tick's value */
-#define VVAR_WALL    0x21u   /* REALTIME REALTIME_COARSE: plus the wall-clock offset */
+#define VVAR_WALL    0x21u   /* REALTIME REALTIME_COARSE */
 
 /*
  * Fill *ts for clock clk from v; 0, or -EINVAL for a clock it does not know
- * (2 and 3, the CPU-time clocks, are not kept here). The fields are read
- * between two reads of seq; an odd or changed seq means the timer was
- * writing, so read again. (v points at memory the kernel changes: never
- * declare the page itself const, or the compiler may read it only once.)
+ * (2 and 3, the CPU-time clocks, are not kept here). v points at memory the
+ * kernel changes: never declare the page itself const, or the compiler may
+ * read it only once.
  */
 static inline int vvar_clock(const struct vvar *v, int clk, struct timespec *ts)
 {
+	const struct vvar_time *base;
+	struct vvar_time t;
 	uint32_t seq, bit;
-	uint64_t ns;
 
 	if ((unsigned)clk > 7 || !((VVAR_CLOCKS >> clk) & 1))
 		return -EINVAL;
 	bit = 1u << clk;
+	base = (bit & VVAR_WALL) ? &v->wall : &v->mono;
 	do {
 		seq = v->seq;
 		__asm__ volatile("" ::: "memory");          /* the fields after seq */
-		if (bit & VVAR_COARSE) {
-			ns = v->coarse_mono_ns;
-		} else {
-			uint64_t d = vvar_rdtsc() - v->tsc_base;
-			ns = v->mono_base_ns + (uint64_t)(((unsigned __int128)d * v->mult) >> 32);
-		}
-		if (bit & VVAR_WALL)
-			ns += v->realtime_offset_ns;
+		t = *base;
+		if (!(bit & VVAR_COARSE))
+			t.nsec += vvar_delta_ns(v, vvar_rdtsc());
 		__asm__ volatile("" ::: "memory");          /* seq after the fields */
 	} while ((seq & 1) || seq != v->seq);
-	ts->tv_sec = ns / 1000000000u;
-	ts->tv_nsec = ns % 1000000000u;
+	vvar_time_add(&t, 0);
+	ts->tv_sec = t.sec;
+	ts->tv_nsec = t.nsec;
 	return 0;
 }
 
 /* The resolution of clock clk: 1 ns, or a timer tick for the coarse ones. */
 static inline int vvar_clock_res(const struct vvar *v, int clk, struct timespec *ts)
 {
-	struct timespec now;
-
-	if (vvar_clock(v, clk, &now) < 0)
+	if ((unsigned)clk > 7 || !((VVAR_CLOCKS >> clk) & 1))
 		return -EINVAL;
 	ts->tv_sec = 0;
-	ts->tv_nsec = (clk == CLOCK_REALTIME_COARSE || clk == CLOCK_MONOTONIC_COARSE) ? 1000000000 / v->hz : 1;
+	ts->tv_nsec = ((1u << clk) & VVAR_COARSE) ? NSEC_PER_SEC / v->hz : 1;
 	return 0;
 }
 

@@ -11,36 +11,38 @@
 #include "syscall.h"
 #include "uaccess.h"
 
-/* Set up the clocks in the vvar page: the TSC's scale and the wall clock
- * from the RTC (once, after the TSC is calibrated and vdso_init). */
+/* Set up the clocks in the vvar page: the TSC's scale, CLOCK_MONOTONIC from
+ * the loader's jump, the wall clock from the RTC (once, after the TSC is
+ * calibrated and vdso_init). */
 void clock_init(void)
 {
 	uint64_t epoch = rtc_read_epoch();
 
 	vvar->hz = HZ;
-	vvar->tsc_base = boot->loader_tsc;          /* CLOCK_MONOTONIC 0 = the loader's jump */
-	vvar->mono_base_ns = 0;
 	vvar->mult = (1000000000ULL << 32) / tsc_hz;
-	struct timespec now;
-	vvar_clock(vvar, CLOCK_MONOTONIC, &now);
-	vvar->realtime_offset_ns = (int64_t)(epoch * 1000000000ULL) -
-				   (now.tv_sec * 1000000000LL + now.tv_nsec);
-	clock_tick();
+	vvar->tsc_base = boot->loader_tsc;
+	vvar->mono = (struct vvar_time){ 0, 0 };
+	vvar_time_add(&vvar->mono, vvar_delta_ns(vvar, rdtsc()));
+	vvar->wall = (struct vvar_time){ (int64_t)epoch, 0 };
+	vvar->tsc_base = rdtsc();
 	kprintf("clock: realtime %lu s since the epoch (CMOS RTC), TSC scale %lu/2^32 ns\n",
 		epoch, vvar->mult);
 }
 
-/* From the timer: bring the coarse clocks up to date, under the sequence count. */
+/* From the timer: move both clocks' base to now, under the sequence count. */
 void clock_tick(void)
 {
-	struct timespec now;
+	uint64_t now, d;
 
 	if (!vvar || !vvar->mult)
-		return;
-	vvar_clock(vvar, CLOCK_MONOTONIC, &now);
+		return;                                   /* before clock_init */
+	now = rdtsc();
+	d = vvar_delta_ns(vvar, now);
 	vvar->seq++;                                  /* odd: readers wait */
 	__asm__ volatile("" ::: "memory");
-	vvar->coarse_mono_ns = now.tv_sec * 1000000000ULL + now.tv_nsec;
+	vvar->tsc_base = now;
+	vvar_time_add(&vvar->mono, d);
+	vvar_time_add(&vvar->wall, d);
 	__asm__ volatile("" ::: "memory");
 	vvar->seq++;
 }
