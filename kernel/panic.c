@@ -28,7 +28,9 @@ static void vpanic(const struct trap_frame *tf, const char *fmt, va_list ap)
 		regs_dump(&here);
 	}
 	/* Frame-pointer backtrace: every kernel function that calls others keeps
-	 * rbp (-fno-omit-frame-pointer; leaf functions and the dispatcher do not). */
+	 * rbp (-fno-omit-frame-pointer). Leaf functions and the dispatcher do not,
+	 * so a fault inside one may show a short or odd trace; each step is
+	 * checked against the page tables, so it is never unsafe. */
 	uint64_t *fp = tf ? (uint64_t *)tf->rbp : __builtin_frame_address(0);
 	kprintf("  backtrace:");
 	for (int i = 0; i < 16 && (uint64_t)fp >= DIRECT_MAP_BASE && ((uint64_t)fp & 7) == 0; i++) {

@@ -291,7 +291,7 @@ if [ -n "$baseline" ]; then
 	echo
 	echo "baseline $baseline (commit $bcommit) vs this run (commit $commit): kernel this, accel icount, tolerance ${tolerance}%"
 	if ! awk -F'\t' '$3 != "-" { found = 1 } END { exit !found }' "$TMP/compare.tsv"; then
-		echo "  the baseline has no kernel this / accel icount entries: nothing to compare"
+		echo "  the baseline has no kernel this / accel icount entries: nothing to compare (a failure)"
 	fi
 	awk -F'\t' -v tol="$tolerance" -v out="$TMP/compare-chart.tsv" '
 	{ call[NR] = $1; path[NR] = $2; base[NR] = $3; cur[NR] = $4
@@ -318,8 +318,9 @@ if [ -n "$baseline" ]; then
 	    printf fmt, call[r], path[r], base[r], cur[r], change, verdict
 	    printf "%d\t%s\t%s\t%s\t%s\t%s\n", r, call[r], path[r], (base[r] == "-") ? "NaN" : base[r], (cur[r] == "-") ? "NaN" : cur[r], (base[r] == "-") ? "new" : (cur[r] == "-") ? "missing" : chart > out
 	  }
-	  printf "baseline: %d compared, %d regression(s), %d missing -> %s\n", compared, regress, missing, (regress + missing) ? "FAIL" : "ok"
-	  exit (regress + missing) ? 3 : 0
+	  fail = regress + missing + (compared == 0)     # comparing nothing checks nothing: a failure
+	  printf "baseline: %d compared, %d regression(s), %d missing -> %s\n", compared, regress, missing, fail ? "FAIL" : "ok"
+	  exit fail ? 3 : 0
 	}' "$TMP/compare.tsv" || status=$?
 	[ "$status" -eq 0 ] || [ "$status" -eq 3 ] || die "baseline comparison failed"
 

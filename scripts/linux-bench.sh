@@ -22,7 +22,8 @@ source "$ROOT/scripts/lib/linux.sh"
 # Exit status 2 means "skipped": make sure no other failure ends with it.
 skipped=no
 # shellcheck disable=SC2154
-trap 'st=$?; rm -rf "${WORK:-}"; if [ $st -eq 2 ] && [ $skipped = no ]; then echo "error: linux-bench: failed" >&2; exit 1; fi' EXIT
+run_dir=""
+trap 'st=$?; rm -rf "${run_dir:-}"; if [ $st -eq 2 ] && [ $skipped = no ]; then echo "error: linux-bench: failed" >&2; exit 1; fi' EXIT
 
 OUT=$BUILD/bench/raw
 accels=()
@@ -74,9 +75,9 @@ note "kernel: $LINUX_VMLINUZ"
 
 # --- the initramfs --------------------------------------------------------------
 # A private directory: runs may overlap (logs go to OUT when a run is over).
-WORK=$(mktemp -d "$LINUX_DIR/run.XXXXXX")
-linux_build_trapbench "$WORK/trapbench"
-linux_initrd "$WORK/trapbench" "$WORK/initrd.cpio"
+run_dir=$(mktemp -d "$LINUX_DIR/run.XXXXXX")
+linux_build_trapbench "$run_dir/trapbench"
+linux_initrd "$run_dir/trapbench" "$run_dir/initrd.cpio"
 
 # --- the runs ---------------------------------------------------------------------
 failed=0
@@ -87,12 +88,12 @@ for accel in "${accels[@]}"; do
 	kvm) limit=120 ;;
 	esac
 	limit=${LINUX_BENCH_TIMEOUT:-$limit}
-	log=$WORK/linux-$accel.log
-	err=$WORK/qemu-$accel.stderr
+	log=$run_dir/linux-$accel.log
+	err=$run_dir/qemu-$accel.stderr
 	note "$accel: booting Linux with trapbench as /init (limit ${limit}s)"
 	t0=$SECONDS
 	rc=0
-	linux_boot "$accel" "$WORK/initrd.cpio" "$log" "$err" "$limit" || rc=$?
+	linux_boot "$accel" "$run_dir/initrd.cpio" "$log" "$err" "$limit" || rc=$?
 	took=$((SECONDS - t0))
 	mkdir -p "$OUT"
 	cp "$log" "$OUT/linux-$accel.log"

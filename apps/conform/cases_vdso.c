@@ -69,6 +69,8 @@ int case_vvar_read_only(const struct path *P, struct transcript *t)
 	int s1, s2, s3;
 
 	EXPECT(t, P, base && (base & 4095) == 0);
+	/* its place: between mmap's region and the stack, never on the stack */
+	EXPECT(t, P, vvar >= 0x7fff00000000UL && base < 0x7ffffff00000UL - 32 * 4096 - (1UL << 20));
 	if (!base)
 		return 1;
 	s1 = run_child(write_at, P, (void *)vvar);            /* the vvar page: read-only */

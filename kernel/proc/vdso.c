@@ -14,8 +14,10 @@
 #include "proc.h"
 
 #define VDSO_MAX_PAGES 4
-#define VDSO_AREA_START USER_MMAP_TOP                  /* between mmap's region and the stack */
-#define VDSO_AREA_PAGES (1UL << 20)                    /* 4 GiB of possible places */
+/* Between mmap's region and the stack, with 1 MiB to spare below the stack. */
+#define VDSO_AREA_START USER_MMAP_TOP
+#define VDSO_AREA_END   (USER_STACK_TOP - USER_STACK_PAGES * PAGE_SIZE - (1UL << 20))
+#define VDSO_AREA_PAGES ((VDSO_AREA_END - VDSO_AREA_START) / PAGE_SIZE)
 
 extern const char vdso_image_start[], vdso_image_end[];
 

@@ -76,11 +76,11 @@ linux_fetch() {
 		return 0
 	fi
 	note "kernel: downloading $pkg $ver into $LINUX_DIR"
-	tmp=$(mktemp -d "$LINUX_DIR/download.XXXXXX")
+	tmp=$(mktemp -d "$LINUX_DIR/download.XXXXXX") || die "cannot make a directory in $LINUX_DIR"
 	# apt-get download writes into the current directory; a private one keeps
 	# a half-finished file (or a concurrent run) away from the cache.
 	# (As root, apt warns that its _apt user cannot write there: harmless.)
-	if (cd "$tmp" && apt-get download -q "$pkg=$ver") >"$tmp.log" 2>&1 &&
+	if (cd "$tmp" && apt-get download -q -o Acquire::http::Timeout=20 -o Acquire::Retries=1 "$pkg=$ver") >"$tmp.log" 2>&1 &&
 		[ -s "$tmp/$(basename "$deb")" ]; then
 		mv "$tmp/$(basename "$deb")" "$deb"
 		rm -rf "$tmp" "$tmp.log"
@@ -106,7 +106,7 @@ linux_unpack() {
 	dir=${LINUX_DEB%.deb}
 	if [ ! -d "$dir/boot" ]; then
 		note "unpacking boot/ of $(basename "$LINUX_DEB")"
-		tmp=$(mktemp -d "$dir.XXXXXX")
+		tmp=$(mktemp -d "$dir.XXXXXX") || die "cannot make a directory next to $dir"
 		dpkg-deb --fsys-tarfile "$LINUX_DEB" | tar -x -C "$tmp" ./boot ||
 			{ rm -rf "$tmp"; die "could not unpack $LINUX_DEB (a damaged download? delete it and retry)"; }
 		chmod 0755 "$tmp"
@@ -147,7 +147,7 @@ linux_build_trapbench() {
 # linux_initrd BINARY OUT: a newc cpio archive holding BINARY as /init.
 linux_initrd() {
 	local stage
-	stage=$(mktemp -d "${TMPDIR:-/tmp}/linux-initrd.XXXXXX")
+	stage=$(mktemp -d "${TMPDIR:-/tmp}/linux-initrd.XXXXXX") || die "cannot make a temporary directory"
 	install -m 0755 "$1" "$stage/init"
 	(cd "$stage" && printf '%s\n' init | cpio -o -H newc -R 0:0 --reproducible --quiet) >"$2" ||
 		{ rm -rf "$stage"; die "cpio failed"; }
