@@ -12,6 +12,7 @@
 #include "api/abi.h"
 #include "api/auxv.h"
 #include "api/errno.h"
+#include "api/stat.h"
 #include "arch/cpu.h"
 #include "kernel.h"
 #include "lib/cpio.h"
@@ -23,8 +24,6 @@
 #define USER_MIN     0x10000ULL        /* the lowest page a program may use */
 #define MAX_ARGS     256
 #define MAX_ARG_SIZE (32 * 1024)        /* all strings of argv and envp together */
-#define S_IFMT  0170000
-#define S_IFREG 0100000
 
 /* The initrd file at path: 0, -ENOENT, -EACCES (not a regular file), -EIO (bad archive). */
 static int initrd_lookup(const char *path, struct cpio_entry *f)

@@ -1,0 +1,333 @@
+/*
+ * path.c - resolving path names over ramfs trees (see fs/path.h).
+ *
+ * The walk touches nodes only through ramfs_lookup(), ramfs_name_of() and
+ * the parent/mounted/covered pointers, so a VFS can put its own node type
+ * in their place. The path is never copied or written: components are
+ * (pointer, length) slices of it, and its length is found with a bounded
+ * scan, so an unterminated buffer of PATH_MAX bytes is read no further.
+ */
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "api/errno.h"
+#include "fs/fs_env.h"
+#include "fs/path.h"
+
+static bool is_dir(const struct rnode *n)
+{
+	return S_ISDIR(n->mode);
+}
+
+/* What a walk landing on n sees: the root of whatever is mounted there. */
+static struct rnode *cross(struct rnode *n)
+{
+	while (n->mounted)
+		n = n->mounted;
+	return n;
+}
+
+/* The directory ".." names from dir, never above root; NULL when dir was removed. */
+static struct rnode *dotdot(struct rnode *root, struct rnode *dir)
+{
+	for (;;) {
+		if (dir == root)
+			return dir;
+		if (!dir->covered)
+			break;
+		dir = dir->covered; /* a mounted root: go down to its mount point first */
+	}
+	if (!dir->parent)
+		return NULL;
+	return cross(dir->parent); /* the top root's parent is itself */
+}
+
+/* 1 when the component is ".", 2 when "..", else 0. */
+static int dots(const char *s, size_t len)
+{
+	if (len == 1 && s[0] == '.')
+		return 1;
+	if (len == 2 && s[0] == '.' && s[1] == '.')
+		return 2;
+	return 0;
+}
+
+/* Take one step from directory dir along the component s: 0 and *out, or -errno. */
+static int step(struct rnode *root, struct rnode *dir, const char *s, size_t len, struct rnode **out)
+{
+	struct rnode *n;
+	int err;
+
+	if (!is_dir(dir))
+		return -ENOTDIR;
+	switch (dots(s, len)) {
+	case 1:
+		*out = dir;
+		return 0;
+	case 2:
+		*out = dotdot(root, dir);
+		return *out ? 0 : -ENOENT;
+	}
+	if ((err = ramfs_lookup(dir, s, len, &n)) < 0)
+		return err;
+	*out = cross(n);
+	return 0;
+}
+
+int path_walk(struct rnode *root, struct rnode *cwd, const char *path, int flags,
+	      struct path_result *res)
+{
+	struct rnode *cur, *next;
+	const char *p = path, *s;
+	size_t n = 0, len;
+	bool last, slash;
+	int err;
+
+	while (n < PATH_MAX && path[n] != '\0')
+		n++;
+	if (n == PATH_MAX)
+		return -ENAMETOOLONG;
+	if (n == 0)
+		return -ENOENT;
+	cur = path[0] == '/' ? root : cwd;
+	res->last = NULL;
+	res->lastlen = 0;
+	res->lasttype = PATH_LAST_NORM;
+	res->slash = false;
+	for (;;) {
+		while (*p == '/')
+			p++;
+		if (*p == '\0') {
+			/* Only slashes: the path names root (every other end is caught below). */
+			res->node = cur;
+			res->lasttype = PATH_LAST_ROOT;
+			return 0;
+		}
+		s = p;
+		while (*p != '\0' && *p != '/')
+			p++;
+		len = (size_t)(p - s);
+		if (len > NAME_MAX)
+			return -ENAMETOOLONG;
+		slash = *p == '/';
+		while (*p == '/')
+			p++;
+		last = *p == '\0';
+
+		if (last && (flags & PATH_PARENT)) {
+			if (!is_dir(cur))
+				return -ENOTDIR;
+			res->node = cur;
+			res->last = s;
+			res->lastlen = len;
+			res->lasttype = dots(s, len) == 1 ? PATH_LAST_DOT :
+					dots(s, len) == 2 ? PATH_LAST_DOTDOT : PATH_LAST_NORM;
+			res->slash = slash;
+			return 0;
+		}
+		if ((err = step(root, cur, s, len, &next)) < 0)
+			return err;
+		if (last) {
+			if (slash && !is_dir(next))
+				return -ENOTDIR;
+			res->node = next;
+			res->slash = slash;
+			return 0;
+		}
+		cur = next;
+	}
+}
+
+long path_getcwd(struct rnode *root, struct rnode *dir, char *buf, size_t size)
+{
+	size_t pos = size, len;
+	const char *name;
+
+	if (size == 0)
+		return -ERANGE;
+	buf[--pos] = '\0';
+	/* Build the path backwards from the end of buf, one "/name" at a time. */
+	for (;;) {
+		while (dir != root && dir->covered)
+			dir = dir->covered;
+		/* The top root counts as root: a directory outside root has its full path. */
+		if (dir == root || dir->parent == dir)
+			break;
+		if (!dir->parent || ramfs_name_of(dir->parent, dir, &name, &len) < 0)
+			return -ENOENT;
+		if (len + 1 > pos)
+			return -ERANGE;
+		pos -= len;
+		memcpy(buf + pos, name, len);
+		buf[--pos] = '/';
+		dir = dir->parent;
+	}
+	if (pos == size - 1) {
+		if (pos == 0)
+			return -ERANGE;
+		buf[--pos] = '/';
+	}
+	memmove(buf, buf + pos, size - pos);
+	return (long)(size - pos);
+}
+
+/* True when dir is in fs or in a filesystem mounted somewhere below fs's root. */
+static bool inside(const struct ramfs *fs, const struct rnode *dir)
+{
+	while (dir) {
+		if (dir->fs == fs)
+			return true;
+		if (dir->covered)
+			dir = dir->covered;
+		else
+			dir = dir->parent != dir ? dir->parent : NULL;
+	}
+	return false;
+}
+
+int path_mount(struct rnode *dir, struct ramfs *fs)
+{
+	if (!is_dir(dir))
+		return -ENOTDIR;
+	if (dir->nlink == 0)
+		return -ENOENT;
+	if (dir->mounted || fs->root->covered)
+		return -EBUSY;
+	if (inside(fs, dir))
+		return -EINVAL;
+	dir->mounted = fs->root;
+	fs->root->covered = dir;
+	return 0;
+}
+
+int path_umount(struct ramfs *fs)
+{
+	struct rnode *root = fs->root;
+
+	if (!root->covered)
+		return -EINVAL;
+	for (struct rnode *n = fs->all; n; n = n->next)
+		if (n->mounted)
+			return -EBUSY;
+	root->covered->mounted = NULL;
+	root->covered = NULL;
+	return 0;
+}
+
+int path_mkdir(struct rnode *root, struct rnode *cwd, const char *path, uint32_t perm)
+{
+	struct path_result r;
+	int err;
+
+	if ((err = path_walk(root, cwd, path, PATH_PARENT, &r)) < 0)
+		return err;
+	if (r.lasttype != PATH_LAST_NORM)
+		return -EEXIST;
+	return ramfs_mkdir(r.node, r.last, r.lastlen, perm, NULL);
+}
+
+int path_rmdir(struct rnode *root, struct rnode *cwd, const char *path)
+{
+	struct path_result r;
+	int err;
+
+	if ((err = path_walk(root, cwd, path, PATH_PARENT, &r)) < 0)
+		return err;
+	switch (r.lasttype) {
+	case PATH_LAST_ROOT:
+		return -EBUSY;
+	case PATH_LAST_DOT:
+		return -EINVAL;
+	case PATH_LAST_DOTDOT:
+		return -ENOTEMPTY;
+	}
+	return ramfs_rmdir(r.node, r.last, r.lastlen);
+}
+
+int path_unlink(struct rnode *root, struct rnode *cwd, const char *path)
+{
+	struct path_result r;
+	struct rnode *n;
+	int err;
+
+	if ((err = path_walk(root, cwd, path, PATH_PARENT, &r)) < 0)
+		return err;
+	if (r.lasttype != PATH_LAST_NORM)
+		return -EISDIR;
+	if (r.slash) {
+		/* "name/": whatever it names, it is not a file to unlink. */
+		if ((err = ramfs_lookup(r.node, r.last, r.lastlen, &n)) < 0)
+			return err;
+		return is_dir(n) ? -EISDIR : -ENOTDIR;
+	}
+	return ramfs_unlink(r.node, r.last, r.lastlen);
+}
+
+int path_link(struct rnode *root, struct rnode *cwd, const char *oldpath, const char *newpath)
+{
+	struct path_result o, r;
+	struct rnode *n;
+	int err;
+
+	if ((err = path_walk(root, cwd, oldpath, 0, &o)) < 0)
+		return err;
+	if ((err = path_walk(root, cwd, newpath, PATH_PARENT, &r)) < 0)
+		return err;
+	if (r.lasttype != PATH_LAST_NORM)
+		return -EEXIST;
+	if ((err = ramfs_lookup(r.node, r.last, r.lastlen, &n)) == 0)
+		return -EEXIST;
+	if (err != -ENOENT)
+		return err;
+	if (r.slash)
+		return -ENOENT; /* "new/" asks for a directory, which link cannot make */
+	return ramfs_link(r.node, r.last, r.lastlen, o.node);
+}
+
+int path_rename(struct rnode *root, struct rnode *cwd, const char *oldpath, const char *newpath)
+{
+	struct path_result o, r;
+	struct rnode *src;
+	int err;
+
+	if ((err = path_walk(root, cwd, oldpath, PATH_PARENT, &o)) < 0)
+		return err;
+	if ((err = path_walk(root, cwd, newpath, PATH_PARENT, &r)) < 0)
+		return err;
+	if (o.lasttype != PATH_LAST_NORM || r.lasttype != PATH_LAST_NORM)
+		return -EBUSY;
+	if ((err = ramfs_lookup(o.node, o.last, o.lastlen, &src)) < 0)
+		return err;
+	if (!is_dir(src) && (o.slash || r.slash))
+		return -ENOTDIR;
+	return ramfs_rename(o.node, o.last, o.lastlen, r.node, r.last, r.lastlen);
+}
+
+int path_create(struct rnode *root, struct rnode *cwd, const char *path, uint32_t mode, bool excl,
+		struct rnode **out)
+{
+	struct path_result r;
+	struct rnode *n;
+	int err;
+
+	if ((err = path_walk(root, cwd, path, PATH_PARENT, &r)) < 0)
+		return err;
+	if (r.lasttype != PATH_LAST_NORM)
+		return excl ? -EEXIST : -EISDIR; /* "/", ".", "..": existing directories */
+	if (r.slash)
+		return -EISDIR;
+	err = ramfs_lookup(r.node, r.last, r.lastlen, &n);
+	if (err == 0) {
+		n = cross(n);
+		if (excl)
+			return -EEXIST;
+		if (is_dir(n))
+			return -EISDIR;
+		*out = n;
+		return 0;
+	}
+	if (err != -ENOENT)
+		return err;
+	return ramfs_create(r.node, r.last, r.lastlen, mode, out);
+}

@@ -1,0 +1,96 @@
+/*
+ * path.h - resolving path names over ramfs trees (host-tested).
+ *
+ * A walk starts at root for an absolute path and at cwd otherwise, and takes
+ * one component at a time: slashes repeat freely, "." stays, ".." goes to
+ * the parent except at root (a process's root is a ceiling, as after
+ * chroot). No symbolic links yet.
+ *
+ * Mounts: a directory whose `mounted` is set is covered by another ramfs's
+ * root, and every step that lands on it goes on to that root. ".." from a
+ * mounted root first drops back to the directory it covers, so it leaves
+ * the mounted filesystem. path_mount()/path_umount() set and clear the pair.
+ *
+ * The path_* operations at the end are the system calls' rules for the last
+ * component ("/", ".", "..", a trailing slash) on top of the ramfs ones;
+ * each comment names what Linux returns, which is what they return.
+ */
+#ifndef FS_PATH_H
+#define FS_PATH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "fs/ramfs.h"
+
+#define PATH_MAX 4096   /* bytes in a path, its NUL included */
+#define NAME_MAX 255    /* bytes in one component */
+
+/* path_walk() flags. */
+#define PATH_PARENT 1   /* stop at the directory holding the last component */
+
+/* What the last component is (PATH_PARENT). */
+enum path_last {
+	PATH_LAST_NORM,     /* a name */
+	PATH_LAST_DOT,      /* "." */
+	PATH_LAST_DOTDOT,   /* ".." */
+	PATH_LAST_ROOT,     /* none: the path is only slashes */
+};
+
+struct path_result {
+	struct rnode *node;     /* the node; with PATH_PARENT the directory holding last */
+	const char *last;       /* PATH_PARENT: the last component, in the path; not NUL-terminated */
+	size_t lastlen;         /* 0 for PATH_LAST_ROOT */
+	int lasttype;           /* enum path_last */
+	bool slash;             /* the path ends in '/' after a component */
+};
+
+/*
+ * Resolve path from root (absolute) or cwd (relative) into *res: 0, or
+ * -ENOENT (empty path, a missing component, a removed directory),
+ * -ENOTDIR (a file used as a directory, or followed by '/'),
+ * -ENAMETOOLONG (a component over NAME_MAX, a path of PATH_MAX or more).
+ * With PATH_PARENT every component but the last is resolved and the last
+ * is returned unresolved (its length is still checked).
+ */
+int path_walk(struct rnode *root, struct rnode *cwd, const char *path, int flags,
+	      struct path_result *res);
+
+/*
+ * Write the absolute path of directory dir as seen from root into buf:
+ * the length with the NUL (as the getcwd system call returns), -ERANGE when
+ * size is too small, -ENOENT when dir has been removed.
+ */
+long path_getcwd(struct rnode *root, struct rnode *dir, char *buf, size_t size);
+
+/* Mount fs's root on directory dir: -ENOTDIR, -ENOENT (removed), -EBUSY (either is mounted), -EINVAL (fs holds dir). */
+int path_mount(struct rnode *dir, struct ramfs *fs);
+
+/* Take fs off its mount point: -EINVAL when not mounted, -EBUSY while something is mounted inside it. */
+int path_umount(struct ramfs *fs);
+
+/* mkdir(2): "/", "." and ".." exist (-EEXIST); a trailing slash is allowed. */
+int path_mkdir(struct rnode *root, struct rnode *cwd, const char *path, uint32_t perm);
+
+/* rmdir(2): "/" is -EBUSY, "." -EINVAL, ".." -ENOTEMPTY. */
+int path_rmdir(struct rnode *root, struct rnode *cwd, const char *path);
+
+/* unlink(2): "/", ".", ".." are -EISDIR; "file/" is -ENOTDIR, "dir/" -EISDIR. */
+int path_unlink(struct rnode *root, struct rnode *cwd, const char *path);
+
+/* link(2): a new name that exists (or is "/", ".", "..") is -EEXIST; "new/" that does not is -ENOENT. */
+int path_link(struct rnode *root, struct rnode *cwd, const char *oldpath, const char *newpath);
+
+/* rename(2): "/", "." or ".." on either side is -EBUSY; a trailing slash on either needs a directory. */
+int path_rename(struct rnode *root, struct rnode *cwd, const char *oldpath, const char *newpath);
+
+/*
+ * open(2) with O_CREAT (and O_EXCL when excl): the existing node or a new
+ * one of mode in *out (borrowed). -EEXIST (excl and it exists), -EISDIR
+ * (a directory, or any path ending in '/').
+ */
+int path_create(struct rnode *root, struct rnode *cwd, const char *path, uint32_t mode, bool excl,
+		struct rnode **out);
+
+#endif

@@ -1,0 +1,149 @@
+/*
+ * ramfs.h - a filesystem kept entirely in memory (host-tested).
+ *
+ * A struct ramfs is one filesystem instance: a tree of struct rnode (inodes)
+ * under fs->root, plus a list of every live node so ramfs_destroy() can free
+ * them all, including unlinked files that were still open.
+ *
+ * Directories hold an array of entries (name, node) in the order they were
+ * made; each entry carries a cookie, increasing along the array, that
+ * ramfs_getdents() uses as its position, so a directory read in several
+ * calls returns every entry not removed meanwhile exactly once. Each
+ * directory knows its parent ("..": the root's is itself). There are no
+ * hard links to directories, so a directory's nlink is 2 + subdirectories.
+ *
+ * Regular files keep their bytes in one buffer that grows geometrically;
+ * bytes past the end of the file are always zero, so holes read as zeros.
+ *
+ * Lifetime: a node is freed when it has no names (nlink == 0) and no
+ * references (refs == 0). Whoever keeps a node beyond the current call (an
+ * open file, a cwd) holds a reference with rnode_get()/rnode_put(), so an
+ * unlinked file lives until its last close. Nodes returned through `out`
+ * arguments are borrowed. Nothing here locks: the caller serialises calls.
+ *
+ * Names are byte strings of 1..RAMFS_NAME_MAX bytes without '/' or NUL,
+ * passed as (pointer, length). All functions returning int or long give 0
+ * or a count on success and -errno on failure; a failed call changes
+ * nothing. Permissions are stored, not checked.
+ */
+#ifndef FS_RAMFS_H
+#define FS_RAMFS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "fs/fs_env.h"   /* first: in host tests it stands in for api/abi.h */
+#include "api/abi.h"
+#include "api/stat.h"
+
+#define RAMFS_NAME_MAX 255
+#define RAMFS_FILE_MAX (64LL << 20)  /* bytes in one file: larger is EFBIG */
+#define RAMFS_LINK_MAX 65000         /* nlink: more is EMLINK */
+#define RAMFS_BLKSIZE 4096           /* st_blksize */
+
+struct rnode;
+
+struct ramfs {
+	struct rnode *root;
+	struct rnode *all;       /* every live node, linked through next/prev */
+	uint64_t dev;            /* st_dev of every node */
+	uint64_t next_ino;
+	uint64_t nnodes;         /* live nodes */
+	struct timespec now;     /* stamped into changed nodes; the caller keeps it current */
+};
+
+/* A directory entry: one allocation, the name stored inline. */
+struct rdirent {
+	struct rnode *node;
+	uint64_t cookie;         /* getdents position; increases along dir->ents */
+	uint16_t len;
+	char name[];             /* len bytes and a NUL */
+};
+
+struct rnode {
+	struct ramfs *fs;
+	struct rnode *next, *prev;   /* on fs->all */
+	uint64_t ino;
+	uint32_t mode;               /* S_IF* type and permission bits */
+	uint32_t nlink;
+	uint32_t refs;               /* rnode_get() minus rnode_put() */
+	uint32_t uid, gid;
+	uint64_t rdev;               /* device nodes */
+	struct timespec atime, mtime, ctime;
+
+	/* Directories. */
+	struct rnode *parent;        /* what ".." names; the root's is itself; NULL once removed */
+	struct rnode *mounted;       /* the root of a filesystem mounted on this directory */
+	struct rnode *covered;       /* a mounted root: the directory it is mounted on */
+	struct rdirent **ents;
+	size_t nents, entcap;
+	uint64_t next_cookie;        /* 0 is ".", 1 is "..", entries from 2 */
+
+	/* Regular files: data[size..cap) is always zero. */
+	unsigned char *data;
+	size_t size, cap;
+};
+
+/* A new filesystem: an empty root directory with permissions perm; NULL when out of memory. */
+struct ramfs *ramfs_new(uint64_t dev, uint32_t perm);
+
+/* Free fs and every node in it, whatever their links and references. */
+void ramfs_destroy(struct ramfs *fs);
+
+/* Take a reference to n. */
+void rnode_get(struct rnode *n);
+
+/* Drop a reference; n is freed when it has neither references nor names. */
+void rnode_put(struct rnode *n);
+
+/* Find name in dir: 0 and *out; -ENOENT, -ENOTDIR, -ENAMETOOLONG, -EINVAL. "." and ".." work (within this fs). */
+int ramfs_lookup(struct rnode *dir, const char *name, size_t len, struct rnode **out);
+
+/* Make a non-directory (S_IFREG when mode has no type; S_IFCHR, S_IFBLK, S_IFIFO) named name in dir. */
+int ramfs_create(struct rnode *dir, const char *name, size_t len, uint32_t mode, struct rnode **out);
+
+/* Make an empty directory named name in dir; out may be NULL. */
+int ramfs_mkdir(struct rnode *dir, const char *name, size_t len, uint32_t perm, struct rnode **out);
+
+/* Give node (not a directory: -EPERM) one more name, in dir. */
+int ramfs_link(struct rnode *dir, const char *name, size_t len, struct rnode *node);
+
+/* Remove the name of a non-directory (-EISDIR for directories). */
+int ramfs_unlink(struct rnode *dir, const char *name, size_t len);
+
+/* Remove the name of an empty directory: -ENOTEMPTY, -ENOTDIR, -EBUSY (mount point), -EINVAL for ".". */
+int ramfs_rmdir(struct rnode *dir, const char *name, size_t len);
+
+/*
+ * Move olddir/oldname to newdir/newname with POSIX rename() semantics:
+ * replace an existing non-directory, or an empty directory by a directory;
+ * -EINVAL when moving a directory under itself; -ENOTDIR/-EISDIR when the
+ * types disagree; -EXDEV across filesystems; nothing done when both names
+ * are links to the same node.
+ */
+int ramfs_rename(struct rnode *olddir, const char *oldname, size_t oldlen,
+		 struct rnode *newdir, const char *newname, size_t newlen);
+
+/* Copy up to len bytes from offset off of regular file n into buf: the count, 0 at or after the end. */
+long ramfs_read(struct rnode *n, int64_t off, void *buf, size_t len);
+
+/* Write len bytes at off, extending the file (holes read as zeros): the count, short at RAMFS_FILE_MAX. */
+long ramfs_write(struct rnode *n, int64_t off, const void *buf, size_t len);
+
+/* Set the size of regular file n, cutting or zero-extending it. */
+int ramfs_truncate(struct rnode *n, int64_t size);
+
+/* Fill *st for n. */
+void ramfs_stat(const struct rnode *n, struct stat *st);
+
+/*
+ * Fill buf with struct linux_dirent64 records of dir from position *pos
+ * (start at 0; "." and ".." come first) and advance *pos: the bytes filled,
+ * 0 at the end, -EINVAL when buf cannot hold the next record.
+ */
+long ramfs_getdents(struct rnode *dir, uint64_t *pos, void *buf, size_t len);
+
+/* The name of child in dir (for getcwd): 0 and *name, *len; -ENOENT when it has none there. */
+int ramfs_name_of(const struct rnode *dir, const struct rnode *child, const char **name, size_t *len);
+
+#endif

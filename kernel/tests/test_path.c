@@ -1,0 +1,766 @@
+/*
+ * test_path.c - host tests for fs/path.c over ramfs trees: walks, the parent
+ * mode, the limits, a chroot-style root, getcwd, mounts, the system calls'
+ * last-component rules, and a fixed-seed sweep of random paths over
+ * {a, b, /, .} checked against a separate string-based resolver, then run
+ * through the mutating calls with the tree's invariants checked after each.
+ */
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "fs/path.h"
+#include "api/errno.h"
+
+void *kmalloc(size_t n)
+{
+	return malloc(n);
+}
+
+void *kzalloc(size_t n)
+{
+	return calloc(1, n);
+}
+
+void kfree(void *p)
+{
+	free(p);
+}
+
+#define S(str) str, strlen(str)
+
+static struct ramfs *fs;
+static struct rnode *R;   /* fs->root */
+
+/* Resolve path from the real root and cwd; NULL on any error. */
+static struct rnode *at(struct rnode *cwd, const char *path)
+{
+	struct path_result r;
+
+	return path_walk(R, cwd, path, 0, &r) == 0 ? r.node : NULL;
+}
+
+/* path_walk's result code alone. */
+static int walk(struct rnode *root, struct rnode *cwd, const char *path)
+{
+	struct path_result r;
+
+	return path_walk(root, cwd, path, 0, &r);
+}
+
+/* path_getcwd into a fresh static buffer: the string, or "" on error. */
+static const char *cwdstr(struct rnode *root, struct rnode *dir)
+{
+	static char buf[PATH_MAX];
+
+	return path_getcwd(root, dir, buf, sizeof(buf)) > 0 ? buf : "";
+}
+
+/*
+ * The fixed tree (d: directory, f: file):
+ *   /a d, /a/a f, /a/b d, /a/b/a d, /a/b/b f, /b d, /b/ab f, /b/b d,
+ *   /b/.a d, /ab f, /... d, /.../a f, /a. f
+ */
+static const struct {
+	const char *path;
+	bool dir;
+} tree[] = {
+	{ "a", true }, { "a/a", false }, { "a/b", true }, { "a/b/a", true }, { "a/b/b", false },
+	{ "b", true }, { "b/ab", false }, { "b/b", true }, { "b/.a", true }, { "ab", false },
+	{ "...", true }, { ".../a", false }, { "a.", false },
+};
+#define NTREE (sizeof(tree) / sizeof(tree[0]))
+
+/* Build the fixed tree in a new fs (global fs and R). */
+static void build(void)
+{
+	fs = ramfs_new(1, 0755);
+	R = fs->root;
+	for (size_t i = 0; i < NTREE; i++) {
+		const char *p = tree[i].path, *slash = strrchr(p, '/');
+		struct rnode *dir = R;
+		char parent[64];
+
+		if (slash) {
+			memcpy(parent, p, (size_t)(slash - p));
+			parent[slash - p] = '\0';
+			dir = at(R, parent);
+			p = slash + 1;
+		}
+		if (tree[i].dir)
+			CHECK_EQ(ramfs_mkdir(dir, S(p), 0755, NULL), 0);
+		else
+			CHECK_EQ(ramfs_create(dir, S(p), 0644, NULL), 0);
+	}
+}
+
+static void test_walk(void)
+{
+	struct rnode *a, *ab, *aa, *b;
+	struct path_result r;
+
+	build();
+	a = at(R, "/a");
+	ab = at(R, "/a/b");
+	aa = at(R, "/a/a");
+	b = at(R, "/b");
+	CHECK(a && ab && aa && b && a != ab);
+	CHECK(at(R, "/") == R);
+	CHECK(at(R, "///") == R);
+	CHECK(at(a, "/") == R);
+	CHECK(at(R, "a") == a);
+	CHECK(at(a, "b") == ab);
+	CHECK(at(a, "a") == aa);
+	CHECK(at(R, "//a///b//") == ab);
+	CHECK(at(R, "./a/./b/.") == ab);
+	CHECK(at(R, "a/b/..") == a);
+	CHECK(at(R, "a/b/../../b") == b);
+	CHECK(at(R, "/..") == R);
+	CHECK(at(R, "/../../..") == R);
+	CHECK(at(R, "../a") == a);
+	CHECK(at(ab, "..") == a);
+	CHECK(at(ab, "../..") == R);
+	CHECK(at(ab, "../../../../a/b") == ab);
+	CHECK(at(ab, ".") == ab);
+	CHECK(at(ab, "./") == ab);
+	CHECK(at(R, "...") == at(R, "/.../"));
+	CHECK(at(R, "b/.a") != NULL);
+	CHECK(at(R, "a.") != NULL);
+
+	CHECK_EQ(walk(R, R, ""), -ENOENT);
+	CHECK_EQ(walk(R, R, "nope"), -ENOENT);
+	CHECK_EQ(walk(R, R, "/a/nope"), -ENOENT);
+	CHECK_EQ(walk(R, R, "/nope/a"), -ENOENT);
+	CHECK_EQ(walk(R, R, "/nope/.."), -ENOENT);
+	CHECK_EQ(walk(R, R, "a/a/"), -ENOTDIR);
+	CHECK_EQ(walk(R, R, "a/a//"), -ENOTDIR);
+	CHECK_EQ(walk(R, R, "a/a/."), -ENOTDIR);
+	CHECK_EQ(walk(R, R, "a/a/.."), -ENOTDIR);
+	CHECK_EQ(walk(R, R, "a/a/x"), -ENOTDIR);
+	CHECK_EQ(walk(R, R, "ab/nope"), -ENOTDIR);
+	CHECK_EQ(walk(R, aa, "x"), -ENOTDIR);   /* a cwd that is not a directory */
+	CHECK_EQ(walk(R, aa, "."), -ENOTDIR);
+	CHECK(at(aa, "/a") == a);
+
+	/* The result fields of a full walk. */
+	CHECK_EQ(path_walk(R, R, "a/b/", 0, &r), 0);
+	CHECK(r.node == ab && r.slash);
+	CHECK_EQ(path_walk(R, R, "a/a", 0, &r), 0);
+	CHECK(r.node == aa && !r.slash);
+	CHECK_EQ(path_walk(R, R, "/", 0, &r), 0);
+	CHECK_EQ(r.lasttype, PATH_LAST_ROOT);
+	ramfs_destroy(fs);
+}
+
+static void test_parent(void)
+{
+	struct rnode *a, *ab, *aa;
+	struct path_result r;
+
+	build();
+	a = at(R, "a");
+	ab = at(R, "a/b");
+	aa = at(R, "a/a");
+
+	CHECK_EQ(path_walk(R, R, "a/b", PATH_PARENT, &r), 0);
+	CHECK(r.node == a && r.lastlen == 1 && r.last[0] == 'b' && !r.slash);
+	CHECK_EQ(r.lasttype, PATH_LAST_NORM);
+	CHECK_EQ(path_walk(R, R, "/a//new//", PATH_PARENT, &r), 0);
+	CHECK(r.node == a && r.lastlen == 3 && memcmp(r.last, "new", 3) == 0 && r.slash);
+	CHECK_EQ(path_walk(R, ab, "x", PATH_PARENT, &r), 0);
+	CHECK(r.node == ab && r.lastlen == 1);
+	CHECK_EQ(path_walk(R, ab, "../x", PATH_PARENT, &r), 0);
+	CHECK(r.node == a);
+	CHECK_EQ(path_walk(R, R, "/", PATH_PARENT, &r), 0);
+	CHECK(r.node == R && r.lastlen == 0);
+	CHECK_EQ(r.lasttype, PATH_LAST_ROOT);
+	CHECK_EQ(path_walk(R, ab, "//", PATH_PARENT, &r), 0);
+	CHECK(r.node == R && r.lasttype == PATH_LAST_ROOT);
+	CHECK_EQ(path_walk(R, ab, ".", PATH_PARENT, &r), 0);
+	CHECK(r.node == ab && r.lasttype == PATH_LAST_DOT);
+	CHECK_EQ(path_walk(R, ab, "..", PATH_PARENT, &r), 0);
+	CHECK(r.node == ab && r.lasttype == PATH_LAST_DOTDOT);
+	CHECK_EQ(path_walk(R, R, "a/b/./", PATH_PARENT, &r), 0);
+	CHECK(r.node == ab && r.lasttype == PATH_LAST_DOT && r.slash);
+	CHECK_EQ(path_walk(R, R, "a/...", PATH_PARENT, &r), 0);
+	CHECK(r.node == a && r.lasttype == PATH_LAST_NORM && r.lastlen == 3);
+	/* The last component need not exist; everything before it must. */
+	CHECK_EQ(path_walk(R, R, "a/nope", PATH_PARENT, &r), 0);
+	CHECK_EQ(path_walk(R, R, "nope/x", PATH_PARENT, &r), -ENOENT);
+	CHECK_EQ(path_walk(R, R, "a/a/x", PATH_PARENT, &r), -ENOTDIR);
+	CHECK_EQ(path_walk(R, R, "a/a/.", PATH_PARENT, &r), -ENOTDIR);
+	CHECK_EQ(path_walk(R, aa, "x", PATH_PARENT, &r), -ENOTDIR);
+	CHECK_EQ(path_walk(R, R, "", PATH_PARENT, &r), -ENOENT);
+	ramfs_destroy(fs);
+}
+
+static void test_limits(void)
+{
+	char *p = malloc(PATH_MAX + 300);
+	struct rnode *n, *a;
+	size_t len;
+
+	build();
+	a = at(R, "a");
+	/* Components: 255 bytes is a name, 256 is too long, even where it would not be looked up. */
+	memset(p, 'x', 255);
+	p[255] = '\0';
+	CHECK_EQ(walk(R, R, p), -ENOENT);
+	CHECK_EQ(ramfs_create(R, p, 255, 0644, &n), 0);
+	CHECK(at(R, p) == n);
+	CHECK_EQ(path_mkdir(R, R, "/a/d255", 0755), 0);
+	memcpy(p, "/a/d255/", 8);
+	memset(p + 8, 'y', 255);
+	p[8 + 255] = '\0';
+	CHECK_EQ(path_mkdir(R, R, p, 0755), 0);
+	CHECK(at(R, p) != NULL);
+	p[8 + 255] = 'y';
+	p[8 + 256] = '\0';
+	CHECK_EQ(walk(R, R, p), -ENAMETOOLONG);
+	CHECK_EQ(path_mkdir(R, R, p, 0755), -ENAMETOOLONG);
+	memcpy(p + 8 + 256, "/..", 4);
+	CHECK_EQ(walk(R, R, p), -ENAMETOOLONG);
+	/* A missing directory before the long name is found first. */
+	memcpy(p, "/a/nope/", 8);
+	CHECK_EQ(walk(R, R, p), -ENOENT);
+
+	/* Whole paths: 4095 bytes resolve, 4096 do not. */
+	memset(p, '/', PATH_MAX);
+	p[PATH_MAX - 1] = '\0';
+	CHECK(at(R, p) == R);
+	p[PATH_MAX - 1] = '/';
+	p[PATH_MAX] = '\0';
+	CHECK_EQ(walk(R, R, p), -ENAMETOOLONG);
+	len = 0;
+	p[len++] = 'a';
+	while (len + 2 <= PATH_MAX - 1) {
+		p[len++] = '/';
+		p[len++] = '.';
+	}
+	p[len] = '\0';
+	CHECK_EQ(len, PATH_MAX - 1);
+	CHECK(at(R, p) == a);
+	p[len++] = '/';
+	p[len] = '\0';
+	CHECK_EQ(walk(R, R, p), -ENAMETOOLONG);
+	CHECK_EQ(path_mkdir(R, R, p, 0755), -ENAMETOOLONG);
+	free(p);
+	/* An unterminated buffer of PATH_MAX bytes is not read past its end (ASan watches). */
+	p = malloc(PATH_MAX);
+	memset(p, 'a', PATH_MAX);
+	CHECK_EQ(walk(R, R, p), -ENAMETOOLONG);
+	free(p);
+	ramfs_destroy(fs);
+}
+
+static void test_chroot(void)
+{
+	struct rnode *a, *ab, *aba;
+
+	build();
+	a = at(R, "a");
+	ab = at(R, "a/b");
+	aba = at(R, "a/b/a");
+	/* With /a as the root, ".." stops there and "/" means /a. */
+	CHECK_EQ(walk(a, ab, "../.."), 0);
+	{
+		struct path_result r;
+
+		CHECK_EQ(path_walk(a, aba, "../../../..", 0, &r), 0);
+		CHECK(r.node == a);
+		CHECK_EQ(path_walk(a, R, "/b/a", 0, &r), 0);
+		CHECK(r.node == aba);
+		CHECK_EQ(path_walk(a, ab, "/../b", 0, &r), 0);
+		CHECK(r.node == ab);
+		CHECK_EQ(path_walk(a, ab, "/ab", 0, &r), -ENOENT);
+	}
+	CHECK_STR(cwdstr(a, aba), "/b/a");
+	CHECK_STR(cwdstr(a, a), "/");
+	/* A cwd outside the root: its full path, and ".." climbs to the top. */
+	CHECK_STR(cwdstr(a, at(R, "b/b")), "/b/b");
+	CHECK(at(at(R, "b"), "..") == R);
+	ramfs_destroy(fs);
+}
+
+static void test_getcwd(void)
+{
+	struct rnode *aba, *d;
+	char buf[64];
+
+	build();
+	aba = at(R, "a/b/a");
+	CHECK_STR(cwdstr(R, R), "/");
+	CHECK_STR(cwdstr(R, at(R, "a")), "/a");
+	CHECK_STR(cwdstr(R, aba), "/a/b/a");
+	CHECK_STR(cwdstr(R, at(R, "...")), "/...");
+	CHECK_STR(cwdstr(R, at(R, "b/.a")), "/b/.a");
+
+	/* "/a/b/a" needs 7 bytes with its NUL; "/" needs 2. */
+	memset(buf, 'Z', sizeof(buf));
+	CHECK_EQ(path_getcwd(R, aba, buf, 7), 7);
+	CHECK_STR(buf, "/a/b/a");
+	CHECK_EQ(buf[7], 'Z');
+	for (size_t n = 0; n < 7; n++)
+		CHECK_EQ(path_getcwd(R, aba, buf, n), -ERANGE);
+	CHECK_EQ(path_getcwd(R, R, buf, 2), 2);
+	CHECK_STR(buf, "/");
+	CHECK_EQ(path_getcwd(R, R, buf, 1), -ERANGE);
+	CHECK_EQ(path_getcwd(R, R, buf, 0), -ERANGE);
+
+	/* A removed directory has no path; renaming one changes its path. */
+	CHECK_EQ(path_mkdir(R, R, "/a/gone", 0755), 0);
+	d = at(R, "/a/gone");
+	rnode_get(d);
+	CHECK_EQ(path_rename(R, R, "/a/gone", "/b/moved"), 0);
+	CHECK_STR(cwdstr(R, d), "/b/moved");
+	CHECK_EQ(path_rmdir(R, d, "../moved"), 0);
+	CHECK_EQ(path_getcwd(R, d, buf, sizeof(buf)), -ENOENT);
+	CHECK(at(d, ".") == d);
+	CHECK_EQ(walk(R, d, ".."), -ENOENT);
+	CHECK_EQ(walk(R, d, "x"), -ENOENT);
+	CHECK_EQ(path_mkdir(R, d, "x", 0755), -ENOENT);
+	CHECK_EQ(path_create(R, d, "x", 0644, false, &d), -ENOENT);
+	rnode_put(d);
+	ramfs_destroy(fs);
+}
+
+static void test_mount(void)
+{
+	struct ramfs *m = ramfs_new(2, 0755), *m2 = ramfs_new(3, 0755);
+	struct rnode *a, *ab, *mr = m->root, *sub, *n;
+
+	build();
+	a = at(R, "a");
+	ab = at(R, "a/b");
+	CHECK_EQ(path_mount(ab, m), 0);
+	CHECK(at(R, "/a/b") == mr);
+	CHECK(at(R, "/a/b/") == mr);
+	CHECK(at(a, "b/.") == mr);
+	CHECK(at(R, "/a/b/..") == a);
+	CHECK(at(R, "/a/b/../b/../..") == R);
+	CHECK_EQ(walk(R, R, "/a/b/a"), -ENOENT);   /* ab's own entries are hidden */
+	CHECK_EQ(path_mkdir(R, R, "/a/b/sub", 0755), 0);
+	sub = at(R, "/a/b/sub");
+	CHECK(sub && sub->fs == m && sub->parent == mr);
+	CHECK(at(sub, "..") == mr);
+	CHECK(at(sub, "../..") == a);
+	CHECK_STR(cwdstr(R, sub), "/a/b/sub");
+	CHECK_STR(cwdstr(R, mr), "/a/b");
+	CHECK_STR(cwdstr(mr, sub), "/sub");   /* chroot into the mounted fs */
+	CHECK(at(R, "/a/b/sub/../../b/sub") == sub);
+
+	/* Across filesystems: no links, no renames; the mount point is busy. */
+	CHECK_EQ(path_create(R, R, "/a/b/f", 0644, true, &n), 0);
+	CHECK(n->fs == m);
+	CHECK_EQ(path_link(R, R, "/a/b/f", "/a/f2"), -EXDEV);
+	CHECK_EQ(path_link(R, R, "/ab", "/a/b/ab"), -EXDEV);
+	CHECK_EQ(path_rename(R, R, "/a/b/f", "/f"), -EXDEV);
+	CHECK_EQ(path_rename(R, R, "/a/b/sub", "/sub"), -EXDEV);
+	CHECK_EQ(path_rename(R, R, "/a/b/f", "/a/b/sub/f"), 0);
+	CHECK_EQ(path_rmdir(R, R, "/a/b"), -EBUSY);
+	CHECK_EQ(path_rename(R, R, "/a/b", "/a/c"), -EBUSY);
+	CHECK_EQ(path_rename(R, R, "/b/b", "/a/b"), -EBUSY);
+	CHECK_EQ(path_rmdir(R, R, "/a/b/."), -EINVAL);
+
+	/* Mounting refusals. */
+	CHECK_EQ(path_mount(at(R, "ab"), m2), -ENOTDIR);
+	CHECK_EQ(path_mount(ab, m2), -EBUSY);         /* ab is covered */
+	CHECK_EQ(path_mount(a, m), -EBUSY);           /* m is mounted */
+	CHECK_EQ(path_mount(at(R, "b"), fs), -EINVAL); /* fs inside itself */
+	CHECK_EQ(path_mount(sub, fs), -EINVAL);       /* fs below a mount of fs */
+	/* A mount inside a mount; "..", getcwd and umount order. */
+	CHECK_EQ(path_mount(sub, m2), 0);
+	CHECK(at(R, "/a/b/sub") == m2->root);
+	CHECK(at(R, "/a/b/sub/..") == mr);
+	CHECK_STR(cwdstr(R, m2->root), "/a/b/sub");
+	CHECK_EQ(path_umount(m), -EBUSY);
+	CHECK_EQ(path_umount(m2), 0);
+	CHECK_EQ(path_umount(m2), -EINVAL);
+	CHECK(at(R, "/a/b/sub") == sub);
+	CHECK_EQ(path_umount(m), 0);
+	CHECK(at(R, "/a/b") == ab);
+	CHECK(at(R, "/a/b/a") != NULL);
+	CHECK_EQ(path_umount(fs), -EINVAL);
+	/* Unhooked by destroy as well. */
+	CHECK_EQ(path_mount(ab, m), 0);
+	ramfs_destroy(m);
+	CHECK(ab->mounted == NULL);
+	CHECK(at(R, "/a/b/a") != NULL);
+	ramfs_destroy(m2);
+	{
+		struct rnode *gone;
+
+		CHECK_EQ(path_mkdir(R, R, "/gone", 0755), 0);
+		gone = at(R, "/gone");
+		rnode_get(gone);
+		CHECK_EQ(path_rmdir(R, R, "/gone"), 0);
+		m = ramfs_new(4, 0755);
+		CHECK_EQ(path_mount(gone, m), -ENOENT);
+		ramfs_destroy(m);
+		rnode_put(gone);
+	}
+	ramfs_destroy(fs);
+}
+
+/* The rules for "/", ".", ".." and trailing slashes in each call. */
+static void test_calls(void)
+{
+	struct rnode *n, *aa, *ab;
+
+	build();
+	aa = at(R, "a/a");
+	ab = at(R, "a/b");
+
+	CHECK_EQ(path_mkdir(R, R, "/", 0755), -EEXIST);
+	CHECK_EQ(path_mkdir(R, ab, ".", 0755), -EEXIST);
+	CHECK_EQ(path_mkdir(R, ab, "..", 0755), -EEXIST);
+	CHECK_EQ(path_mkdir(R, R, "a", 0755), -EEXIST);
+	CHECK_EQ(path_mkdir(R, R, "a/a/", 0755), -EEXIST);
+	CHECK_EQ(path_mkdir(R, R, "a/a/x", 0755), -ENOTDIR);
+	CHECK_EQ(path_mkdir(R, R, "nope/x", 0755), -ENOENT);
+	CHECK_EQ(path_mkdir(R, R, "", 0755), -ENOENT);
+	CHECK_EQ(path_mkdir(R, R, "a/new//", 0755), 0);
+	CHECK(at(R, "a/new") != NULL);
+
+	CHECK_EQ(path_rmdir(R, R, "/"), -EBUSY);
+	CHECK_EQ(path_rmdir(R, ab, "."), -EINVAL);
+	CHECK_EQ(path_rmdir(R, ab, ".."), -ENOTEMPTY);
+	CHECK_EQ(path_rmdir(R, R, "a/b/a/."), -EINVAL);
+	CHECK_EQ(path_rmdir(R, R, "a/a"), -ENOTDIR);
+	CHECK_EQ(path_rmdir(R, R, "a/a/"), -ENOTDIR);
+	CHECK_EQ(path_rmdir(R, R, "a"), -ENOTEMPTY);
+	CHECK_EQ(path_rmdir(R, R, "a/nope"), -ENOENT);
+	CHECK_EQ(path_rmdir(R, R, "a/new/"), 0);
+	CHECK(at(R, "a/new") == NULL);
+
+	CHECK_EQ(path_unlink(R, R, "/"), -EISDIR);
+	CHECK_EQ(path_unlink(R, ab, "."), -EISDIR);
+	CHECK_EQ(path_unlink(R, ab, ".."), -EISDIR);
+	CHECK_EQ(path_unlink(R, R, "a/b"), -EISDIR);
+	CHECK_EQ(path_unlink(R, R, "a/b/"), -EISDIR);
+	CHECK_EQ(path_unlink(R, R, "a/a/"), -ENOTDIR);
+	CHECK_EQ(path_unlink(R, R, "a/nope/"), -ENOENT);
+	CHECK_EQ(path_unlink(R, R, "a/nope"), -ENOENT);
+	CHECK_EQ(path_unlink(R, R, "a/a/x"), -ENOTDIR);
+	CHECK(at(R, "a/a") == aa);
+
+	CHECK_EQ(path_link(R, R, "a/a", "a/b/l"), 0);
+	CHECK(at(R, "a/b/l") == aa && aa->nlink == 2);
+	CHECK_EQ(path_link(R, R, "a/a", "a/b/l"), -EEXIST);
+	CHECK_EQ(path_link(R, R, "a/a", "/"), -EEXIST);
+	CHECK_EQ(path_link(R, R, "a/a", "a/."), -EEXIST);
+	CHECK_EQ(path_link(R, R, "a/a", "a/.."), -EEXIST);
+	CHECK_EQ(path_link(R, R, "a/a", "a/b/"), -EEXIST);
+	CHECK_EQ(path_link(R, R, "a/a", "a/new/"), -ENOENT);
+	CHECK_EQ(path_link(R, R, "a/a/", "a/x"), -ENOTDIR);
+	CHECK_EQ(path_link(R, R, "a/nope", "a/x"), -ENOENT);
+	CHECK_EQ(path_link(R, R, "a", "x"), -EPERM);
+	CHECK_EQ(path_link(R, R, "a/a", "nope/x"), -ENOENT);
+	CHECK_EQ(path_unlink(R, R, "a/b/l"), 0);
+	CHECK_EQ(aa->nlink, 1);
+
+	CHECK_EQ(path_rename(R, R, "/", "x"), -EBUSY);
+	CHECK_EQ(path_rename(R, R, "a/b/.", "x"), -EBUSY);
+	CHECK_EQ(path_rename(R, R, "a/a", "a/.."), -EBUSY);
+	CHECK_EQ(path_rename(R, R, "a/a", "/"), -EBUSY);
+	CHECK_EQ(path_rename(R, R, "a/a/", "x"), -ENOTDIR);
+	CHECK_EQ(path_rename(R, R, "a/a", "x/"), -ENOTDIR);
+	CHECK_EQ(path_rename(R, R, "a/nope", "x"), -ENOENT);
+	CHECK_EQ(path_rename(R, R, "a/nope/", "x"), -ENOENT);
+	CHECK_EQ(path_rename(R, R, "a", "a/b/a/x"), -EINVAL);
+	CHECK_EQ(path_rename(R, R, "a/b/a", "a"), -ENOTEMPTY);
+	CHECK_EQ(path_rename(R, R, "a/b/", "b/c/"), 0);
+	CHECK(at(R, "b/c") == ab);
+	CHECK_EQ(path_rename(R, R, "b/c", "a/b"), 0);
+	CHECK_EQ(path_rename(R, R, "a/a", "a/b/b"), 0);
+	CHECK(at(R, "a/b/b") == aa && at(R, "a/a") == NULL);
+
+	CHECK_EQ(path_create(R, R, "/", 0644, false, &n), -EISDIR);
+	CHECK_EQ(path_create(R, R, "/", 0644, true, &n), -EEXIST);
+	CHECK_EQ(path_create(R, ab, ".", 0644, false, &n), -EISDIR);
+	CHECK_EQ(path_create(R, ab, "..", 0644, true, &n), -EEXIST);
+	CHECK_EQ(path_create(R, R, "a/b", 0644, false, &n), -EISDIR);
+	CHECK_EQ(path_create(R, R, "a/b", 0644, true, &n), -EEXIST);
+	CHECK_EQ(path_create(R, R, "a/new/", 0644, false, &n), -EISDIR);
+	CHECK_EQ(path_create(R, R, "a/b/b/", 0644, false, &n), -EISDIR);
+	CHECK_EQ(path_create(R, R, "a/b/b", 0644, true, &n), -EEXIST);
+	n = NULL;
+	CHECK_EQ(path_create(R, R, "a/b/b", 0644, false, &n), 0);
+	CHECK(n == aa);
+	CHECK_EQ(path_create(R, R, "a/b/b/x", 0644, false, &n), -ENOTDIR);
+	CHECK_EQ(path_create(R, R, "nope/x", 0644, false, &n), -ENOENT);
+	CHECK_EQ(path_create(R, R, "a/fresh", 0600, true, &n), 0);
+	CHECK(at(R, "a/fresh") == n && n->mode == (S_IFREG | 0600));
+	CHECK_EQ(path_create(R, R, "a/dev", S_IFDIR | 0600, false, &n), -EINVAL);
+	ramfs_destroy(fs);
+}
+
+/* --- the random sweep ---------------------------------------------------- */
+
+static uint64_t seed = 0x2545F4914F6CDD1DULL;
+
+static unsigned rnd(unsigned n)
+{
+	seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+	return (unsigned)(seed >> 33) % n;
+}
+
+/* A random path of 0..15 bytes over {a, b, /, .}. */
+static void rnd_path(char *p)
+{
+	static const char alpha[] = "ab/.";
+	unsigned len = rnd(16);
+
+	for (unsigned i = 0; i < len; i++)
+		p[i] = alpha[rnd(4)];
+	p[len] = '\0';
+}
+
+/* In the fixed tree: 1 for a directory, 0 for a file, -1 when absent ("" is the root). */
+static int ref_kind(const char *canon)
+{
+	if (canon[0] == '\0')
+		return 1;
+	for (size_t i = 0; i < NTREE; i++)
+		if (strcmp(tree[i].path, canon) == 0)
+			return tree[i].dir;
+	return -1;
+}
+
+/*
+ * The reference resolver: the same rules, on strings. canon is a path
+ * relative to the root without leading or trailing slashes ("" for it).
+ */
+static int ref_walk(const char *path, const char *cwd, char *canon)
+{
+	const char *p = path;
+	size_t n = strlen(path);
+
+	if (n >= PATH_MAX)
+		return -ENAMETOOLONG;
+	if (n == 0)
+		return -ENOENT;
+	strcpy(canon, path[0] == '/' ? "" : cwd);
+	for (;;) {
+		char comp[256];
+		size_t len;
+
+		while (*p == '/')
+			p++;
+		if (*p == '\0')
+			return 0;
+		len = strcspn(p, "/");
+		if (len > 255)
+			return -ENAMETOOLONG;
+		memcpy(comp, p, len);
+		comp[len] = '\0';
+		p += len;
+		if (ref_kind(canon) != 1)
+			return -ENOTDIR;
+		if (strcmp(comp, "..") == 0) {
+			char *s = strrchr(canon, '/');
+
+			if (s)
+				*s = '\0';
+			else
+				canon[0] = '\0';
+		} else if (strcmp(comp, ".") != 0) {
+			if (canon[0] != '\0')
+				strcat(canon, "/");
+			strcat(canon, comp);
+			if (ref_kind(canon) < 0)
+				return -ENOENT;
+		}
+		if (*p == '/' && p[strspn(p, "/")] == '\0' && ref_kind(canon) != 1)
+			return -ENOTDIR;
+	}
+}
+
+/* The node of a canonical path, found with ramfs_lookup alone. */
+static struct rnode *ref_node(const char *canon)
+{
+	struct rnode *n = R;
+	const char *p = canon;
+
+	while (*p) {
+		size_t len = strcspn(p, "/");
+
+		if (ramfs_lookup(n, p, len, &n) < 0)
+			return NULL;
+		p += len;
+		p += *p == '/';
+	}
+	return n;
+}
+
+static void test_sweep_walk(void)
+{
+	static const char *cwds[] = { "", "a", "a/b", "a/b/a", "b", "b/.a", "..." };
+	char path[32], canon[PATH_MAX];
+	int bad = 0, ok = 0;
+
+	build();
+	for (int i = 0; i < 200000; i++) {
+		const char *cwdc = cwds[rnd(7)];
+		struct rnode *cwd = ref_node(cwdc);
+		struct path_result r, pr;
+		int want, got, pgot;
+
+		rnd_path(path);
+		want = ref_walk(path, cwdc, canon);
+		got = path_walk(R, cwd, path, 0, &r);
+		if (got != want) {
+			if (bad++ < 5)
+				printf("  \"%s\" from \"/%s\": %d, expected %d\n", path, cwdc, got, want);
+			continue;
+		}
+		if (got == 0) {
+			ok++;
+			if (r.node != ref_node(canon))
+				bad++;
+			else if (S_ISDIR(r.node->mode) && strcmp(cwdstr(R, r.node) + 1, canon) != 0)
+				bad++;
+		}
+		/* The parent mode agrees with the full walk. */
+		pgot = path_walk(R, cwd, path, PATH_PARENT, &pr);
+		if (pgot < 0) {
+			if (pgot != got)
+				bad++;
+			continue;
+		}
+		if (!S_ISDIR(pr.node->mode))
+			bad++;
+		switch (pr.lasttype) {
+		case PATH_LAST_ROOT:
+			if (got != 0 || r.node != R || pr.node != R)
+				bad++;
+			break;
+		case PATH_LAST_DOT:
+			if (got != 0 || r.node != pr.node)
+				bad++;
+			break;
+		case PATH_LAST_DOTDOT:
+			if (got != 0 || r.node != (pr.node == R ? R : pr.node->parent))
+				bad++;
+			break;
+		default: {
+			struct rnode *n;
+			int e = ramfs_lookup(pr.node, pr.last, pr.lastlen, &n);
+
+			if (e < 0 ? got != e : got == 0 ? r.node != n : !(got == -ENOTDIR && pr.slash))
+				bad++;
+			if (pr.lastlen == 0 || memchr(pr.last, '/', pr.lastlen))
+				bad++;
+		}
+		}
+	}
+	CHECK_EQ(bad, 0);
+	CHECK(ok > 10000); /* the sweep reaches real nodes, not only errors */
+	ramfs_destroy(fs);
+}
+
+/* Nodes reachable from d (each file once per name), checking the invariants; -1 when broken. */
+static long tree_ok(struct rnode *d, struct rnode *up)
+{
+	long total = 1, sub = 0;
+
+	if (d->parent != up || d->nlink == 0)
+		return -1;
+	for (size_t i = 0; i < d->nents; i++) {
+		struct rnode *n = d->ents[i]->node;
+
+		if (i > 0 && d->ents[i]->cookie <= d->ents[i - 1]->cookie)
+			return -1;
+		if (S_ISDIR(n->mode)) {
+			long t = tree_ok(n, d);
+
+			if (t < 0)
+				return -1;
+			total += t;
+			sub++;
+		} else {
+			total += 1;
+		}
+	}
+	return d->nlink == 2 + (uint64_t)sub ? total : -1;
+}
+
+/* Count the names of every file; the node count must match files + directories. */
+static bool fs_ok(void)
+{
+	long names = tree_ok(R, R), files = 0, linksum = 0;
+
+	if (names < 0)
+		return false;
+	for (struct rnode *n = fs->all; n; n = n->next) {
+		if (!S_ISDIR(n->mode)) {
+			files++;
+			linksum += n->nlink;
+		}
+	}
+	/* Every name of a file is one link, and no node is kept without a name. */
+	return (long)fs->nnodes - files + linksum == names;
+}
+
+static void test_sweep_calls(void)
+{
+	static const char *cwds[] = { "", "a", "a/b", "b", "b/b" };
+	char p1[32], p2[32];
+	int bad = 0, done = 0;
+
+	build();
+	for (int i = 0; i < 100000; i++) {
+		struct rnode *cwd = at(R, cwds[rnd(5)]), *n;
+		int ret = 0, op = rnd(6);
+
+		if (!cwd)
+			cwd = R;
+		rnd_path(p1);
+		rnd_path(p2);
+		switch (op) {
+		case 0: ret = path_mkdir(R, cwd, p1, 0755); break;
+		case 1: ret = path_rmdir(R, cwd, p1); break;
+		case 2: ret = path_unlink(R, cwd, p1); break;
+		case 3: ret = path_link(R, cwd, p1, p2); break;
+		case 4: ret = path_rename(R, cwd, p1, p2); break;
+		case 5: ret = path_create(R, cwd, p1, 0644, rnd(2), &n); break;
+		}
+		if (ret == 0)
+			done++;
+		else if (ret != -ENOENT && ret != -ENOTDIR && ret != -EISDIR && ret != -EEXIST &&
+			 ret != -ENOTEMPTY && ret != -EINVAL && ret != -EBUSY && ret != -EPERM) {
+			if (bad++ < 5)
+				printf("  op %d \"%s\" \"%s\": %d\n", op, p1, p2, ret);
+		}
+		if (!fs_ok()) {
+			if (bad++ < 5)
+				printf("  op %d \"%s\" \"%s\" broke the tree\n", op, p1, p2);
+			break;
+		}
+		/* Keep the tree from emptying out or growing without bound. */
+		if (fs->nnodes < 4 || fs->nnodes > 200) {
+			ramfs_destroy(fs);
+			build();
+		}
+	}
+	CHECK_EQ(bad, 0);
+	CHECK(done > 1000);
+	ramfs_destroy(fs);
+}
+
+int main(void)
+{
+	test_walk();
+	test_parent();
+	test_limits();
+	test_chroot();
+	test_getcwd();
+	test_mount();
+	test_calls();
+	test_sweep_walk();
+	test_sweep_calls();
+	return check_done();
+}
