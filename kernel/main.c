@@ -6,6 +6,7 @@
 #include "arch/trap.h"
 #include "kernel.h"
 #include "lib/cmdline.h"
+#include "fs/vfs.h"
 #include "proc.h"
 #include "syscall.h"
 
@@ -61,6 +62,7 @@ static void kmain2(void *unused)
 		machine_exit(KEXIT_SUCCESS);
 	}
 	cli();                  /* kernel code runs with interrupts off from here */
+	vfs_init();
 	start_init(init);
 	scheduler();
 	kprintf("kernel: no process left; shutting down\n");

@@ -15,6 +15,7 @@
 #include "arch/trap.h"
 
 #define NPROC 64
+#define NOFILE 64                        /* descriptors per process */
 #define KSTACK_PAGES 4
 
 /* The user half's layout (docs/abi.md). */
@@ -25,6 +26,9 @@
 
 enum proc_state { P_FREE, P_RUNNABLE, P_RUNNING, P_BLOCKED, P_ZOMBIE };
 enum proc_wait { W_NONE, W_CHILD, W_INPUT };
+
+struct file;
+struct rnode;
 
 struct proc {
 	int pid;
@@ -42,6 +46,8 @@ struct proc {
 	uint64_t clear_child_tid;        /* set_tid_address */
 	int status;                      /* wait status word once a zombie */
 	bool autoreap;                   /* an orphan: the scheduler frees it when it ends */
+	struct file *fds[NOFILE];        /* open files by descriptor (fs/vfs.h) */
+	struct rnode *cwd;               /* the working directory, held */
 };
 
 /* The process running on this CPU (NULL in the scheduler). */
@@ -59,6 +65,7 @@ struct proc *proc_by_pid(int pid);
 void proc_exit(int status) __attribute__((noreturn));  /* wait status word */
 void proc_kill_fault(struct trap_frame *tf, int sig, const char *what) __attribute__((noreturn));
 int proc_count(void);                     /* live (not free) slots */
+void proc_close_files(struct proc *p);    /* every descriptor and the cwd */
 
 /* exec.c: replace p's program with the initrd file at path. 0 or -errno;
  * on failure p is untouched. argv/envp are kernel copies, NULL-terminated. */

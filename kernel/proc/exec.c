@@ -1,6 +1,7 @@
 /*
- * exec.c - load a static ELF64 program from the initrd into a fresh
- * address space and build its first stack (the System V x86-64 layout):
+ * exec.c - load a static ELF64 program from the root filesystem (filled
+ * from the initrd at boot) into a fresh address space and build its first
+ * stack (the System V x86-64 layout):
  *
  *   rsp -> argc, argv[0..argc-1], NULL, envp[..], NULL,
  *          auxv pairs (AT_PHDR, AT_ENTRY, AT_PAGESZ, AT_RANDOM, ..., AT_NULL),
@@ -15,7 +16,7 @@
 #include "api/stat.h"
 #include "arch/cpu.h"
 #include "kernel.h"
-#include "lib/cpio.h"
+#include "fs/vfs.h"
 #include "lib/elf.h"
 #include "mm/pmm.h"
 #include "mm/uvm.h"
@@ -24,18 +25,6 @@
 #define USER_MIN     0x10000ULL        /* the lowest page a program may use */
 #define MAX_ARGS     256
 #define MAX_ARG_SIZE (32 * 1024)        /* all strings of argv and envp together */
-
-/* The initrd file at path: 0, -ENOENT, -EACCES (not a regular file), -EIO (bad archive). */
-static int initrd_lookup(const char *path, struct cpio_entry *f)
-{
-	int r = cpio_find(phys_to_virt(boot->initrd_base), boot->initrd_size, path, f);
-
-	if (r < 0)
-		return -EIO;
-	if (r == 0)
-		return -ENOENT;
-	return (f->mode & S_IFMT) == S_IFREG ? 0 : -EACCES;
-}
 
 /* Map the pages of [va, va+len) that are not mapped yet, then give all of
  * them at least the rights in flags (segments may share a page). */
@@ -161,20 +150,20 @@ static int check_args(char *const argv[], char *const envp[])
 
 long proc_exec(struct proc *p, const char *path, char *const argv[], char *const envp[])
 {
-	struct cpio_entry f;
+	struct rnode *f;
 	struct elf_info info;
 	int r;
 
-	if ((r = check_args(argv, envp)) < 0 || (r = initrd_lookup(path, &f)) < 0)
+	if ((r = check_args(argv, envp)) < 0 || (r = vfs_exec_lookup(p->cwd, path, &f)) < 0)
 		return r;
-	if (elf_check(f.data, f.size, ET_EXEC, &info) != ELF_OK ||
+	if (elf_check(f->data, f->size, ET_EXEC, &info) != ELF_OK ||
 	    info.vaddr_lo < USER_MIN || info.vaddr_hi > USER_MMAP_TOP)
 		return -ENOEXEC;
 
 	uint64_t root = uvm_create(), sp = 0;
 	if (!root)
 		return -ENOMEM;
-	const Elf64_Ehdr *eh = f.data;
+	const Elf64_Ehdr *eh = (const Elf64_Ehdr *)f->data;
 	uint64_t auxv[] = {
 		AT_PHDR, phdr_address(eh, &info), AT_PHENT, sizeof(Elf64_Phdr),
 		AT_PHNUM, info.phnum, AT_PAGESZ, PAGE_SIZE, AT_ENTRY, info.entry,
@@ -184,7 +173,7 @@ long proc_exec(struct proc *p, const char *path, char *const argv[], char *const
 		AT_SYSINFO_EHDR, 0,              /* filled in below */
 	};
 	auxv[sizeof(auxv) / 8 - 1] = vdso_map(root, random_u64());
-	if (!auxv[sizeof(auxv) / 8 - 1] || load_segments(root, f.data, &info) < 0 ||
+	if (!auxv[sizeof(auxv) / 8 - 1] || load_segments(root, f->data, &info) < 0 ||
 	    uvm_alloc(root, USER_STACK_TOP - USER_STACK_PAGES * PAGE_SIZE, USER_STACK_PAGES * PAGE_SIZE,
 		      PTE_W | (cpu.nx ? PTE_NX : 0)) < 0 ||
 	    !(sp = build_stack(root, argv, envp, auxv, sizeof(auxv) / 8))) {
@@ -234,6 +223,10 @@ void start_init(const char *path)
 	if (!p)
 		panic("no process slot for init");
 	p->tf->vector = 0;                       /* a fresh frame: leave by iretq */
+	for (int fd = 0; fd < 3; fd++)           /* stdin, stdout, stderr: the console */
+		p->fds[fd] = file_console();
+	p->cwd = vfs_root;
+	rnode_get(vfs_root);
 	if ((r = proc_exec(p, path, argv, envp)) < 0) {
 		kprintf("kernel: cannot start init %s: error %ld\n", path, -r);
 		machine_exit(KEXIT_FAILURE);

@@ -5,6 +5,7 @@
 #include "arch/cpu.h"
 #include "kernel.h"
 #include "mm/uvm.h"
+#include "fs/vfs.h"
 #include "proc.h"
 
 struct proc procs[NPROC];               /* sched.c walks it too */
@@ -66,6 +67,7 @@ void proc_exit(int status)
 		kprintf("kernel: init exited with status 0x%x; shutting down\n", status);
 		machine_exit(status == 0 ? KEXIT_SUCCESS : KEXIT_FAILURE);
 	}
+	proc_close_files(p);
 	write_cr3(virt_to_phys(vmm_kernel_root()));  /* off the space we free */
 	uvm_destroy(p->cr3);
 	p->cr3 = 0;
@@ -101,4 +103,16 @@ void proc_kill_fault(struct trap_frame *tf, int sig, const char *what)
 	kprintf("\n");
 	this_cpu()->user_faults++;
 	proc_exit(sig);
+}
+
+void proc_close_files(struct proc *p)
+{
+	for (int fd = 0; fd < NOFILE; fd++) {
+		if (p->fds[fd])
+			file_put(p->fds[fd]);
+		p->fds[fd] = NULL;
+	}
+	if (p->cwd)
+		rnode_put(p->cwd);
+	p->cwd = NULL;
 }

@@ -1,9 +1,12 @@
 /*
- * sys_io.c - read, write and writev on the console. Until there are files,
- * descriptors 0, 1 and 2 are the console (serial + framebuffer), both ways.
+ * sys_io.c - read, write and writev on any open file: the console (serial
+ * + framebuffer; descriptors 0, 1 and 2 of init) or a file of the ramfs.
  */
 #include "api/abi.h"
 #include "api/errno.h"
+#include "api/fcntl.h"
+#include "api/stat.h"
+#include "fs/vfs.h"
 #include "kernel.h"
 #include "proc.h"
 #include "syscall.h"
@@ -12,7 +15,11 @@
 #define CHUNK 256
 #define MAX_RW (0x7fffffffUL & ~4095UL)  /* the most one call moves, as on Linux */
 
-static bool is_console(uint64_t fd) { return fd <= 2; }
+/* The open file behind descriptor fd of the current process, or NULL. */
+static struct file *fd_file(uint64_t fd)
+{
+	return fd < NOFILE ? current()->fds[fd] : NULL;
+}
 
 /* Write n user bytes to the console; the count, or -EFAULT when the first
  * chunk is unreadable (a later bad chunk ends the write short). */
@@ -31,24 +38,56 @@ static long console_write_user(const char *u, size_t n)
 	return done;
 }
 
+/* Write n user bytes to a file at its offset (at its end with O_APPEND). */
+static long node_write_user(struct file *f, const char *u, size_t n)
+{
+	char buf[CHUNK];
+	size_t done = 0;
+
+	if (f->flags & O_APPEND)
+		f->off = f->node->size;
+	while (done < n) {
+		size_t c = n - done < CHUNK ? n - done : CHUNK;
+		if (copy_from_user(buf, u + done, c) < 0)
+			return done ? (long)done : -EFAULT;
+		long w = ramfs_write(f->node, f->off, buf, c);
+		if (w <= 0)
+			return done ? (long)done : (w < 0 ? w : -ENOSPC);
+		f->off += w;
+		done += w;
+		if ((size_t)w < c)
+			break;                       /* the file size limit */
+	}
+	return done;
+}
+
+/* Write to any open file; the count or -errno. */
+static long file_write_user(struct file *f, const char *u, size_t n)
+{
+	if ((f->flags & O_ACCMODE) == O_RDONLY)
+		return -EBADF;
+	if (!user_range_ok((uint64_t)u, n))
+		return -EFAULT;
+	if (n > MAX_RW)
+		n = MAX_RW;
+	return f->kind == FILE_CONSOLE ? console_write_user(u, n) : node_write_user(f, u, n);
+}
+
 long sys_write(struct trap_frame *tf)
 {
-	uint64_t fd = arg(tf, 0), buf = arg(tf, 1), n = arg(tf, 2);
+	struct file *f = fd_file(arg(tf, 0));
 
-	if (!is_console(fd))
-		return -EBADF;
-	if (!user_range_ok(buf, n))
-		return -EFAULT;
-	return console_write_user((const char *)buf, n < MAX_RW ? n : MAX_RW);
+	return f ? file_write_user(f, (const char *)arg(tf, 1), arg(tf, 2)) : -EBADF;
 }
 
 long sys_writev(struct trap_frame *tf)
 {
-	uint64_t fd = arg(tf, 0), uiov = arg(tf, 1), cnt = arg(tf, 2), total = 0;
+	struct file *f = fd_file(arg(tf, 0));
+	uint64_t uiov = arg(tf, 1), cnt = arg(tf, 2), total = 0;
 	struct iovec iov;
 	long done = 0;
 
-	if (!is_console(fd))
+	if (!f || (f->flags & O_ACCMODE) == O_RDONLY)
 		return -EBADF;
 	if (cnt > IOV_MAX)
 		return -EINVAL;
@@ -65,7 +104,7 @@ long sys_writev(struct trap_frame *tf)
 	for (uint64_t i = 0; i < cnt; i++) {
 		if (copy_from_user(&iov, (struct iovec *)uiov + i, sizeof(iov)) < 0)
 			return done ? done : -EFAULT;
-		long r = console_write_user(iov.iov_base, iov.iov_len);
+		long r = file_write_user(f, iov.iov_base, iov.iov_len);
 		if (r < 0)
 			return done ? done : r;
 		done += r;
@@ -76,21 +115,16 @@ long sys_writev(struct trap_frame *tf)
 }
 
 /* Read what the console has, at least one byte, at most n, up to a newline. */
-long sys_read(struct trap_frame *tf)
+static long console_read_user(char *u, size_t n)
 {
-	uint64_t fd = arg(tf, 0), buf = arg(tf, 1), n = arg(tf, 2);
 	char kbuf[CHUNK];
 	size_t got = 0;
 	int c;
 
-	if (!is_console(fd))
-		return -EBADF;
-	if (n == 0)
-		return 0;
 	if (n > CHUNK)
 		n = CHUNK;
 	/* Fail before waiting: nobody should block on a read that cannot land. */
-	if (!user_writable(buf, n))
+	if (!user_writable((uint64_t)u, n))
 		return -EFAULT;
 	while ((c = serial_getc()) < 0) {
 		current()->state = P_BLOCKED;
@@ -100,5 +134,44 @@ long sys_read(struct trap_frame *tf)
 	do {
 		kbuf[got++] = c == '\r' ? '\n' : c;
 	} while (got < n && kbuf[got - 1] != '\n' && (c = serial_getc()) >= 0);
-	return copy_to_user((void *)buf, kbuf, got) < 0 ? -EFAULT : (long)got;
+	return copy_to_user(u, kbuf, got) < 0 ? -EFAULT : (long)got;
+}
+
+/* Read up to n bytes of a file from its offset; 0 at the end. */
+static long node_read_user(struct file *f, char *u, size_t n)
+{
+	char buf[CHUNK];
+	size_t done = 0;
+
+	if (S_ISDIR(f->node->mode))
+		return -EISDIR;
+	while (done < n) {
+		size_t c = n - done < CHUNK ? n - done : CHUNK;
+		long r = ramfs_read(f->node, f->off, buf, c);
+		if (r <= 0)
+			return done ? (long)done : r;
+		if (copy_to_user(u + done, buf, r) < 0)
+			return done ? (long)done : -EFAULT;
+		f->off += r;
+		done += r;
+		if ((size_t)r < c)
+			break;
+	}
+	return done;
+}
+
+long sys_read(struct trap_frame *tf)
+{
+	struct file *f = fd_file(arg(tf, 0));
+	uint64_t buf = arg(tf, 1), n = arg(tf, 2);
+
+	if (!f || (f->flags & O_ACCMODE) == O_WRONLY)
+		return -EBADF;
+	if (n == 0)
+		return 0;
+	if (!user_range_ok(buf, n))
+		return -EFAULT;
+	if (n > MAX_RW)
+		n = MAX_RW;
+	return f->kind == FILE_CONSOLE ? console_read_user((char *)buf, n) : node_read_user(f, (char *)buf, n);
 }

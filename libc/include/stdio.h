@@ -41,4 +41,7 @@ int ferror(FILE *f);
 void clearerr(FILE *f);
 void perror(const char *s);
 
+/* rename(old, new): a system call (libc/src/unistd/files.c). */
+int rename(const char *old, const char *new);
+
 #endif

@@ -20,6 +20,17 @@ int execve(const char *path, char *const argv[], char *const envp[]);
 int brk(void *addr);
 void *sbrk(intptr_t increment);
 long syscall(long nr, ...);
+int close(int fd);
+off_t lseek(int fd, off_t off, int whence);
+int dup(int fd);
+int dup2(int old, int new);
+int unlink(const char *path);
+int rmdir(const char *path);
+int link(const char *old, const char *new);
+int chdir(const char *path);
+char *getcwd(char *buf, size_t size);
+int truncate(const char *path, off_t size);
+int ftruncate(int fd, off_t size);
 
 extern char **environ;
 

@@ -1,0 +1,101 @@
+/*
+ * vfs.c - the root filesystem and open files (see fs/vfs.h).
+ */
+#include "api/errno.h"
+#include "api/stat.h"
+#include "fs/path.h"
+#include "fs/vfs.h"
+#include "kernel.h"
+#include "lib/cpio.h"
+
+struct rnode *vfs_root;
+static struct ramfs *rootfs;
+static struct file console = { .kind = FILE_CONSOLE, .flags = 2 /* O_RDWR */ };
+
+/* Put one initrd entry into the tree (its parents come first in the archive). */
+static int add_entry(const struct cpio_entry *e)
+{
+	char path[PATH_MAX];
+	struct rnode *n;
+	int r;
+
+	if (e->namelen + 2 > sizeof(path))
+		return -ENAMETOOLONG;
+	path[0] = '/';
+	memcpy(path + 1, e->name, e->namelen + 1);
+	if (strcmp(path, "/.") == 0)
+		return 0;                             /* the root itself */
+	if (S_ISDIR(e->mode))
+		return path_mkdir(vfs_root, vfs_root, path, e->mode & 07777);
+	if (!S_ISREG(e->mode))
+		return 0;                             /* no links or devices in the initrd yet */
+	if ((r = path_create(vfs_root, vfs_root, path, S_IFREG | (e->mode & 07777), true, &n)) < 0)
+		return r;
+	r = ramfs_write(n, 0, e->data, e->size);
+	return r < 0 ? r : 0;
+}
+
+void vfs_init(void)
+{
+	struct cpio_entry e;
+	size_t pos = 0, files = 0;
+	int r;
+
+	if (!(rootfs = ramfs_new(1, 0755)))
+		panic("vfs: no memory for the root filesystem");
+	vfs_root = rootfs->root;
+	const void *initrd = phys_to_virt(boot->initrd_base);
+	while ((r = cpio_next(initrd, boot->initrd_size, &pos, &e)) > 0) {
+		int a = add_entry(&e);
+		if (a < 0)
+			kprintf("vfs: initrd: cannot add %s: error %d\n", e.name, -a);
+		else
+			files += S_ISREG(e.mode);
+	}
+	if (r < 0)
+		kprintf("vfs: initrd: %s (kept what came before)\n", cpio_strerror(r));
+	kprintf("vfs: root is a ramfs with %zu files from the initrd\n", files);
+}
+
+struct file *file_console(void)
+{
+	console.refs++;
+	return &console;
+}
+
+struct file *file_open_node(struct rnode *node, uint32_t flags)
+{
+	struct file *f = kzalloc(sizeof(*f));
+
+	if (!f)
+		return NULL;
+	*f = (struct file){ .refs = 1, .kind = FILE_NODE, .flags = flags, .node = node };
+	rnode_get(node);
+	return f;
+}
+
+void file_get(struct file *f)
+{
+	f->refs++;
+}
+
+void file_put(struct file *f)
+{
+	if (--f->refs > 0 || f->kind == FILE_CONSOLE)
+		return;
+	rnode_put(f->node);
+	kfree(f);
+}
+
+int vfs_exec_lookup(struct rnode *cwd, const char *path, struct rnode **out)
+{
+	struct path_result res;
+	int r = path_walk(vfs_root, cwd ? cwd : vfs_root, path, 0, &res);
+
+	if (r < 0)
+		return r;
+	if (!S_ISREG(res.node->mode))
+		return -EACCES;
+	*out = res.node;
+	return 0;
+}

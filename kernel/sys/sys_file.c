@@ -1,0 +1,325 @@
+/*
+ * sys_file.c - the file calls: descriptors (open, close, dup, dup2, lseek,
+ * fstat, getdents64, ftruncate) and names (stat, mkdir, rmdir, unlink,
+ * link, rename, truncate, chdir, getcwd), over fs/vfs.c and fs/path.c.
+ * Every path is copied in once (path_in) and only the copy is used.
+ */
+#include "api/dirent.h"
+#include "api/errno.h"
+#include "api/fcntl.h"
+#include "api/stat.h"
+#include "fs/path.h"
+#include "fs/vfs.h"
+#include "kernel.h"
+#include "proc.h"
+#include "syscall.h"
+#include "uaccess.h"
+
+#define OPEN_FLAGS (O_ACCMODE | O_CREAT | O_EXCL | O_TRUNC | O_APPEND | O_DIRECTORY | O_CLOEXEC)
+
+/* Copy a user path into a fresh PATH_MAX buffer; NULL and *err on failure. */
+static char *path_in(uint64_t u, long *err)
+{
+	char *p = kmalloc(PATH_MAX);
+	long r;
+
+	if (!p) {
+		*err = -ENOMEM;
+		return NULL;
+	}
+	if ((r = strncpy_from_user(p, (const char *)u, PATH_MAX)) < 0) {
+		kfree(p);
+		*err = r;
+		return NULL;
+	}
+	return p;
+}
+
+static struct rnode *cwd(void) { return current()->cwd ? current()->cwd : vfs_root; }
+
+/* The lowest free descriptor at or above min, or -EMFILE. */
+static int fd_alloc(int min)
+{
+	for (int fd = min; fd < NOFILE; fd++)
+		if (!current()->fds[fd])
+			return fd;
+	return -EMFILE;
+}
+
+static struct file *fd_file(uint64_t fd)
+{
+	return fd < NOFILE ? current()->fds[fd] : NULL;
+}
+
+long sys_open(struct trap_frame *tf)
+{
+	uint64_t flags = arg(tf, 1), mode = arg(tf, 2) & 07777, acc = flags & O_ACCMODE;
+	struct path_result res;
+	struct rnode *n;
+	struct file *f;
+	long r;
+	int fd;
+
+	if ((flags & ~(uint64_t)OPEN_FLAGS) || acc == O_ACCMODE)
+		return -EINVAL;
+	char *path = path_in(arg(tf, 0), &r);
+	if (!path)
+		return r;
+	if (flags & O_CREAT) {
+		r = path_create(vfs_root, cwd(), path, S_IFREG | mode, flags & O_EXCL, &n);
+	} else {
+		r = path_walk(vfs_root, cwd(), path, 0, &res);
+		n = res.node;
+	}
+	kfree(path);
+	if (r < 0)
+		return r;
+	if ((flags & O_DIRECTORY) && !S_ISDIR(n->mode))
+		return -ENOTDIR;
+	if (S_ISDIR(n->mode) && acc != O_RDONLY)
+		return -EISDIR;
+	if ((fd = fd_alloc(0)) < 0)
+		return fd;
+	if ((flags & O_TRUNC) && acc != O_RDONLY && S_ISREG(n->mode) && (r = ramfs_truncate(n, 0)) < 0)
+		return r;
+	if (!(f = file_open_node(n, flags & (O_ACCMODE | O_APPEND))))
+		return -ENOMEM;
+	current()->fds[fd] = f;
+	return fd;
+}
+
+long sys_close(struct trap_frame *tf)
+{
+	struct file *f = fd_file(arg(tf, 0));
+
+	if (!f)
+		return -EBADF;
+	current()->fds[arg(tf, 0)] = NULL;
+	file_put(f);
+	return 0;
+}
+
+long sys_dup(struct trap_frame *tf)
+{
+	struct file *f = fd_file(arg(tf, 0));
+	int fd;
+
+	if (!f)
+		return -EBADF;
+	if ((fd = fd_alloc(0)) < 0)
+		return fd;
+	file_get(f);
+	current()->fds[fd] = f;
+	return fd;
+}
+
+long sys_dup2(struct trap_frame *tf)
+{
+	uint64_t old = arg(tf, 0), new = arg(tf, 1);
+	struct file *f = fd_file(old);
+
+	if (!f || new >= NOFILE)
+		return -EBADF;
+	if (old != new) {
+		file_get(f);
+		if (current()->fds[new])
+			file_put(current()->fds[new]);
+		current()->fds[new] = f;
+	}
+	return new;
+}
+
+long sys_lseek(struct trap_frame *tf)
+{
+	struct file *f = fd_file(arg(tf, 0));
+	int64_t off = arg(tf, 1), base;
+
+	if (!f)
+		return -EBADF;
+	if (f->kind == FILE_CONSOLE)
+		return -ESPIPE;
+	switch (arg(tf, 2)) {
+	case SEEK_SET: base = 0; break;
+	case SEEK_CUR: base = f->off; break;
+	case SEEK_END: base = f->node->size; break;
+	default: return -EINVAL;
+	}
+	if ((off < 0 && base + off < 0) || (off > 0 && base > INT64_MAX - off))
+		return -EINVAL;
+	return f->off = base + off;
+}
+
+/* struct stat for a node, or the console's (a character device). */
+static long stat_out(struct rnode *n, uint64_t ubuf)
+{
+	struct stat st;
+
+	if (n) {
+		ramfs_stat(n, &st);
+	} else {
+		memset(&st, 0, sizeof(st));
+		st.st_mode = S_IFCHR | 0620;
+		st.st_nlink = 1;
+		st.st_rdev = (5 << 8) | 1;          /* Linux's /dev/console: 5, 1 */
+		st.st_blksize = 4096;
+	}
+	return copy_to_user((void *)ubuf, &st, sizeof(st));
+}
+
+long sys_fstat(struct trap_frame *tf)
+{
+	struct file *f = fd_file(arg(tf, 0));
+
+	if (!f)
+		return -EBADF;
+	return stat_out(f->kind == FILE_NODE ? f->node : NULL, arg(tf, 1));
+}
+
+long sys_stat(struct trap_frame *tf)
+{
+	struct path_result res;
+	long r;
+	char *path = path_in(arg(tf, 0), &r);
+
+	if (!path)
+		return r;
+	r = path_walk(vfs_root, cwd(), path, 0, &res);
+	kfree(path);
+	return r < 0 ? r : stat_out(res.node, arg(tf, 1));
+}
+
+/* No symbolic links yet: lstat is stat. */
+long sys_lstat(struct trap_frame *tf) { return sys_stat(tf); }
+
+long sys_getdents64(struct trap_frame *tf)
+{
+	struct file *f = fd_file(arg(tf, 0));
+	uint64_t ubuf = arg(tf, 1), len = arg(tf, 2), pos;
+	long r;
+
+	if (!f)
+		return -EBADF;
+	if (f->kind != FILE_NODE || !S_ISDIR(f->node->mode))
+		return -ENOTDIR;
+	if (!user_range_ok(ubuf, len))
+		return -EFAULT;
+	if (len > 65536)
+		len = 65536;                        /* one kernel buffer's worth per call */
+	char *kbuf = kmalloc(len ? len : 1);
+	if (!kbuf)
+		return -ENOMEM;
+	pos = f->off;
+	r = ramfs_getdents(f->node, &pos, kbuf, len);
+	if (r > 0 && copy_to_user((void *)ubuf, kbuf, r) < 0)
+		r = -EFAULT;
+	else if (r >= 0)
+		f->off = pos;
+	kfree(kbuf);
+	return r;
+}
+
+long sys_ftruncate(struct trap_frame *tf)
+{
+	struct file *f = fd_file(arg(tf, 0));
+
+	if (!f)
+		return -EBADF;
+	if (f->kind != FILE_NODE || !S_ISREG(f->node->mode) || (f->flags & O_ACCMODE) == O_RDONLY)
+		return -EINVAL;
+	return ramfs_truncate(f->node, (int64_t)arg(tf, 1));
+}
+
+long sys_truncate(struct trap_frame *tf)
+{
+	struct path_result res;
+	long r;
+	char *path = path_in(arg(tf, 0), &r);
+
+	if (!path)
+		return r;
+	r = path_walk(vfs_root, cwd(), path, 0, &res);
+	kfree(path);
+	if (r < 0)
+		return r;
+	if (S_ISDIR(res.node->mode))
+		return -EISDIR;
+	return ramfs_truncate(res.node, (int64_t)arg(tf, 1));
+}
+
+/* The calls that take one path and hand it to fs/path.c. */
+#define ONE_PATH_CALL(name, call)                                \
+	long sys_##name(struct trap_frame *tf)                   \
+	{                                                        \
+		long r;                                          \
+		char *path = path_in(arg(tf, 0), &r);            \
+		if (!path)                                       \
+			return r;                                \
+		r = call;                                        \
+		kfree(path);                                     \
+		return r;                                        \
+	}
+ONE_PATH_CALL(mkdir, path_mkdir(vfs_root, cwd(), path, arg(tf, 1) & 07777))
+ONE_PATH_CALL(rmdir, path_rmdir(vfs_root, cwd(), path))
+ONE_PATH_CALL(unlink, path_unlink(vfs_root, cwd(), path))
+
+/* link(old, new) and rename(old, new): two paths. */
+static long two_paths(struct trap_frame *tf, int (*fn)(struct rnode *, struct rnode *, const char *, const char *))
+{
+	long r;
+	char *a = path_in(arg(tf, 0), &r), *b;
+
+	if (!a)
+		return r;
+	if (!(b = path_in(arg(tf, 1), &r))) {
+		kfree(a);
+		return r;
+	}
+	r = fn(vfs_root, cwd(), a, b);
+	kfree(a);
+	kfree(b);
+	return r;
+}
+
+long sys_link(struct trap_frame *tf) { return two_paths(tf, path_link); }
+long sys_rename(struct trap_frame *tf) { return two_paths(tf, path_rename); }
+
+long sys_chdir(struct trap_frame *tf)
+{
+	struct path_result res;
+	long r;
+	char *path = path_in(arg(tf, 0), &r);
+
+	if (!path)
+		return r;
+	r = path_walk(vfs_root, cwd(), path, 0, &res);
+	kfree(path);
+	if (r < 0)
+		return r;
+	if (!S_ISDIR(res.node->mode))
+		return -ENOTDIR;
+	rnode_get(res.node);
+	if (current()->cwd)
+		rnode_put(current()->cwd);
+	current()->cwd = res.node;
+	return 0;
+}
+
+/* getcwd(buf, size): the length with the NUL, as Linux's system call returns. */
+long sys_getcwd(struct trap_frame *tf)
+{
+	uint64_t ubuf = arg(tf, 0), size = arg(tf, 1);
+	char *k;
+	long r;
+
+	if (size == 0)
+		return -ERANGE;
+	if (size > PATH_MAX)
+		size = PATH_MAX;
+	if (!(k = kmalloc(size)))
+		return -ENOMEM;
+	r = path_getcwd(vfs_root, cwd(), k, size);
+	if (r > 0 && copy_to_user((void *)ubuf, k, r) < 0)
+		r = -EFAULT;
+	kfree(k);
+	return r;
+}

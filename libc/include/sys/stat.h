@@ -1,0 +1,13 @@
+/* sys/stat.h - file status and directories (struct stat in api/stat.h). */
+#ifndef _SYS_STAT_H
+#define _SYS_STAT_H
+
+#include <api/stat.h>
+#include <sys/types.h>
+
+int stat(const char *path, struct stat *st);
+int lstat(const char *path, struct stat *st);
+int fstat(int fd, struct stat *st);
+int mkdir(const char *path, mode_t mode);
+
+#endif
