@@ -37,6 +37,22 @@ static char *path_in(uint64_t u, long *err)
 
 static struct rnode *cwd(void) { return current()->cwd ? current()->cwd : vfs_root; }
 
+/* The node a user path names (borrowed): 0, or -errno. */
+static long lookup(uint64_t upath, struct rnode **out)
+{
+	struct path_result res;
+	long r;
+	char *path = path_in(upath, &r);
+
+	if (!path)
+		return r;
+	r = path_walk(vfs_root, cwd(), path, 0, &res);
+	kfree(path);
+	if (r == 0)
+		*out = res.node;
+	return r;
+}
+
 /* The lowest free descriptor at or above min, or -EMFILE. */
 static int fd_alloc(int min)
 {
@@ -177,15 +193,10 @@ long sys_fstat(struct trap_frame *tf)
 
 long sys_stat(struct trap_frame *tf)
 {
-	struct path_result res;
-	long r;
-	char *path = path_in(arg(tf, 0), &r);
+	struct rnode *n;
+	long r = lookup(arg(tf, 0), &n);
 
-	if (!path)
-		return r;
-	r = path_walk(vfs_root, cwd(), path, 0, &res);
-	kfree(path);
-	return r < 0 ? r : stat_out(res.node, arg(tf, 1));
+	return r < 0 ? r : stat_out(n, arg(tf, 1));
 }
 
 /* No symbolic links yet: lstat is stat. */
@@ -231,19 +242,12 @@ long sys_ftruncate(struct trap_frame *tf)
 
 long sys_truncate(struct trap_frame *tf)
 {
-	struct path_result res;
-	long r;
-	char *path = path_in(arg(tf, 0), &r);
+	struct rnode *n;
+	long r = lookup(arg(tf, 0), &n);
 
-	if (!path)
-		return r;
-	r = path_walk(vfs_root, cwd(), path, 0, &res);
-	kfree(path);
 	if (r < 0)
 		return r;
-	if (S_ISDIR(res.node->mode))
-		return -EISDIR;
-	return ramfs_truncate(res.node, (int64_t)arg(tf, 1));
+	return S_ISDIR(n->mode) ? -EISDIR : ramfs_truncate(n, (int64_t)arg(tf, 1));
 }
 
 /* The calls that take one path and hand it to fs/path.c. */
@@ -285,22 +289,17 @@ long sys_rename(struct trap_frame *tf) { return two_paths(tf, path_rename); }
 
 long sys_chdir(struct trap_frame *tf)
 {
-	struct path_result res;
-	long r;
-	char *path = path_in(arg(tf, 0), &r);
+	struct rnode *n;
+	long r = lookup(arg(tf, 0), &n);
 
-	if (!path)
-		return r;
-	r = path_walk(vfs_root, cwd(), path, 0, &res);
-	kfree(path);
 	if (r < 0)
 		return r;
-	if (!S_ISDIR(res.node->mode))
+	if (!S_ISDIR(n->mode))
 		return -ENOTDIR;
-	rnode_get(res.node);
+	rnode_get(n);
 	if (current()->cwd)
 		rnode_put(current()->cwd);
-	current()->cwd = res.node;
+	current()->cwd = n;
 	return 0;
 }
 
