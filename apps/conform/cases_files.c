@@ -191,3 +191,27 @@ int case_files_bad_pointers(const struct path *P, struct transcript *t)
 	CALL1(P, SYS_close, fd);
 	return 0;
 }
+
+int case_files_devices(const struct path *P, struct transcript *t)
+{
+	char buf[16];
+	struct stat st;
+	long null = OPEN(P, "/dev/null", O_RDWR, 0), zero = OPEN(P, "/dev/zero", O_RDONLY, 0);
+	long con = OPEN(P, "/dev/console", O_WRONLY, 0);
+
+	EXPECT(t, P, null >= 0 && zero >= 0 && con >= 0);
+	EXPECT(t, P, CALL3(P, SYS_write, null, "12345", 5) == 5);
+	EXPECT(t, P, CALL3(P, SYS_read, null, buf, sizeof(buf)) == 0);
+	memset(buf, 7, sizeof(buf));
+	EXPECT(t, P, CALL3(P, SYS_read, zero, buf, 8) == 8 && buf[0] == 0 && buf[7] == 0 && buf[8] == 7);
+	EXPECT(t, P, CALL3(P, SYS_read, zero, 0, 8) == -EFAULT);
+	EXPECT(t, P, CALL3(P, SYS_lseek, zero, 100, SEEK_SET) == 0);
+	EXPECT(t, P, CALL2(P, SYS_fstat, zero, &st) == 0 && S_ISCHR(st.st_mode) && st.st_rdev == ((1 << 8) | 5));
+	EXPECT(t, P, CALL2(P, SYS_stat, "/dev/console", &st) == 0 && st.st_rdev == ((5 << 8) | 1));
+	EXPECT(t, P, CALL3(P, SYS_write, con, "# /dev/console\n", 15) == 15);
+	CALL1(P, SYS_close, null);
+	CALL1(P, SYS_close, zero);
+	CALL1(P, SYS_close, con);
+	note(t, "ok");
+	return 0;
+}

@@ -6,6 +6,8 @@
  *   NR_GETPID_INT80    getpid's number through int $0x80 (Linux: i386's 20)
  *   NR_CLOCK_INT80     clock_gettime's number through int $0x80 (Linux: i386's 265)
  *   os_tsc_hz()        the TSC frequency, for ns figures
+ *   NR_READ_*, NR_WRITE_*  read and write through each entry
+ *   os_init()          make sure /dev/null and /dev/zero exist
  *   os_has_vdso()      whether clock_gettime() skips the kernel
  *   os_done()          end the run (Linux: as /init, power the machine off)
  */
@@ -20,6 +22,8 @@
 #ifdef __linux__
 #include <sys/auxv.h>
 #include <sys/reboot.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #define OS_KERNEL "linux"
@@ -27,6 +31,10 @@
 #define NR_CLOCK_INT80 265
 #define NR_GETPID_SYSCALL 39
 #define NR_CLOCK_SYSCALL 228
+#define NR_READ_INT80 3
+#define NR_WRITE_INT80 4
+#define NR_READ_SYSCALL 0
+#define NR_WRITE_SYSCALL 1
 
 /* Linux does not export its calibration: measure 100 ms of CLOCK_MONOTONIC. */
 static inline uint64_t os_tsc_hz(void)
@@ -44,6 +52,13 @@ static inline uint64_t os_tsc_hz(void)
 }
 
 static inline int os_has_vdso(void) { return getauxval(AT_SYSINFO_EHDR) != 0; }
+
+/* As /init, /dev has only the console: make the two cheap devices. */
+static inline void os_init(void)
+{
+	mknod("/dev/null", S_IFCHR | 0666, makedev(1, 3));
+	mknod("/dev/zero", S_IFCHR | 0666, makedev(1, 5));
+}
 
 static inline void os_done(void)
 {
@@ -63,6 +78,10 @@ static inline void os_done(void)
 #define NR_CLOCK_INT80 SYS_clock_gettime
 #define NR_GETPID_SYSCALL SYS_getpid
 #define NR_CLOCK_SYSCALL SYS_clock_gettime
+#define NR_READ_INT80 SYS_read
+#define NR_WRITE_INT80 SYS_write
+#define NR_READ_SYSCALL SYS_read
+#define NR_WRITE_SYSCALL SYS_write
 
 static inline uint64_t os_tsc_hz(void)
 {
@@ -73,6 +92,7 @@ static inline uint64_t os_tsc_hz(void)
 }
 
 static inline int os_has_vdso(void) { return getauxval(AT_SYSINFO_EHDR) != 0; }
+static inline void os_init(void) {}          /* /dev is there */
 static inline void os_done(void) {}
 #endif
 

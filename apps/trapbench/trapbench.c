@@ -9,11 +9,14 @@
  *
  *   BENCH {"kernel": "this", "path": "syscall", "call": "getpid", ...}
  *
+ * Calls: getpid (the null call), clock_gettime, and read of one byte from
+ * /dev/zero and write of one byte to /dev/null (the cheapest I/O).
  * Paths: int80 (int $0x80), syscall, vdso (libc's clock_gettime, which
  * needs no kernel entry when there is a vDSO) and none (the empty
  * measurement: what the timer itself costs). The same source builds as a
  * static Linux program (os.h), where int80 means Linux's i386 entry.
  */
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,6 +66,40 @@ static void call_clock_syscall(void)
 
 static void call_clock_vdso(void) { clock_gettime(CLOCK_MONOTONIC, &ts); }
 
+/* One byte from /dev/zero, one byte to /dev/null: the cheapest I/O there is. */
+static int zero_fd, null_fd;
+static char byte;
+
+static void call_read_int80(void)
+{
+	long r;
+	__asm__ volatile("int $0x80" : "=a"(r)
+			 : "a"(NR_READ_INT80), "b"(zero_fd), "c"(&byte), "d"(1), "D"(zero_fd), "S"(&byte)
+			 : "memory");
+}
+
+static void call_read_syscall(void)
+{
+	long r;
+	__asm__ volatile("syscall" : "=a"(r) : "a"(NR_READ_SYSCALL), "D"(zero_fd), "S"(&byte), "d"(1)
+			 : "rcx", "r11", "memory");
+}
+
+static void call_write_int80(void)
+{
+	long r;
+	__asm__ volatile("int $0x80" : "=a"(r)
+			 : "a"(NR_WRITE_INT80), "b"(null_fd), "c"(&byte), "d"(1), "D"(null_fd), "S"(&byte)
+			 : "memory");
+}
+
+static void call_write_syscall(void)
+{
+	long r;
+	__asm__ volatile("syscall" : "=a"(r) : "a"(NR_WRITE_SYSCALL), "D"(null_fd), "S"(&byte), "d"(1)
+			 : "rcx", "r11", "memory");
+}
+
 static const struct bench {
 	const char *path, *call;
 	void (*fn)(void);
@@ -74,6 +111,10 @@ static const struct bench {
 	{ "int80", "clock_gettime", call_clock_int80, 0 },
 	{ "syscall", "clock_gettime", call_clock_syscall, 0 },
 	{ "vdso", "clock_gettime", call_clock_vdso, 1 },
+	{ "int80", "read", call_read_int80, 0 },
+	{ "syscall", "read", call_read_syscall, 0 },
+	{ "int80", "write", call_write_int80, 0 },
+	{ "syscall", "write", call_write_syscall, 0 },
 };
 
 static uint64_t samples[SAMPLES];
@@ -117,6 +158,13 @@ static void run(const struct bench *b, uint64_t tsc_hz)
 
 int main(void)
 {
+	os_init();
+	zero_fd = open("/dev/zero", O_RDONLY);
+	null_fd = open("/dev/null", O_WRONLY);
+	if (zero_fd < 0 || null_fd < 0) {
+		printf("trapbench: cannot open /dev/zero or /dev/null\n");
+		return 1;
+	}
 	uint64_t hz = os_tsc_hz();
 	int vdso = os_has_vdso();
 

@@ -35,6 +35,23 @@ static int add_entry(const struct cpio_entry *e)
 	return r < 0 ? r : 0;
 }
 
+/* /dev with the devices there are: console, null, zero. */
+static void make_dev(void)
+{
+	static const struct { const char *name; uint64_t rdev; } devs[] = {
+		{ "console", DEV_CONSOLE }, { "null", DEV_NULL }, { "zero", DEV_ZERO },
+	};
+	struct rnode *dev, *n;
+
+	if (ramfs_mkdir(vfs_root, "dev", 3, 0755, &dev) < 0)
+		panic("vfs: cannot make /dev");
+	for (size_t i = 0; i < sizeof(devs) / sizeof(devs[0]); i++) {
+		if (ramfs_create(dev, devs[i].name, strlen(devs[i].name), S_IFCHR | 0666, &n) < 0)
+			panic("vfs: cannot make /dev/%s", devs[i].name);
+		n->rdev = devs[i].rdev;
+	}
+}
+
 void vfs_init(void)
 {
 	struct cpio_entry e;
@@ -44,6 +61,7 @@ void vfs_init(void)
 	if (!(rootfs = ramfs_new(1, 0755)))
 		panic("vfs: no memory for the root filesystem");
 	vfs_root = rootfs->root;
+	make_dev();
 	const void *initrd = phys_to_virt(boot->initrd_base);
 	while ((r = cpio_next(initrd, boot->initrd_size, &pos, &e)) > 0) {
 		int a = add_entry(&e);
@@ -54,7 +72,7 @@ void vfs_init(void)
 	}
 	if (r < 0)
 		kprintf("vfs: initrd: %s (kept what came before)\n", cpio_strerror(r));
-	kprintf("vfs: root is a ramfs with %zu files from the initrd\n", files);
+	kprintf("vfs: root is a ramfs with %zu files from the initrd, and /dev/{console,null,zero}\n", files);
 }
 
 struct file *file_console(void)

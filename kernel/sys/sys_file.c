@@ -96,6 +96,10 @@ long sys_open(struct trap_frame *tf)
 		return -EISDIR;
 	if ((fd = fd_alloc(0)) < 0)
 		return fd;
+	if (S_ISCHR(n->mode) && n->rdev == DEV_CONSOLE) {
+		current()->fds[fd] = file_console();  /* the one console file */
+		return fd;
+	}
 	if ((flags & O_TRUNC) && acc != O_RDONLY && S_ISREG(n->mode) && (r = ramfs_truncate(n, 0)) < 0)
 		return r;
 	if (!(f = file_open_node(n, flags & (O_ACCMODE | O_APPEND))))
@@ -154,6 +158,8 @@ long sys_lseek(struct trap_frame *tf)
 		return -EBADF;
 	if (f->kind == FILE_CONSOLE)
 		return -ESPIPE;
+	if (S_ISCHR(f->node->mode))
+		return f->off = 0;                  /* null and zero: nothing to seek in */
 	switch (arg(tf, 2)) {
 	case SEEK_SET: base = 0; break;
 	case SEEK_CUR: base = f->off; break;

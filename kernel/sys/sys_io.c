@@ -61,6 +61,23 @@ static long node_write_user(struct file *f, const char *u, size_t n)
 	return done;
 }
 
+/* /dev/null takes everything and gives nothing; /dev/zero gives zeros. */
+static long device_read_user(struct file *f, char *u, size_t n)
+{
+	static const char zeros[CHUNK];
+	size_t done = 0;
+
+	if (f->node->rdev != DEV_ZERO)
+		return 0;
+	while (done < n) {
+		size_t c = n - done < CHUNK ? n - done : CHUNK;
+		if (copy_to_user(u + done, zeros, c) < 0)
+			return done ? (long)done : -EFAULT;
+		done += c;
+	}
+	return done;
+}
+
 /* Write to any open file; the count or -errno. */
 static long file_write_user(struct file *f, const char *u, size_t n)
 {
@@ -70,7 +87,11 @@ static long file_write_user(struct file *f, const char *u, size_t n)
 		return -EFAULT;
 	if (n > MAX_RW)
 		n = MAX_RW;
-	return f->kind == FILE_CONSOLE ? console_write_user(u, n) : node_write_user(f, u, n);
+	if (f->kind == FILE_CONSOLE)
+		return console_write_user(u, n);
+	if (S_ISCHR(f->node->mode))
+		return n;                            /* null and zero swallow writes */
+	return node_write_user(f, u, n);
 }
 
 long sys_write(struct trap_frame *tf)
@@ -173,5 +194,9 @@ long sys_read(struct trap_frame *tf)
 		return -EFAULT;
 	if (n > MAX_RW)
 		n = MAX_RW;
-	return f->kind == FILE_CONSOLE ? console_read_user((char *)buf, n) : node_read_user(f, (char *)buf, n);
+	if (f->kind == FILE_CONSOLE)
+		return console_read_user((char *)buf, n);
+	if (S_ISCHR(f->node->mode))
+		return device_read_user(f, (char *)buf, n);
+	return node_read_user(f, (char *)buf, n);
 }

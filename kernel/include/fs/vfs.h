@@ -26,6 +26,11 @@ struct file {
 
 extern struct rnode *vfs_root;
 
+/* Device numbers (Linux's): major << 8 | minor. */
+#define DEV_NULL    ((1 << 8) | 3)
+#define DEV_ZERO    ((1 << 8) | 5)
+#define DEV_CONSOLE ((5 << 8) | 1)
+
 void vfs_init(void);                        /* the root ramfs, filled from the initrd */
 struct file *file_console(void);            /* a new reference to the console file */
 struct file *file_open_node(struct rnode *node, uint32_t flags);  /* NULL when out of memory */
