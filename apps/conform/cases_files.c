@@ -7,7 +7,9 @@
 #include <api/dirent.h>
 #include <api/fcntl.h>
 #include <api/stat.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <sys/syscall.h>
 
 #include "conform.h"
@@ -27,12 +29,27 @@
 
 #define OPEN(P, path, flags, mode) CALL3(P, SYS_open, path, flags, mode)
 
+/* Remove what the file cases make, whatever state a failed run left. */
+static void clean(const struct path *P)
+{
+	static const char *const names[] = { "/conform-file", "/conform-a", "/conform-b", "/conform-c",
+					      "/conform-dir/relative" };
+
+	for (unsigned i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		CALL1(P, SYS_unlink, names[i]);
+	CALL1(P, SYS_rmdir, "/conform-dir");
+	CALL1(P, SYS_chdir, "/");
+}
+
 int case_files_read_write_seek(const struct path *P, struct transcript *t)
 {
 	const char *name = "/conform-file";
 	char buf[32];
 	struct stat st;
-	long fd = OPEN(P, name, O_CREAT | O_EXCL | O_RDWR, 0644);
+	long fd;
+
+	clean(P);
+	fd = OPEN(P, name, O_CREAT | O_EXCL | O_RDWR, 0644);
 
 	EXPECT(t, P, fd >= 3);
 	EXPECT(t, P, CALL3(P, SYS_write, fd, "0123456789", 10) == 10);
@@ -53,12 +70,15 @@ int case_files_read_write_seek(const struct path *P, struct transcript *t)
 	EXPECT(t, P, CALL3(P, SYS_write, fd, "!", 1) == 1 && CALL3(P, SYS_lseek, fd, 0, SEEK_CUR) == 22);
 	EXPECT(t, P, CALL3(P, SYS_read, fd, buf, 1) == -EBADF);          /* write-only */
 	CALL1(P, SYS_close, fd);
-	fd = OPEN(P, name, O_RDONLY | O_TRUNC, 0);                        /* read-only: no truncation */
+	fd = OPEN(P, name, O_RDONLY | O_TRUNC, 0);                        /* Linux truncates even so */
 	EXPECT(t, P, CALL3(P, SYS_write, fd, "x", 1) == -EBADF);
-	EXPECT(t, P, CALL2(P, SYS_fstat, fd, &st) == 0 && st.st_size == 22);
-	CALL1(P, SYS_close, fd);
-	fd = OPEN(P, name, O_RDWR | O_TRUNC, 0);
 	EXPECT(t, P, CALL2(P, SYS_fstat, fd, &st) == 0 && st.st_size == 0);
+	CALL1(P, SYS_close, fd);
+	fd = OPEN(P, name, O_ACCMODE, 0);                                 /* mode 3: neither read nor write */
+	EXPECT(t, P, fd >= 0 && CALL3(P, SYS_read, fd, buf, 1) == -EBADF && CALL3(P, SYS_write, fd, "x", 1) == -EBADF);
+	CALL1(P, SYS_close, fd);
+	fd = OPEN(P, name, O_RDWR | O_TRUNC | 04000 /* O_NONBLOCK: ignored */, 0);
+	EXPECT(t, P, fd >= 0 && CALL3(P, SYS_write, fd, "ab", 2) == 2);
 	EXPECT(t, P, CALL3(P, SYS_lseek, fd, -1, SEEK_SET) == -EINVAL);
 	EXPECT(t, P, CALL3(P, SYS_lseek, fd, 0, 3) == -EINVAL);
 	CALL1(P, SYS_close, fd);
@@ -68,19 +88,23 @@ int case_files_read_write_seek(const struct path *P, struct transcript *t)
 		OPEN(P, "/no/such/file", O_RDONLY, 0),
 		OPEN(P, "/bin", O_WRONLY, 0),
 		OPEN(P, name, O_RDONLY | O_DIRECTORY, 0),
-		OPEN(P, name, O_ACCMODE, 0),
-		OPEN(P, name, 0x40000000, 0),
+		OPEN(P, name, O_CREAT | O_DIRECTORY, 0),
+		OPEN(P, "/bin", O_RDONLY | O_TRUNC, 0),
 		CALL3(P, SYS_lseek, 1, 0, SEEK_SET),
 		CALL3(P, SYS_read, 55, buf, 1),
 		CALL1(P, SYS_close, 55),
 		CALL1(P, SYS_close, -1),
 	};
-	long want[] = { -EEXIST, -ENOENT, -EISDIR, -ENOTDIR, -EINVAL, -EINVAL, -ESPIPE, -EBADF, -EBADF, -EBADF };
+	long want[] = { -EEXIST, -ENOENT, -EISDIR, -ENOTDIR, -EINVAL, -EISDIR, -ESPIPE, -EBADF, -EBADF, -EBADF };
 	for (unsigned i = 0; i < sizeof(r) / sizeof(r[0]); i++) {
 		EXPECT(t, P, r[i] == want[i]);
 		note(t, "%ld ", r[i]);
 	}
+	for (unsigned i = 0; i < sizeof(r) / sizeof(r[0]); i++)
+		if (r[i] >= 0 && i < 6)
+			CALL1(P, SYS_close, r[i]);            /* a wrong success leaks nothing */
 	EXPECT(t, P, CALL1(P, SYS_unlink, name) == 0);
+	clean(P);
 	return 0;
 }
 
@@ -89,6 +113,7 @@ int case_files_directories(const struct path *P, struct transcript *t)
 	char cwd[64], buf[1024];
 	long fd;
 
+	clean(P);
 	EXPECT(t, P, CALL2(P, SYS_mkdir, "/conform-dir", 0755) == 0);
 	EXPECT(t, P, CALL2(P, SYS_mkdir, "/conform-dir", 0755) == -EEXIST);
 	EXPECT(t, P, CALL1(P, SYS_chdir, "/conform-dir") == 0);
@@ -107,21 +132,31 @@ int case_files_directories(const struct path *P, struct transcript *t)
 	EXPECT(t, P, CALL1(P, SYS_rmdir, "conform-dir") == 0);
 	EXPECT(t, P, CALL2(P, SYS_stat, "/conform-dir", &st) == -ENOENT);
 
-	/* getdents64 on /bin lists the programs of the initrd. */
+	/* getdents64 on /bin lists the programs of the initrd, each once. */
 	fd = OPEN(P, "/bin", O_RDONLY | O_DIRECTORY, 0);
-	long n = CALL3(P, SYS_getdents64, fd, buf, sizeof(buf));
-	int seen = 0;
-	for (long off = 0; off < n;) {
-		struct linux_dirent64 *d = (void *)(buf + off);
-		seen += strcmp(d->d_name, "conform") == 0 || strcmp(d->d_name, "init") == 0 || strcmp(d->d_name, ".") == 0;
-		off += d->d_reclen;
+	int dot = 0, conform = 0, init = 0, bad = 0;
+	long n;
+	while ((n = CALL3(P, SYS_getdents64, fd, buf, sizeof(buf))) > 0) {
+		for (long off = 0; off < n && !bad;) {
+			struct linux_dirent64 *d = (void *)(buf + off);
+			if (d->d_reclen < 20 || off + d->d_reclen > n)
+				bad = 1;                       /* a record that would not advance */
+			dot += strcmp(d->d_name, ".") == 0;
+			conform += strcmp(d->d_name, "conform") == 0;
+			init += strcmp(d->d_name, "init") == 0;
+			off += d->d_reclen;
+		}
+		if (bad)
+			break;
 	}
-	EXPECT(t, P, n > 0 && seen == 3);
-	EXPECT(t, P, CALL3(P, SYS_getdents64, fd, buf, sizeof(buf)) == 0);  /* all read */
+	EXPECT(t, P, n == 0 && !bad && dot == 1 && conform == 1 && init == 1);
 	EXPECT(t, P, CALL3(P, SYS_read, fd, buf, 1) == -EISDIR);
+	EXPECT(t, P, CALL3(P, SYS_read, fd, buf, 0) == -EISDIR);
+	EXPECT(t, P, CALL3(P, SYS_lseek, fd, 0, SEEK_END) == -EINVAL);
 	CALL1(P, SYS_close, fd);
 	EXPECT(t, P, CALL3(P, SYS_getdents64, 1, buf, sizeof(buf)) == -ENOTDIR);
-	note(t, "getdents saw %d of 3", seen);
+	note(t, "getdents: . %d conform %d init %d", dot, conform, init);
+	clean(P);
 	return 0;
 }
 
@@ -129,9 +164,11 @@ int case_files_links_dup(const struct path *P, struct transcript *t)
 {
 	struct stat st;
 	char c;
-	long fd = OPEN(P, "/conform-a", O_CREAT | O_RDWR, 0644), fd2, fd3;
+	long fd, fd2, fd3;
 
-	CALL3(P, SYS_write, fd, "abc", 3);
+	clean(P);
+	fd = OPEN(P, "/conform-a", O_CREAT | O_RDWR, 0644);
+	EXPECT(t, P, CALL3(P, SYS_write, fd, "abc", 3) == 3);
 	EXPECT(t, P, CALL2(P, SYS_link, "/conform-a", "/conform-b") == 0);
 	EXPECT(t, P, CALL2(P, SYS_stat, "/conform-b", &st) == 0 && st.st_nlink == 2 && st.st_size == 3);
 	EXPECT(t, P, CALL2(P, SYS_link, "/conform-a", "/conform-b") == -EEXIST);
@@ -143,7 +180,7 @@ int case_files_links_dup(const struct path *P, struct transcript *t)
 	/* dup and dup2 share the offset. */
 	fd2 = CALL1(P, SYS_dup, fd);
 	fd3 = CALL2(P, SYS_dup2, fd, 40);
-	EXPECT(t, P, fd2 > fd && fd3 == 40);
+	EXPECT(t, P, fd2 == fd + 1 && fd3 == 40);                       /* the lowest free one */
 	EXPECT(t, P, CALL3(P, SYS_read, fd2, &c, 1) == 1 && c == 'b');
 	EXPECT(t, P, CALL3(P, SYS_lseek, 40, 0, SEEK_CUR) == 2);
 	EXPECT(t, P, CALL2(P, SYS_dup2, 40, 40) == 40);
@@ -153,7 +190,15 @@ int case_files_links_dup(const struct path *P, struct transcript *t)
 	CALL1(P, SYS_close, fd2);
 	CALL1(P, SYS_close, fd3);
 	EXPECT(t, P, CALL3(P, SYS_read, fd3, &c, 1) == -EBADF);
+	/* dup2 onto an open descriptor closes what was there. */
+	fd = OPEN(P, "/bin/init", O_RDONLY, 0);
+	fd2 = OPEN(P, "/dev/zero", O_RDONLY, 0);
+	EXPECT(t, P, CALL2(P, SYS_dup2, fd2, fd) == fd);
+	EXPECT(t, P, CALL3(P, SYS_read, fd, &c, 1) == 1 && c == 0);      /* zeros, not the ELF */
+	CALL1(P, SYS_close, fd);
+	CALL1(P, SYS_close, fd2);
 	note(t, "ok");
+	clean(P);
 	return 0;
 }
 
@@ -196,6 +241,7 @@ int case_files_devices(const struct path *P, struct transcript *t)
 {
 	char buf[16];
 	struct stat st;
+	struct stat st2;
 	long null = OPEN(P, "/dev/null", O_RDWR, 0), zero = OPEN(P, "/dev/zero", O_RDONLY, 0);
 	long con = OPEN(P, "/dev/console", O_WRONLY, 0);
 
@@ -209,9 +255,38 @@ int case_files_devices(const struct path *P, struct transcript *t)
 	EXPECT(t, P, CALL2(P, SYS_fstat, zero, &st) == 0 && S_ISCHR(st.st_mode) && st.st_rdev == ((1 << 8) | 5));
 	EXPECT(t, P, CALL2(P, SYS_stat, "/dev/console", &st) == 0 && st.st_rdev == ((5 << 8) | 1));
 	EXPECT(t, P, CALL3(P, SYS_write, con, "# /dev/console\n", 15) == 15);
+	EXPECT(t, P, CALL3(P, SYS_read, con, buf, 1) == -EBADF);         /* opened write-only */
+	EXPECT(t, P, CALL2(P, SYS_fstat, con, &st2) == 0 && st2.st_ino == st.st_ino);
+	EXPECT(t, P, CALL2(P, SYS_fstat, 1, &st2) == 0 && st2.st_ino == st.st_ino);  /* init's too */
 	CALL1(P, SYS_close, null);
 	CALL1(P, SYS_close, zero);
 	CALL1(P, SYS_close, con);
 	note(t, "ok");
+	return 0;
+}
+
+/* In a child: exec `conform --is-open fd` and report its exit status. */
+static void exec_is_open(const struct path *P, void *arg)
+{
+	char num[16];
+	char *argv[] = { "/bin/conform", "--is-open", num, 0 };
+
+	snprintf(num, sizeof(num), "%ld", (long)arg);
+	CALL3(P, SYS_execve, "/bin/conform", argv, 0);
+	CALL1(P, SYS_exit, 99);
+}
+
+int case_files_cloexec(const struct path *P, struct transcript *t)
+{
+	long keep = OPEN(P, "/bin/init", O_RDONLY, 0);
+	long drop = OPEN(P, "/bin/init", O_RDONLY | O_CLOEXEC, 0);
+	int s1 = run_child(exec_is_open, P, (void *)keep), s2 = run_child(exec_is_open, P, (void *)drop);
+
+	EXPECT(t, P, WIFEXITED(s1) && WEXITSTATUS(s1) == 1);             /* survived execve */
+	EXPECT(t, P, WIFEXITED(s2) && WEXITSTATUS(s2) == 0);             /* closed by execve */
+	EXPECT(t, P, CALL2(P, SYS_fstat, drop, &(struct stat){ 0 }) == 0); /* but only there */
+	CALL1(P, SYS_close, keep);
+	CALL1(P, SYS_close, drop);
+	note(t, "statuses %#x %#x", s1, s2);
 	return 0;
 }

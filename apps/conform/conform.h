@@ -72,7 +72,7 @@ typedef int (*case_fn)(const struct path *P, struct transcript *t);
 	X(kernel_addresses)     X(memory_exhaustion)    X(vdso_between_syscalls) \
 	X(vdso_errors_match)    X(vvar_read_only)       X(files_read_write_seek) \
 	X(files_directories)    X(files_links_dup)      X(files_bad_pointers) \
-	X(files_devices)
+	X(files_devices)        X(files_cloexec)
 
 #define DECLARE_CASE(name) int case_##name(const struct path *P, struct transcript *t);
 CASES(DECLARE_CASE)

@@ -6,11 +6,13 @@
  *   conform               run every case
  *   conform NAME          run one case
  *   conform --entry       (used by the suite itself) exit with libc's entry
+ *   conform --is-open N   (the same) exit 1 when descriptor N is open
  */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -163,6 +165,10 @@ int main(int argc, char **argv)
 
 	if (argc > 1 && strcmp(argv[1], "--entry") == 0)
 		return libc_entry();
+	if (argc > 2 && strcmp(argv[1], "--is-open") == 0) {
+		struct stat st;
+		return fstat(atoi(argv[2]), &st) == 0;    /* 1: that descriptor survived execve */
+	}
 	suite_pid = getpid();
 	printf("conform: entry conformance suite, %d cases x 2 paths; libc uses %s\n",
 	       ncases, libc_entry_name());

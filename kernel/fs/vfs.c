@@ -7,6 +7,8 @@
 #include "fs/vfs.h"
 #include "kernel.h"
 #include "lib/cpio.h"
+#include "mm/pmm.h"
+#include "mm/uvm.h"
 
 struct rnode *vfs_root;
 static struct ramfs *rootfs;
@@ -49,6 +51,10 @@ static void make_dev(void)
 		if (ramfs_create(dev, devs[i].name, strlen(devs[i].name), S_IFCHR | 0666, &n) < 0)
 			panic("vfs: cannot make /dev/%s", devs[i].name);
 		n->rdev = devs[i].rdev;
+		if (n->rdev == DEV_CONSOLE) {
+			console.node = n;                 /* init's console file is this node */
+			rnode_get(n);
+		}
 	}
 }
 
@@ -81,6 +87,15 @@ struct file *file_console(void)
 	return &console;
 }
 
+struct file *file_open_console(uint32_t flags)
+{
+	struct file *f = file_open_node(console.node, flags);
+
+	if (f)
+		f->kind = FILE_CONSOLE;
+	return f;
+}
+
 struct file *file_open_node(struct rnode *node, uint32_t flags)
 {
 	struct file *f = kzalloc(sizeof(*f));
@@ -99,8 +114,8 @@ void file_get(struct file *f)
 
 void file_put(struct file *f)
 {
-	if (--f->refs > 0 || f->kind == FILE_CONSOLE)
-		return;
+	if (--f->refs > 0 || f == &console)
+		return;                               /* init's console file is never freed */
 	rnode_put(f->node);
 	kfree(f);
 }
@@ -112,8 +127,23 @@ int vfs_exec_lookup(struct rnode *cwd, const char *path, struct rnode **out)
 
 	if (r < 0)
 		return r;
-	if (!S_ISREG(res.node->mode))
-		return -EACCES;
+	if (!S_ISREG(res.node->mode) || !(res.node->mode & 0111))
+		return -EACCES;                       /* not a file, or nobody may run it */
 	*out = res.node;
 	return 0;
+}
+
+int vfs_may_grow(const struct rnode *n, uint64_t size)
+{
+	/* Growing may reallocate the buffer at up to twice the size while the
+	 * old one still exists: count that, and leave the kernel its reserve. */
+	uint64_t pages = size > n->size ? 3 * (size / PAGE_SIZE + 1) : 0;
+
+	return pages + UVM_FRAME_RESERVE > frames_free_count() ? -ENOSPC : 0;
+}
+
+void vfs_set_time(const struct timespec *now)
+{
+	if (rootfs)
+		rootfs->now = *now;
 }

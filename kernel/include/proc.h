@@ -47,6 +47,7 @@ struct proc {
 	int status;                      /* wait status word once a zombie */
 	bool autoreap;                   /* an orphan: the scheduler frees it when it ends */
 	struct file *fds[NOFILE];        /* open files by descriptor (fs/vfs.h) */
+	bool cloexec[NOFILE];            /* O_CLOEXEC: closed by a successful execve */
 	struct rnode *cwd;               /* the working directory, held */
 };
 

@@ -156,6 +156,7 @@ long proc_exec(struct proc *p, const char *path, char *const argv[], char *const
 
 	if ((r = check_args(argv, envp)) < 0 || (r = vfs_exec_lookup(p->cwd, path, &f)) < 0)
 		return r;
+	/* (f is borrowed: nothing below touches the file system or sleeps.) */
 	if (elf_check(f->data, f->size, ET_EXEC, &info) != ELF_OK ||
 	    info.vaddr_lo < USER_MIN || info.vaddr_hi > USER_MMAP_TOP)
 		return -ENOEXEC;
@@ -188,6 +189,13 @@ long proc_exec(struct proc *p, const char *path, char *const argv[], char *const
 		write_cr3(root);
 	if (old)
 		uvm_destroy(old);
+	for (int fd = 0; fd < NOFILE; fd++) {     /* O_CLOEXEC descriptors end here */
+		if (p->cloexec[fd] && p->fds[fd]) {
+			file_put(p->fds[fd]);
+			p->fds[fd] = NULL;
+		}
+		p->cloexec[fd] = false;
+	}
 
 	const char *base = path;
 	for (const char *s = path; *s; s++)

@@ -15,8 +15,6 @@
 #include "syscall.h"
 #include "uaccess.h"
 
-#define OPEN_FLAGS (O_ACCMODE | O_CREAT | O_EXCL | O_TRUNC | O_APPEND | O_DIRECTORY | O_CLOEXEC)
-
 /* Copy a user path into a fresh PATH_MAX buffer; NULL and *err on failure. */
 static char *path_in(uint64_t u, long *err)
 {
@@ -62,11 +60,20 @@ static int fd_alloc(int min)
 	return -EMFILE;
 }
 
-static struct file *fd_file(uint64_t fd)
+/* Descriptors are Linux's unsigned int: the low 32 bits of the register. */
+static struct file *fd_file(uint64_t reg)
 {
+	uint32_t fd = reg;
+
 	return fd < NOFILE ? current()->fds[fd] : NULL;
 }
 
+/*
+ * open(path, flags, mode), Linux's way: unknown flags are ignored, O_TRUNC
+ * empties a regular file whatever the access mode, O_CREAT with
+ * O_DIRECTORY is -EINVAL. The descriptor is found before anything is
+ * created or truncated, so a full table changes nothing.
+ */
 long sys_open(struct trap_frame *tf)
 {
 	uint64_t flags = arg(tf, 1), mode = arg(tf, 2) & 07777, acc = flags & O_ACCMODE;
@@ -76,8 +83,10 @@ long sys_open(struct trap_frame *tf)
 	long r;
 	int fd;
 
-	if ((flags & ~(uint64_t)OPEN_FLAGS) || acc == O_ACCMODE)
+	if ((flags & O_CREAT) && (flags & O_DIRECTORY))
 		return -EINVAL;
+	if ((fd = fd_alloc(0)) < 0)
+		return fd;
 	char *path = path_in(arg(tf, 0), &r);
 	if (!path)
 		return r;
@@ -92,19 +101,18 @@ long sys_open(struct trap_frame *tf)
 		return r;
 	if ((flags & O_DIRECTORY) && !S_ISDIR(n->mode))
 		return -ENOTDIR;
-	if (S_ISDIR(n->mode) && acc != O_RDONLY)
+	if (S_ISDIR(n->mode) && (acc != O_RDONLY || (flags & O_TRUNC)))
 		return -EISDIR;
-	if ((fd = fd_alloc(0)) < 0)
-		return fd;
-	if (S_ISCHR(n->mode) && n->rdev == DEV_CONSOLE) {
-		current()->fds[fd] = file_console();  /* the one console file */
-		return fd;
-	}
-	if ((flags & O_TRUNC) && acc != O_RDONLY && S_ISREG(n->mode) && (r = ramfs_truncate(n, 0)) < 0)
-		return r;
-	if (!(f = file_open_node(n, flags & (O_ACCMODE | O_APPEND))))
+	f = S_ISCHR(n->mode) && n->rdev == DEV_CONSOLE ? file_open_console(flags & O_ACCMODE)
+						       : file_open_node(n, flags & (O_ACCMODE | O_APPEND));
+	if (!f)
 		return -ENOMEM;
+	if ((flags & O_TRUNC) && S_ISREG(n->mode) && (r = ramfs_truncate(n, 0)) < 0) {
+		file_put(f);
+		return r;
+	}
 	current()->fds[fd] = f;
+	current()->cloexec[fd] = !!(flags & O_CLOEXEC);
 	return fd;
 }
 
@@ -114,7 +122,7 @@ long sys_close(struct trap_frame *tf)
 
 	if (!f)
 		return -EBADF;
-	current()->fds[arg(tf, 0)] = NULL;
+	current()->fds[(uint32_t)arg(tf, 0)] = NULL;
 	file_put(f);
 	return 0;
 }
@@ -130,12 +138,13 @@ long sys_dup(struct trap_frame *tf)
 		return fd;
 	file_get(f);
 	current()->fds[fd] = f;
+	current()->cloexec[fd] = 0;
 	return fd;
 }
 
 long sys_dup2(struct trap_frame *tf)
 {
-	uint64_t old = arg(tf, 0), new = arg(tf, 1);
+	uint32_t old = arg(tf, 0), new = arg(tf, 1);
 	struct file *f = fd_file(old);
 
 	if (!f || new >= NOFILE)
@@ -145,6 +154,7 @@ long sys_dup2(struct trap_frame *tf)
 		if (current()->fds[new])
 			file_put(current()->fds[new]);
 		current()->fds[new] = f;
+		current()->cloexec[new] = 0;
 	}
 	return new;
 }
@@ -160,6 +170,8 @@ long sys_lseek(struct trap_frame *tf)
 		return -ESPIPE;
 	if (S_ISCHR(f->node->mode))
 		return f->off = 0;                  /* null and zero: nothing to seek in */
+	if (S_ISDIR(f->node->mode) && arg(tf, 2) == SEEK_END)
+		return -EINVAL;                     /* a directory has no end to seek from */
 	switch (arg(tf, 2)) {
 	case SEEK_SET: base = 0; break;
 	case SEEK_CUR: base = f->off; break;
@@ -194,7 +206,7 @@ long sys_fstat(struct trap_frame *tf)
 
 	if (!f)
 		return -EBADF;
-	return stat_out(f->kind == FILE_NODE ? f->node : NULL, arg(tf, 1));
+	return stat_out(f->node, arg(tf, 1));
 }
 
 long sys_stat(struct trap_frame *tf)
@@ -220,8 +232,8 @@ long sys_getdents64(struct trap_frame *tf)
 		return -ENOTDIR;
 	if (!user_range_ok(ubuf, len))
 		return -EFAULT;
-	if (len > 65536)
-		len = 65536;                        /* one kernel buffer's worth per call */
+	if (len > 4096)
+		len = 4096;                         /* one page of records per call */
 	char *kbuf = kmalloc(len ? len : 1);
 	if (!kbuf)
 		return -ENOMEM;
@@ -241,8 +253,10 @@ long sys_ftruncate(struct trap_frame *tf)
 
 	if (!f)
 		return -EBADF;
-	if (f->kind != FILE_NODE || !S_ISREG(f->node->mode) || (f->flags & O_ACCMODE) == O_RDONLY)
+	if (f->kind != FILE_NODE || !S_ISREG(f->node->mode) || !file_writable(f))
 		return -EINVAL;
+	if (vfs_may_grow(f->node, arg(tf, 1)) < 0)
+		return -ENOSPC;
 	return ramfs_truncate(f->node, (int64_t)arg(tf, 1));
 }
 
@@ -253,7 +267,11 @@ long sys_truncate(struct trap_frame *tf)
 
 	if (r < 0)
 		return r;
-	return S_ISDIR(n->mode) ? -EISDIR : ramfs_truncate(n, (int64_t)arg(tf, 1));
+	if (S_ISDIR(n->mode))
+		return -EISDIR;
+	if (vfs_may_grow(n, arg(tf, 1)) < 0)
+		return -ENOSPC;
+	return ramfs_truncate(n, (int64_t)arg(tf, 1));
 }
 
 /* The calls that take one path and hand it to fs/path.c. */

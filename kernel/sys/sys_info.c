@@ -7,6 +7,7 @@
 #include "api/errno.h"
 #include "arch/cpu.h"
 #include "kernel.h"
+#include "fs/vfs.h"
 #include "proc.h"
 #include "syscall.h"
 #include "uaccess.h"
@@ -45,6 +46,7 @@ void clock_tick(void)
 	vvar_time_add(&vvar->wall, d);
 	__asm__ volatile("" ::: "memory");
 	vvar->seq++;
+	vfs_set_time(&(struct timespec){ vvar->wall.sec, (int64_t)vvar->wall.nsec });
 }
 
 long sys_clock_gettime(struct trap_frame *tf)

@@ -15,9 +15,12 @@
 #define CHUNK 256
 #define MAX_RW (0x7fffffffUL & ~4095UL)  /* the most one call moves, as on Linux */
 
-/* The open file behind descriptor fd of the current process, or NULL. */
-static struct file *fd_file(uint64_t fd)
+/* The open file behind descriptor fd of the current process, or NULL.
+ * Descriptors are Linux's unsigned int: the low 32 bits of the register. */
+static struct file *fd_file(uint64_t reg)
 {
+	uint32_t fd = reg;
+
 	return fd < NOFILE ? current()->fds[fd] : NULL;
 }
 
@@ -46,6 +49,8 @@ static long node_write_user(struct file *f, const char *u, size_t n)
 
 	if (f->flags & O_APPEND)
 		f->off = f->node->size;
+	if (n && vfs_may_grow(f->node, (uint64_t)f->off + n) < 0)
+		return -ENOSPC;
 	while (done < n) {
 		size_t c = n - done < CHUNK ? n - done : CHUNK;
 		if (copy_from_user(buf, u + done, c) < 0)
@@ -81,7 +86,7 @@ static long device_read_user(struct file *f, char *u, size_t n)
 /* Write to any open file; the count or -errno. */
 static long file_write_user(struct file *f, const char *u, size_t n)
 {
-	if ((f->flags & O_ACCMODE) == O_RDONLY)
+	if (!file_writable(f))
 		return -EBADF;
 	if (!user_range_ok((uint64_t)u, n))
 		return -EFAULT;
@@ -108,7 +113,7 @@ long sys_writev(struct trap_frame *tf)
 	struct iovec iov;
 	long done = 0;
 
-	if (!f || (f->flags & O_ACCMODE) == O_RDONLY)
+	if (!f || !file_writable(f))
 		return -EBADF;
 	if (cnt > IOV_MAX)
 		return -EINVAL;
@@ -186,8 +191,10 @@ long sys_read(struct trap_frame *tf)
 	struct file *f = fd_file(arg(tf, 0));
 	uint64_t buf = arg(tf, 1), n = arg(tf, 2);
 
-	if (!f || (f->flags & O_ACCMODE) == O_WRONLY)
+	if (!f || !file_readable(f))
 		return -EBADF;
+	if (f->kind == FILE_NODE && S_ISDIR(f->node->mode))
+		return -EISDIR;
 	if (n == 0)
 		return 0;
 	if (!user_range_ok(buf, n))

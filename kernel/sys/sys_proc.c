@@ -56,9 +56,11 @@ long sys_fork(struct trap_frame *tf)
 	c->mmap_next = p->mmap_next;
 	for (size_t i = 0; i < sizeof(c->name); i++)
 		c->name[i] = p->name[i];
-	for (int fd = 0; fd < NOFILE; fd++)       /* the same open files, shared */
+	for (int fd = 0; fd < NOFILE; fd++) {     /* the same open files, shared */
 		if ((c->fds[fd] = p->fds[fd]))
 			file_get(c->fds[fd]);
+		c->cloexec[fd] = p->cloexec[fd];
+	}
 	if ((c->cwd = p->cwd))
 		rnode_get(c->cwd);
 	c->state = P_RUNNABLE;

@@ -4,7 +4,8 @@
  * The root filesystem is a ramfs filled from the initrd at boot. An open
  * file (struct file) is shared by every descriptor that came from the same
  * open() (dup, fork); it holds the offset and the access mode. The console
- * is an open file of its own kind until there is a /dev.
+ * (/dev/console) is an open file of its own kind: its reads and writes go
+ * to the serial and framebuffer consoles.
  */
 #ifndef FS_VFS_H
 #define FS_VFS_H
@@ -32,12 +33,22 @@ extern struct rnode *vfs_root;
 #define DEV_CONSOLE ((5 << 8) | 1)
 
 void vfs_init(void);                        /* the root ramfs, filled from the initrd */
-struct file *file_console(void);            /* a new reference to the console file */
+struct file *file_console(void);            /* a new reference to init's console file */
+struct file *file_open_console(uint32_t flags); /* /dev/console opened anew; NULL when out of memory */
 struct file *file_open_node(struct rnode *node, uint32_t flags);  /* NULL when out of memory */
+/* The access mode's two rights (mode 3, Linux's "neither", has none). */
+static inline bool file_readable(const struct file *f) { return (f->flags & 3) == 0 || (f->flags & 3) == 2; }
+static inline bool file_writable(const struct file *f) { return (f->flags & 3) == 1 || (f->flags & 3) == 2; }
+
 void file_get(struct file *f);
 void file_put(struct file *f);              /* the last put closes it */
 
-/* Look up a regular file for exec: 0 and a borrowed node, or -errno. */
+/* May file n grow to size bytes? 0, or -ENOSPC when its buffer would eat
+ * into the frames the kernel keeps for itself. */
+int vfs_may_grow(const struct rnode *n, uint64_t size);
+void vfs_set_time(const struct timespec *now);  /* stamp for changed nodes (the timer) */
+
+/* Look up an executable regular file for exec: 0 and a borrowed node, or -errno. */
 int vfs_exec_lookup(struct rnode *cwd, const char *path, struct rnode **out);
 
 #endif
