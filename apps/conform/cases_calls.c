@@ -11,16 +11,6 @@
 
 #include "conform.h"
 
-#define EPERM 1
-#define ENOENT 2
-#define EBADF 9
-#define ECHILD 10
-#define EACCES 13
-#define EFAULT 14
-#define EEXIST 17
-#define ENODEV 19
-#define EINVAL 22
-#define ENOMEM 12
 #define PAGE 4096L
 
 int case_getpid_getppid(const struct path *P, struct transcript *t)

@@ -9,8 +9,6 @@
 
 #include "conform.h"
 
-#define EFAULT 14
-#define EINVAL 22
 #define PAGE 4096UL
 
 struct bad {

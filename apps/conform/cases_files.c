@@ -14,19 +14,6 @@
 
 #include "conform.h"
 
-#define ENOENT 2
-#define EBADF 9
-#define EACCES 13
-#define EFAULT 14
-#define EEXIST 17
-#define ENOTDIR 20
-#define EISDIR 21
-#define EINVAL 22
-#define ESPIPE 29
-#define ERANGE 34
-#define ENAMETOOLONG 36
-#define ENOTEMPTY 39
-
 #define OPEN(P, path, flags, mode) CALL3(P, SYS_open, path, flags, mode)
 
 /* Remove what the file cases make, whatever state a failed run left. */

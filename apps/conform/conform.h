@@ -11,6 +11,7 @@
 #ifndef CONFORM_H
 #define CONFORM_H
 
+#include <errno.h>
 #include <stdint.h>
 #include <sys/entry.h>
 #include <time.h>

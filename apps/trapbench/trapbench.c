@@ -70,35 +70,24 @@ static void call_clock_vdso(void) { clock_gettime(CLOCK_MONOTONIC, &ts); }
 static int zero_fd, null_fd;
 static char byte;
 
-static void call_read_int80(void)
+/* Three-argument calls: int $0x80 gets them in both register sets (ebx ecx
+ * edx for Linux's i386 entry, rdi rsi rdx for trapdoor's). */
+static inline void int80_3(long nr, long a, long b, long c)
 {
 	long r;
-	__asm__ volatile("int $0x80" : "=a"(r)
-			 : "a"(NR_READ_INT80), "b"(zero_fd), "c"(&byte), "d"(1), "D"(zero_fd), "S"(&byte)
-			 : "memory");
+	__asm__ volatile("int $0x80" : "=a"(r) : "a"(nr), "b"(a), "c"(b), "d"(c), "D"(a), "S"(b) : "memory");
 }
 
-static void call_read_syscall(void)
+static inline void syscall_3(long nr, long a, long b, long c)
 {
 	long r;
-	__asm__ volatile("syscall" : "=a"(r) : "a"(NR_READ_SYSCALL), "D"(zero_fd), "S"(&byte), "d"(1)
-			 : "rcx", "r11", "memory");
+	__asm__ volatile("syscall" : "=a"(r) : "a"(nr), "D"(a), "S"(b), "d"(c) : "rcx", "r11", "memory");
 }
 
-static void call_write_int80(void)
-{
-	long r;
-	__asm__ volatile("int $0x80" : "=a"(r)
-			 : "a"(NR_WRITE_INT80), "b"(null_fd), "c"(&byte), "d"(1), "D"(null_fd), "S"(&byte)
-			 : "memory");
-}
-
-static void call_write_syscall(void)
-{
-	long r;
-	__asm__ volatile("syscall" : "=a"(r) : "a"(NR_WRITE_SYSCALL), "D"(null_fd), "S"(&byte), "d"(1)
-			 : "rcx", "r11", "memory");
-}
+static void call_read_int80(void) { int80_3(NR_READ_INT80, zero_fd, (long)&byte, 1); }
+static void call_read_syscall(void) { syscall_3(NR_READ_SYSCALL, zero_fd, (long)&byte, 1); }
+static void call_write_int80(void) { int80_3(NR_WRITE_INT80, null_fd, (long)&byte, 1); }
+static void call_write_syscall(void) { syscall_3(NR_WRITE_SYSCALL, null_fd, (long)&byte, 1); }
 
 static const struct bench {
 	const char *path, *call;

@@ -98,6 +98,25 @@ static inline int vvar_clock(const struct vvar *v, int clk, struct timespec *ts)
 	return 0;
 }
 
+/* gettimeofday's answer: the wall clock in microseconds. */
+static inline void vvar_timeofday(const struct vvar *v, struct timeval *tv)
+{
+	struct timespec ts;
+
+	vvar_clock(v, CLOCK_REALTIME, &ts);
+	tv->tv_sec = ts.tv_sec;
+	tv->tv_usec = ts.tv_nsec / 1000;
+}
+
+/* time's answer: whole seconds of the coarse wall clock. */
+static inline int64_t vvar_time(const struct vvar *v)
+{
+	struct timespec ts;
+
+	vvar_clock(v, CLOCK_REALTIME_COARSE, &ts);
+	return ts.tv_sec;
+}
+
 /* The resolution of clock clk: 1 ns, or a timer tick for the coarse ones. */
 static inline int vvar_clock_res(const struct vvar *v, int clk, struct timespec *ts)
 {

@@ -19,6 +19,7 @@
 #define KSTACK_PAGES 4
 
 /* The user half's layout (docs/abi.md). */
+#define USER_MIN         0x10000ULL             /* nothing below: NULL stays a fault */
 #define USER_STACK_TOP   0x00007ffffff00000ULL  /* initial rsp is just below */
 #define USER_STACK_PAGES 32                     /* mapped up front */
 #define USER_MMAP_TOP    0x00007fff00000000ULL  /* mmap hands out addresses below this */

@@ -26,28 +26,27 @@ static inline void user_close(void)
 		__asm__ volatile("clac" ::: "memory");
 }
 
-long copy_from_user(void *dst, const void *usrc, size_t n)
+/* Copy n bytes after checking that uaddr (the user side) stays in the user half. */
+static long copy_checked(void *dst, const void *src, uint64_t uaddr, size_t n)
 {
 	long r;
 
-	if (!user_range_ok((uint64_t)usrc, n))
+	if (!user_range_ok(uaddr, n))
 		return -EFAULT;
 	user_open();
-	r = __copy_user(dst, usrc, n);
+	r = __copy_user(dst, src, n);
 	user_close();
 	return r;
 }
 
+long copy_from_user(void *dst, const void *usrc, size_t n)
+{
+	return copy_checked(dst, usrc, (uint64_t)usrc, n);
+}
+
 long copy_to_user(void *udst, const void *src, size_t n)
 {
-	long r;
-
-	if (!user_range_ok((uint64_t)udst, n))
-		return -EFAULT;
-	user_open();
-	r = __copy_user(udst, src, n);
-	user_close();
-	return r;
+	return copy_checked(udst, src, (uint64_t)udst, n);
 }
 
 long strncpy_from_user(char *dst, const char *usrc, size_t n)

@@ -22,7 +22,6 @@
 #include "mm/uvm.h"
 #include "proc.h"
 
-#define USER_MIN     0x10000ULL        /* the lowest page a program may use */
 #define MAX_ARGS     256
 #define MAX_ARG_SIZE (32 * 1024)        /* all strings of argv and envp together */
 

@@ -60,14 +60,6 @@ static int fd_alloc(int min)
 	return -EMFILE;
 }
 
-/* Descriptors are Linux's unsigned int: the low 32 bits of the register. */
-static struct file *fd_file(uint64_t reg)
-{
-	uint32_t fd = reg;
-
-	return fd < NOFILE ? current()->fds[fd] : NULL;
-}
-
 /*
  * open(path, flags, mode), Linux's way: unknown flags are ignored, O_TRUNC
  * empties a regular file whatever the access mode, O_CREAT with

@@ -69,13 +69,10 @@ long sys_clock_getres(struct trap_frame *tf)
 
 long sys_gettimeofday(struct trap_frame *tf)
 {
-	struct timespec ts;
 	struct timeval tv;
 	static const struct timezone utc;
 
-	vvar_clock(vvar, CLOCK_REALTIME, &ts);
-	tv.tv_sec = ts.tv_sec;
-	tv.tv_usec = ts.tv_nsec / 1000;
+	vvar_timeofday(vvar, &tv);
 	if (arg(tf, 0) && copy_to_user((void *)arg(tf, 0), &tv, sizeof(tv)) < 0)
 		return -EFAULT;
 	if (arg(tf, 1) && copy_to_user((void *)arg(tf, 1), &utc, sizeof(utc)) < 0)
@@ -85,11 +82,8 @@ long sys_gettimeofday(struct trap_frame *tf)
 
 long sys_time(struct trap_frame *tf)
 {
-	struct timespec ts;
-	int64_t t;
+	int64_t t = vvar_time(vvar);
 
-	vvar_clock(vvar, CLOCK_REALTIME_COARSE, &ts);
-	t = ts.tv_sec;
 	if (arg(tf, 0) && copy_to_user((void *)arg(tf, 0), &t, sizeof(t)) < 0)
 		return -EFAULT;
 	return t;

@@ -15,15 +15,6 @@
 #define CHUNK 256
 #define MAX_RW (0x7fffffffUL & ~4095UL)  /* the most one call moves, as on Linux */
 
-/* The open file behind descriptor fd of the current process, or NULL.
- * Descriptors are Linux's unsigned int: the low 32 bits of the register. */
-static struct file *fd_file(uint64_t reg)
-{
-	uint32_t fd = reg;
-
-	return fd < NOFILE ? current()->fds[fd] : NULL;
-}
-
 /* Write n user bytes to the console; the count, or -EFAULT when the first
  * chunk is unreadable (a later bad chunk ends the write short). */
 static long console_write_user(const char *u, size_t n)

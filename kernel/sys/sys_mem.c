@@ -12,7 +12,6 @@
 #include "proc.h"
 #include "syscall.h"
 
-#define USER_MIN 0x10000ULL             /* nothing is ever mapped below: NULL stays a fault */
 
 static uint64_t page_up(uint64_t a) { return (a + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1); }
 

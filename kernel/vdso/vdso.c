@@ -49,13 +49,8 @@ int __vdso_clock_getres(int clk, struct timespec *ts)
 
 int __vdso_gettimeofday(struct timeval *tv, struct timezone *tz)
 {
-	struct timespec ts;
-
-	if (tv) {
-		vvar_clock(&vvar_page, CLOCK_REALTIME, &ts);
-		tv->tv_sec = ts.tv_sec;
-		tv->tv_usec = ts.tv_nsec / 1000;
-	}
+	if (tv)
+		vvar_timeofday(&vvar_page, tv);
 	if (tz)
 		tz->tz_minuteswest = tz->tz_dsttime = 0;   /* the kernel keeps UTC */
 	return 0;
@@ -63,12 +58,11 @@ int __vdso_gettimeofday(struct timeval *tv, struct timezone *tz)
 
 long __vdso_time(long *t)
 {
-	struct timespec ts;
+	long s = vvar_time(&vvar_page);
 
-	vvar_clock(&vvar_page, CLOCK_REALTIME_COARSE, &ts);
 	if (t)
-		*t = ts.tv_sec;
-	return ts.tv_sec;
+		*t = s;
+	return s;
 }
 
 int __vdso_getcpu(unsigned *cpu, unsigned *node, void *unused)

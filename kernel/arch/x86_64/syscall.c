@@ -10,10 +10,6 @@
 #include "proc.h"
 #include "syscall.h"
 
-#define RFLAGS_TF (1ULL << 8)
-#define RFLAGS_DF (1ULL << 10)
-#define RFLAGS_NT (1ULL << 14)
-#define RFLAGS_AC (1ULL << 18)
 /* Cleared on entry, as Linux does: no single-step, interrupts, direction,
  * alignment checks or nested-task semantics inside the kernel. */
 #define SYSCALL_FMASK (RFLAGS_TF | RFLAGS_IF | RFLAGS_DF | RFLAGS_NT | RFLAGS_AC | \

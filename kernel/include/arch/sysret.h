@@ -6,11 +6,9 @@
 #define ARCH_SYSRET_H
 
 #include "api/boot_info.h"
+#include "arch/cpu.h"
 #include "arch/percpu.h"
 #include "arch/trap.h"
-
-#define RFLAGS_TF_BIT (1ULL << 8)
-#define RFLAGS_RF_BIT (1ULL << 16)
 
 /* The last page of the user half: a return there is not sysret-safe on every CPU. */
 #define SYSRET_RIP_LIMIT (USER_TOP - 4096)
@@ -35,7 +33,7 @@ static inline int syscall_sysret_ok(struct trap_frame *tf)
 		goto iret;
 	/* RF cannot be restored by sysretq; TF would trap on the very first
 	 * user instruction as if in the kernel's context. */
-	if (tf->rflags & (RFLAGS_RF_BIT | RFLAGS_TF_BIT))
+	if (tf->rflags & (RFLAGS_RF | RFLAGS_TF))
 		goto iret;
 	return 1;
 

@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "fs/ramfs.h"
+#include "proc.h"
 
 enum file_kind { FILE_CONSOLE = 1, FILE_NODE };
 
@@ -39,6 +40,15 @@ struct file *file_open_node(struct rnode *node, uint32_t flags);  /* NULL when o
 /* The access mode's two rights (mode 3, Linux's "neither", has none). */
 static inline bool file_readable(const struct file *f) { return (f->flags & 3) == 0 || (f->flags & 3) == 2; }
 static inline bool file_writable(const struct file *f) { return (f->flags & 3) == 1 || (f->flags & 3) == 2; }
+
+/* The current process's open file behind descriptor reg, or NULL.
+ * Descriptors are Linux's unsigned int: the low 32 bits of the register. */
+static inline struct file *fd_file(uint64_t reg)
+{
+	uint32_t fd = reg;
+
+	return fd < NOFILE ? current()->fds[fd] : NULL;
+}
 
 void file_get(struct file *f);
 void file_put(struct file *f);              /* the last put closes it */
