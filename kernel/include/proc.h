@@ -69,7 +69,7 @@ void proc_kill_fault(struct trap_frame *tf, int sig, const char *what) __attribu
 int proc_count(void);                     /* live (not free) slots */
 void proc_close_files(struct proc *p);    /* every descriptor and the cwd */
 
-/* exec.c: replace p's program with the initrd file at path. 0 or -errno;
+/* exec.c: replace p's program with the file at path (root file system). 0 or -errno;
  * on failure p is untouched. argv/envp are kernel copies, NULL-terminated. */
 long proc_exec(struct proc *p, const char *path, char *const argv[], char *const envp[]);
 

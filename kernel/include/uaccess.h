@@ -2,7 +2,7 @@
  * uaccess.h - the only way the kernel touches user memory.
  *
  * A user pointer is first checked to lie in the user half with no
- * wrap-around; the copy itself runs in mm/uaccess.S with an exception-table
+ * wrap-around; the copy itself runs in arch/x86_64/uaccess.S with an exception-table
  * fixup, so an unmapped or read-only page gives -EFAULT, never a panic.
  * With SMAP on, user pages are reachable only inside these helpers.
  */
