@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "api/signal.h"
+
 /* mmap / mprotect */
 #define PROT_NONE      0x0
 #define PROT_READ      0x1
@@ -75,15 +77,6 @@ struct iovec {
 #define WIFEXITED(s)   (WTERMSIG(s) == 0)
 #define WIFSIGNALED(s) (WTERMSIG(s) != 0 && WTERMSIG(s) != 0x7f)
 
-/* Signal numbers a fault ends a process with (no handlers yet). */
-#define SIGILL  4
-#define SIGTRAP 5
-#define SIGABRT 6
-#define SIGBUS  7
-#define SIGFPE  8
-#define SIGKILL 9
-#define SIGSEGV 11
-
 /*
  * trapdoor_stats (our own call, number in kernel/syscalls.tbl): counters
  * of the entry paths, for tests and the benchmark.
@@ -95,6 +88,16 @@ struct trapdoor_stats {
 	uint64_t user_faults;        /* processes ended by a fault */
 	uint64_t free_frames;        /* physical frames free right now */
 	uint64_t tsc_hz;             /* calibrated TSC frequency */
+	uint64_t open_files;         /* open file objects (all processes) */
+	uint64_t procs;              /* process slots in use, zombies included */
+};
+
+/* trapdoor_procs(buf, n) (ours): up to n of these; the number filled. */
+struct trapdoor_proc {
+	int32_t pid, ppid;
+	char state;                  /* R running/runnable, S sleeping, Z zombie */
+	char name[16];
+	uint8_t _pad[3];
 };
 
 #endif

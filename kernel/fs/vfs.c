@@ -4,6 +4,7 @@
 #include "api/errno.h"
 #include "api/stat.h"
 #include "fs/path.h"
+#include "fs/pipe.h"
 #include "fs/vfs.h"
 #include "kernel.h"
 #include "lib/cpio.h"
@@ -11,6 +12,7 @@
 #include "mm/uvm.h"
 
 struct rnode *vfs_root;
+uint64_t files_open;
 static struct ramfs *rootfs;
 static struct file console = { .kind = FILE_CONSOLE, .flags = 2 /* O_RDWR */ };
 
@@ -104,7 +106,16 @@ struct file *file_open_node(struct rnode *node, uint32_t flags)
 		return NULL;
 	*f = (struct file){ .refs = 1, .kind = FILE_NODE, .flags = flags, .node = node };
 	rnode_get(node);
+	files_open++;
 	return f;
+}
+
+int fd_alloc(int min)
+{
+	for (int fd = min; fd < NOFILE; fd++)
+		if (!current()->fds[fd])
+			return fd;
+	return -EMFILE;
 }
 
 void file_get(struct file *f)
@@ -116,8 +127,11 @@ void file_put(struct file *f)
 {
 	if (--f->refs > 0 || f == &console)
 		return;                               /* init's console file is never freed */
+	if (f->kind == FILE_PIPE)
+		pipe_close(f);
 	rnode_put(f->node);
 	kfree(f);
+	files_open--;
 }
 
 int vfs_exec_lookup(struct rnode *cwd, const char *path, struct rnode **out)

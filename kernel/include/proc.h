@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "api/signal.h"
 #include "arch/percpu.h"
 #include "arch/trap.h"
 
@@ -26,7 +27,8 @@
 #define USER_BRK_MAX     (1ULL << 30)           /* the heap grows at most 1 GiB */
 
 enum proc_state { P_FREE, P_RUNNABLE, P_RUNNING, P_BLOCKED, P_ZOMBIE };
-enum proc_wait { W_NONE, W_CHILD, W_INPUT };
+
+#define NSIG 64                          /* signals 1..64, Linux's numbers */
 
 struct file;
 struct rnode;
@@ -34,7 +36,8 @@ struct rnode;
 struct proc {
 	int pid;
 	enum proc_state state;
-	enum proc_wait waiting;          /* what a P_BLOCKED process waits for */
+	const void *chan;                /* what a P_BLOCKED process sleeps on (sleep.c) */
+	uint64_t wake_ns;                /* ... and until when (monotonic ns; 0: no deadline) */
 	struct proc *parent;
 	char name[16];                   /* the program's file name, for messages */
 	uint64_t cr3;                    /* its PML4 (physical) */
@@ -50,6 +53,10 @@ struct proc {
 	struct file *fds[NOFILE];        /* open files by descriptor (fs/vfs.h) */
 	bool cloexec[NOFILE];            /* O_CLOEXEC: closed by a successful execve */
 	struct rnode *cwd;               /* the working directory, held */
+	uint64_t sig_pending;            /* bit n-1: signal n sent, not yet delivered */
+	uint64_t sig_blocked;            /* rt_sigprocmask's mask (never SIGKILL/SIGSTOP) */
+	struct k_sigaction sig_action[NSIG];
+	int sig_sender[NSIG];            /* the pid that sent each pending signal */
 };
 
 /* The process running on this CPU (NULL in the scheduler). */
@@ -77,7 +84,30 @@ long proc_exec(struct proc *p, const char *path, char *const argv[], char *const
 void scheduler(void);                     /* run processes until none is left */
 void sched(void);                         /* give up the CPU (state already set) */
 void yield(void);                         /* stay runnable, let others run */
-void wake_input_waiters(void);            /* from the timer: re-check the console */
+
+/* sleep.c: sleeping on a channel (see there). */
+/* Block until wakeup(chan), the deadline (monotonic ns, 0 = none) or a
+ * signal: 0 (re-check what you wait for) or -EINTR. */
+int sleep_on(const void *chan, uint64_t deadline_ns);
+void wakeup(const void *chan);            /* make every sleeper on chan runnable */
+void wake_process(struct proc *p);        /* make p runnable if it sleeps (a signal came) */
+void sleep_tick(void);                    /* from the timer: wake sleepers past their deadline */
+uint64_t clock_monotonic_ns(void);
+
+/* signal.c */
+/* Is a signal pending that p does not block? */
+static inline bool signal_pending(const struct proc *p) { return p->sig_pending & ~p->sig_blocked; }
+void signal_send(struct proc *p, int sig);        /* mark it pending, wake p (from current) */
+void signal_send_from(struct proc *p, int sig, int sender_pid);
+void signal_recalc(struct proc *p);               /* after changing p's mask or pending set */
+/* On the way back to user mode: act on pending signals (run a handler by
+ * rewriting tf, or end the process). */
+void signal_deliver(struct trap_frame *tf);
+/* A user-mode fault: deliver sig to a handler if one is set and not
+ * blocked, else end the process with the message `what`. */
+void signal_fault(struct trap_frame *tf, int sig, const char *what);
+void signal_fork(struct proc *child, const struct proc *parent);  /* inherit dispositions and mask */
+void signal_exec(struct proc *p);                 /* handlers back to SIG_DFL */
 /* arch/x86_64/swtch.S: save callee-saved registers on this stack, store
  * rsp in *save, continue on the stack `next` (where an earlier swtch left). */
 void swtch(uint64_t *save, uint64_t next);

@@ -195,6 +195,7 @@ long proc_exec(struct proc *p, const char *path, char *const argv[], char *const
 		}
 		p->cloexec[fd] = false;
 	}
+	signal_exec(p);                           /* handlers are gone with the old image */
 
 	const char *base = path;
 	for (const char *s = path; *s; s++)

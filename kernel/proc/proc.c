@@ -87,8 +87,10 @@ void proc_exit(int status)
 	}
 	p->status = status;
 	p->state = P_ZOMBIE;
-	if (p->parent->state == P_BLOCKED && p->parent->waiting == W_CHILD)
-		p->parent->state = P_RUNNABLE;
+	if (!p->autoreap) {
+		signal_send(p->parent, SIGCHLD);      /* ignored unless it has a handler */
+		wakeup(p->parent);                    /* a parent in wait4 sleeps on itself */
+	}
 	sched();
 	panic("a zombie ran again");
 }

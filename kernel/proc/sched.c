@@ -19,6 +19,7 @@ static void switch_to(struct proc *p)
 	p->state = P_RUNNING;
 	cpu->current = p;
 	cpu->kstack_top = p->kstack_top;          /* for the syscall stub */
+	cpu->sig_work = signal_pending(p);
 	tss_set_rsp0(p->kstack_top);              /* for interrupts and int $0x80 */
 	write_cr3(p->cr3);
 	wrmsr(MSR_FS_BASE, p->fs_base);
@@ -61,11 +62,4 @@ void yield(void)
 {
 	current()->state = P_RUNNABLE;
 	sched();
-}
-
-void wake_input_waiters(void)
-{
-	for (int i = 0; i < NPROC; i++)
-		if (procs[i].state == P_BLOCKED && procs[i].waiting == W_INPUT)
-			procs[i].state = P_RUNNABLE;
 }

@@ -4,6 +4,7 @@
  */
 #include "api/errno.h"
 #include "arch/sysret.h"
+#include "proc.h"
 #include "syscall.h"
 
 /* Numbers with no handler get this one. */
@@ -41,10 +42,13 @@ static inline uint64_t clamp_nospec(uint64_t i, uint64_t n)
 	return i;
 }
 
-/* All 64 bits of rax count: 1 << 32 is not 0, it is -ENOSYS. */
+/* All 64 bits of rax count: 1 << 32 is not 0, it is -ENOSYS. On the way
+ * out, a pending signal may rewrite tf to run its handler (proc/signal.c). */
 void syscall_dispatch(struct trap_frame *tf)
 {
 	tf->rax = table[clamp_nospec(tf->rax, NR_SYSCALLS)](tf);
+	if (__builtin_expect(cpu_sig_work(), 0))
+		signal_deliver(tf);
 }
 
 int syscall_dispatch_sysret(struct trap_frame *tf)

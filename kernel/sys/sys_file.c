@@ -51,15 +51,6 @@ static long lookup(uint64_t upath, struct rnode **out)
 	return r;
 }
 
-/* The lowest free descriptor at or above min, or -EMFILE. */
-static int fd_alloc(int min)
-{
-	for (int fd = min; fd < NOFILE; fd++)
-		if (!current()->fds[fd])
-			return fd;
-	return -EMFILE;
-}
-
 /*
  * open(path, flags, mode), Linux's way: unknown flags are ignored, O_TRUNC
  * empties a regular file whatever the access mode, O_CREAT with
@@ -158,7 +149,7 @@ long sys_lseek(struct trap_frame *tf)
 
 	if (!f)
 		return -EBADF;
-	if (f->kind == FILE_CONSOLE)
+	if (f->kind == FILE_CONSOLE || f->kind == FILE_PIPE)
 		return -ESPIPE;
 	if (S_ISCHR(f->node->mode))
 		return f->off = 0;                  /* null and zero: nothing to seek in */
@@ -338,3 +329,6 @@ long sys_getcwd(struct trap_frame *tf)
 	kfree(k);
 	return r;
 }
+
+long sys_chmod(struct trap_frame *tf) { return -ENOSYS; }
+long sys_fchmod(struct trap_frame *tf) { return -ENOSYS; }

@@ -117,9 +117,32 @@ long sys_trapdoor_stats(struct trap_frame *tf)
 		.int80_calls = c->int80_calls, .syscall_calls = c->syscall_calls,
 		.sysret_fallbacks = c->sysret_fallbacks, .user_faults = c->user_faults,
 		.free_frames = frames_free_count(), .tsc_hz = tsc_hz,
+		.open_files = files_open, .procs = proc_count(),
 	};
 
 	return copy_to_user((void *)arg(tf, 0), &s, sizeof(s));
+}
+
+/* trapdoor_procs(buf, n): the process table for ps, up to n entries. */
+long sys_trapdoor_procs(struct trap_frame *tf)
+{
+	extern struct proc procs[];
+	struct trapdoor_proc *u = (struct trapdoor_proc *)arg(tf, 0);
+	uint64_t n = arg(tf, 1), i = 0;
+
+	for (struct proc *p = procs; p < procs + NPROC && i < n; p++) {
+		if (p->state == P_FREE)
+			continue;
+		struct trapdoor_proc e = {
+			.pid = p->pid, .ppid = p->parent && p->parent != p ? p->parent->pid : 0,
+			.state = p->state == P_ZOMBIE ? 'Z' : p->state == P_BLOCKED ? 'S' : 'R',
+		};
+		memcpy(e.name, p->name, sizeof(e.name));
+		if (copy_to_user(u + i, &e, sizeof(e)) < 0)
+			return -EFAULT;
+		i++;
+	}
+	return i;
 }
 
 /* The digest trapdoor_args returns: argument i rotated left by 8*i bits, xored. */

@@ -1,11 +1,14 @@
 /*
  * sys_io.c - read, write and writev on any open file: the console (serial
- * + framebuffer; descriptors 0, 1 and 2 of init) or a file of the ramfs.
+ * + framebuffer; descriptors 0, 1 and 2 of init), a pipe, or a file of the
+ * ramfs.
  */
 #include "api/abi.h"
 #include "api/errno.h"
 #include "api/fcntl.h"
 #include "api/stat.h"
+#include "dev/tty.h"
+#include "fs/pipe.h"
 #include "fs/vfs.h"
 #include "kernel.h"
 #include "proc.h"
@@ -14,23 +17,6 @@
 
 #define CHUNK 256
 #define MAX_RW (0x7fffffffUL & ~4095UL)  /* the most one call moves, as on Linux */
-
-/* Write n user bytes to the console; the count, or -EFAULT when the first
- * chunk is unreadable (a later bad chunk ends the write short). */
-static long console_write_user(const char *u, size_t n)
-{
-	char buf[CHUNK];
-	size_t done = 0;
-
-	while (done < n) {
-		size_t c = n - done < CHUNK ? n - done : CHUNK;
-		if (copy_from_user(buf, u + done, c) < 0)
-			return done ? (long)done : -EFAULT;
-		console_write(buf, c);
-		done += c;
-	}
-	return done;
-}
 
 /* Write n user bytes to a file at its offset (at its end with O_APPEND). */
 static long node_write_user(struct file *f, const char *u, size_t n)
@@ -84,7 +70,9 @@ static long file_write_user(struct file *f, const char *u, size_t n)
 	if (n > MAX_RW)
 		n = MAX_RW;
 	if (f->kind == FILE_CONSOLE)
-		return console_write_user(u, n);
+		return tty_write_user(u, n);
+	if (f->kind == FILE_PIPE)
+		return pipe_write_user(f, u, n);
 	if (S_ISCHR(f->node->mode))
 		return n;                            /* null and zero swallow writes */
 	return node_write_user(f, u, n);
@@ -131,29 +119,6 @@ long sys_writev(struct trap_frame *tf)
 	return done;
 }
 
-/* Read what the console has, at least one byte, at most n, up to a newline. */
-static long console_read_user(char *u, size_t n)
-{
-	char kbuf[CHUNK];
-	size_t got = 0;
-	int c;
-
-	if (n > CHUNK)
-		n = CHUNK;
-	/* Fail before waiting: nobody should block on a read that cannot land. */
-	if (!user_writable((uint64_t)u, n))
-		return -EFAULT;
-	while ((c = serial_getc()) < 0) {
-		current()->state = P_BLOCKED;
-		current()->waiting = W_INPUT;    /* the timer wakes us to look again */
-		sched();
-	}
-	do {
-		kbuf[got++] = c == '\r' ? '\n' : c;
-	} while (got < n && kbuf[got - 1] != '\n' && (c = serial_getc()) >= 0);
-	return copy_to_user(u, kbuf, got) < 0 ? -EFAULT : (long)got;
-}
-
 /* Read up to n bytes of a file from its offset; 0 at the end. */
 static long node_read_user(struct file *f, char *u, size_t n)
 {
@@ -193,7 +158,9 @@ long sys_read(struct trap_frame *tf)
 	if (n > MAX_RW)
 		n = MAX_RW;
 	if (f->kind == FILE_CONSOLE)
-		return console_read_user((char *)buf, n);
+		return tty_read_user((char *)buf, n);
+	if (f->kind == FILE_PIPE)
+		return pipe_read_user(f, (char *)buf, n);
 	if (S_ISCHR(f->node->mode))
 		return device_read_user(f, (char *)buf, n);
 	return node_read_user(f, (char *)buf, n);

@@ -63,6 +63,7 @@ long sys_fork(struct trap_frame *tf)
 	}
 	if ((c->cwd = p->cwd))
 		rnode_get(c->cwd);
+	signal_fork(c, p);
 	c->state = P_RUNNABLE;
 	return c->pid;
 }
@@ -105,9 +106,9 @@ long sys_wait4(struct trap_frame *tf)
 			return -ECHILD;
 		if (options & WNOHANG)
 			return 0;
-		p->state = P_BLOCKED;
-		p->waiting = W_CHILD;                    /* proc_exit wakes us */
-		sched();
+		long r = sleep_on(p, 0);                 /* proc_exit wakes us */
+		if (r < 0)
+			return r;
 	}
 }
 

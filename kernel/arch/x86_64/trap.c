@@ -4,6 +4,7 @@
 #include "arch/cpu.h"
 #include "arch/trap.h"
 #include "api/abi.h"
+#include "dev/tty.h"
 #include "kernel.h"
 #include "proc.h"
 
@@ -96,16 +97,22 @@ void trap(struct trap_frame *tf)
 	if (tf->vector == VEC_TIMER) {
 		timer_tick();
 		clock_tick();
-		wake_input_waiters();
-		if (from_user && current())
+		sleep_tick();
+		tty_poll();
+		if (from_user && current()) {
 			yield();            /* preempt: round-robin on every tick */
+			if (cpu_sig_work())
+				signal_deliver(tf);
+		}
 		return;
 	}
 	if (tf->vector == VEC_SPURIOUS)
 		return;                 /* spurious LAPIC interrupts take no EOI */
 	/* NMI and machine checks are the machine's, not the process's. */
-	if (from_user && current() && tf->vector < 32 && tf->vector != 2 && tf->vector != 18)
-		proc_kill_fault(tf, fault_signal(tf->vector), trap_name(tf->vector));
+	if (from_user && current() && tf->vector < 32 && tf->vector != 2 && tf->vector != 18) {
+		signal_fault(tf, fault_signal(tf->vector), trap_name(tf->vector));
+		return;             /* to the handler (or the process ended) */
+	}
 	if (is_fault(tf->vector) && !from_user && fixup(tf))
 		return;
 	panic_frame(tf, "%s in %s mode at rip 0x%lx", trap_name(tf->vector),

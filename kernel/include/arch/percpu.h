@@ -17,8 +17,10 @@
 #define PC_INT80_CALLS      32
 #define PC_SYSCALL_CALLS    40
 #define PC_SYSRET_FALLBACKS 48
+#define PC_SIG_WORK         64   /* nonzero: signals to deliver before returning */
 
 #ifndef __ASSEMBLER__
+#include <stdbool.h>
 #include <stdint.h>
 
 struct proc;
@@ -32,7 +34,18 @@ struct percpu {
 	uint64_t syscall_calls;
 	uint64_t sysret_fallbacks;  /* syscall entries that had to leave by iretq */
 	uint64_t user_faults;
+	uint64_t sig_work;          /* the current process may have a signal to deliver */
 };
+
+/* Does the current process have signals waiting (percpu.sig_work)? Two
+ * instructions on every system call's way out. */
+static inline bool cpu_sig_work(void)
+{
+	__asm__ goto("cmpq $0, %%gs:%c0\n\tjne %l1" : : "i"(PC_SIG_WORK) : "cc" : work);
+	return false;
+work:
+	return true;
+}
 
 /* This CPU's area (one CPU for now; the GS load keeps the code SMP-shaped). */
 static inline struct percpu *this_cpu(void)

@@ -5,7 +5,8 @@
  * file (struct file) is shared by every descriptor that came from the same
  * open() (dup, fork); it holds the offset and the access mode. The console
  * (/dev/console) is an open file of its own kind: its reads and writes go
- * to the serial and framebuffer consoles.
+ * to the serial and framebuffer consoles; a pipe's ends are open files of
+ * a third kind (fs/pipe.c).
  */
 #ifndef FS_VFS_H
 #define FS_VFS_H
@@ -16,17 +17,19 @@
 #include "fs/ramfs.h"
 #include "proc.h"
 
-enum file_kind { FILE_CONSOLE = 1, FILE_NODE };
+enum file_kind { FILE_CONSOLE = 1, FILE_NODE, FILE_PIPE };
 
 struct file {
 	int refs;                    /* descriptors pointing here */
 	enum file_kind kind;
 	uint32_t flags;              /* O_ACCMODE bits and O_APPEND */
 	int64_t off;
-	struct rnode *node;          /* FILE_NODE: held with rnode_get() */
+	struct rnode *node;          /* held with rnode_get() (a pipe's is nameless) */
+	struct pipe *pipe;           /* FILE_PIPE: the pipe (fs/pipe.c) */
 };
 
 extern struct rnode *vfs_root;
+extern uint64_t files_open;                 /* struct files alive, for leak checks */
 
 /* Device numbers (Linux's): major << 8 | minor. */
 #define DEV_NULL    ((1 << 8) | 3)
@@ -49,6 +52,9 @@ static inline struct file *fd_file(uint64_t reg)
 
 	return fd < NOFILE ? current()->fds[fd] : NULL;
 }
+
+/* The lowest free descriptor of the current process at or above min, or -EMFILE. */
+int fd_alloc(int min);
 
 void file_get(struct file *f);
 void file_put(struct file *f);              /* the last put closes it */

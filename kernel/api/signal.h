@@ -1,0 +1,133 @@
+/*
+ * signal.h - signals as system calls see them: Linux x86-64's numbers,
+ * struct sigaction as rt_sigaction takes it, siginfo, and the frame a
+ * handler runs on (shared by the kernel and libc; docs/abi.md).
+ */
+#ifndef API_SIGNAL_H
+#define API_SIGNAL_H
+
+#include <stdint.h>
+
+#define SIGHUP    1
+#define SIGINT    2
+#define SIGQUIT   3
+#define SIGILL    4
+#define SIGTRAP   5
+#define SIGABRT   6
+#define SIGBUS    7
+#define SIGFPE    8
+#define SIGKILL   9
+#define SIGUSR1   10
+#define SIGSEGV   11
+#define SIGUSR2   12
+#define SIGPIPE   13
+#define SIGALRM   14
+#define SIGTERM   15
+#define SIGSTKFLT 16
+#define SIGCHLD   17
+#define SIGCONT   18
+#define SIGSTOP   19
+#define SIGTSTP   20
+#define SIGTTIN   21
+#define SIGTTOU   22
+#define SIGURG    23
+#define SIGXCPU   24
+#define SIGXFSZ   25
+#define SIGVTALRM 26
+#define SIGPROF   27
+#define SIGWINCH  28
+#define SIGIO     29
+#define SIGPWR    30
+#define SIGSYS    31
+#define SIGRTMIN  32
+#define SIGRTMAX  64
+
+#define SIG_DFL 0UL
+#define SIG_IGN 1UL
+
+/* sa_flags */
+#define SA_NOCLDSTOP 0x00000001
+#define SA_NOCLDWAIT 0x00000002
+#define SA_SIGINFO   0x00000004
+#define SA_RESTORER  0x04000000            /* x86-64 handlers return through sa_restorer */
+#define SA_ONSTACK   0x08000000
+#define SA_RESTART   0x10000000
+#define SA_NODEFER   0x40000000
+#define SA_RESETHAND 0x80000000
+
+/* rt_sigprocmask's how */
+#define SIG_BLOCK   0
+#define SIG_UNBLOCK 1
+#define SIG_SETMASK 2
+
+/* si_code */
+#define SI_USER     0                      /* kill() */
+#define SI_KERNEL   0x80
+#define ILL_ILLOPN  2
+#define FPE_INTDIV  1
+#define SEGV_MAPERR 1
+#define SEGV_ACCERR 2
+#define BUS_ADRERR  2
+#define TRAP_BRKPT  1
+
+/* The sigset rt_sigaction and rt_sigprocmask take: 64 bits, signal n is bit n-1. */
+#define SIGSET_SIZE 8
+#define SIGBIT(sig) (1ULL << ((sig) - 1))
+
+/* struct sigaction as the kernel reads it (libc's own may differ). */
+struct k_sigaction {
+	uint64_t handler;                      /* SIG_DFL, SIG_IGN or a function */
+	uint64_t flags;                        /* SA_* */
+	uint64_t restorer;                     /* returns into rt_sigreturn */
+	uint64_t mask;                         /* blocked while the handler runs */
+};
+
+/* siginfo_t: 128 bytes; the fields this kernel fills. */
+struct k_siginfo {
+	int32_t si_signo;
+	int32_t si_errno;
+	int32_t si_code;
+	int32_t _pad;
+	union {
+		struct { int32_t pid; uint32_t uid; } kill;  /* SI_USER */
+		uint64_t addr;                 /* faults: the address */
+		struct { int32_t pid; uint32_t uid; int32_t status; } chld;
+	} u;
+	uint8_t _rest[128 - 32];
+};
+
+/* The registers a handler's return restores (Linux's struct sigcontext). */
+struct k_sigcontext {
+	uint64_t r8, r9, r10, r11, r12, r13, r14, r15;
+	uint64_t rdi, rsi, rbp, rbx, rdx, rax, rcx, rsp, rip, eflags;
+	uint16_t cs, gs, fs, ss;
+	uint64_t err, trapno, oldmask, cr2;
+	uint64_t fpstate;                      /* always 0: no user FPU state */
+	uint64_t reserved[8];
+};
+
+struct k_ucontext {
+	uint64_t uc_flags;
+	uint64_t uc_link;
+	struct { uint64_t ss_sp; int32_t ss_flags; int32_t _pad; uint64_t ss_size; } uc_stack;
+	struct k_sigcontext uc_mcontext;
+	uint64_t uc_sigmask;                   /* the mask rt_sigreturn restores */
+};
+
+/*
+ * What the kernel pushes on the user stack to run a handler: the handler
+ * starts with rsp pointing at pretcode (so it "was called" from there),
+ * rdi = signal, rsi = &info, rdx = &uc; its ret goes to sa_restorer, which
+ * calls rt_sigreturn with rsp = &uc.
+ */
+struct k_rt_sigframe {
+	uint64_t pretcode;
+	struct k_ucontext uc;
+	struct k_siginfo info;
+};
+
+_Static_assert(sizeof(struct k_siginfo) == 128, "siginfo is 128 bytes");
+_Static_assert(sizeof(struct k_sigcontext) == 256, "sigcontext is 256 bytes");
+_Static_assert(sizeof(struct k_ucontext) == 304, "ucontext is 304 bytes");
+
+#endif

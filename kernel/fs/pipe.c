@@ -1,0 +1,152 @@
+/*
+ * pipe.c - pipes: a ring of PIPE_SIZE bytes between a read end and a write
+ * end, each an open file (FILE_PIPE) that may be shared by dup and fork.
+ * Readers sleep while it is empty and writers remain; writers sleep while
+ * it is full and readers remain. Writing with no reader left gives SIGPIPE
+ * and -EPIPE. A write of at most PIPE_BUF bytes lands in one piece.
+ *
+ * Each pipe has a node of its own (S_IFIFO, no name anywhere) so fstat
+ * answers as for a FIFO.
+ */
+#include "api/errno.h"
+#include "api/fcntl.h"
+#include "api/signal.h"
+#include "api/stat.h"
+#include "fs/pipe.h"
+#include "fs/vfs.h"
+#include "kernel.h"
+#include "proc.h"
+#include "uaccess.h"
+
+#define PIPE_SIZE 4096                    /* the ring */
+#define PIPE_BUF  4096                    /* POSIX: writes this size or less are atomic */
+#define CHUNK 256
+
+struct pipe {
+	char *buf;                        /* PIPE_SIZE bytes, a frame's worth */
+	uint64_t head, tail;              /* bytes buf[tail..head) (mod PIPE_SIZE) wait */
+	int readers, writers;             /* open files on each end */
+};
+
+static struct ramfs *pipefs;              /* the nameless nodes live here */
+
+/* A nameless FIFO node, held once; NULL when out of memory. */
+static struct rnode *pipe_node(void)
+{
+	struct rnode *n;
+
+	if (!pipefs && !(pipefs = ramfs_new(PIPEFS_DEV, 0700)))
+		return NULL;
+	pipefs->now = vfs_root->fs->now;
+	if (ramfs_create(pipefs->root, "pipe", 4, S_IFIFO | 0600, &n) < 0)
+		return NULL;
+	rnode_get(n);
+	ramfs_unlink(pipefs->root, "pipe", 4);    /* lives on through the reference */
+	return n;
+}
+
+int pipe_open(uint32_t flags, struct file **rd, struct file **wr)
+{
+	struct pipe *pp = kzalloc(sizeof(*pp));
+	struct rnode *n = NULL;
+
+	*rd = *wr = NULL;
+	if (!pp || !(pp->buf = kmalloc(PIPE_SIZE)) || !(n = pipe_node()) ||
+	    !(*rd = file_open_node(n, O_RDONLY | (flags & O_NONBLOCK))) ||
+	    !(*wr = file_open_node(n, O_WRONLY | (flags & O_NONBLOCK)))) {
+		if (*rd)
+			file_put(*rd);                /* drops its reference to n */
+		if (n)
+			rnode_put(n);
+		if (pp)
+			kfree(pp->buf);
+		kfree(pp);
+		return -ENOMEM;
+	}
+	rnode_put(n);                             /* the two files hold it now */
+	(*rd)->kind = (*wr)->kind = FILE_PIPE;
+	(*rd)->pipe = (*wr)->pipe = pp;
+	pp->readers = pp->writers = 1;
+	return 0;
+}
+
+void pipe_close(struct file *f)
+{
+	struct pipe *pp = f->pipe;
+
+	if (file_writable(f))
+		pp->writers--;
+	else
+		pp->readers--;
+	wakeup(pp);                               /* EOF for readers, EPIPE for writers */
+	if (pp->readers == 0 && pp->writers == 0) {
+		kfree(pp->buf);
+		kfree(pp);
+	}
+}
+
+long pipe_read_user(struct file *f, char *u, size_t n)
+{
+	struct pipe *pp = f->pipe;
+	char buf[CHUNK];
+	size_t done = 0;
+	long r;
+
+	while (pp->head == pp->tail) {
+		if (pp->writers == 0)
+			return 0;                 /* end of file */
+		if (f->flags & O_NONBLOCK)
+			return -EAGAIN;
+		if ((r = sleep_on(pp, 0)) < 0)
+			return r;
+	}
+	while (done < n && pp->head != pp->tail) {
+		size_t c = 0;
+		while (c < CHUNK && done + c < n && pp->tail + c != pp->head) {
+			buf[c] = pp->buf[(pp->tail + c) % PIPE_SIZE];
+			c++;
+		}
+		if (copy_to_user(u + done, buf, c) < 0)
+			break;                    /* the bytes stay in the pipe */
+		pp->tail += c;
+		done += c;
+	}
+	if (done)
+		wakeup(pp);                       /* room for writers */
+	return done ? (long)done : -EFAULT;
+}
+
+long pipe_write_user(struct file *f, const char *u, size_t n)
+{
+	struct pipe *pp = f->pipe;
+	char buf[CHUNK];
+	size_t done = 0;
+	long r;
+
+	while (done < n) {
+		/* Wait for room: for all of it when it must land in one piece. */
+		size_t want = n - done <= PIPE_BUF ? n - done : 1;
+		while (pp->readers > 0 && PIPE_SIZE - (pp->head - pp->tail) < want) {
+			if (f->flags & O_NONBLOCK)
+				return done ? (long)done : -EAGAIN;
+			if ((r = sleep_on(pp, 0)) < 0)
+				return done ? (long)done : r;
+		}
+		if (pp->readers == 0) {
+			signal_send(current(), SIGPIPE);
+			return done ? (long)done : -EPIPE;
+		}
+		size_t room = PIPE_SIZE - (pp->head - pp->tail);
+		size_t c = n - done < room ? n - done : room;
+		if (c > CHUNK)
+			c = CHUNK;
+		if (copy_from_user(buf, u + done, c) < 0)
+			return done ? (long)done : -EFAULT;
+		for (size_t i = 0; i < c; i++)
+			pp->buf[(pp->head + i) % PIPE_SIZE] = buf[i];
+		pp->head += c;
+		done += c;
+		wakeup(pp);                       /* data for readers */
+	}
+	return done;
+}

@@ -1,0 +1,194 @@
+/*
+ * signal.c - sending and delivering signals (Linux's model, one thread per
+ * process). A sent signal becomes a pending bit; on the way back to user
+ * mode (syscall_dispatch, trap) signal_deliver acts on the lowest pending
+ * one that is not blocked: ignore it, end the process, or run its handler
+ * on a struct k_rt_sigframe pushed on the user stack. rt_sigreturn
+ * (sys_signal.c) takes the saved registers back, checked.
+ *
+ * No job control: the stop signals are ignored like SIGCHLD, and there
+ * are no process groups. Interrupted calls return -EINTR (no SA_RESTART).
+ */
+#include <stddef.h>
+
+#include "api/signal.h"
+#include "arch/cpu.h"
+#include "arch/percpu.h"
+#include "kernel.h"
+#include "proc.h"
+#include "uaccess.h"
+
+#define UNBLOCKABLE (SIGBIT(SIGKILL) | SIGBIT(SIGSTOP))
+#define RED_ZONE 128                      /* the ABI's area below rsp a leaf may use */
+
+/* What SIG_DFL does with sig: true for ignore, false for terminate. */
+static bool default_ignores(int sig)
+{
+	switch (sig) {
+	case SIGCHLD: case SIGCONT: case SIGURG: case SIGWINCH:
+	case SIGSTOP: case SIGTSTP: case SIGTTIN: case SIGTTOU:   /* no job control */
+		return true;
+	default:
+		return false;
+	}
+}
+
+static bool ignored(const struct proc *p, int sig)
+{
+	uint64_t h = p->sig_action[sig - 1].handler;
+
+	if (sig == SIGKILL)
+		return false;
+	/* init gets only the signals it asked for, as on Linux. */
+	if (h == SIG_IGN || (h == SIG_DFL && (default_ignores(sig) || p->pid == 1)))
+		return true;
+	return false;
+}
+
+void signal_send_from(struct proc *p, int sig, int sender)
+{
+	if (p->state == P_FREE || p->state == P_ZOMBIE)
+		return;
+	/* An ignored signal is dropped now, unless it is blocked (the
+	 * disposition may change before it is unblocked). */
+	if (ignored(p, sig) && !(p->sig_blocked & SIGBIT(sig)))
+		return;
+	p->sig_pending |= SIGBIT(sig);
+	p->sig_sender[sig - 1] = sender;
+	if (signal_pending(p)) {
+		wake_process(p);                  /* a sleep ends with -EINTR */
+		if (p == current())
+			this_cpu()->sig_work = 1;
+	}
+}
+
+void signal_send(struct proc *p, int sig)
+{
+	struct proc *me = current();
+
+	signal_send_from(p, sig, me ? me->pid : 0);
+}
+
+void signal_recalc(struct proc *p)
+{
+	p->sig_blocked &= ~UNBLOCKABLE;
+	if (p == current())
+		this_cpu()->sig_work = signal_pending(p);
+}
+
+/* Push a frame for sig's handler and point tf at the handler. false when
+ * the frame cannot be written (the caller ends the process). */
+static bool setup_frame(struct trap_frame *tf, int sig, struct k_sigaction *a, const struct k_siginfo *info)
+{
+	struct proc *p = current();
+	struct k_rt_sigframe f = { 0 };
+	struct k_sigcontext *m = &f.uc.uc_mcontext;
+
+	/* x86-64 handlers return through sa_restorer; without one there is
+	 * nowhere to go (Linux refuses the same way). */
+	if (!(a->flags & SA_RESTORER))
+		return false;
+	uint64_t sp = tf->rsp - RED_ZONE - sizeof(f);
+	sp = (sp & ~15ULL) - 8;              /* so that rsp + 8 is 16-aligned, as after a call */
+	f.pretcode = a->restorer;
+	*m = (struct k_sigcontext){
+		.r8 = tf->r8, .r9 = tf->r9, .r10 = tf->r10, .r11 = tf->r11,
+		.r12 = tf->r12, .r13 = tf->r13, .r14 = tf->r14, .r15 = tf->r15,
+		.rdi = tf->rdi, .rsi = tf->rsi, .rbp = tf->rbp, .rbx = tf->rbx,
+		.rdx = tf->rdx, .rax = tf->rax, .rcx = tf->rcx, .rsp = tf->rsp,
+		.rip = tf->rip, .eflags = tf->rflags, .cs = tf->cs, .ss = tf->ss,
+		.err = tf->vector < 32 ? tf->error : 0, .trapno = tf->vector < 32 ? tf->vector : 0,
+		.oldmask = p->sig_blocked, .cr2 = tf->vector == 14 ? read_cr2() : 0,
+	};
+	f.uc.uc_sigmask = p->sig_blocked;
+	f.info = *info;
+	if (copy_to_user((void *)sp, &f, sizeof(f)) < 0)
+		return false;
+
+	tf->rip = a->handler;
+	tf->rsp = sp;
+	tf->rdi = sig;
+	tf->rsi = sp + offsetof(struct k_rt_sigframe, info);
+	tf->rdx = sp + offsetof(struct k_rt_sigframe, uc);
+	tf->rax = 0;
+	tf->rflags &= ~(RFLAGS_DF | RFLAGS_RF | RFLAGS_TF);
+	tf->cs = USER_CS;
+	tf->ss = USER_DS;
+	p->sig_blocked |= a->mask | (a->flags & SA_NODEFER ? 0 : SIGBIT(sig));
+	if (a->flags & SA_RESETHAND)
+		*a = (struct k_sigaction){ 0 };
+	signal_recalc(p);
+	return true;
+}
+
+void signal_deliver(struct trap_frame *tf)
+{
+	struct proc *p = current();
+
+	this_cpu()->sig_work = 0;
+	while (signal_pending(p)) {
+		int sig = __builtin_ctzll(p->sig_pending & ~p->sig_blocked) + 1;
+		struct k_sigaction *a = &p->sig_action[sig - 1];
+
+		p->sig_pending &= ~SIGBIT(sig);
+		if (ignored(p, sig))
+			continue;
+		if (a->handler == SIG_DFL)
+			proc_exit(sig);               /* the status says which signal */
+		struct k_siginfo info = { .si_signo = sig, .si_code = SI_USER };
+		info.u.kill.pid = p->sig_sender[sig - 1];
+		if (!setup_frame(tf, sig, a, &info))
+			proc_kill_fault(tf, SIGSEGV, "no usable signal frame for a handler");
+		return;                           /* one handler at a time */
+	}
+}
+
+/* si_code and si_addr for a fault, as Linux reports them. */
+static void fault_info(const struct trap_frame *tf, int sig, struct k_siginfo *info)
+{
+	info->si_signo = sig;
+	info->si_code = SI_KERNEL;
+	if (tf->vector == 14) {
+		info->si_code = tf->error & 1 ? SEGV_ACCERR : SEGV_MAPERR;
+		info->u.addr = read_cr2();
+	} else if (sig == SIGILL) {
+		info->si_code = ILL_ILLOPN, info->u.addr = tf->rip;
+	} else if (sig == SIGFPE) {
+		info->si_code = FPE_INTDIV, info->u.addr = tf->rip;
+	} else if (sig == SIGTRAP) {
+		info->si_code = TRAP_BRKPT, info->u.addr = tf->rip;
+	}
+}
+
+void signal_fault(struct trap_frame *tf, int sig, const char *what)
+{
+	struct proc *p = current();
+	struct k_sigaction *a = &p->sig_action[sig - 1];
+
+	/* A fault cannot be ignored or postponed: with no handler, or the
+	 * signal blocked, the process ends (Linux's force_sig). */
+	if (a->handler != SIG_DFL && a->handler != SIG_IGN && !(p->sig_blocked & SIGBIT(sig))) {
+		struct k_siginfo info = { 0 };
+		fault_info(tf, sig, &info);
+		if (setup_frame(tf, sig, a, &info))
+			return;
+		what = "a fault, and no usable signal frame for its handler";
+		sig = SIGSEGV;
+	}
+	proc_kill_fault(tf, sig, what);
+}
+
+void signal_fork(struct proc *child, const struct proc *parent)
+{
+	for (int i = 0; i < NSIG; i++)
+		child->sig_action[i] = parent->sig_action[i];
+	child->sig_blocked = parent->sig_blocked;
+	child->sig_pending = 0;
+}
+
+void signal_exec(struct proc *p)
+{
+	for (int i = 0; i < NSIG; i++)
+		if (p->sig_action[i].handler != SIG_IGN)
+			p->sig_action[i] = (struct k_sigaction){ 0 };
+}

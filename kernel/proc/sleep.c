@@ -1,0 +1,65 @@
+/*
+ * sleep.c - blocking without busy-waiting, xv6 style: a process sleeps on a
+ * channel (any address that names what it waits for) and whoever changes
+ * that thing calls wakeup(channel). Sleeps may also end at a deadline
+ * (nanosleep) and always end when a signal arrives (-EINTR), so kill
+ * reaches a process wherever it waits. One CPU with interrupts off in the
+ * kernel: no wakeup can slip in between a check and the sleep.
+ */
+#include "api/abi.h"
+#include "api/errno.h"
+#include "api/vvar.h"
+#include "kernel.h"
+#include "proc.h"
+
+extern struct proc procs[];              /* proc.c */
+
+uint64_t clock_monotonic_ns(void)
+{
+	struct timespec ts;
+
+	vvar_clock(vvar, CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000ULL + ts.tv_nsec;
+}
+
+int sleep_on(const void *chan, uint64_t deadline_ns)
+{
+	struct proc *p = current();
+
+	if (signal_pending(p))
+		return -EINTR;
+	p->chan = chan;
+	p->wake_ns = deadline_ns;
+	p->state = P_BLOCKED;
+	sched();
+	p->chan = NULL;
+	p->wake_ns = 0;
+	return signal_pending(p) ? -EINTR : 0;
+}
+
+void wakeup(const void *chan)
+{
+	for (struct proc *p = procs; p < procs + NPROC; p++)
+		if (p->state == P_BLOCKED && p->chan == chan)
+			p->state = P_RUNNABLE;
+}
+
+void wake_process(struct proc *p)
+{
+	if (p->state == P_BLOCKED)
+		p->state = P_RUNNABLE;
+}
+
+void sleep_tick(void)
+{
+	uint64_t now = 0;
+
+	for (struct proc *p = procs; p < procs + NPROC; p++) {
+		if (p->state != P_BLOCKED || !p->wake_ns)
+			continue;
+		if (!now)
+			now = clock_monotonic_ns();
+		if (now >= p->wake_ns)
+			p->state = P_RUNNABLE;
+	}
+}

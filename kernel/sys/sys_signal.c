@@ -1,0 +1,141 @@
+/*
+ * sys_signal.c - kill, rt_sigaction, rt_sigprocmask, rt_sigreturn, pause
+ * (the delivery side is proc/signal.c).
+ */
+#include "api/errno.h"
+#include "api/signal.h"
+#include "arch/cpu.h"
+#include "kernel.h"
+#include "proc.h"
+#include "syscall.h"
+#include "uaccess.h"
+
+#define UNBLOCKABLE (SIGBIT(SIGKILL) | SIGBIT(SIGSTOP))
+/* The flag bits a handler's return may set (Linux's FIX_EFLAGS): the
+ * arithmetic flags, DF, TF, AC and RF; never IOPL, NT, IF or VM. */
+#define USER_RFLAGS (0xd5ULL | (1ULL << 11) | RFLAGS_DF | RFLAGS_TF | RFLAGS_AC | RFLAGS_RF)
+
+/* kill(pid, sig): pid > 0 that process; -1 every process but init and the
+ * caller; 0 and below -1 name process groups, of which there is one: all. */
+long sys_kill(struct trap_frame *tf)
+{
+	extern struct proc procs[];
+	struct proc *me = current();
+	long pid = (int)arg(tf, 0);
+	uint64_t sig = arg(tf, 1);
+	int found = 0;
+
+	if (sig > NSIG)
+		return -EINVAL;
+	for (struct proc *p = procs; p < procs + NPROC; p++) {
+		if (p->state == P_FREE)
+			continue;
+		if (pid > 0 ? p->pid != pid : (p->pid == 1 || p == me))
+			continue;
+		if (pid < -1)
+			continue;                 /* no process groups but the one */
+		found++;
+		if (sig)
+			signal_send(p, sig);      /* signal 0 only asks whether p exists */
+	}
+	/* kill(0) and kill(-1) reach the caller too (it is in the group). */
+	if (pid == 0 || pid == -1) {
+		if (pid == 0 && sig)
+			signal_send(me, sig);
+		return 0;
+	}
+	return found ? 0 : -ESRCH;
+}
+
+long sys_rt_sigaction(struct trap_frame *tf)
+{
+	struct proc *p = current();
+	uint64_t sig = arg(tf, 0), uact = arg(tf, 1), uold = arg(tf, 2);
+	struct k_sigaction act, old;
+
+	if (arg(tf, 3) != SIGSET_SIZE || sig == 0 || sig > NSIG)
+		return -EINVAL;
+	if (uact && (sig == SIGKILL || sig == SIGSTOP))
+		return -EINVAL;
+	/* Read the new action once, into the kernel, before anything changes. */
+	if (uact && copy_from_user(&act, (void *)uact, sizeof(act)) < 0)
+		return -EFAULT;
+	old = p->sig_action[sig - 1];
+	if (uold && copy_to_user((void *)uold, &old, sizeof(old)) < 0)
+		return -EFAULT;
+	if (uact) {
+		act.mask &= ~UNBLOCKABLE;
+		p->sig_action[sig - 1] = act;
+		/* Setting SIG_IGN (or SIG_DFL for a default-ignored signal)
+		 * discards it if pending; delivery re-checks the rest. */
+		if (act.handler == SIG_IGN)
+			p->sig_pending &= ~SIGBIT(sig);
+		signal_recalc(p);
+	}
+	return 0;
+}
+
+long sys_rt_sigprocmask(struct trap_frame *tf)
+{
+	struct proc *p = current();
+	uint64_t how = arg(tf, 0), uset = arg(tf, 1), uold = arg(tf, 2), set, old = p->sig_blocked;
+
+	if (arg(tf, 3) != SIGSET_SIZE)
+		return -EINVAL;
+	if (uset) {
+		if (copy_from_user(&set, (void *)uset, sizeof(set)) < 0)
+			return -EFAULT;
+		switch (how) {
+		case SIG_BLOCK:   set = old | set; break;
+		case SIG_UNBLOCK: set = old & ~set; break;
+		case SIG_SETMASK: break;
+		default: return -EINVAL;
+		}
+	}
+	if (uold && copy_to_user((void *)uold, &old, sizeof(old)) < 0)
+		return -EFAULT;
+	if (uset) {
+		p->sig_blocked = set;
+		signal_recalc(p);                 /* unblocking may make one deliverable */
+	}
+	return 0;
+}
+
+/*
+ * rt_sigreturn: the handler returned into sa_restorer, which made this
+ * call with rsp at the frame's ucontext. Take the registers and the mask
+ * back from one kernel copy; the user may have changed them, so the
+ * segments must be the user's own and rflags keeps only user-settable
+ * bits. A rip outside the user half ends the process on the way out
+ * (trap_return), and never through sysret (arch/sysret.h).
+ */
+long sys_rt_sigreturn(struct trap_frame *tf)
+{
+	struct proc *p = current();
+	struct k_ucontext uc;
+	const struct k_sigcontext *m = &uc.uc_mcontext;
+
+	if (copy_from_user(&uc, (void *)tf->rsp, sizeof(uc)) < 0)
+		proc_kill_fault(tf, SIGSEGV, "rt_sigreturn with an unreadable frame");
+	if (m->cs != USER_CS || m->ss != USER_DS)
+		proc_kill_fault(tf, SIGSEGV, "rt_sigreturn to a segment that is not the user's");
+	tf->r8 = m->r8, tf->r9 = m->r9, tf->r10 = m->r10, tf->r11 = m->r11;
+	tf->r12 = m->r12, tf->r13 = m->r13, tf->r14 = m->r14, tf->r15 = m->r15;
+	tf->rdi = m->rdi, tf->rsi = m->rsi, tf->rbp = m->rbp, tf->rbx = m->rbx;
+	tf->rdx = m->rdx, tf->rcx = m->rcx, tf->rsp = m->rsp, tf->rip = m->rip;
+	tf->rflags = (tf->rflags & ~USER_RFLAGS) | (m->eflags & USER_RFLAGS) | RFLAGS_IF;
+	tf->cs = USER_CS, tf->ss = USER_DS;
+	p->sig_blocked = uc.uc_sigmask;
+	signal_recalc(p);
+	return m->rax;                            /* the dispatcher stores it in rax */
+}
+
+/* pause: sleep until a signal arrives; always -EINTR. */
+long sys_pause(struct trap_frame *tf)
+{
+	struct proc *p = current();
+
+	while (sleep_on(&p->sig_pending, 0) == 0)
+		;
+	return -EINTR;
+}
