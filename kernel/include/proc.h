@@ -57,6 +57,7 @@ struct proc {
 	uint64_t sig_blocked;            /* rt_sigprocmask's mask (never SIGKILL/SIGSTOP) */
 	struct k_sigaction sig_action[NSIG];
 	int sig_sender[NSIG];            /* the pid that sent each pending signal */
+	bool tf_rewritten;               /* frame_rewritten() since the last exit_work() */
 };
 
 /* The process running on this CPU (NULL in the scheduler). */
@@ -93,6 +94,19 @@ void wakeup(const void *chan);            /* make every sleeper on chan runnable
 void wake_process(struct proc *p);        /* make p runnable if it sleeps (a signal came) */
 void sleep_tick(void);                    /* from the timer: wake sleepers past their deadline */
 uint64_t clock_monotonic_ns(void);
+
+/* C code changed p's user frame beyond rax (execve, a signal handler,
+ * rt_sigreturn): the syscall stub must take the checked way out. */
+static inline void frame_rewritten(struct proc *p)
+{
+	p->tf_rewritten = true;
+	if (p == current())
+		this_cpu()->exit_work |= EXIT_IRET;
+}
+
+/* dispatch.c: the way back to user mode when percpu.exit_work says so:
+ * deliver signals, forget the rewrite (the caller leaves by a checked path). */
+void exit_work(struct trap_frame *tf);
 
 /* signal.c */
 /* Is a signal pending that p does not block? */

@@ -36,9 +36,9 @@ static inline uint64_t arg(const struct trap_frame *tf, int n)
 extern const char *const syscall_names[NR_SYSCALLS];  /* NULL for unused numbers */
 
 void syscall_init(void);                           /* arch: MSRs for the syscall instruction */
-void syscall_dispatch(struct trap_frame *tf);      /* both entry stubs call it */
-/* The syscall instruction's way in: syscall_dispatch(), then whether the
- * frame may leave by sysretq (arch/sysret.h). */
-int syscall_dispatch_sysret(struct trap_frame *tf);
+long syscall_dispatch(struct trap_frame *tf);      /* both stubs call it and store the result in tf->rax */
+/* The syscall stub's slow way out (percpu.exit_work set, or the fast
+ * checks failed): exit_work(), then may the frame leave by sysretq? */
+int syscall_exit_slow(struct trap_frame *tf);
 
 #endif

@@ -218,6 +218,7 @@ long proc_exec(struct proc *p, const char *path, char *const argv[], char *const
 		.rip = info.entry, .cs = USER_CS, .rflags = RFLAGS_IF | 2,
 		.rsp = sp, .ss = USER_DS, .vector = p->tf->vector,
 	};
+	frame_rewritten(p);
 	return 0;
 }
 

@@ -58,7 +58,7 @@ void signal_send_from(struct proc *p, int sig, int sender)
 	if (signal_pending(p)) {
 		wake_process(p);                  /* a sleep ends with -EINTR */
 		if (p == current())
-			this_cpu()->sig_work = 1;
+			this_cpu()->exit_work |= EXIT_SIGNAL;
 	}
 }
 
@@ -73,7 +73,7 @@ void signal_recalc(struct proc *p)
 {
 	p->sig_blocked &= ~UNBLOCKABLE;
 	if (p == current())
-		this_cpu()->sig_work = signal_pending(p);
+		this_cpu()->exit_work = (this_cpu()->exit_work & ~EXIT_SIGNAL) | (signal_pending(p) ? EXIT_SIGNAL : 0);
 }
 
 /* Push a frame for sig's handler and point tf at the handler. false when
@@ -114,6 +114,7 @@ static bool setup_frame(struct trap_frame *tf, int sig, struct k_sigaction *a, c
 	tf->rflags &= ~(RFLAGS_DF | RFLAGS_RF | RFLAGS_TF);
 	tf->cs = USER_CS;
 	tf->ss = USER_DS;
+	frame_rewritten(p);
 	p->sig_blocked |= a->mask | (a->flags & SA_NODEFER ? 0 : SIGBIT(sig));
 	if (a->flags & SA_RESETHAND)
 		*a = (struct k_sigaction){ 0 };
@@ -125,7 +126,7 @@ void signal_deliver(struct trap_frame *tf)
 {
 	struct proc *p = current();
 
-	this_cpu()->sig_work = 0;
+	this_cpu()->exit_work &= ~EXIT_SIGNAL;
 	while (signal_pending(p)) {
 		int sig = __builtin_ctzll(p->sig_pending & ~p->sig_blocked) + 1;
 		struct k_sigaction *a = &p->sig_action[sig - 1];

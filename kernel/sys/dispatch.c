@@ -42,17 +42,25 @@ static inline uint64_t clamp_nospec(uint64_t i, uint64_t n)
 	return i;
 }
 
-/* All 64 bits of rax count: 1 << 32 is not 0, it is -ENOSYS. On the way
- * out, a pending signal may rewrite tf to run its handler (proc/signal.c). */
-void syscall_dispatch(struct trap_frame *tf)
+/* All 64 bits of rax count: 1 << 32 is not 0, it is -ENOSYS. A tail
+ * call: the stub stores the result in tf->rax. */
+long syscall_dispatch(struct trap_frame *tf)
 {
-	tf->rax = table[clamp_nospec(tf->rax, NR_SYSCALLS)](tf);
-	if (__builtin_expect(cpu_sig_work(), 0))
-		signal_deliver(tf);
+	return table[clamp_nospec(tf->rax, NR_SYSCALLS)](tf);
 }
 
-int syscall_dispatch_sysret(struct trap_frame *tf)
+void exit_work(struct trap_frame *tf)
 {
-	syscall_dispatch(tf);
+	struct proc *p = current();
+
+	if (signal_pending(p))
+		signal_deliver(tf);               /* may rewrite tf for a handler, or end p */
+	p->tf_rewritten = false;
+	this_cpu()->exit_work = signal_pending(p) ? EXIT_SIGNAL : 0;
+}
+
+int syscall_exit_slow(struct trap_frame *tf)
+{
+	exit_work(tf);
 	return syscall_sysret_ok(tf);
 }

@@ -125,6 +125,7 @@ long sys_rt_sigreturn(struct trap_frame *tf)
 	tf->rdx = m->rdx, tf->rcx = m->rcx, tf->rsp = m->rsp, tf->rip = m->rip;
 	tf->rflags = (tf->rflags & ~USER_RFLAGS) | (m->eflags & USER_RFLAGS) | RFLAGS_IF;
 	tf->cs = USER_CS, tf->ss = USER_DS;
+	frame_rewritten(p);
 	p->sig_blocked = uc.uc_sigmask;
 	signal_recalc(p);
 	return m->rax;                            /* the dispatcher stores it in rax */

@@ -36,7 +36,12 @@ int80_entry:
 	cld
 	movq	%rsp, %rdi			/* rdi = struct trap_frame * */
 	call	syscall_dispatch
-	jmp	trap_return			/* isr.S: pop, swapgs if user, iretq */
+	movq	%rax, TF_RAX(%rsp)		/* tf->rax = the result */
+	cmpq	$0, %gs:PC_EXIT_WORK		/* signals to deliver? */
+	je	trap_return			/* isr.S: pop, swapgs if user, iretq */
+	movq	%rsp, %rdi
+	call	exit_work
+	jmp	trap_return
 
 /*
  * syscall (from 64-bit user mode only; LSTAR points here). The CPU has
@@ -44,8 +49,7 @@ int80_entry:
  *   CS/SS = kernel selectors from STAR, rflags &= ~FMASK (IF, TF, DF, AC,
  *   NT... clear), and changed nothing else: rsp and GS are still the user's.
  * rax = number, rdi rsi rdx r10 r8 r9 = arguments.
- * Returns with sysretq when syscall_sysret_ok(frame) agrees (arch/sysret.h),
- * else iretq.
+ * Returns with sysretq when that is safe (arch/sysret.h), else iretq.
  */
 	.global syscall_entry
 	.balign 16
@@ -64,14 +68,38 @@ syscall_entry:
 	incq	%gs:PC_SYSCALL_CALLS
 	CLEAR_SCRATCH
 	movq	%rsp, %rdi			/* rdi = struct trap_frame * */
-	call	syscall_dispatch_sysret		/* dispatch; eax = may sysretq restore it? */
-	testl	%eax, %eax			/* (the reasons are in arch/sysret.h) */
-	jz	trap_return			/* no: the general iretq path */
+	call	syscall_dispatch
+	movq	%rax, TF_RAX(%rsp)		/* tf->rax = the result */
 
-	POP_REGS				/* rcx = tf->rip, r11 = tf->rflags (checked equal) */
+	/*
+	 * The fast way out. Nothing but the result changed in the frame
+	 * unless exit_work says so (EXIT_IRET: C code rewrote it; EXIT_SIGNAL:
+	 * a handler to set up), so tf->rcx is still the user rip and tf->r11
+	 * the user rflags; check the two values sysretq will load, exactly as
+	 * syscall_sysret_ok() would: rcx below the last user page, no TF/RF.
+	 */
+	cmpq	$0, %gs:PC_EXIT_WORK
+	jne	.Lslow_exit
+	movabsq	$SYSRET_RIP_LIMIT, %rsi		/* (rsi is reloaded by POP_REGS) */
+	cmpq	%rsi, TF_RCX(%rsp)
+	jae	.Lslow_exit
+	testl	$SYSRET_BAD_RFLAGS, TF_R11(%rsp)
+	jnz	.Lslow_exit
+
+.Lsysret:
+	POP_REGS				/* rcx = tf->rip, r11 = tf->rflags (checked) */
 	movq	TF_RSP - TF_VECTOR(%rsp), %rsp	/* the user's stack, from tf->rsp */
 	swapgs					/* GS.base = the user's again */
 	sysretq					/* rip = rcx, rflags = r11, CS/SS from STAR | 3 */
+
+	/* Signals, a rewritten frame, or a failed fast check: do the work
+	 * and decide in C (arch/sysret.h), which counts each iretq fallback. */
+.Lslow_exit:
+	movq	%rsp, %rdi
+	call	syscall_exit_slow		/* eax = may sysretq restore the frame? */
+	testl	%eax, %eax
+	jnz	.Lsysret
+	jmp	trap_return			/* the general iretq path */
 
 /*
  * syscall from 32-bit code (CSTAR). There is no 32-bit code segment, so

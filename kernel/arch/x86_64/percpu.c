@@ -11,7 +11,7 @@ _Static_assert(offsetof(struct percpu, current) == PC_CURRENT, "PC_CURRENT");
 _Static_assert(offsetof(struct percpu, int80_calls) == PC_INT80_CALLS, "PC_INT80_CALLS");
 _Static_assert(offsetof(struct percpu, syscall_calls) == PC_SYSCALL_CALLS, "PC_SYSCALL_CALLS");
 _Static_assert(offsetof(struct percpu, sysret_fallbacks) == PC_SYSRET_FALLBACKS, "PC_SYSRET_FALLBACKS");
-_Static_assert(offsetof(struct percpu, sig_work) == PC_SIG_WORK, "PC_SIG_WORK");
+_Static_assert(offsetof(struct percpu, exit_work) == PC_EXIT_WORK, "PC_EXIT_WORK");
 
 static struct percpu cpu0;
 

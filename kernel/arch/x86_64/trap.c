@@ -1,12 +1,24 @@
 /* trap.c - where every interrupt and exception arrives (from isr.S). */
+#include <stddef.h>
 #include <stdint.h>
 
 #include "arch/cpu.h"
+#include "arch/frame.h"
 #include "arch/trap.h"
 #include "api/abi.h"
 #include "dev/tty.h"
 #include "kernel.h"
 #include "proc.h"
+
+/* The stubs' frame offsets (arch/frame.h) must match the struct. */
+_Static_assert(offsetof(struct trap_frame, r11) == TF_R11, "TF_R11");
+_Static_assert(offsetof(struct trap_frame, rcx) == TF_RCX, "TF_RCX");
+_Static_assert(offsetof(struct trap_frame, rax) == TF_RAX, "TF_RAX");
+_Static_assert(offsetof(struct trap_frame, vector) == TF_VECTOR, "TF_VECTOR");
+_Static_assert(offsetof(struct trap_frame, rip) == TF_RIP, "TF_RIP");
+_Static_assert(offsetof(struct trap_frame, cs) == TF_CS, "TF_CS");
+_Static_assert(offsetof(struct trap_frame, rflags) == TF_RFLAGS, "TF_RFLAGS");
+_Static_assert(offsetof(struct trap_frame, rsp) == TF_RSP, "TF_RSP");
 
 static const char *const names[32] = {
 	"#DE divide error", "#DB debug", "NMI", "#BP breakpoint", "#OF overflow",
@@ -101,8 +113,8 @@ void trap(struct trap_frame *tf)
 		tty_poll();
 		if (from_user && current()) {
 			yield();            /* preempt: round-robin on every tick */
-			if (cpu_sig_work())
-				signal_deliver(tf);
+			if (cpu_exit_work())
+				exit_work(tf);
 		}
 		return;
 	}
@@ -111,6 +123,8 @@ void trap(struct trap_frame *tf)
 	/* NMI and machine checks are the machine's, not the process's. */
 	if (from_user && current() && tf->vector < 32 && tf->vector != 2 && tf->vector != 18) {
 		signal_fault(tf, fault_signal(tf->vector), trap_name(tf->vector));
+		if (cpu_exit_work())
+			exit_work(tf);  /* other pending signals, and the rewrite is seen */
 		return;             /* to the handler (or the process ended) */
 	}
 	if (is_fault(tf->vector) && !from_user && fixup(tf))

@@ -6,11 +6,19 @@
 #ifndef ARCH_FRAME_H
 #define ARCH_FRAME_H
 
-#define TF_VECTOR  (15 * 8)  /* offsets into struct trap_frame */
+#define TF_R11     (4 * 8)   /* offsets into struct trap_frame */
+#define TF_RCX     (12 * 8)
+#define TF_RAX     (14 * 8)
+#define TF_VECTOR  (15 * 8)
 #define TF_RIP     (17 * 8)
 #define TF_CS      (18 * 8)
 #define TF_RFLAGS  (19 * 8)
 #define TF_RSP     (20 * 8)
+
+/* sysretq's limits (arch/sysret.h, which checks them against USER_TOP and
+ * RFLAGS_*): a return rip below the last user page, no TF or RF. */
+#define SYSRET_RIP_LIMIT  0x00007ffffffff000
+#define SYSRET_BAD_RFLAGS 0x10100
 
 /* The value tf->vector holds for frames built by the syscall stub. */
 #define VEC_SYSCALL_INSN 0x100

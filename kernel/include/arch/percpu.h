@@ -17,7 +17,11 @@
 #define PC_INT80_CALLS      32
 #define PC_SYSCALL_CALLS    40
 #define PC_SYSRET_FALLBACKS 48
-#define PC_SIG_WORK         64   /* nonzero: signals to deliver before returning */
+#define PC_EXIT_WORK        64   /* nonzero: work before returning to user mode */
+
+/* exit_work bits: what the way back to user mode must do first. */
+#define EXIT_SIGNAL 1            /* deliver pending signals */
+#define EXIT_IRET   2            /* C code rewrote the user frame: leave by iretq */
 
 #ifndef __ASSEMBLER__
 #include <stdbool.h>
@@ -34,14 +38,13 @@ struct percpu {
 	uint64_t syscall_calls;
 	uint64_t sysret_fallbacks;  /* syscall entries that had to leave by iretq */
 	uint64_t user_faults;
-	uint64_t sig_work;          /* the current process may have a signal to deliver */
+	uint64_t exit_work;         /* EXIT_* bits for the current process */
 };
 
-/* Does the current process have signals waiting (percpu.sig_work)? Two
- * instructions on every system call's way out. */
-static inline bool cpu_sig_work(void)
+/* Has the way back to user mode work to do (percpu.exit_work)? */
+static inline bool cpu_exit_work(void)
 {
-	__asm__ goto("cmpq $0, %%gs:%c0\n\tjne %l1" : : "i"(PC_SIG_WORK) : "cc" : work);
+	__asm__ goto("cmpq $0, %%gs:%c0\n\tjne %l1" : : "i"(PC_EXIT_WORK) : "cc" : work);
 	return false;
 work:
 	return true;

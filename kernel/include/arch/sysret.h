@@ -7,11 +7,14 @@
 
 #include "api/boot_info.h"
 #include "arch/cpu.h"
+#include "arch/frame.h"
 #include "arch/percpu.h"
 #include "arch/trap.h"
 
-/* The last page of the user half: a return there is not sysret-safe on every CPU. */
-#define SYSRET_RIP_LIMIT (USER_TOP - 4096)
+/* SYSRET_RIP_LIMIT: the last page of the user half, where a return is not
+ * sysret-safe on every CPU (arch/frame.h, for the stub's fast checks too). */
+_Static_assert(SYSRET_RIP_LIMIT == USER_TOP - 4096, "SYSRET_RIP_LIMIT");
+_Static_assert(SYSRET_BAD_RFLAGS == (RFLAGS_RF | RFLAGS_TF), "SYSRET_BAD_RFLAGS");
 
 /*
  * May the syscall stub leave through sysretq? sysretq restores only rip
@@ -33,7 +36,7 @@ static inline int syscall_sysret_ok(struct trap_frame *tf)
 		goto iret;
 	/* RF cannot be restored by sysretq; TF would trap on the very first
 	 * user instruction as if in the kernel's context. */
-	if (tf->rflags & (RFLAGS_RF | RFLAGS_TF))
+	if (tf->rflags & SYSRET_BAD_RFLAGS)
 		goto iret;
 	return 1;
 
