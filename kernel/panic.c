@@ -5,6 +5,7 @@
 #include "arch/cpu.h"
 #include "arch/trap.h"
 #include "kernel.h"
+#include "syscall.h"
 
 static int panicking;
 
@@ -40,6 +41,7 @@ static void vpanic(const struct trap_frame *tf, const char *fmt, va_list ap)
 		fp = (uint64_t *)fp[0];
 	}
 	kprintf("\n");
+	syscall_ring_dump();
 	machine_exit(KEXIT_PANIC);
 }
 

@@ -37,6 +37,10 @@ extern const char *const syscall_names[NR_SYSCALLS];  /* NULL for unused numbers
 
 void syscall_init(void);                           /* arch: MSRs for the syscall instruction */
 long syscall_dispatch(struct trap_frame *tf);      /* both stubs call it and store the result in tf->rax */
+/* sys/ring.c: the ring of the last system calls, on unless syscall_ring=off. */
+void syscall_ring_init(void);                      /* choose percpu.dispatch */
+void syscall_ring_dump(void);                      /* for panic() */
+
 /* The syscall stub's slow way out (percpu.exit_work set, or the fast
  * checks failed): exit_work(), then may the frame leave by sysretq? */
 int syscall_exit_slow(struct trap_frame *tf);

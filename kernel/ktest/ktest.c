@@ -24,9 +24,14 @@ void ktest_fail(const char *cond, const char *file, int line)
 	failed = true;
 }
 
-/* Touch an unmapped kernel address with no fixup: a real, unrecoverable fault. */
+/* Touch an unmapped kernel address with no fixup: a real, unrecoverable
+ * fault. Two system calls first, so the panic has a ring to show. */
 static void deliberate_panic(void)
 {
+	for (int i = 0; i < 2; i++) {
+		long r = 229;                    /* clock_getres(CLOCK_MONOTONIC, NULL): 0 */
+		__asm__ volatile("int $0x80" : "+a"(r) : "D"(1L), "S"(0L) : "rcx", "rdx", "r8", "r9", "r10", "r11", "memory");
+	}
 	kprintf("ktest: faulting on purpose (test=panic)\n");
 	*(volatile uint64_t *)0xffffe00000000000ULL = 1;    /* the first kernel-stack guard page */
 }

@@ -35,7 +35,7 @@ int80_entry:
 	CLAC_IF_SMAP				/* a gate clears IF and TF, not AC */
 	cld
 	movq	%rsp, %rdi			/* rdi = struct trap_frame * */
-	call	syscall_dispatch
+	call	*%gs:PC_DISPATCH		/* syscall_dispatch (or the ring's: sys/ring.c) */
 	movq	%rax, TF_RAX(%rsp)		/* tf->rax = the result */
 	cmpq	$0, %gs:PC_EXIT_WORK		/* signals to deliver? */
 	je	trap_return			/* isr.S: pop, swapgs if user, iretq */
@@ -68,7 +68,7 @@ syscall_entry:
 	incq	%gs:PC_SYSCALL_CALLS
 	CLEAR_SCRATCH
 	movq	%rsp, %rdi			/* rdi = struct trap_frame * */
-	call	syscall_dispatch
+	call	*%gs:PC_DISPATCH		/* syscall_dispatch (or the ring's) */
 	movq	%rax, TF_RAX(%rsp)		/* tf->rax = the result */
 
 	/*

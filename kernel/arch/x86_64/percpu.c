@@ -12,6 +12,7 @@ _Static_assert(offsetof(struct percpu, int80_calls) == PC_INT80_CALLS, "PC_INT80
 _Static_assert(offsetof(struct percpu, syscall_calls) == PC_SYSCALL_CALLS, "PC_SYSCALL_CALLS");
 _Static_assert(offsetof(struct percpu, sysret_fallbacks) == PC_SYSRET_FALLBACKS, "PC_SYSRET_FALLBACKS");
 _Static_assert(offsetof(struct percpu, exit_work) == PC_EXIT_WORK, "PC_EXIT_WORK");
+_Static_assert(offsetof(struct percpu, dispatch) == PC_DISPATCH, "PC_DISPATCH");
 
 static struct percpu cpu0;
 

@@ -21,6 +21,7 @@ void syscall32_entry(void);
 
 void syscall_init(void)
 {
+	syscall_ring_init();                     /* both stubs call percpu.dispatch */
 	if (!cpu.syscall) {
 		kprintf("syscall: CPU has no SYSCALL instruction; only int $0x80\n");
 		return;

@@ -18,6 +18,7 @@
 #define PC_SYSCALL_CALLS    40
 #define PC_SYSRET_FALLBACKS 48
 #define PC_EXIT_WORK        64   /* nonzero: work before returning to user mode */
+#define PC_DISPATCH         72   /* the dispatcher the entry stubs call (sys/ring.c) */
 
 /* exit_work bits: what the way back to user mode must do first. */
 #define EXIT_SIGNAL 1            /* deliver pending signals */
@@ -28,6 +29,7 @@
 #include <stdint.h>
 
 struct proc;
+struct trap_frame;
 
 struct percpu {
 	struct percpu *self;        /* so C can find the area: mov %gs:0 */
@@ -39,6 +41,7 @@ struct percpu {
 	uint64_t sysret_fallbacks;  /* syscall entries that had to leave by iretq */
 	uint64_t user_faults;
 	uint64_t exit_work;         /* EXIT_* bits for the current process */
+	long (*dispatch)(struct trap_frame *tf);  /* syscall_dispatch, or the ring's */
 };
 
 /* Has the way back to user mode work to do (percpu.exit_work)? */
