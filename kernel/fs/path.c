@@ -6,6 +6,9 @@
  * in their place. The path is never copied or written: components are
  * (pointer, length) slices of it, and its length is found with a bounded
  * scan, so an unterminated buffer of PATH_MAX bytes is read no further.
+ * Permissions are asked of fs/perm.c, in the order Linux asks: search (x)
+ * on every directory a component is looked up in, then, for the calls
+ * that change a directory, w and x on it once the names have been checked.
  */
 #include <stdbool.h>
 #include <stddef.h>
@@ -14,6 +17,7 @@
 #include "api/errno.h"
 #include "fs/fs_env.h"
 #include "fs/path.h"
+#include "fs/perm.h"
 
 static bool is_dir(const struct rnode *n)
 {
@@ -104,6 +108,9 @@ int path_walk(struct rnode *root, struct rnode *cwd, const char *path, int flags
 			res->lasttype = PATH_LAST_ROOT;
 			return 0;
 		}
+		/* Looking anything up in cur, even "." or "..", needs search permission. */
+		if (is_dir(cur) && (err = perm_check(cur, MAY_EXEC)) < 0)
+			return err;
 		s = p;
 		while (*p != '\0' && *p != '/')
 			p++;
@@ -186,6 +193,14 @@ static bool inside(const struct ramfs *fs, const struct rnode *dir)
 	return false;
 }
 
+/* May entries be added to or removed from dir? A removed one takes none (-ENOENT), then w and x. */
+static int may_change(const struct rnode *dir)
+{
+	if (dir->nlink == 0)
+		return -ENOENT;
+	return perm_check(dir, MAY_WRITE | MAY_EXEC);
+}
+
 int path_mount(struct rnode *dir, struct ramfs *fs)
 {
 	if (!is_dir(dir))
@@ -208,7 +223,7 @@ int path_umount(struct ramfs *fs)
 	if (!root->covered)
 		return -EINVAL;
 	for (struct rnode *n = fs->all; n; n = n->next)
-		if (n->mounted)
+		if (n->mounted || n->refs)
 			return -EBUSY;
 	root->covered->mounted = NULL;
 	root->covered = NULL;
@@ -218,18 +233,22 @@ int path_umount(struct ramfs *fs)
 int path_mkdir(struct rnode *root, struct rnode *cwd, const char *path, uint32_t perm)
 {
 	struct path_result r;
+	struct rnode *n;
 	int err;
 
 	if ((err = path_walk(root, cwd, path, PATH_PARENT, &r)) < 0)
 		return err;
-	if (r.lasttype != PATH_LAST_NORM)
+	if (r.lasttype != PATH_LAST_NORM || ramfs_lookup(r.node, r.last, r.lastlen, &n) == 0)
 		return -EEXIST;
+	if ((err = may_change(r.node)) < 0)
+		return err;
 	return ramfs_mkdir(r.node, r.last, r.lastlen, perm, NULL);
 }
 
 int path_rmdir(struct rnode *root, struct rnode *cwd, const char *path)
 {
 	struct path_result r;
+	struct rnode *n;
 	int err;
 
 	if ((err = path_walk(root, cwd, path, PATH_PARENT, &r)) < 0)
@@ -242,6 +261,8 @@ int path_rmdir(struct rnode *root, struct rnode *cwd, const char *path)
 	case PATH_LAST_DOTDOT:
 		return -ENOTEMPTY;
 	}
+	if ((err = ramfs_lookup(r.node, r.last, r.lastlen, &n)) < 0 || (err = may_change(r.node)) < 0)
+		return err;
 	return ramfs_rmdir(r.node, r.last, r.lastlen);
 }
 
@@ -261,6 +282,8 @@ int path_unlink(struct rnode *root, struct rnode *cwd, const char *path)
 			return err;
 		return is_dir(n) ? -EISDIR : -ENOTDIR;
 	}
+	if ((err = ramfs_lookup(r.node, r.last, r.lastlen, &n)) < 0 || (err = may_change(r.node)) < 0)
+		return err;
 	return ramfs_unlink(r.node, r.last, r.lastlen);
 }
 
@@ -282,13 +305,17 @@ int path_link(struct rnode *root, struct rnode *cwd, const char *oldpath, const 
 		return err;
 	if (r.slash)
 		return -ENOENT; /* "new/" asks for a directory, which link cannot make */
+	if (o.node->fs != r.node->fs)
+		return -EXDEV;
+	if ((err = may_change(r.node)) < 0)
+		return err;
 	return ramfs_link(r.node, r.last, r.lastlen, o.node);
 }
 
 int path_rename(struct rnode *root, struct rnode *cwd, const char *oldpath, const char *newpath)
 {
 	struct path_result o, r;
-	struct rnode *src;
+	struct rnode *src, *dst;
 	int err;
 
 	if ((err = path_walk(root, cwd, oldpath, PATH_PARENT, &o)) < 0)
@@ -297,10 +324,19 @@ int path_rename(struct rnode *root, struct rnode *cwd, const char *oldpath, cons
 		return err;
 	if (o.lasttype != PATH_LAST_NORM || r.lasttype != PATH_LAST_NORM)
 		return -EBUSY;
+	if (o.node->fs != r.node->fs)
+		return -EXDEV;
 	if ((err = ramfs_lookup(o.node, o.last, o.lastlen, &src)) < 0)
 		return err;
 	if (!is_dir(src) && (o.slash || r.slash))
 		return -ENOTDIR;
+	if (ramfs_lookup(r.node, r.last, r.lastlen, &dst) == 0 && dst == src)
+		return 0; /* two names of one node: nothing to do, nothing to check */
+	/* Both directories change; a directory that changes parent rewrites its "..". */
+	if ((err = may_change(o.node)) < 0 || (err = may_change(r.node)) < 0)
+		return err;
+	if (is_dir(src) && o.node != r.node && (err = perm_check(src, MAY_WRITE)) < 0)
+		return err;
 	return ramfs_rename(o.node, o.last, o.lastlen, r.node, r.last, r.lastlen);
 }
 
@@ -329,5 +365,7 @@ int path_create(struct rnode *root, struct rnode *cwd, const char *path, uint32_
 	}
 	if (err != -ENOENT)
 		return err;
-	return ramfs_create(r.node, r.last, r.lastlen, mode, out);
+	if ((err = may_change(r.node)) < 0 || (err = ramfs_create(r.node, r.last, r.lastlen, mode, out)) < 0)
+		return err;
+	return 1;
 }

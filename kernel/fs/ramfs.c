@@ -577,6 +577,12 @@ int ramfs_truncate(struct rnode *n, int64_t size)
 	return 0;
 }
 
+void ramfs_chmod(struct rnode *n, uint32_t mode)
+{
+	n->mode = (n->mode & S_IFMT) | (mode & S_IALLUGO);
+	touch(n, T_C);
+}
+
 void ramfs_stat(const struct rnode *n, struct stat *st)
 {
 	memset(st, 0, sizeof(*st));

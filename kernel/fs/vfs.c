@@ -3,7 +3,9 @@
  */
 #include "api/errno.h"
 #include "api/stat.h"
+#include "fs/mount.h"
 #include "fs/path.h"
+#include "fs/perm.h"
 #include "fs/pipe.h"
 #include "fs/vfs.h"
 #include "kernel.h"
@@ -141,8 +143,10 @@ int vfs_exec_lookup(struct rnode *cwd, const char *path, struct rnode **out)
 
 	if (r < 0)
 		return r;
-	if (!S_ISREG(res.node->mode) || !(res.node->mode & 0111))
-		return -EACCES;                       /* not a file, or nobody may run it */
+	if (!S_ISREG(res.node->mode))
+		return -EACCES;                       /* only regular files run */
+	if ((r = perm_check(res.node, MAY_EXEC)) < 0)
+		return r;
 	*out = res.node;
 	return 0;
 }
@@ -160,4 +164,5 @@ void vfs_set_time(const struct timespec *now)
 {
 	if (rootfs)
 		rootfs->now = *now;
+	mount_set_time(now);
 }

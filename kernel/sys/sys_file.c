@@ -1,14 +1,16 @@
 /*
  * sys_file.c - the file calls: descriptors (open, close, dup, dup2, lseek,
- * fstat, getdents64, ftruncate) and names (stat, mkdir, rmdir, unlink,
- * link, rename, truncate, chdir, getcwd), over fs/vfs.c and fs/path.c.
- * Every path is copied in once (path_in) and only the copy is used.
+ * fstat, getdents64, ftruncate, fchmod) and names (stat, mkdir, rmdir,
+ * unlink, link, rename, truncate, chdir, getcwd, chmod), over fs/vfs.c and
+ * fs/path.c; permissions are fs/perm.c's. Every path is copied in once
+ * (path_in) and only the copy is used.
  */
 #include "api/dirent.h"
 #include "api/errno.h"
 #include "api/fcntl.h"
 #include "api/stat.h"
 #include "fs/path.h"
+#include "fs/perm.h"
 #include "fs/vfs.h"
 #include "kernel.h"
 #include "proc.h"
@@ -55,7 +57,9 @@ static long lookup(uint64_t upath, struct rnode **out)
  * open(path, flags, mode), Linux's way: unknown flags are ignored, O_TRUNC
  * empties a regular file whatever the access mode, O_CREAT with
  * O_DIRECTORY is -EINVAL. The descriptor is found before anything is
- * created or truncated, so a full table changes nothing.
+ * created or truncated, so a full table changes nothing. An existing file
+ * needs the rights its access mode and O_TRUNC ask for (perm_open); one
+ * this call made needs none, whatever its mode.
  */
 long sys_open(struct trap_frame *tf)
 {
@@ -86,6 +90,8 @@ long sys_open(struct trap_frame *tf)
 		return -ENOTDIR;
 	if (S_ISDIR(n->mode) && (acc != O_RDONLY || (flags & O_TRUNC)))
 		return -EISDIR;
+	if (r == 0 && (r = perm_open(n, flags)) < 0)
+		return r;
 	f = S_ISCHR(n->mode) && n->rdev == DEV_CONSOLE ? file_open_console(flags & O_ACCMODE)
 						       : file_open_node(n, flags & (O_ACCMODE | O_APPEND));
 	if (!f)
@@ -252,6 +258,8 @@ long sys_truncate(struct trap_frame *tf)
 		return r;
 	if (S_ISDIR(n->mode))
 		return -EISDIR;
+	if (S_ISREG(n->mode) && (r = perm_check(n, MAY_WRITE)) < 0)
+		return r;
 	if (vfs_may_grow(n, arg(tf, 1)) < 0)
 		return -ENOSPC;
 	return ramfs_truncate(n, (int64_t)arg(tf, 1));
@@ -303,6 +311,8 @@ long sys_chdir(struct trap_frame *tf)
 		return r;
 	if (!S_ISDIR(n->mode))
 		return -ENOTDIR;
+	if ((r = perm_check(n, MAY_EXEC)) < 0)
+		return r;
 	rnode_get(n);
 	if (current()->cwd)
 		rnode_put(current()->cwd);
@@ -330,5 +340,28 @@ long sys_getcwd(struct trap_frame *tf)
 	return r;
 }
 
-long sys_chmod(struct trap_frame *tf) { return -ENOSYS; }
-long sys_fchmod(struct trap_frame *tf) { return -ENOSYS; }
+/* Set n's permission bits: the owner (every process) may, unless the filesystem is read-only. */
+static long chmod_node(struct rnode *n, uint64_t mode)
+{
+	long r = perm_setattr(n);
+
+	if (r == 0)
+		ramfs_chmod(n, (uint32_t)mode & S_IALLUGO);
+	return r;
+}
+
+long sys_chmod(struct trap_frame *tf)
+{
+	struct rnode *n;
+	long r = lookup(arg(tf, 0), &n);
+
+	return r < 0 ? r : chmod_node(n, arg(tf, 1));
+}
+
+/* fchmod works on any open file, as on Linux: a pipe's or the console's node too. */
+long sys_fchmod(struct trap_frame *tf)
+{
+	struct file *f = fd_file(arg(tf, 0));
+
+	return f ? chmod_node(f->node, arg(tf, 1)) : -EBADF;
+}

@@ -1,6 +1,117 @@
-/* sys_mount.c - mount and umount2 (not yet: -ENOSYS). */
+/*
+ * sys_mount.c - mount(source, target, fstype, flags, data) and
+ * umount2(target, flags), for tmpfs instances (fs/mount.c). As on Linux,
+ * every string is copied in before the target is looked up, and the
+ * target is looked up before the type and flags are judged. There is no
+ * privilege: any process may mount and unmount.
+ */
 #include "api/errno.h"
+#include "api/mount.h"
+#include "fs/mount.h"
+#include "fs/path.h"
+#include "fs/vfs.h"
+#include "kernel.h"
+#include "proc.h"
 #include "syscall.h"
+#include "uaccess.h"
 
-long sys_mount(struct trap_frame *tf) { return -ENOSYS; }
-long sys_umount2(struct trap_frame *tf) { return -ENOSYS; }
+/* Flags a tmpfs mount takes: two obeyed, the others true of it anyway
+ * (no set-user-ID, no device nodes can be made in it, RAM is synchronous,
+ * atime is never updated). */
+#define MOUNT_OBEYED (MS_RDONLY | MS_NOEXEC)
+#define MOUNT_OK (MOUNT_OBEYED | MS_NOSUID | MS_NODEV | MS_SYNCHRONOUS | MS_DIRSYNC | \
+		  MS_NOATIME | MS_NODIRATIME | MS_RELATIME | MS_SILENT)
+
+#define UMOUNT_FLAGS (MNT_FORCE | MNT_DETACH | MNT_EXPIRE | UMOUNT_NOFOLLOW)
+
+/* Copy optional user string u (NULL reads as "") into buf[PATH_MAX]: 0, -EFAULT, -EINVAL (too long, as Linux). */
+static long string_in(uint64_t u, char *buf)
+{
+	long r;
+
+	buf[0] = '\0';
+	if (!u)
+		return 0;
+	r = strncpy_from_user(buf, (const char *)u, PATH_MAX);
+	return r == -ENAMETOOLONG ? -EINVAL : (r < 0 ? r : 0);
+}
+
+/* The node user path u names, in buf[PATH_MAX] (borrowed): 0, or -errno. */
+static long target_in(uint64_t u, char *buf, struct rnode **out)
+{
+	struct path_result res;
+	struct rnode *cwd = current()->cwd ? current()->cwd : vfs_root;
+	long r = strncpy_from_user(buf, (const char *)u, PATH_MAX);
+
+	if (r < 0 || (r = path_walk(vfs_root, cwd, buf, 0, &res)) < 0)
+		return r;
+	*out = res.node;
+	return 0;
+}
+
+/*
+ * mount: fstype "tmpfs" or "ramfs" (NULL: -EINVAL, others: -ENODEV); the
+ * source is read (-EFAULT) and ignored; data must be NULL or "" (no
+ * options: -EINVAL). Flags: see MOUNT_OK; the old magic number in the top
+ * half is dropped; anything else (MS_REMOUNT, MS_BIND, ...) is -EINVAL.
+ */
+long sys_mount(struct trap_frame *tf)
+{
+	uint64_t flags = arg(tf, 3);
+	long type, opts, r;
+	struct rnode *dir;
+	char *buf = kmalloc(PATH_MAX);
+
+	if (!buf)
+		return -ENOMEM;
+	if ((r = string_in(arg(tf, 2), buf)) < 0)
+		goto out;
+	if (!arg(tf, 2))
+		type = -EINVAL;
+	else if (strcmp(buf, "tmpfs") == 0 || strcmp(buf, "ramfs") == 0)
+		type = 0;
+	else
+		type = -ENODEV;
+	if ((r = string_in(arg(tf, 0), buf)) < 0 || (r = string_in(arg(tf, 4), buf)) < 0)
+		goto out;
+	opts = buf[0] ? -EINVAL : 0;
+	if ((r = target_in(arg(tf, 1), buf, &dir)) < 0)
+		goto out;
+	if ((flags & MS_MGC_MSK) == MS_MGC_VAL)
+		flags &= ~(uint64_t)MS_MGC_MSK;
+	if (flags & ~(uint64_t)MOUNT_OK)
+		r = -EINVAL;
+	else if (type < 0 || opts < 0)
+		r = type < 0 ? type : opts;
+	else
+		r = mount_tmpfs(dir, flags & MOUNT_OBEYED);
+out:
+	kfree(buf);
+	return r;
+}
+
+/*
+ * umount2: the target must be the root of a mount (-EINVAL; "/" is
+ * -EBUSY). MNT_FORCE changes nothing for a RAM filesystem (as for Linux's
+ * tmpfs) and UMOUNT_NOFOLLOW nothing without symbolic links; MNT_DETACH and
+ * MNT_EXPIRE are not supported (-EINVAL), nor are other bits.
+ */
+long sys_umount2(struct trap_frame *tf)
+{
+	uint32_t flags = arg(tf, 1);          /* Linux's int */
+	struct rnode *root;
+	char *buf;
+	long r;
+
+	if (flags & ~UMOUNT_FLAGS)
+		return -EINVAL;
+	if (!(buf = kmalloc(PATH_MAX)))
+		return -ENOMEM;
+	r = target_in(arg(tf, 0), buf, &root);
+	kfree(buf);
+	if (r < 0)
+		return r;
+	if (flags & (MNT_DETACH | MNT_EXPIRE))
+		return -EINVAL;
+	return mount_remove(root);
+}

@@ -1,6 +1,7 @@
 /*
  * test_path.c - host tests for fs/path.c over ramfs trees: walks, the parent
- * mode, the limits, a chroot-style root, getcwd, mounts, the system calls'
+ * mode, the limits, a chroot-style root, getcwd, mounts (and their use),
+ * the permission rule (fs/perm.c) and its place in every call, the system calls'
  * last-component rules, and a fixed-seed sweep of random paths over
  * {a, b, /, .} checked against a separate string-based resolver, then run
  * through the mutating calls with the tree's invariants checked after each.
@@ -13,7 +14,10 @@
 
 #include "check.h"
 #include "fs/path.h"
+#include "fs/perm.h"
 #include "api/errno.h"
+#include "api/fcntl.h"
+#include "api/mount.h"
 
 void *kmalloc(size_t n)
 {
@@ -353,7 +357,7 @@ static void test_mount(void)
 	CHECK(at(R, "/a/b/sub/../../b/sub") == sub);
 
 	/* Across filesystems: no links, no renames; the mount point is busy. */
-	CHECK_EQ(path_create(R, R, "/a/b/f", 0644, true, &n), 0);
+	CHECK_EQ(path_create(R, R, "/a/b/f", 0644, true, &n), 1);
 	CHECK(n->fs == m);
 	CHECK_EQ(path_link(R, R, "/a/b/f", "/a/f2"), -EXDEV);
 	CHECK_EQ(path_link(R, R, "/ab", "/a/b/ab"), -EXDEV);
@@ -402,6 +406,261 @@ static void test_mount(void)
 		ramfs_destroy(m);
 		rnode_put(gone);
 	}
+	ramfs_destroy(fs);
+}
+
+/* A mount in use: held nodes keep it mounted; its root's mode rules, not the covered directory's. */
+static void test_mount_use(void)
+{
+	struct ramfs *m = ramfs_new(3, 01777);
+	struct rnode *a, *ab, *mr = m->root, *f, *d, *n;
+	struct stat st;
+	char buf[64];
+
+	build();
+	a = at(R, "a");
+	ab = at(R, "a/b");
+	CHECK_EQ(path_mount(ab, m), 0);
+	CHECK_EQ(path_create(R, R, "/a/b/f", 0644, true, &f), 1);
+	ramfs_stat(f, &st);
+	CHECK_EQ(st.st_dev, 3);
+	ramfs_stat(at(R, "/a/b"), &st);
+	CHECK(st.st_dev == 3 && st.st_mode == (S_IFDIR | 01777) && st.st_ino == mr->ino);
+	ramfs_stat(at(R, "/a/b/.."), &st);
+	CHECK(st.st_dev == 1 && st.st_ino == a->ino);
+
+	/* Held nodes (an open file, a working directory), unlinked ones too, keep it busy. */
+	rnode_get(f);
+	CHECK_EQ(path_umount(m), -EBUSY);
+	CHECK_EQ(path_unlink(R, R, "/a/b/f"), 0);
+	CHECK_EQ(path_umount(m), -EBUSY);
+	rnode_put(f);                                 /* the last reference: f is gone */
+	CHECK_EQ(path_mkdir(R, R, "/a/b/d", 0755), 0);
+	d = at(R, "/a/b/d");
+	rnode_get(d);
+	CHECK_EQ(path_umount(m), -EBUSY);
+	CHECK_STR(cwdstr(R, d), "/a/b/d");
+	CHECK(at(d, "../..") == a);
+	CHECK(at(d, "../../b/d") == d);
+	rnode_put(d);
+	rnode_get(mr);
+	CHECK_EQ(path_umount(m), -EBUSY);
+	rnode_put(mr);
+
+	/* Searching: the covered directory's mode is hidden, the mounted root's counts. */
+	ramfs_chmod(ab, 0);
+	CHECK(at(R, "/a/b/d") == d);
+	ramfs_chmod(mr, 0666);
+	CHECK(at(R, "/a/b") == mr);                  /* nothing is looked up in it */
+	CHECK_EQ(walk(R, R, "/a/b/d"), -EACCES);
+	CHECK_EQ(walk(R, R, "/a/b/.."), -EACCES);
+	CHECK(at(d, "..") == mr);                    /* looked up in d, which is searchable */
+	CHECK_EQ(walk(R, d, "../.."), -EACCES);
+	CHECK_EQ(path_getcwd(R, d, buf, sizeof(buf)), 7); /* getcwd asks for nothing */
+	CHECK_STR(buf, "/a/b/d");
+	ramfs_chmod(mr, 01777);
+	CHECK_EQ(path_umount(m), 0);
+	CHECK_EQ(walk(R, R, "/a/b/a"), -EACCES);     /* ab itself again, mode 0 */
+	ramfs_chmod(ab, 0755);
+	ramfs_destroy(m);
+
+	/* Read-only: nothing added, removed or written; searching and reading go on. */
+	m = ramfs_new(4, 0755);
+	CHECK_EQ(ramfs_mkdir(m->root, S("d"), 0755, NULL), 0);
+	CHECK_EQ(ramfs_create(m->root, S("f"), 0644, &f), 0);
+	m->flags = MS_RDONLY;
+	CHECK_EQ(path_mount(ab, m), 0);
+	CHECK_EQ(path_mkdir(R, R, "/a/b/x", 0755), -EROFS);
+	CHECK_EQ(path_mkdir(R, R, "/a/b/d", 0755), -EEXIST);
+	CHECK_EQ(path_create(R, R, "/a/b/x", 0644, false, &n), -EROFS);
+	CHECK_EQ(path_create(R, R, "/a/b/f", 0644, true, &n), -EEXIST);
+	CHECK_EQ(path_create(R, R, "/a/b/f", 0644, false, &n), 0);
+	CHECK(n == f);
+	CHECK_EQ(perm_open(f, O_RDONLY), 0);
+	CHECK_EQ(perm_open(f, O_WRONLY), -EROFS);
+	CHECK_EQ(perm_open(f, O_RDONLY | O_TRUNC), -EROFS);
+	CHECK_EQ(perm_setattr(f), -EROFS);
+	CHECK_EQ(path_unlink(R, R, "/a/b/f"), -EROFS);
+	CHECK_EQ(path_unlink(R, R, "/a/b/nope"), -ENOENT);
+	CHECK_EQ(path_rmdir(R, R, "/a/b/d"), -EROFS);
+	CHECK_EQ(path_rename(R, R, "/a/b/f", "/a/b/g"), -EROFS);
+	CHECK_EQ(path_link(R, R, "/a/b/f", "/a/b/g"), -EROFS);
+	CHECK_EQ(path_rename(R, R, "/a/b/f", "/g"), -EXDEV);
+	CHECK(at(R, "/a/b/d/..") == m->root);
+	CHECK_EQ(path_umount(m), 0);
+	ramfs_destroy(m);
+	ramfs_destroy(fs);
+}
+
+/* The rule itself: the owner's bits, a read-only or noexec filesystem, and junk bits ignored. */
+static void test_perm(void)
+{
+	static const struct {
+		uint32_t mode, fsflags;
+		int want, ret;
+	} cases[] = {
+		{ S_IFREG | 0400, 0, MAY_READ, 0 },
+		{ S_IFREG | 0400, 0, MAY_WRITE, -EACCES },
+		{ S_IFREG | 0400, 0, MAY_READ | MAY_WRITE, -EACCES },
+		{ S_IFREG | 0600, 0, MAY_READ | MAY_WRITE, 0 },
+		{ S_IFREG | 0200, 0, MAY_WRITE, 0 },
+		{ S_IFREG | 0100, 0, MAY_EXEC, 0 },
+		{ S_IFREG | 0700, 0, MAY_READ | MAY_WRITE | MAY_EXEC, 0 },
+		{ S_IFREG | 0677, 0, MAY_EXEC, -EACCES },    /* group and other bits never count */
+		{ S_IFREG | 0077, 0, MAY_READ, -EACCES },
+		{ S_IFREG | 07000, 0, MAY_EXEC, -EACCES },   /* set-ID and sticky bits are no rights */
+		{ S_IFREG | 0000, 0, 0, 0 },                 /* asking for nothing */
+		{ S_IFREG | 0000, 0, ~7, 0 },                /* bits beyond MAY_* are ignored */
+		{ S_IFREG | 0400, 0, ~MAY_WRITE, -EACCES },
+		{ S_IFDIR | 0500, 0, MAY_WRITE | MAY_EXEC, -EACCES },
+		{ S_IFDIR | 0300, 0, MAY_WRITE | MAY_EXEC, 0 },
+		{ S_IFDIR | 0600, 0, MAY_EXEC, -EACCES },
+		{ S_IFCHR | 0666, 0, MAY_READ | MAY_WRITE, 0 },
+		{ S_IFIFO | 0200, 0, MAY_READ, -EACCES },
+		/* Read-only: -EROFS for writes to files and directories, whatever the bits. */
+		{ S_IFREG | 0000, MS_RDONLY, MAY_WRITE, -EROFS },
+		{ S_IFREG | 0600, MS_RDONLY, MAY_READ | MAY_WRITE, -EROFS },
+		{ S_IFREG | 0400, MS_RDONLY, MAY_READ, 0 },
+		{ S_IFREG | 0000, MS_RDONLY, MAY_READ, -EACCES },
+		{ S_IFDIR | 0700, MS_RDONLY, MAY_WRITE | MAY_EXEC, -EROFS },
+		{ S_IFDIR | 0700, MS_RDONLY, MAY_EXEC, 0 },
+		{ S_IFCHR | 0666, MS_RDONLY, MAY_WRITE, 0 }, /* a device is not written in the fs */
+		{ S_IFCHR | 0444, MS_RDONLY, MAY_WRITE, -EACCES },
+		/* noexec: files do not run; directories are still searched. */
+		{ S_IFREG | 0755, MS_NOEXEC, MAY_EXEC, -EACCES },
+		{ S_IFREG | 0755, MS_NOEXEC, MAY_READ, 0 },
+		{ S_IFDIR | 0755, MS_NOEXEC, MAY_EXEC, 0 },
+		{ S_IFREG | 0755, MS_RDONLY | MS_NOEXEC, MAY_WRITE | MAY_EXEC, -EROFS },
+	};
+	/* open(2): the access mode's rights (3 asks for both) and w for O_TRUNC. */
+	static const struct {
+		uint32_t perm, flags;
+		int ret;
+	} opens[] = {
+		{ 0400, O_RDONLY, 0 }, { 0200, O_RDONLY, -EACCES },
+		{ 0200, O_WRONLY, 0 }, { 0400, O_WRONLY, -EACCES },
+		{ 0600, O_RDWR, 0 }, { 0400, O_RDWR, -EACCES }, { 0200, O_RDWR, -EACCES },
+		{ 0600, O_ACCMODE, 0 }, { 0400, O_ACCMODE, -EACCES }, { 0200, O_ACCMODE, -EACCES },
+		{ 0600, O_RDONLY | O_TRUNC, 0 }, { 0400, O_RDONLY | O_TRUNC, -EACCES },
+		{ 0400, O_RDONLY | O_CREAT | O_EXCL | O_APPEND | O_DIRECTORY | O_CLOEXEC, 0 },
+		{ 0400, O_RDONLY | 0xfff00000u, 0 },         /* unknown flags count for nothing */
+		{ 0000, O_WRONLY | O_APPEND, -EACCES },
+	};
+	struct ramfs *t = ramfs_new(7, 0755);
+	struct rnode *n;
+
+	CHECK_EQ(ramfs_create(t->root, S("n"), 0, &n), 0);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		n->mode = cases[i].mode;
+		t->flags = cases[i].fsflags;
+		if (perm_check(n, cases[i].want) != cases[i].ret)
+			printf("  case %zu: mode %o flags %u want %d\n", i, cases[i].mode, cases[i].fsflags,
+			       cases[i].want);
+		CHECK_EQ(perm_check(n, cases[i].want), cases[i].ret);
+	}
+	t->flags = 0;
+	for (size_t i = 0; i < sizeof(opens) / sizeof(opens[0]); i++) {
+		n->mode = S_IFREG | opens[i].perm;
+		if (perm_open(n, opens[i].flags) != opens[i].ret)
+			printf("  open %zu: perm %o flags %#x\n", i, opens[i].perm, opens[i].flags);
+		CHECK_EQ(perm_open(n, opens[i].flags), opens[i].ret);
+	}
+	/* chmod: the owner always may, even with every bit off; not on a read-only filesystem. */
+	n->mode = S_IFREG;
+	CHECK_EQ(perm_setattr(n), 0);
+	CHECK_EQ(perm_setattr(t->root), 0);
+	t->flags = MS_RDONLY;
+	CHECK_EQ(perm_setattr(n), -EROFS);
+	CHECK_EQ(perm_setattr(t->root), -EROFS);
+	ramfs_destroy(t);
+}
+
+/* The rule in the calls: search on every walked directory, w and x where names change, in Linux's order. */
+static void test_perm_calls(void)
+{
+	struct rnode *a, *ab, *n;
+	struct path_result r;
+	char buf[64];
+
+	build();
+	a = at(R, "a");
+	ab = at(R, "a/b");
+
+	/* Search: x on every directory a component is looked up in, for "." and ".." too. */
+	ramfs_chmod(a, 0600);
+	CHECK(at(R, "/a") == a);
+	CHECK(at(R, "/a/") == a);
+	CHECK(at(R, "/a//") == a);
+	CHECK_EQ(walk(R, R, "/a/b"), -EACCES);
+	CHECK_EQ(walk(R, R, "/a/."), -EACCES);
+	CHECK_EQ(walk(R, R, "/a/.."), -EACCES);
+	CHECK_EQ(walk(R, R, "/a/nope"), -EACCES);    /* refused before it is found missing */
+	CHECK_EQ(walk(R, R, "/a/a/x"), -EACCES);
+	CHECK_EQ(walk(R, a, "."), -EACCES);
+	CHECK_EQ(walk(R, a, "b"), -EACCES);
+	CHECK(at(ab, "..") == a);                    /* looked up in ab, which is searchable */
+	CHECK(at(ab, "a") != NULL);
+	CHECK_EQ(walk(R, ab, "../b"), -EACCES);
+	CHECK_EQ(walk(R, R, "/ab/x"), -ENOTDIR);     /* a file is not searched: it is no directory */
+	CHECK_EQ(path_walk(R, R, "/a/x", PATH_PARENT, &r), -EACCES);
+	CHECK_EQ(path_walk(R, R, "/a", PATH_PARENT, &r), 0);
+	CHECK(r.node == R);
+	CHECK_EQ(path_getcwd(R, ab, buf, sizeof(buf)), 5);
+	CHECK_EQ(path_mkdir(R, R, "/a/new", 0755), -EACCES);
+	ramfs_chmod(a, 0100);                        /* x alone is enough to search */
+	CHECK(at(R, "/a/b/a") != NULL);
+	ramfs_chmod(R, 0);                           /* "/" itself is looked up in nothing */
+	CHECK(at(R, "/") == R);
+	CHECK(at(R, "///") == R);
+	CHECK_EQ(walk(R, R, "/."), -EACCES);
+	CHECK_EQ(walk(R, R, "a"), -EACCES);
+	CHECK(at(ab, "a") != NULL);                  /* relative paths never pass through "/" */
+	ramfs_chmod(R, 0755);
+
+	/* r-x: names are looked up (-EEXIST, -ENOENT first), but none change. */
+	ramfs_chmod(a, 0500);
+	CHECK_EQ(path_mkdir(R, R, "/a/b", 0755), -EEXIST);
+	CHECK_EQ(path_mkdir(R, R, "/a/.", 0755), -EEXIST);
+	CHECK_EQ(path_mkdir(R, R, "/a/new", 0755), -EACCES);
+	CHECK_EQ(path_create(R, R, "/a/a", 0644, true, &n), -EEXIST);
+	CHECK_EQ(path_create(R, R, "/a/a", 0644, false, &n), 0); /* found: perm_open is the caller's */
+	CHECK_EQ(path_create(R, R, "/a/new", 0644, false, &n), -EACCES);
+	CHECK_EQ(path_unlink(R, R, "/a/nope"), -ENOENT);
+	CHECK_EQ(path_unlink(R, R, "/a/a"), -EACCES);
+	CHECK_EQ(path_unlink(R, R, "/a/b"), -EACCES); /* permission before -EISDIR, as Linux */
+	CHECK_EQ(path_unlink(R, R, "/a/b/"), -EISDIR);
+	CHECK_EQ(path_rmdir(R, R, "/a/nope"), -ENOENT);
+	CHECK_EQ(path_rmdir(R, R, "/a/b"), -EACCES);
+	CHECK_EQ(path_rmdir(R, R, "/a/.."), -ENOTEMPTY);
+	CHECK_EQ(path_link(R, R, "/ab", "/a/a"), -EEXIST);
+	CHECK_EQ(path_link(R, R, "/ab", "/a/ab"), -EACCES);
+	CHECK_EQ(path_link(R, R, "/a/a", "/a2"), 0);  /* only the new name's directory changes */
+	CHECK_EQ(path_rename(R, R, "/a/a", "/b/x"), -EACCES);  /* the old directory */
+	CHECK_EQ(path_rename(R, R, "/b/ab", "/a/x"), -EACCES); /* the new one */
+	CHECK_EQ(path_rename(R, R, "/b/ab", "/a/a"), -EACCES); /* replacing is removing */
+	CHECK_EQ(path_rename(R, R, "/a2", "/a/a"), 0);          /* two names of one node: nothing done */
+	CHECK(at(R, "/a2") == at(R, "/a/a"));
+	CHECK_EQ(path_unlink(R, R, "/a2"), 0);
+
+	/* -wx: enough to change names; a file made with mode 0 is made, then cannot be opened. */
+	ramfs_chmod(a, 0300);
+	CHECK_EQ(path_mkdir(R, R, "/a/new", 0755), 0);
+	CHECK_EQ(path_create(R, R, "/a/newf", 0, true, &n), 1);
+	CHECK_EQ(n->mode, S_IFREG);
+	CHECK_EQ(perm_open(n, O_RDONLY), -EACCES);
+	CHECK_EQ(path_create(R, R, "/a/newf", 0644, false, &n), 0);
+	CHECK_EQ(path_unlink(R, R, "/a/newf"), 0);   /* the file's own mode does not matter */
+	CHECK_EQ(path_rmdir(R, R, "/a/new"), 0);
+	ramfs_chmod(a, 0755);
+
+	/* A directory moving to another parent needs w on itself: its ".." changes. */
+	ramfs_chmod(ab, 0500);
+	CHECK_EQ(path_rename(R, R, "/a/b", "/b/moved"), -EACCES);
+	CHECK_EQ(path_rename(R, R, "/a/b", "/a/c"), 0); /* within its parent it does not */
+	CHECK_EQ(path_rename(R, R, "/a/c", "/a/b"), 0);
+	ramfs_chmod(ab, 0755);
+	CHECK_EQ(path_rename(R, R, "/a/b", "/b/moved"), 0);
+	CHECK_STR(cwdstr(R, ab), "/b/moved");
 	ramfs_destroy(fs);
 }
 
@@ -492,7 +751,7 @@ static void test_calls(void)
 	CHECK(n == aa);
 	CHECK_EQ(path_create(R, R, "a/b/b/x", 0644, false, &n), -ENOTDIR);
 	CHECK_EQ(path_create(R, R, "nope/x", 0644, false, &n), -ENOENT);
-	CHECK_EQ(path_create(R, R, "a/fresh", 0600, true, &n), 0);
+	CHECK_EQ(path_create(R, R, "a/fresh", 0600, true, &n), 1);   /* 1: made */
 	CHECK(at(R, "a/fresh") == n && n->mode == (S_IFREG | 0600));
 	CHECK_EQ(path_create(R, R, "a/dev", S_IFDIR | 0600, false, &n), -EINVAL);
 	ramfs_destroy(fs);
@@ -728,7 +987,7 @@ static void test_sweep_calls(void)
 		case 4: ret = path_rename(R, cwd, p1, p2); break;
 		case 5: ret = path_create(R, cwd, p1, 0644, rnd(2), &n); break;
 		}
-		if (ret == 0)
+		if (ret >= 0)
 			done++;
 		else if (ret != -ENOENT && ret != -ENOTDIR && ret != -EISDIR && ret != -EEXIST &&
 			 ret != -ENOTEMPTY && ret != -EINVAL && ret != -EBUSY && ret != -EPERM) {
@@ -759,6 +1018,9 @@ int main(void)
 	test_chroot();
 	test_getcwd();
 	test_mount();
+	test_mount_use();
+	test_perm();
+	test_perm_calls();
 	test_calls();
 	test_sweep_walk();
 	test_sweep_calls();

@@ -828,6 +828,43 @@ static void test_nomem(void)
 	ramfs_destroy(fs);
 }
 
+/* chmod: the permission bits change, the type never; only ctime moves. */
+static void test_chmod(void)
+{
+	struct ramfs *fs = ramfs_new(1, 0755);
+	struct rnode *r = fs->root, *f, *d, *c;
+	struct stat st;
+
+	fs->now = (struct timespec){ 10, 1 };
+	f = mkfile(r, "f");
+	d = mkdir_(r, "d");
+	CHECK_EQ(ramfs_create(r, S("c"), S_IFCHR | 0600, &c), 0);
+	fs->now = (struct timespec){ 20, 2 };
+	ramfs_chmod(f, 0);
+	CHECK_EQ(f->mode, S_IFREG);
+	CHECK(f->ctime.tv_sec == 20 && f->ctime.tv_nsec == 2);
+	CHECK(f->mtime.tv_sec == 10 && f->atime.tv_sec == 10);
+	CHECK_EQ(r->ctime.tv_sec, 10);               /* the directory holding it is not changed */
+	ramfs_chmod(f, 07777);
+	CHECK_EQ(f->mode, S_IFREG | 07777);
+	/* Bits outside 07777, a type among them, are dropped. */
+	ramfs_chmod(f, 0xffff0000u | S_IFDIR | 0640);
+	CHECK_EQ(f->mode, S_IFREG | 0640);
+	ramfs_chmod(d, S_IFREG | 01700);
+	CHECK_EQ(d->mode, S_IFDIR | 01700);
+	ramfs_chmod(c, 0);
+	CHECK_EQ(c->mode, S_IFCHR);
+	ramfs_chmod(r, 0500);
+	ramfs_stat(r, &st);
+	CHECK_EQ(st.st_mode, S_IFDIR | 0500);
+	CHECK_EQ(st.st_ctim.tv_sec, 20);
+	/* Stored, not checked: ramfs itself still works in a directory with no bits. */
+	ramfs_chmod(d, 0);
+	CHECK(mkfile(d, "inside") != NULL);
+	CHECK_EQ(ramfs_unlink(d, S("inside")), 0);
+	ramfs_destroy(fs);
+}
+
 /* Teardown with everything at once: open orphans, a removed open directory, deep trees. */
 static void test_destroy(void)
 {
@@ -861,6 +898,7 @@ int main(void)
 	test_links();
 	test_rename();
 	test_rw();
+	test_chmod();
 	test_getdents();
 	test_many();
 	test_nomem();

@@ -14,6 +14,12 @@
  * The path_* operations at the end are the system calls' rules for the last
  * component ("/", ".", "..", a trailing slash) on top of the ramfs ones;
  * each comment names what Linux returns, which is what they return.
+ *
+ * Permissions (fs/perm.h): a walk needs search (x) on every directory it
+ * looks a component up in, so -EACCES can come from any call here. The
+ * calls that add or remove a name also need w and x on that directory
+ * (-EACCES, or -EROFS on a read-only mount), asked after the name's own
+ * checks, so an existing name is still -EEXIST and a missing one -ENOENT.
  */
 #ifndef FS_PATH_H
 #define FS_PATH_H
@@ -50,7 +56,8 @@ struct path_result {
  * Resolve path from root (absolute) or cwd (relative) into *res: 0, or
  * -ENOENT (empty path, a missing component, a removed directory),
  * -ENOTDIR (a file used as a directory, or followed by '/'),
- * -ENAMETOOLONG (a component over NAME_MAX, a path of PATH_MAX or more).
+ * -ENAMETOOLONG (a component over NAME_MAX, a path of PATH_MAX or more),
+ * -EACCES (a directory to look a component up in lacks x).
  * With PATH_PARENT every component but the last is resolved and the last
  * is returned unresolved (its length is still checked).
  */
@@ -67,7 +74,11 @@ long path_getcwd(struct rnode *root, struct rnode *dir, char *buf, size_t size);
 /* Mount fs's root on directory dir: -ENOTDIR, -ENOENT (removed), -EBUSY (either is mounted), -EINVAL (fs holds dir). */
 int path_mount(struct rnode *dir, struct ramfs *fs);
 
-/* Take fs off its mount point: -EINVAL when not mounted, -EBUSY while something is mounted inside it. */
+/*
+ * Take fs off its mount point: -EINVAL when not mounted, -EBUSY while
+ * something is mounted inside it or any of its nodes is held (rnode_get:
+ * an open file, a working directory).
+ */
 int path_umount(struct ramfs *fs);
 
 /* mkdir(2): "/", "." and ".." exist (-EEXIST); a trailing slash is allowed. */
@@ -79,16 +90,22 @@ int path_rmdir(struct rnode *root, struct rnode *cwd, const char *path);
 /* unlink(2): "/", ".", ".." are -EISDIR; "file/" is -ENOTDIR, "dir/" -EISDIR. */
 int path_unlink(struct rnode *root, struct rnode *cwd, const char *path);
 
-/* link(2): a new name that exists (or is "/", ".", "..") is -EEXIST; "new/" that does not is -ENOENT. */
+/* link(2): a new name that exists (or is "/", ".", "..") is -EEXIST; "new/" that does not is -ENOENT; then -EXDEV across filesystems. */
 int path_link(struct rnode *root, struct rnode *cwd, const char *oldpath, const char *newpath);
 
-/* rename(2): "/", "." or ".." on either side is -EBUSY; a trailing slash on either needs a directory. */
+/*
+ * rename(2): "/", "." or ".." on either side is -EBUSY; -EXDEV across
+ * filesystems; a trailing slash on either needs a directory. Both
+ * directories need w and x, and a directory moving to a new parent needs w itself.
+ */
 int path_rename(struct rnode *root, struct rnode *cwd, const char *oldpath, const char *newpath);
 
 /*
- * open(2) with O_CREAT (and O_EXCL when excl): the existing node or a new
- * one of mode in *out (borrowed). -EEXIST (excl and it exists), -EISDIR
- * (a directory, or any path ending in '/').
+ * open(2) with O_CREAT (and O_EXCL when excl): 0 and the existing node, or
+ * 1 and a new one of mode, in *out (borrowed). -EEXIST (excl and it
+ * exists), -EISDIR (a directory, or any path ending in '/'). Only making
+ * one asks for permission (w and x on its directory); what may be done
+ * to an existing one is for the caller to ask (perm_open).
  */
 int path_create(struct rnode *root, struct rnode *cwd, const char *path, uint32_t mode, bool excl,
 		struct rnode **out);

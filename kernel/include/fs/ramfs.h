@@ -24,7 +24,7 @@
  * Names are byte strings of 1..RAMFS_NAME_MAX bytes without '/' or NUL,
  * passed as (pointer, length). All functions returning int or long give 0
  * or a count on success and -errno on failure; a failed call changes
- * nothing. Permissions are stored, not checked.
+ * nothing. Permissions are stored, not checked (fs/perm.c checks them).
  */
 #ifndef FS_RAMFS_H
 #define FS_RAMFS_H
@@ -50,6 +50,8 @@ struct ramfs {
 	uint64_t next_ino;
 	uint64_t nnodes;         /* live nodes */
 	struct timespec now;     /* stamped into changed nodes; the caller keeps it current */
+	uint32_t flags;          /* MS_RDONLY, MS_NOEXEC as mounted: obeyed by fs/perm.c, not here */
+	struct ramfs *next;      /* fs/mount.c's list of mounted instances */
 };
 
 /* A directory entry: one allocation, the name stored inline. */
@@ -132,6 +134,9 @@ long ramfs_write(struct rnode *n, int64_t off, const void *buf, size_t len);
 
 /* Set the size of regular file n, cutting or zero-extending it. */
 int ramfs_truncate(struct rnode *n, int64_t size);
+
+/* Set n's permission bits (S_IALLUGO) to mode's, keeping its type; ctime changes. */
+void ramfs_chmod(struct rnode *n, uint32_t mode);
 
 /* Fill *st for n. */
 void ramfs_stat(const struct rnode *n, struct stat *st);

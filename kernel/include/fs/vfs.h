@@ -59,12 +59,13 @@ int fd_alloc(int min);
 void file_get(struct file *f);
 void file_put(struct file *f);              /* the last put closes it */
 
-/* May file n grow to size bytes? 0, or -ENOSPC when its buffer would eat
- * into the frames the kernel keeps for itself. */
+/* May file n (of any filesystem: all file data is kernel memory) grow to
+ * size bytes? 0, or -ENOSPC when its buffer would eat into the frames the
+ * kernel keeps for itself. */
 int vfs_may_grow(const struct rnode *n, uint64_t size);
-void vfs_set_time(const struct timespec *now);  /* stamp for changed nodes (the timer) */
+void vfs_set_time(const struct timespec *now);  /* stamp for changed nodes, every mounted fs (the timer) */
 
-/* Look up an executable regular file for exec: 0 and a borrowed node, or -errno. */
+/* Look up an executable regular file for exec: 0 and a borrowed node, or -errno (-EACCES: not a regular file, no x). */
 int vfs_exec_lookup(struct rnode *cwd, const char *path, struct rnode **out);
 
 #endif
