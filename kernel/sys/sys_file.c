@@ -236,6 +236,19 @@ long sys_getdents64(struct trap_frame *tf)
 	return r;
 }
 
+/* Set n's size, in Linux's order of errors: -EINVAL (negative), -EFBIG
+ * (over the file size limit), then -ENOSPC (the frame budget). */
+static long truncate_node(struct rnode *n, uint64_t len)
+{
+	if ((int64_t)len < 0)
+		return -EINVAL;
+	if (len > RAMFS_FILE_MAX)
+		return -EFBIG;
+	if (vfs_may_grow(n, len) < 0)
+		return -ENOSPC;
+	return ramfs_truncate(n, (int64_t)len);
+}
+
 long sys_ftruncate(struct trap_frame *tf)
 {
 	struct file *f = fd_file(arg(tf, 0));
@@ -244,9 +257,7 @@ long sys_ftruncate(struct trap_frame *tf)
 		return -EBADF;
 	if (f->kind != FILE_NODE || !S_ISREG(f->node->mode) || !file_writable(f))
 		return -EINVAL;
-	if (vfs_may_grow(f->node, arg(tf, 1)) < 0)
-		return -ENOSPC;
-	return ramfs_truncate(f->node, (int64_t)arg(tf, 1));
+	return truncate_node(f->node, arg(tf, 1));
 }
 
 long sys_truncate(struct trap_frame *tf)
@@ -260,9 +271,7 @@ long sys_truncate(struct trap_frame *tf)
 		return -EISDIR;
 	if (S_ISREG(n->mode) && (r = perm_check(n, MAY_WRITE)) < 0)
 		return r;
-	if (vfs_may_grow(n, arg(tf, 1)) < 0)
-		return -ENOSPC;
-	return ramfs_truncate(n, (int64_t)arg(tf, 1));
+	return truncate_node(n, arg(tf, 1));
 }
 
 /* The calls that take one path and hand it to fs/path.c. */
