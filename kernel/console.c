@@ -2,11 +2,27 @@
 #include "kernel.h"
 #include "lib/fmt.h"
 
+uint64_t console_writes;
+static unsigned column;
+
 void console_write(const char *s, size_t n)
 {
 	serial_write(s, n);
 	fbcon_write(s, n);
+	console_writes++;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '\n' || s[i] == '\r')
+			column = 0;
+		else if (s[i] == '\b')
+			column -= column > 0;
+		else if (s[i] == '\t')
+			column = (column + 8) & ~7u;
+		else
+			column++;
+	}
 }
+
+unsigned console_column(void) { return column; }
 
 static void sink(void *ctx, const char *s, size_t n)
 {

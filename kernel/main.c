@@ -4,6 +4,7 @@
  */
 #include "arch/cpu.h"
 #include "arch/trap.h"
+#include "dev/tty.h"
 #include "kernel.h"
 #include "lib/cmdline.h"
 #include "fs/vfs.h"
@@ -45,6 +46,7 @@ static void kmain2(void *unused)
 {
 	lapic_init();
 	timer_init();
+	tty_init();             /* console input by interrupt (IOAPIC) */
 	vdso_init();
 	clock_init();
 	sti();
@@ -56,14 +58,20 @@ static void kmain2(void *unused)
 		machine_exit(ktest_run(only) ? KEXIT_FAILURE : KEXIT_SUCCESS);
 	}
 
-	char init[128] = "";
+	char init[128] = "", argbuf[512], *args[MAX_INIT_ARGS + 1];
 	if (cmdline_get(cmdline, "init", init, sizeof(init)) <= 0) {
 		kprintf("kernel: no init= on the command line; shutting down\n");
 		machine_exit(KEXIT_SUCCESS);
 	}
+	int nargs = cmdline_args(cmdline, argbuf, sizeof(argbuf), args, MAX_INIT_ARGS);
+	if (nargs < 0) {
+		kprintf("kernel: init's arguments after -- are too many or too long\n");
+		machine_exit(KEXIT_FAILURE);
+	}
+	args[nargs] = NULL;
 	cli();                  /* kernel code runs with interrupts off from here */
 	vfs_init();
-	start_init(init);
+	start_init(init, args);
 	scheduler();
 	kprintf("kernel: no process left; shutting down\n");
 	machine_exit(KEXIT_SUCCESS);

@@ -69,6 +69,8 @@
 #define SEGV_ACCERR 2
 #define BUS_ADRERR  2
 #define TRAP_BRKPT  1
+#define CLD_EXITED  1                      /* SIGCHLD: si_status is the exit code */
+#define CLD_KILLED  2                      /* ... the signal that ended it */
 
 /* The sigset rt_sigaction and rt_sigprocmask take: 64 bits, signal n is bit n-1. */
 #define SIGSET_SIZE 8

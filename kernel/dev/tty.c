@@ -1,20 +1,18 @@
 /*
- * tty.c - /dev/console: output to the serial port and the framebuffer,
- * input from the serial port. The timer moves received bytes into a ring
- * (tty_poll) and wakes readers; a read returns what is there, at least one
- * byte, up to a newline.
+ * tty.c - /dev/console: writes go to the serial port and the framebuffer;
+ * reads take edited lines from the line discipline (ldisc.c). Input comes
+ * from COM1 and the PS/2 keyboard by interrupt (IRQ 4 and 1 through the
+ * IOAPIC); with no IOAPIC the timer polls them instead (tty_poll).
  */
 #include "api/errno.h"
+#include "arch/irq.h"
 #include "dev/tty.h"
 #include "kernel.h"
-#include "proc.h"
 #include "uaccess.h"
 
 #define CHUNK 256
-#define RING  1024
 
-static char ring[RING];
-static unsigned head, tail;              /* bytes ring[tail..head) wait to be read */
+static bool irq_driven, have_kbd;
 
 long tty_write_user(const char *u, size_t n)
 {
@@ -34,30 +32,57 @@ long tty_write_user(const char *u, size_t n)
 long tty_read_user(char *u, size_t n)
 {
 	char kbuf[CHUNK];
-	size_t got = 0;
-	int r;
+	long got;
 
 	if (n > CHUNK)
 		n = CHUNK;
 	/* Fail before waiting: nobody should block on a read that cannot land. */
 	if (!user_writable((uint64_t)u, n))
 		return -EFAULT;
-	while (head == tail)
-		if ((r = sleep_on(ring, 0)) < 0)
-			return r;
-	do {
-		char c = ring[tail++ % RING];
-		kbuf[got++] = c == '\r' ? '\n' : c;
-	} while (got < n && kbuf[got - 1] != '\n' && head != tail);
-	return copy_to_user(u, kbuf, got) < 0 ? -EFAULT : (long)got;
+	if (n == 0)
+		return 0;
+	got = ldisc_read(kbuf, n);
+	if (got <= 0)
+		return got;
+	return copy_to_user(u, kbuf, got) < 0 ? -EFAULT : got;
+}
+
+/* IRQ 4: every byte COM1 holds (reading them clears the interrupt). */
+static void com1_intr(void)
+{
+	int c;
+
+	while ((c = serial_getc()) >= 0)
+		ldisc_input(c);
+}
+
+/* IRQ 1: every key the controller holds. */
+static void kbd_intr(void)
+{
+	int c;
+
+	while ((c = kbd_getc()) >= 0)
+		ldisc_input(c);
+}
+
+void tty_init(void)
+{
+	have_kbd = kbd_init();
+	if (irq_init() && irq_route(IRQ_COM1, com1_intr)) {
+		serial_irq_enable();
+		irq_driven = true;
+		if (have_kbd)
+			irq_route(IRQ_KBD, kbd_intr);
+	}
+	kprintf("tty: console input from COM1%s, %s\n", have_kbd ? " and the PS/2 keyboard" : "",
+		irq_driven ? "by interrupt" : "polled on the timer");
 }
 
 void tty_poll(void)
 {
-	int c, any = 0;
-
-	while (head - tail < RING && (c = serial_getc()) >= 0)
-		ring[head++ % RING] = c, any = 1;
-	if (any)
-		wakeup(ring);
+	if (irq_driven)
+		return;
+	com1_intr();
+	if (have_kbd)
+		kbd_intr();
 }

@@ -124,8 +124,9 @@ long pipe_write_user(struct file *f, const char *u, size_t n)
 	long r;
 
 	while (done < n) {
-		/* Wait for room: for all of it when it must land in one piece. */
-		size_t want = n - done <= PIPE_BUF ? n - done : 1;
+		/* Wait for room: for all of it when it must land in one piece
+		 * (the whole write is small, not just what is left of it). */
+		size_t want = n <= PIPE_BUF ? n - done : 1;
 		while (pp->readers > 0 && PIPE_SIZE - (pp->head - pp->tail) < want) {
 			if (f->flags & O_NONBLOCK)
 				return done ? (long)done : -EAGAIN;

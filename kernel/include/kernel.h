@@ -19,11 +19,14 @@ static inline uint64_t virt_to_phys(const void *va) { return (uint64_t)va - DIRE
 int kprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int kvprintf(const char *fmt, va_list ap);
 void console_write(const char *s, size_t n);
+extern uint64_t console_writes;    /* console_write calls so far (the tty sees other output) */
+unsigned console_column(void);     /* where the next byte lands: 0 after a newline, tabs every 8 */
 
 /* arch/x86_64/serial.c */
 void serial_init(void);
 void serial_write(const char *s, size_t n);
 int serial_getc(void);             /* a received byte, or -1 when none is waiting */
+void serial_irq_enable(void);      /* raise IRQ 4 when a byte arrives */
 
 /* fbcon.c: text console on the GOP framebuffer; false when there is none. */
 bool fbcon_init(const struct bi_framebuffer *fb);
@@ -59,6 +62,7 @@ void clock_tick(void);             /* from the timer: the coarse clocks */
 /* arch/x86_64/lapic.c */
 void lapic_init(void);
 void lapic_eoi(void);
+uint32_t lapic_id(void);           /* this CPU's APIC ID (an IOAPIC destination) */
 void lapic_timer_periodic(uint8_t vector, uint32_t count);
 uint32_t lapic_timer_current(void);
 void lapic_timer_oneshot_max(void);

@@ -49,14 +49,14 @@ struct proc {
 	uint64_t mmap_next;              /* where the next mmap search starts (going down) */
 	uint64_t clear_child_tid;        /* set_tid_address */
 	int status;                      /* wait status word once a zombie */
-	bool autoreap;                   /* an orphan: the scheduler frees it when it ends */
+	bool autoreap;                   /* an orphan, or its parent ignores SIGCHLD: freed when it ends */
 	struct file *fds[NOFILE];        /* open files by descriptor (fs/vfs.h) */
 	bool cloexec[NOFILE];            /* O_CLOEXEC: closed by a successful execve */
 	struct rnode *cwd;               /* the working directory, held */
 	uint64_t sig_pending;            /* bit n-1: signal n sent, not yet delivered */
 	uint64_t sig_blocked;            /* rt_sigprocmask's mask (never SIGKILL/SIGSTOP) */
 	struct k_sigaction sig_action[NSIG];
-	int sig_sender[NSIG];            /* the pid that sent each pending signal */
+	struct { int32_t pid, code, status; } sig_info[NSIG];  /* each pending signal's si_pid, si_code, si_status */
 	bool tf_rewritten;               /* frame_rewritten() since the last exit_work() */
 };
 
@@ -113,6 +113,8 @@ void exit_work(struct trap_frame *tf);
 static inline bool signal_pending(const struct proc *p) { return p->sig_pending & ~p->sig_blocked; }
 void signal_send(struct proc *p, int sig);        /* mark it pending, wake p (from current) */
 void signal_send_from(struct proc *p, int sig, int sender_pid);
+/* With siginfo's code and status (SIGCHLD: CLD_EXITED/CLD_KILLED and the child's). */
+void signal_send_info(struct proc *p, int sig, int pid, int code, int status);
 void signal_recalc(struct proc *p);               /* after changing p's mask or pending set */
 /* On the way back to user mode: act on pending signals (run a handler by
  * rewriting tf, or end the process). */
@@ -132,7 +134,9 @@ void vdso_init(void);
 /* Map both into root at a place chosen by `random`; the vDSO's address, or 0. */
 uint64_t vdso_map(uint64_t root, uint64_t random);
 
-/* The first process: init=PATH from the command line. */
-void start_init(const char *path);
+/* The first process: init=PATH from the command line, with argv[1..] from
+ * args (NULL-terminated: the words after `--`). */
+#define MAX_INIT_ARGS 32
+void start_init(const char *path, char *const args[]);
 
 #endif

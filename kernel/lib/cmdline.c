@@ -3,7 +3,8 @@
  *
  * A word's key runs up to the first '=' or separator. Inside a value every
  * '"' toggles quoting and is dropped, so `a="x y"` and `a=x" "y` both give
- * "x y"; a quote left open runs to the end of the string.
+ * "x y"; a quote left open runs to the end of the string. A bare `--` ends
+ * the kernel's words: the rest are init's arguments, quoted the same way.
  */
 #include <stdbool.h>
 #include <stddef.h>
@@ -81,7 +82,13 @@ static bool key_is(const struct word *w, const char *key)
 	return key[i] == '\0';
 }
 
-/* Find key's last occurrence; false when it is absent (or key is empty). */
+/* The word that ends the kernel's part of the line. */
+static bool is_end(const struct word *w)
+{
+	return !w->val && key_is(w, "--");
+}
+
+/* Find key's last occurrence before `--`; false when it is absent (or key is empty). */
 static bool find(const char *cmdline, const char *key, struct word *found)
 {
 	struct word w;
@@ -89,7 +96,7 @@ static bool find(const char *cmdline, const char *key, struct word *found)
 
 	if (!cmdline || !key || !*key)
 		return false;
-	while (next_word(&cmdline, &w)) {
+	while (next_word(&cmdline, &w) && !is_end(&w)) {
 		if (key_is(&w, key)) {
 			*found = w;
 			seen = true;
@@ -120,4 +127,29 @@ int cmdline_get(const char *cmdline, const char *key, char *out, size_t outsz)
 	else if (out && outsz > 0)
 		out[0] = '\0';
 	return n > INT32_MAX ? INT32_MAX : (int)n;
+}
+
+int cmdline_args(const char *cmdline, char *buf, size_t bufsz, char **argv, int max)
+{
+	struct word w;
+	size_t used = 0;
+	int n = 0;
+
+	if (!cmdline)
+		return 0;
+	while (next_word(&cmdline, &w))
+		if (is_end(&w))
+			break;
+	for (;;) {
+		while (*cmdline && is_sep(*cmdline))
+			cmdline++;
+		if (!*cmdline)
+			return n;
+		size_t len = scan_value(cmdline, NULL, NULL, 0);
+		if (n == max || len + 1 > bufsz - used)
+			return -1;
+		argv[n++] = buf + used;
+		scan_value(cmdline, &cmdline, buf + used, len + 1);
+		used += len + 1;
+	}
 }

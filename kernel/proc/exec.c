@@ -222,13 +222,15 @@ long proc_exec(struct proc *p, const char *path, char *const argv[], char *const
 	return 0;
 }
 
-void start_init(const char *path)
+void start_init(const char *path, char *const args[])
 {
 	static char *const envp[] = { "PATH=/bin", "HOME=/", NULL };
-	char *argv[] = { (char *)path, NULL };
+	char *argv[MAX_INIT_ARGS + 2] = { (char *)path };
 	struct proc *p = proc_alloc();
 	long r;
 
+	for (int i = 0; i < MAX_INIT_ARGS && args[i]; i++)
+		argv[i + 1] = args[i];
 	if (!p)
 		panic("no process slot for init");
 	p->tf->vector = 0;                       /* a fresh frame: leave by iretq */

@@ -85,12 +85,18 @@ void proc_exit(int status)
 			c->autoreap = true;
 		}
 	}
+	/* A parent that ignores SIGCHLD (SIG_IGN or SA_NOCLDWAIT) leaves its
+	 * children to the kernel, as POSIX says: no zombie, wait4 never sees it. */
+	const struct k_sigaction *chld = &p->parent->sig_action[SIGCHLD - 1];
+	if (chld->handler == SIG_IGN || (chld->flags & SA_NOCLDWAIT))
+		p->autoreap = true;
 	p->status = status;
 	p->state = P_ZOMBIE;
-	if (!p->autoreap) {
-		signal_send(p->parent, SIGCHLD);      /* ignored unless it has a handler */
-		wakeup(p->parent);                    /* a parent in wait4 sleeps on itself */
-	}
+	if (!(status & 0x7f))
+		signal_send_info(p->parent, SIGCHLD, p->pid, CLD_EXITED, (status >> 8) & 0xff);
+	else
+		signal_send_info(p->parent, SIGCHLD, p->pid, CLD_KILLED, status & 0x7f);
+	wakeup(p->parent);                            /* a parent in wait4 sleeps on itself */
 	sched();
 	panic("a zombie ran again");
 }

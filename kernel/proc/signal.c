@@ -37,15 +37,16 @@ static bool ignored(const struct proc *p, int sig)
 {
 	uint64_t h = p->sig_action[sig - 1].handler;
 
+	/* init gets only the signals it asked for, as on Linux; it cannot ask
+	 * for SIGKILL, so kill(1, SIGKILL) does nothing. */
+	if (h == SIG_DFL && p->pid == 1)
+		return true;
 	if (sig == SIGKILL)
 		return false;
-	/* init gets only the signals it asked for, as on Linux. */
-	if (h == SIG_IGN || (h == SIG_DFL && (default_ignores(sig) || p->pid == 1)))
-		return true;
-	return false;
+	return h == SIG_IGN || (h == SIG_DFL && default_ignores(sig));
 }
 
-void signal_send_from(struct proc *p, int sig, int sender)
+void signal_send_info(struct proc *p, int sig, int pid, int code, int status)
 {
 	if (p->state == P_FREE || p->state == P_ZOMBIE)
 		return;
@@ -54,12 +55,19 @@ void signal_send_from(struct proc *p, int sig, int sender)
 	if (ignored(p, sig) && !(p->sig_blocked & SIGBIT(sig)))
 		return;
 	p->sig_pending |= SIGBIT(sig);
-	p->sig_sender[sig - 1] = sender;
+	p->sig_info[sig - 1].pid = pid;
+	p->sig_info[sig - 1].code = code;
+	p->sig_info[sig - 1].status = status;
 	if (signal_pending(p)) {
 		wake_process(p);                  /* a sleep ends with -EINTR */
 		if (p == current())
 			this_cpu()->exit_work |= EXIT_SIGNAL;
 	}
+}
+
+void signal_send_from(struct proc *p, int sig, int sender)
+{
+	signal_send_info(p, sig, sender, SI_USER, 0);
 }
 
 void signal_send(struct proc *p, int sig)
@@ -136,8 +144,9 @@ void signal_deliver(struct trap_frame *tf)
 			continue;
 		if (a->handler == SIG_DFL)
 			proc_exit(sig);               /* the status says which signal */
-		struct k_siginfo info = { .si_signo = sig, .si_code = SI_USER };
-		info.u.kill.pid = p->sig_sender[sig - 1];
+		struct k_siginfo info = { .si_signo = sig, .si_code = p->sig_info[sig - 1].code };
+		info.u.chld.pid = p->sig_info[sig - 1].pid;       /* si_pid, for kill and SIGCHLD */
+		info.u.chld.status = p->sig_info[sig - 1].status; /* SIGCHLD's si_status, else 0 */
 		if (!setup_frame(tf, sig, a, &info))
 			proc_kill_fault(tf, SIGSEGV, "no usable signal frame for a handler");
 		return;                           /* one handler at a time */
@@ -150,8 +159,9 @@ static void fault_info(const struct trap_frame *tf, int sig, struct k_siginfo *i
 	info->si_signo = sig;
 	info->si_code = SI_KERNEL;
 	if (tf->vector == 14) {
-		info->si_code = tf->error & 1 ? SEGV_ACCERR : SEGV_MAPERR;
+		/* Linux says MAPERR for any kernel address, mapped or not. */
 		info->u.addr = read_cr2();
+		info->si_code = (tf->error & 1) && info->u.addr < USER_TOP ? SEGV_ACCERR : SEGV_MAPERR;
 	} else if (sig == SIGILL) {
 		info->si_code = ILL_ILLOPN, info->u.addr = tf->rip;
 	} else if (sig == SIGFPE) {

@@ -5,6 +5,12 @@
  * (nanosleep) and always end when a signal arrives (-EINTR), so kill
  * reaches a process wherever it waits. One CPU with interrupts off in the
  * kernel: no wakeup can slip in between a check and the sleep.
+ *
+ * When what a process waits for and a signal come together, what it
+ * waits for wins (Linux's wait_event order: the condition, then signals):
+ * wakeup() and the deadline clear p->chan, a signal leaves it, and
+ * sleep_on says -EINTR only for a sleep that nothing but a signal ended.
+ * A caller that looks again and must sleep again gets -EINTR at once.
  */
 #include "api/abi.h"
 #include "api/errno.h"
@@ -32,16 +38,22 @@ int sleep_on(const void *chan, uint64_t deadline_ns)
 	p->wake_ns = deadline_ns;
 	p->state = P_BLOCKED;
 	sched();
+	bool signal_only = p->chan != NULL;      /* nobody cleared it: a signal woke us */
 	p->chan = NULL;
 	p->wake_ns = 0;
-	return signal_pending(p) ? -EINTR : 0;
+	return signal_only && signal_pending(p) ? -EINTR : 0;
 }
 
 void wakeup(const void *chan)
 {
-	for (struct proc *p = procs; p < procs + NPROC; p++)
-		if (p->state == P_BLOCKED && p->chan == chan)
-			p->state = P_RUNNABLE;
+	/* Also a sleeper that a signal made runnable but that has not run
+	 * yet: what it waited for is here now. */
+	for (struct proc *p = procs; p < procs + NPROC; p++) {
+		if (p->chan != chan || (p->state != P_BLOCKED && p->state != P_RUNNABLE))
+			continue;
+		p->chan = NULL;
+		p->state = P_RUNNABLE;
+	}
 }
 
 void wake_process(struct proc *p)
@@ -59,7 +71,9 @@ void sleep_tick(void)
 			continue;
 		if (!now)
 			now = clock_monotonic_ns();
-		if (now >= p->wake_ns)
+		if (now >= p->wake_ns) {
+			p->chan = NULL;               /* the deadline, not a signal */
 			p->state = P_RUNNABLE;
+		}
 	}
 }

@@ -38,9 +38,10 @@ long sys_kill(struct trap_frame *tf)
 		if (sig)
 			signal_send(p, sig);      /* signal 0 only asks whether p exists */
 	}
-	/* kill(0) and kill(-1) reach the caller too (it is in the group). */
-	if (pid == 0 || pid == -1) {
-		if (pid == 0 && sig)
+	/* kill(0) reaches the caller too (it is in the group); kill(-1) does
+	 * not, and like any other says -ESRCH when it reached nobody (Linux). */
+	if (pid == 0) {
+		if (sig)
 			signal_send(me, sig);
 		return 0;
 	}

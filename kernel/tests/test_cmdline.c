@@ -169,6 +169,46 @@ static void test_absent_and_empty(void)
 	CHECK(!cmdline_has("a b", "a b"));
 }
 
+/* `--` ends the kernel's words; the rest are init's arguments. */
+static void test_init_args(void)
+{
+	const char *cl = "init=/bin/init test -- /bin/sh -c \"echo a  b\" test x=1 --";
+	char buf[64], *argv[8];
+
+	CHECK(cmdline_has(cl, "test"));
+	CHECK(!cmdline_has(cl, "x"));                  /* init's, not the kernel's */
+	CHECK(!cmdline_has("a -- test", "test"));
+	CHECK(cmdline_has("a -- test", "a"));
+	CHECK(!cmdline_has("a -- b", "--"));
+	CHECK_EQ(cmdline_get("k=1 -- k=2", "k", buf, sizeof(buf)), 1);
+	CHECK_STR(buf, "1");
+	CHECK(cmdline_has("a --x b", "b"));            /* only a bare -- counts */
+	CHECK(cmdline_has("a k=\"x -- y\" b", "b"));   /* ... outside quotes */
+
+	CHECK_EQ(cmdline_args(cl, buf, sizeof(buf), argv, 8), 6);
+	CHECK_STR(argv[0], "/bin/sh");
+	CHECK_STR(argv[1], "-c");
+	CHECK_STR(argv[2], "echo a  b");
+	CHECK_STR(argv[3], "test");
+	CHECK_STR(argv[4], "x=1");
+	CHECK_STR(argv[5], "--");                      /* only the first -- is special */
+
+	CHECK_EQ(cmdline_args("init=/bin/init", buf, sizeof(buf), argv, 8), 0);
+	CHECK_EQ(cmdline_args("init=/bin/init --", buf, sizeof(buf), argv, 8), 0);
+	CHECK_EQ(cmdline_args("init=/bin/init -- \t\n", buf, sizeof(buf), argv, 8), 0);
+	CHECK_EQ(cmdline_args(NULL, buf, sizeof(buf), argv, 8), 0);
+	CHECK_EQ(cmdline_args("-- \"\" b\n", buf, sizeof(buf), argv, 8), 2);
+	CHECK_STR(argv[0], "");
+	CHECK_STR(argv[1], "b");
+
+	/* Too many words, or too many bytes: -1, never a cut argument. */
+	CHECK_EQ(cmdline_args("-- a b c", buf, sizeof(buf), argv, 2), -1);
+	CHECK_EQ(cmdline_args("-- a b", buf, sizeof(buf), argv, 2), 2);
+	CHECK_EQ(cmdline_args("-- abc de", buf, 7, argv, 8), 2);   /* "abc\0de\0" fits exactly */
+	CHECK_EQ(cmdline_args("-- abc def", buf, 7, argv, 8), -1);
+	CHECK_EQ(cmdline_args("-- a", buf, 0, argv, 8), -1);
+}
+
 int main(void)
 {
 	test_bare_and_values();
@@ -178,5 +218,6 @@ int main(void)
 	test_separators();
 	test_truncation();
 	test_absent_and_empty();
+	test_init_args();
 	return check_done();
 }

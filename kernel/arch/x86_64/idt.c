@@ -17,6 +17,7 @@ static struct gate idt[256];
 
 extern const uint64_t isr_table[33];
 extern const uint64_t isr_spurious;
+extern const uint64_t isr_irq_table[16];  /* VEC_IRQ0 .. VEC_IRQ0 + 15 */
 void int80_entry(void);               /* entry.S */
 
 /* Fill gate v: handler address, IST slot (0 = none), privilege needed to `int` it. */
@@ -46,6 +47,8 @@ void idt_init(void)
 	set_gate(2, isr_table[2], 2, 0);    /* NMI */
 	set_gate(18, isr_table[18], 3, 0);  /* #MC */
 	set_gate(VEC_SPURIOUS, isr_spurious, 0, 0);
+	for (int i = 0; i < 16; i++)
+		set_gate(VEC_IRQ0 + i, isr_irq_table[i], 0, 0);
 	/* The one gate user mode may raise with `int`: the legacy system call.
 	 * Every other gate has DPL 0, so `int $n` from ring 3 gets #GP. */
 	set_gate(0x80, (uint64_t)int80_entry, 0, 3);

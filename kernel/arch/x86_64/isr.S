@@ -24,6 +24,10 @@ isr_\vec:
 	.irp v, 0,1,2,3,4,5,6,7,9,15,16,18,19,20,22,23,24,25,26,27,28,31,32,255
 	stub	\v, 0
 	.endr
+	/* VEC_IRQ0 (48) .. 63: the ISA IRQs the IOAPIC routes (ioapic.c) */
+	.irp v, 48,49,50,51,52,53,54,55,56,57,58,59,60,61,62,63
+	stub	\v, 0
+	.endr
 	.irp v, 8,10,11,12,13,14,17,21,29,30
 	stub	\v, 1
 	.endr
@@ -82,3 +86,9 @@ isr_table:
 	.global isr_spurious
 isr_spurious:
 	.quad	isr_255
+/* The IRQ stubs, VEC_IRQ0 upwards, for idt.c. */
+	.global isr_irq_table
+isr_irq_table:
+	.irp v, 48,49,50,51,52,53,54,55,56,57,58,59,60,61,62,63
+	.quad	isr_\v
+	.endr

@@ -1,12 +1,14 @@
 /*
  * lapic.c - the local APIC (xAPIC, memory-mapped through the direct map) and
  * the legacy 8259 PICs, which are remapped away from the exception vectors
- * and masked: every interrupt we use comes from the LAPIC.
+ * and masked: every interrupt we use comes from the LAPIC (the timer) or
+ * from the IOAPIC through it (devices, ioapic.c).
  */
 #include "arch/cpu.h"
 #include "arch/trap.h"
 #include "kernel.h"
 
+#define LAPIC_ID       0x020
 #define LAPIC_TPR      0x080
 #define LAPIC_EOI      0x0b0
 #define LAPIC_SVR      0x0f0
@@ -48,6 +50,8 @@ void lapic_init(void)
 }
 
 void lapic_eoi(void) { wr(LAPIC_EOI, 0); }
+
+uint32_t lapic_id(void) { return rd(LAPIC_ID) >> 24; }
 
 /* Count down from the maximum, masked: lets the calibration read the rate. */
 void lapic_timer_oneshot_max(void)

@@ -4,6 +4,7 @@
 
 #include "arch/cpu.h"
 #include "arch/frame.h"
+#include "arch/irq.h"
 #include "arch/trap.h"
 #include "api/abi.h"
 #include "dev/tty.h"
@@ -110,7 +111,7 @@ void trap(struct trap_frame *tf)
 		timer_tick();
 		clock_tick();
 		sleep_tick();
-		tty_poll();
+		tty_poll();             /* console input, when no IOAPIC interrupts for it */
 		if (from_user && current()) {
 			yield();            /* preempt: round-robin on every tick */
 			if (cpu_exit_work())
@@ -120,6 +121,13 @@ void trap(struct trap_frame *tf)
 	}
 	if (tf->vector == VEC_SPURIOUS)
 		return;                 /* spurious LAPIC interrupts take no EOI */
+	if (tf->vector >= VEC_IRQ0 && tf->vector < VEC_IRQ0 + NIRQ) {
+		irq_dispatch(tf->vector - VEC_IRQ0);
+		/* A ^C typed while a process spins in user mode reaches it now. */
+		if (from_user && current() && cpu_exit_work())
+			exit_work(tf);
+		return;
+	}
 	/* NMI and machine checks are the machine's, not the process's. */
 	if (from_user && current() && tf->vector < 32 && tf->vector != 2 && tf->vector != 18) {
 		signal_fault(tf, fault_signal(tf->vector), trap_name(tf->vector));

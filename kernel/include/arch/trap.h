@@ -28,6 +28,7 @@ struct trap_frame {
 
 /* Interrupt vectors the kernel uses besides the 32 exceptions. */
 #define VEC_TIMER    32
+#define VEC_IRQ0     48          /* 48..63: ISA IRQs 0..15 through the IOAPIC (arch/irq.h) */
 #define VEC_SPURIOUS 0xff
 
 /* C entry for every interrupt and exception (isr.S calls it). */

@@ -1,0 +1,96 @@
+/*
+ * acpi.c - just enough ACPI to find the IOAPIC: RSDP -> XSDT (or RSDT) ->
+ * the MADT ("APIC"), whose entries name each IOAPIC and every ISA IRQ
+ * that is wired to a different input (an interrupt source override).
+ * The tables lie in ACPI memory, which the direct map covers and the
+ * frame allocator never hands out.
+ */
+#include "arch/irq.h"
+#include "kernel.h"
+
+struct rsdp {
+	char sig[8];                   /* "RSD PTR " */
+	uint8_t checksum, oem[6], revision;
+	uint32_t rsdt;
+	uint32_t length;               /* revision >= 2 from here on */
+	uint64_t xsdt;
+	uint8_t xchecksum, reserved[3];
+} __attribute__((packed));
+
+struct sdt {                       /* the header every table starts with */
+	char sig[4];
+	uint32_t length;
+	uint8_t revision, checksum;
+	char oem[6], oem_table[8];
+	uint32_t oem_revision, creator, creator_revision;
+} __attribute__((packed));
+
+#define MADT_IOAPIC   1
+#define MADT_OVERRIDE 2
+
+/* The bytes of a valid table sum to 0. */
+static bool sums_to_zero(const void *p, uint32_t n)
+{
+	uint8_t s = 0;
+
+	for (uint32_t i = 0; i < n; i++)
+		s += ((const uint8_t *)p)[i];
+	return s == 0;
+}
+
+/* The table with signature sig in the XSDT (8-byte entries) or RSDT (4-byte), or NULL. */
+static const struct sdt *find_table(const struct rsdp *r, const char *sig)
+{
+	bool x = r->revision >= 2 && r->xsdt;
+	const struct sdt *root = phys_to_virt(x ? r->xsdt : r->rsdt);
+	int width = x ? 8 : 4;
+
+	if (!sums_to_zero(root, root->length))
+		return NULL;
+	const uint8_t *e = (const uint8_t *)(root + 1), *end = (const uint8_t *)root + root->length;
+	for (; e + width <= end; e += width) {
+		uint64_t pa = 0;
+		memcpy(&pa, e, width);     /* entries are unaligned in the RSDT */
+		const struct sdt *t = phys_to_virt(pa);
+		if (!memcmp(t->sig, sig, 4) && sums_to_zero(t, t->length))
+			return t;
+	}
+	return NULL;
+}
+
+bool acpi_madt(uint64_t rsdp_phys, struct madt_info *m)
+{
+	if (!rsdp_phys)
+		return false;
+	const struct rsdp *r = phys_to_virt(rsdp_phys);
+	if (memcmp(r->sig, "RSD PTR ", 8) || !sums_to_zero(r, 20))
+		return false;
+	const struct sdt *madt = find_table(r, "APIC");
+	if (!madt)
+		return false;
+
+	*m = (struct madt_info){ 0 };
+	for (int i = 0; i < NIRQ; i++)
+		m->isa_gsi[i] = i;
+	/* After the header: the LAPIC address and flags (8 bytes), then
+	 * variable-length entries {type, length, ...}. */
+	const uint8_t *e = (const uint8_t *)(madt + 1) + 8, *end = (const uint8_t *)madt + madt->length;
+	for (; e + 2 <= end && e[1] >= 2 && e + e[1] <= end; e += e[1]) {
+		uint32_t gsi;
+		uint16_t flags;
+		if (e[0] == MADT_IOAPIC && e[1] >= 12) {
+			memcpy(&gsi, e + 8, 4);            /* this IOAPIC's first input */
+			if (gsi == 0) {
+				uint32_t addr;
+				memcpy(&addr, e + 4, 4);
+				m->ioapic_phys = addr;
+			}
+		} else if (e[0] == MADT_OVERRIDE && e[1] >= 10 && e[2] == 0 && e[3] < NIRQ) {
+			memcpy(&gsi, e + 4, 4);            /* bus 0 (ISA), source IRQ e[3] */
+			memcpy(&flags, e + 8, 2);
+			m->isa_gsi[e[3]] = gsi;
+			m->isa_flags[e[3]] = flags;
+		}
+	}
+	return m->ioapic_phys != 0;
+}
