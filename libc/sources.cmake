@@ -14,6 +14,7 @@ set(LIBC_PURE_SOURCES
   src/string/strcspn.c
   src/string/strdup.c
   src/string/strerror.c
+  src/string/strsignal.c
   src/string/strlen.c
   src/string/strncat.c
   src/string/strncmp.c
@@ -82,5 +83,10 @@ set(LIBC_PURE_SOURCES
   src/stdio/vsnprintf.c
   src/stdio/vsprintf.c
   src/misc/__assert_fail.c
+  src/signal/sigemptyset.c
+  src/signal/sigfillset.c
+  src/signal/sigaddset.c
+  src/signal/sigdelset.c
+  src/signal/sigismember.c
   ${PROJECT_SOURCE_DIR}/kernel/lib/fmt.c
 )

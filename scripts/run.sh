@@ -8,6 +8,9 @@
 #                                       charts and a summary table (scripts/bench.sh; its
 #                                       options work here too, e.g. --no-linux)
 #   scripts/run.sh boot                 just boot, serial console on this terminal
+#   scripts/run.sh shell                boot to the shell (init=/bin/init starts /bin/sh):
+#                                       type on this terminal or in the window; Ctrl-D or
+#                                       `exit` ends it and shuts down
 #   scripts/run.sh boot --cmdline "init=/bin/conform"   boot with another /boot/cmdline
 #   scripts/run.sh boot --gui / --no-gui                force a window on or off
 #   ACCEL=tcg|icount|kvm scripts/run.sh boot
@@ -22,7 +25,8 @@ source "$(dirname "$0")/lib/common.sh"
 case ${1:-} in
 boot) shift ;;
 --cmdline|--gui|--no-gui) ;;
--h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+shell) shift; set -- --cmdline "init=/bin/init" "$@" ;;
+-h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 bench) shift; exec "$ROOT/scripts/bench.sh" "$@" ;;
 *) exec "$ROOT/scripts/bench.sh" "$@" ;;
 esac

@@ -1,17 +1,27 @@
 /*
- * init - the first process. For now it says hello through the entry path
- * libc chose, shows what the kernel offers, and ends the run (when init
- * exits, the kernel shuts the machine down with init's status).
+ * init - the first process. It says hello through the entry path libc
+ * chose, mounts a tmpfs on /tmp, then runs the program its arguments name
+ * (the words after `--` on the kernel command line), or /bin/sh. It
+ * reaps every child that ends, and when that program ends, exits with its
+ * status: the kernel then shuts the machine down.
  */
+#include <errno.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/auxv.h>
 #include <sys/entry.h>
+#include <sys/mount.h>
 #include <sys/utsname.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 int main(int argc, char **argv)
 {
+	static char *const shell[] = { "/bin/sh", NULL };
+	char *const *cmd = argc > 1 ? argv + 1 : shell;
 	struct utsname u;
+	int status;
+	pid_t pid, got;
 
 	uname(&u);
 	printf("init: %s %s on %s, pid %d\n", u.sysname, u.release, u.machine, getpid());
@@ -19,5 +29,26 @@ int main(int argc, char **argv)
 	       getauxval(AT_TRAPDOOR_ENTRIES) & ENTRY_INT80 ? " int80" : "",
 	       getauxval(AT_TRAPDOOR_ENTRIES) & ENTRY_SYSCALL ? " syscall" : "",
 	       libc_entry_name());
-	return 0;
+	if (mount("tmpfs", "/tmp", "tmpfs", 0, 0) < 0 && errno != ENOSYS)
+		fprintf(stderr, "init: mount tmpfs on /tmp: %s\n", strerror(errno));
+
+	fflush(stdout);
+	if ((pid = fork()) == 0) {
+		execve(cmd[0], cmd, environ);
+		fprintf(stderr, "init: %s: %s\n", cmd[0], strerror(errno));
+		_exit(127);
+	}
+	if (pid < 0) {
+		fprintf(stderr, "init: fork: %s\n", strerror(errno));
+		return 1;
+	}
+	/* Reap whatever ends (orphans come to init) until our program does. */
+	while ((got = wait(&status)) != pid)
+		if (got < 0 && errno != EINTR)
+			return 1;
+	if (WIFSIGNALED(status)) {
+		printf("init: %s killed by signal %d (%s)\n", cmd[0], WTERMSIG(status), strsignal(WTERMSIG(status)));
+		return 128 + WTERMSIG(status);
+	}
+	return WEXITSTATUS(status);
 }

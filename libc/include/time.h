@@ -8,5 +8,6 @@
 int clock_gettime(clockid_t clk, struct timespec *ts);
 int clock_getres(clockid_t clk, struct timespec *ts);
 time_t time(time_t *t);
+int nanosleep(const struct timespec *req, struct timespec *rem);
 
 #endif

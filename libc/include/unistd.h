@@ -31,6 +31,11 @@ int chdir(const char *path);
 char *getcwd(char *buf, size_t size);
 int truncate(const char *path, off_t size);
 int ftruncate(int fd, off_t size);
+int pipe(int fds[2]);
+int pipe2(int fds[2], int flags);
+int pause(void);
+unsigned sleep(unsigned seconds);
+int usleep(useconds_t usec);
 
 extern char **environ;
 

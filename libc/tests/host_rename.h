@@ -45,6 +45,7 @@ size_t tl_strcspn(const char *s, const char *reject);
 char *tl_strdup(const char *s);
 char *tl_strndup(const char *s, size_t n);
 char *tl_strerror(int errnum);
+char *tl_strsignal(int sig);
 
 /* ctype.h */
 int tl_isalpha(int c);
@@ -109,6 +110,13 @@ int tl_ferror(tl_FILE *f);
 void tl_clearerr(tl_FILE *f);
 void tl_perror(const char *s);
 
+/* signal.h (sigset_t is unsigned long) */
+int tl_sigemptyset(unsigned long *set);
+int tl_sigfillset(unsigned long *set);
+int tl_sigaddset(unsigned long *set, int sig);
+int tl_sigdelset(unsigned long *set, int sig);
+int tl_sigismember(const unsigned long *set, int sig);
+
 /* assert.h */
 _Noreturn void tl___assert_fail(const char *expr, const char *file, int line, const char *func);
 
@@ -149,6 +157,7 @@ void tl___unmap_pages(void *p, size_t n);
 #define strdup tl_strdup
 #define strndup tl_strndup
 #define strerror tl_strerror
+#define strsignal tl_strsignal
 
 #define isalpha tl_isalpha
 #define isdigit tl_isdigit
@@ -211,6 +220,12 @@ void tl___unmap_pages(void *p, size_t n);
 #define ferror tl_ferror
 #define clearerr tl_clearerr
 #define perror tl_perror
+
+#define sigemptyset tl_sigemptyset
+#define sigfillset tl_sigfillset
+#define sigaddset tl_sigaddset
+#define sigdelset tl_sigdelset
+#define sigismember tl_sigismember
 
 #define __assert_fail tl___assert_fail
 

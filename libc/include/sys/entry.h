@@ -49,4 +49,8 @@ void *libc_vdso_sym(const char *name);
 /* trapdoor_stats: counters of the entry paths (struct in api/abi.h). */
 int trapdoor_stats(struct trapdoor_stats *s);
 
+/* trapdoor_procs: up to n entries of the process table (struct in
+ * api/abi.h), for ps; the number filled. */
+int trapdoor_procs(struct trapdoor_proc *buf, int n);
+
 #endif

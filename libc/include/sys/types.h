@@ -11,5 +11,6 @@ typedef int pid_t;
 typedef unsigned int mode_t;
 typedef int clockid_t;
 typedef long time_t;
+typedef unsigned int useconds_t;
 
 #endif

@@ -1,9 +1,18 @@
-/* sys/wait.h - waiting for children (status macros in api/abi.h). */
+/*
+ * sys/wait.h - waiting for children (WNOHANG and the status macros in
+ * api/abi.h). No job control: a child is never stopped or continued, so
+ * WIFSTOPPED and WIFCONTINUED are always false.
+ */
 #ifndef _SYS_WAIT_H
 #define _SYS_WAIT_H
 
 #include <api/abi.h>
 #include <sys/types.h>
+
+#define WCOREDUMP(s)    ((s) & 0x80)
+#define WIFSTOPPED(s)   (((s) & 0xff) == 0x7f)
+#define WSTOPSIG(s)     WEXITSTATUS(s)
+#define WIFCONTINUED(s) ((s) == 0xffff)
 
 pid_t wait(int *status);
 pid_t waitpid(pid_t pid, int *status, int options);

@@ -1,0 +1,2 @@
+/* false - do nothing, unsuccessfully. */
+int main(void) { return 1; }

@@ -1,0 +1,5 @@
+#include <sched.h>
+
+#include "syscall.h"
+
+int sched_yield(void) { return __syscall_ret(__syscall0(SYS_sched_yield)); }

@@ -1,0 +1,12 @@
+#include <errno.h>
+#include <signal.h>
+
+int sigdelset(sigset_t *set, int sig)
+{
+	if (sig < 1 || sig >= NSIG) {
+		errno = EINVAL;
+		return -1;
+	}
+	*set &= ~SIGBIT(sig);
+	return 0;
+}
