@@ -61,7 +61,7 @@ tap_results() {
 		"not ok "*) not_ok "$1: ${line#not ok [0-9]* - }" ;;
 		"ok "*) ok "$1: ${line#ok [0-9]* - }" ;;
 		esac
-	done < <(cut -c10- "$log" | grep -E '^(not )?ok [0-9]+ - ' || true)
+	done < <(cut -c10- "$log" | grep -aE '^(not )?ok [0-9]+ - ' || true)
 }
 
 # 1. The in-kernel suite: each `ok N - name` line is one test.
@@ -80,8 +80,34 @@ tap_results conform
 	ok "conform: suite ended cleanly, kernel still up after every user fault" ||
 	{ not_ok "conform: suite ended cleanly ($v)"; grep -A12 'KERNEL PANIC' "$log" || tail -20 "$log"; }
 
-# 3. A plain boot runs /bin/init in user mode, which exits; the kernel shuts down.
-guest boot "init=/bin/init"
+# 2b. The process, signal, pipe, sleep and file suite (apps/usertests) as
+# init: every case in a child of its own, through int $0x80 and through
+# syscall, with frames, open files and process slots checked for leaks.
+# Failed cases are counted above; this line says whether it ran to its end.
+guest usertests "init=/bin/usertests"
+v=$(verdict)
+tap_results usertests
+{ [ "$v" = success ] || [ "$v" = "tests failed" ]; } &&
+	cut -c10- "$log" | grep -aqE '^usertests: [0-9]+ passed, [0-9]+ failed' &&
+	ok "usertests: suite ran to its end, kernel still up" ||
+	{ not_ok "usertests: suite ran to its end ($v)"; grep -A12 'KERNEL PANIC' "$log" || tail -20 "$log"; }
+
+# 2c. The system-call fuzzer (apps/fuzz) as init: every number on both entry
+# paths, then 200,000 random calls (seeds 1, 2, 3 and a printed random one);
+# docs/fuzzing.md says how to replay a failure. Its `ok` lines are counted
+# above; a panic or a hang fails this one, and the log's last "# stage 2 seed
+# S batch B" line names the batch to replay.
+guest fuzz "init=/bin/fuzz"
+v=$(verdict)
+tap_results guest
+[ "$v" = success ] && grep -q 'kernel: init exited with status 0x0' "$log" &&
+	ok "fuzz: ran to its end, kernel still up" ||
+	{ not_ok "fuzz: ran to its end ($v)"; grep -A12 'KERNEL PANIC' "$log" || tail -20 "$log"
+	  grep -a 'fuzz: seed\|# stage 2 seed\|# FAIL\|it was making' "$log" | tail -8; }
+
+# 3. A plain boot runs /bin/init in user mode, which runs the program after
+# `--` (here /bin/true; /bin/sh by default) and exits with its status; the kernel shuts down.
+guest boot "init=/bin/init -- /bin/true"
 v=$(verdict)
 [ "$v" = success ] && grep -q 'kernel: init done' "$log" && grep -q 'init: kernel offers int80 syscall; libc uses syscall' "$log" &&
 	ok "guest: default boot reaches /bin/init in user mode" ||
@@ -97,6 +123,74 @@ bench_has() { grep -q "BENCH {\"kernel\": \"this\", \"path\": \"$1\", \"call\": 
 	bench_has vdso clock_gettime &&
 	ok "guest: trapbench reports every path (int80, syscall, vdso, none)" ||
 	{ not_ok "guest: trapbench reports every path ($v)"; tail -20 "$log"; }
+
+# 3c. The console's line discipline (apps/ttytest) as init, with real input:
+# serial_feeder types into COM1 whatever the suite's `# feed HEX` lines ask
+# for (the guest asks when it is ready; no timing involved), and one case
+# types on the PS/2 keyboard through QEMU's monitor (Ctrl-A c, sendkey).
+fifo=$LOGS/ttytest.fifo
+rm -f "$fifo" && mkfifo "$fifo"
+: >"$LOGS/ttytest.log"
+serial_feeder "$LOGS/ttytest.log" "$fifo" &
+feeder=$!
+SERIAL_IN=$fifo guest ttytest "init=/bin/ttytest"
+kill "$feeder" 2>/dev/null || true
+wait "$feeder" 2>/dev/null || true
+rm -f "$fifo"
+v=$(verdict)
+tap_results ttytest
+[ "$v" = success ] && grep -q 'kernel: init exited with status 0x0' "$log" &&
+	ok "ttytest: suite ended cleanly" ||
+	{ not_ok "ttytest: suite ended cleanly ($v)"; grep -A12 'KERNEL PANIC' "$log" || tail -20 "$log"; }
+# What the echo put on the console: the typed line, erasures as "\b \b", ^C.
+typed=$(cut -c10- "$log")
+grep -qaxF 'echo-me' <<<"$typed" && grep -qaxF $'helx\b \blo worx\b \bld' <<<"$typed" &&
+	grep -qaxF '^C' <<<"$typed" &&
+	ok "ttytest: typed input is echoed, erasures as \\b \\b, Ctrl-C as ^C" ||
+	not_ok "ttytest: typed input is echoed, erasures as \\b \\b, Ctrl-C as ^C"
+
+# 3d. The shell (apps/sh) interactive on the console, typed into as in 3c:
+# a prompt, $?, cd, and Ctrl-C ending the command that runs, not the shell.
+# The guest asks for the bytes with `echo '#' feed HEX`, so that the typed
+# text itself (echoed on the console) never looks like a request; the
+# shell that asks first then becomes the interactive one (exec sh).
+hexof() { printf '%s' "$1" | od -An -v -tx1 | tr -d ' \n'; }
+after_c=03$(hexof $'echo status $?\rcd /bin\recho cwd=$PWD\rexit 3\r')
+typed=$(hexof $'nosuch\recho status $?\r'"sh -c 'echo \"#\" feed $after_c; sleep 30'"$'\r')
+fifo=$LOGS/sh-console.fifo
+rm -f "$fifo" && mkfifo "$fifo"
+: >"$LOGS/sh-console.log"
+serial_feeder "$LOGS/sh-console.log" "$fifo" &
+feeder=$!
+SERIAL_IN=$fifo guest sh-console "init=/bin/init -- /bin/sh -c \"echo '#' feed $typed; exec sh\""
+kill "$feeder" 2>/dev/null || true
+wait "$feeder" 2>/dev/null || true
+rm -f "$fifo"
+v=$(verdict)
+out=$(cut -c10- "$log")
+grep -qF '$ ' <<<"$out" && grep -qF 'sh: nosuch: not found' <<<"$out" && grep -qF 'status 127' <<<"$out" &&
+	grep -qF 'status 130' <<<"$out" && grep -qF 'cwd=/bin' <<<"$out" &&
+	grep -qF 'kernel: init exited with status 0x300' <<<"$out" &&
+	ok "sh: interactive on the console: prompt, \$?, cd, Ctrl-C, exit 3" ||
+	{ not_ok "sh: interactive on the console ($v)"; grep -A12 'KERNEL PANIC' "$log" || tail -20 "$log"; }
+
+# 3e. The shell and the utilities by script (rootfs/etc/shtest): checks.sh
+# once through int $0x80 and once through syscall (LIBC_SYSCALL); each
+# `ok N - name` line is one result, and the two transcripts must agree.
+guest sh "init=/bin/init -- /bin/sh /etc/shtest/run.sh"
+v=$(verdict)
+full=$log
+for path in int80 syscall; do
+	log=$LOGS/sh-$path.log
+	cut -c10- "$full" | sed -n "/^# shtest: $path\$/,/^# shtest: /p" | sed '1d;$d' >"$log.txt"
+	sed 's/^/         /' "$log.txt" >"$log"          # tap_results reads from column 10
+	tap_results "sh ($path)"
+done
+log=$full
+[ "$v" = success ] && grep -q 'kernel: init exited with status 0x0' "$log" &&
+	grep -q '^ok 1 - ' "$LOGS/sh-int80.log.txt" && cmp -s "$LOGS/sh-int80.log.txt" "$LOGS/sh-syscall.log.txt" &&
+	ok "sh: the script ran to its end, with the same transcript through int80 and syscall" ||
+	{ not_ok "sh: the script ran to its end, same transcripts ($v)"; diff "$LOGS/sh-int80.log.txt" "$LOGS/sh-syscall.log.txt"; tail -20 "$log"; }
 
 # 4. The harness itself: a deliberate panic must be seen as a failure.
 guest panic "test=panic"

@@ -106,7 +106,8 @@ QEMU_PANIC=37     # KEXIT_PANIC   0x12
 # with each line prefixed by seconds since QEMU started; return QEMU's status
 # (124, or 137 when it had to be killed, on time-out). A line matching the regex STOP ends QEMU at once (for
 # runs that end in firmware, where nothing would ever tell QEMU to exit).
-# SHOW_SERIAL=1 also copies the console to stderr as it comes.
+# SHOW_SERIAL=1 also copies the console to stderr as it comes. SERIAL_IN=FILE
+# is what the guest's COM1 receives (default /dev/null; a FIFO for serial_feeder).
 boot_headless() {
 	local img=$1 log=$2 limit=$3 stop=${4:-} vars rc
 	check_firmware
@@ -115,7 +116,7 @@ boot_headless() {
 	local start=${EPOCHREALTIME//[!0-9]/}
 	mapfile -t cmd < <(qemu_cmd "$img" "$vars")
 	set +e
-	timeout -k 5 "$limit" "${cmd[@]}" -display none </dev/null 2>&1 |
+	timeout -k 5 "$limit" "${cmd[@]}" -display none <"${SERIAL_IN:-/dev/null}" 2>&1 |
 		sed -u -e 's/\r//g' -e 's/\x1b\[[0-9;=?]*[a-zA-Z]//g' |
 		while IFS= read -r line; do
 			local us=$((${EPOCHREALTIME//[!0-9]/} - start))
@@ -129,4 +130,21 @@ boot_headless() {
 	set -e
 	rm -f "$vars"
 	return "$rc"
+}
+
+# serial_feeder LOG FIFO: type into the guest. Answers each `# feed HEX` line
+# that appears in LOG (boot_headless's, with SERIAL_IN=FIFO) by writing those
+# bytes to FIFO, in order, once each. The guest asks only once it is ready,
+# so nothing depends on timing. Runs until killed (or QEMU closes the FIFO).
+serial_feeder() {
+	local log=$1 fifo=$2 served=0 hex reqs
+	exec 3>"$fifo"          # opens when QEMU's side does
+	while sleep 0.1; do
+		mapfile -t reqs < <(grep -ao '# feed [0-9a-f]*' "$log" 2>/dev/null | cut -c8-)
+		while [ "$served" -lt "${#reqs[@]}" ]; do
+			hex=${reqs[$served]}
+			served=$((served + 1))
+			printf '%b' "$(sed 's/../\\x&/g' <<<"$hex")" >&3 || return 0
+		done
+	done
 }
