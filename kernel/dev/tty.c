@@ -47,21 +47,25 @@ long tty_read_user(char *u, size_t n)
 	return copy_to_user(u, kbuf, got) < 0 ? -EFAULT : got;
 }
 
-/* IRQ 4: every byte COM1 holds (reading them clears the interrupt). */
+/* At most this many bytes per interrupt or tick, so hardware that never
+ * stops reporting data cannot hold the kernel. */
+#define DRAIN_MAX 64
+
+/* IRQ 4: the bytes COM1 holds (reading them clears the interrupt). */
 static void com1_intr(void)
 {
 	int c;
 
-	while ((c = serial_getc()) >= 0)
+	for (int i = 0; i < DRAIN_MAX && (c = serial_getc()) >= 0; i++)
 		ldisc_input(c);
 }
 
-/* IRQ 1: every key the controller holds. */
+/* IRQ 1: the keys the controller holds. */
 static void kbd_intr(void)
 {
 	int c;
 
-	while ((c = kbd_getc()) >= 0)
+	for (int i = 0; i < DRAIN_MAX && (c = kbd_getc()) >= 0; i++)
 		ldisc_input(c);
 }
 

@@ -15,11 +15,11 @@
 #include "fs/pipe.h"
 #include "fs/vfs.h"
 #include "kernel.h"
+#include "mm/uvm.h"
 #include "proc.h"
 #include "uaccess.h"
 
 #define PIPE_SIZE 4096                    /* the ring */
-#define PIPE_BUF  4096                    /* POSIX: writes this size or less are atomic */
 #define CHUNK 256
 
 struct pipe {
@@ -47,10 +47,14 @@ static struct rnode *pipe_node(void)
 
 int pipe_open(uint32_t flags, struct file **rd, struct file **wr)
 {
-	struct pipe *pp = kzalloc(sizeof(*pp));
+	struct pipe *pp;
 	struct rnode *n = NULL;
 
 	*rd = *wr = NULL;
+	/* The ring is kernel memory, like file data: not from the reserve. */
+	if (frames_free_count() < UVM_FRAME_RESERVE + 2)
+		return -ENOMEM;
+	pp = kzalloc(sizeof(*pp));
 	if (!pp || !(pp->buf = kmalloc(PIPE_SIZE)) || !(n = pipe_node()) ||
 	    !(*rd = file_open_node(n, O_RDONLY | (flags & O_NONBLOCK))) ||
 	    !(*wr = file_open_node(n, O_WRONLY | (flags & O_NONBLOCK)))) {
@@ -116,7 +120,8 @@ long pipe_read_user(struct file *f, char *u, size_t n)
 	return done ? (long)done : -EFAULT;
 }
 
-long pipe_write_user(struct file *f, const char *u, size_t n)
+/* Write n bytes from src (user memory when user, else kernel memory). */
+static long pipe_write(struct file *f, const char *src, size_t n, bool user)
 {
 	struct pipe *pp = f->pipe;
 	char buf[CHUNK];
@@ -141,7 +146,9 @@ long pipe_write_user(struct file *f, const char *u, size_t n)
 		size_t c = n - done < room ? n - done : room;
 		if (c > CHUNK)
 			c = CHUNK;
-		if (copy_from_user(buf, u + done, c) < 0)
+		if (!user)
+			memcpy(buf, src + done, c);
+		else if (copy_from_user(buf, src + done, c) < 0)
 			return done ? (long)done : -EFAULT;
 		for (size_t i = 0; i < c; i++)
 			pp->buf[(pp->head + i) % PIPE_SIZE] = buf[i];
@@ -150,4 +157,14 @@ long pipe_write_user(struct file *f, const char *u, size_t n)
 		wakeup(pp);                       /* data for readers */
 	}
 	return done;
+}
+
+long pipe_write_user(struct file *f, const char *u, size_t n)
+{
+	return pipe_write(f, u, n, true);
+}
+
+long pipe_write_kernel(struct file *f, const char *buf, size_t n)
+{
+	return pipe_write(f, buf, n, false);
 }

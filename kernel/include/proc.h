@@ -29,6 +29,7 @@
 enum proc_state { P_FREE, P_RUNNABLE, P_RUNNING, P_BLOCKED, P_ZOMBIE };
 
 #define NSIG 64                          /* signals 1..64, Linux's numbers */
+#define SIG_UNBLOCKABLE (SIGBIT(SIGKILL) | SIGBIT(SIGSTOP))  /* never blocked, caught or ignored */
 
 struct file;
 struct rnode;
@@ -59,6 +60,8 @@ struct proc {
 	struct { int32_t pid, code, status; } sig_info[NSIG];  /* each pending signal's si_pid, si_code, si_status */
 	bool tf_rewritten;               /* frame_rewritten() since the last exit_work() */
 };
+
+extern struct proc procs[NPROC];         /* the process table (proc.c) */
 
 /* The process running on this CPU (NULL in the scheduler). */
 static inline struct proc *current(void)

@@ -8,10 +8,10 @@
 #include "fs/vfs.h"
 #include "proc.h"
 
-struct proc procs[NPROC];               /* sched.c walks it too */
+struct proc procs[NPROC];               /* (proc.h) */
 static int next_pid = 1;
 
-void trap_return(void);                  /* isr.S */
+void ret_from_fork(void);                /* entry.S: signals first, then trap_return */
 
 struct proc *proc_alloc(void)
 {
@@ -24,12 +24,12 @@ struct proc *proc_alloc(void)
 		*p = (struct proc){ .pid = next_pid++, .state = P_BLOCKED, .kstack_top = stack };
 		/* The user frame sits at the top of the stack; below it, the
 		 * first context swtch() resumes: six zero registers and a return
-		 * into trap_return, which leaves through that frame. */
+		 * into ret_from_fork, which leaves through that frame. */
 		p->tf = (struct trap_frame *)p->kstack_top - 1;
 		uint64_t *ctx = (uint64_t *)p->tf - 7;
 		for (int i = 0; i < 6; i++)
 			ctx[i] = 0;
-		ctx[6] = (uint64_t)trap_return;
+		ctx[6] = (uint64_t)ret_from_fork;
 		p->context = (uint64_t)ctx;
 		return p;
 	}
@@ -107,7 +107,7 @@ void proc_kill_fault(struct trap_frame *tf, int sig, const char *what)
 
 	kprintf("kernel: pid %d (%s) killed by signal %d: %s at rip 0x%lx", p->pid, p->name, sig, what, tf->rip);
 	if (tf->vector == 14)
-		kprintf(", address 0x%lx", read_cr2());
+		kprintf(", address 0x%lx", this_cpu()->fault_addr);
 	kprintf("\n");
 	this_cpu()->user_faults++;
 	proc_exit(sig);

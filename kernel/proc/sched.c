@@ -8,7 +8,6 @@
 #include "kernel.h"
 #include "proc.h"
 
-extern struct proc procs[];              /* proc.c */
 static uint64_t sched_context;           /* the scheduler's own swtch() context */
 
 /* Make p the running process: its address space, stacks and segment bases. */

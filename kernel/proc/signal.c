@@ -18,7 +18,6 @@
 #include "proc.h"
 #include "uaccess.h"
 
-#define UNBLOCKABLE (SIGBIT(SIGKILL) | SIGBIT(SIGSTOP))
 #define RED_ZONE 128                      /* the ABI's area below rsp a leaf may use */
 
 /* What SIG_DFL does with sig: true for ignore, false for terminate. */
@@ -79,7 +78,7 @@ void signal_send(struct proc *p, int sig)
 
 void signal_recalc(struct proc *p)
 {
-	p->sig_blocked &= ~UNBLOCKABLE;
+	p->sig_blocked &= ~SIG_UNBLOCKABLE;
 	if (p == current())
 		this_cpu()->exit_work = (this_cpu()->exit_work & ~EXIT_SIGNAL) | (signal_pending(p) ? EXIT_SIGNAL : 0);
 }
@@ -106,7 +105,7 @@ static bool setup_frame(struct trap_frame *tf, int sig, struct k_sigaction *a, c
 		.rdx = tf->rdx, .rax = tf->rax, .rcx = tf->rcx, .rsp = tf->rsp,
 		.rip = tf->rip, .eflags = tf->rflags, .cs = tf->cs, .ss = tf->ss,
 		.err = tf->vector < 32 ? tf->error : 0, .trapno = tf->vector < 32 ? tf->vector : 0,
-		.oldmask = p->sig_blocked, .cr2 = tf->vector == 14 ? read_cr2() : 0,
+		.oldmask = p->sig_blocked, .cr2 = tf->vector == 14 ? this_cpu()->fault_addr : 0,
 	};
 	f.uc.uc_sigmask = p->sig_blocked;
 	f.info = *info;
@@ -125,7 +124,7 @@ static bool setup_frame(struct trap_frame *tf, int sig, struct k_sigaction *a, c
 	frame_rewritten(p);
 	p->sig_blocked |= a->mask | (a->flags & SA_NODEFER ? 0 : SIGBIT(sig));
 	if (a->flags & SA_RESETHAND)
-		*a = (struct k_sigaction){ 0 };
+		a->handler = SIG_DFL;             /* only the handler, as Linux does */
 	signal_recalc(p);
 	return true;
 }
@@ -135,6 +134,8 @@ void signal_deliver(struct trap_frame *tf)
 	struct proc *p = current();
 
 	this_cpu()->exit_work &= ~EXIT_SIGNAL;
+	if (p->sig_pending & SIGBIT(SIGKILL))
+		proc_exit(SIGKILL);               /* before any handler runs (Linux) */
 	while (signal_pending(p)) {
 		int sig = __builtin_ctzll(p->sig_pending & ~p->sig_blocked) + 1;
 		struct k_sigaction *a = &p->sig_action[sig - 1];
@@ -160,7 +161,7 @@ static void fault_info(const struct trap_frame *tf, int sig, struct k_siginfo *i
 	info->si_code = SI_KERNEL;
 	if (tf->vector == 14) {
 		/* Linux says MAPERR for any kernel address, mapped or not. */
-		info->u.addr = read_cr2();
+		info->u.addr = this_cpu()->fault_addr;
 		info->si_code = (tf->error & 1) && info->u.addr < USER_TOP ? SEGV_ACCERR : SEGV_MAPERR;
 	} else if (sig == SIGILL) {
 		info->si_code = ILL_ILLOPN, info->u.addr = tf->rip;

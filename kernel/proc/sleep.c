@@ -18,7 +18,6 @@
 #include "kernel.h"
 #include "proc.h"
 
-extern struct proc procs[];              /* proc.c */
 
 uint64_t clock_monotonic_ns(void)
 {

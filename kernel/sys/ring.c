@@ -17,14 +17,13 @@
 
 #define RING 64
 
-#define PENDING INT64_MIN           /* result of a call that has not returned */
-
 struct ring_entry {
 	uint64_t seq;                /* 1, 2, 3, ...: 0 is an empty slot */
 	uint64_t nr, args[6];
-	int64_t result;              /* PENDING until the call returns */
+	int64_t result;              /* once done */
 	int32_t pid;
-	uint32_t vector;             /* VEC_INT80 or VEC_SYSCALL_INSN: the entry path */
+	uint16_t vector;             /* VEC_INT80 or VEC_SYSCALL_INSN: the entry path */
+	bool done;                   /* the call returned */
 };
 
 static struct ring_entry ring[RING];
@@ -42,12 +41,12 @@ static long syscall_dispatch_traced(struct trap_frame *tf)
 	e->nr = tf->rax;
 	e->args[0] = tf->rdi, e->args[1] = tf->rsi, e->args[2] = tf->rdx;
 	e->args[3] = tf->r10, e->args[4] = tf->r8, e->args[5] = tf->r9;
-	e->result = PENDING;
+	e->done = false;
 	e->pid = p ? p->pid : 0;
 	e->vector = tf->vector;
 	long r = syscall_dispatch(tf);
 	if (e->seq == seq)                /* not reused while this call slept */
-		e->result = r;
+		e->result = r, e->done = true;
 	return r;
 }
 
@@ -73,7 +72,7 @@ void syscall_ring_dump(void)
 		kprintf("  #%lu pid %d %c %s(%lu) %lx %lx %lx %lx %lx %lx", e->seq, e->pid,
 			e->vector == VEC_INT80 ? 'i' : 's', name, e->nr,
 			e->args[0], e->args[1], e->args[2], e->args[3], e->args[4], e->args[5]);
-		if (e->result != PENDING)
+		if (e->done)
 			kprintf(" = %ld\n", e->result);
 		else
 			kprintf(" (not returned)\n");

@@ -126,7 +126,6 @@ long sys_trapdoor_stats(struct trap_frame *tf)
 /* trapdoor_procs(buf, n): the process table for ps, up to n entries. */
 long sys_trapdoor_procs(struct trap_frame *tf)
 {
-	extern struct proc procs[];
 	struct trapdoor_proc *u = (struct trapdoor_proc *)arg(tf, 0);
 	uint64_t n = arg(tf, 1), i = 0;
 

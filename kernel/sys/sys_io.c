@@ -85,38 +85,71 @@ long sys_write(struct trap_frame *tf)
 	return f ? file_write_user(f, (const char *)arg(tf, 1), arg(tf, 2)) : -EBADF;
 }
 
+/* A pipe write of at most PIPE_BUF bytes lands whole, even from several
+ * iovecs: gather them first. The count or -errno. */
+static long pipe_writev(struct file *f, const struct iovec *iov, uint64_t cnt, size_t total)
+{
+	char *buf = kmalloc(total ? total : 1);
+	size_t pos = 0;
+	long r = -EFAULT;
+
+	if (!buf)
+		return -ENOMEM;
+	for (uint64_t i = 0; i < cnt; pos += iov[i].iov_len, i++)
+		if (copy_from_user(buf + pos, iov[i].iov_base, iov[i].iov_len) < 0)
+			goto out;
+	r = pipe_write_kernel(f, buf, total);
+out:
+	kfree(buf);
+	return r;
+}
+
+/* writev: the iovec array is copied in once and checked whole before
+ * anything is written, as Linux does; the copy is what is used. */
 long sys_writev(struct trap_frame *tf)
 {
 	struct file *f = fd_file(arg(tf, 0));
-	uint64_t uiov = arg(tf, 1), cnt = arg(tf, 2), total = 0;
-	struct iovec iov;
-	long done = 0;
+	uint64_t cnt = arg(tf, 2), total = 0;
+	struct iovec *iov;
+	long done = 0, r = 0;
 
 	if (!f || !file_writable(f))
 		return -EBADF;
 	if (cnt > IOV_MAX)
 		return -EINVAL;
-	/* Check every element before writing anything, as Linux does. */
-	for (uint64_t i = 0; i < cnt; i++) {
-		if (copy_from_user(&iov, (struct iovec *)uiov + i, sizeof(iov)) < 0)
-			return -EFAULT;
-		if (iov.iov_len > MAX_RW - total)
-			return -EINVAL;
-		total += iov.iov_len;
-		if (!user_range_ok((uint64_t)iov.iov_base, iov.iov_len))
-			return -EFAULT;
+	if (!(iov = kmalloc(cnt ? cnt * sizeof(*iov) : 1)))
+		return -ENOMEM;
+	if (copy_from_user(iov, (const void *)arg(tf, 1), cnt * sizeof(*iov)) < 0) {
+		r = -EFAULT;
+		goto out;
+	}
+	for (uint64_t i = 0; i < cnt && r == 0; i++) {
+		if (iov[i].iov_len > MAX_RW - total)
+			r = -EINVAL;
+		else if (!user_range_ok((uint64_t)iov[i].iov_base, iov[i].iov_len))
+			r = -EFAULT;
+		total += iov[i].iov_len;
+	}
+	if (r < 0)
+		goto out;
+	if (f->kind == FILE_PIPE && total <= PIPE_BUF) {
+		r = pipe_writev(f, iov, cnt, total);
+		goto out;
 	}
 	for (uint64_t i = 0; i < cnt; i++) {
-		if (copy_from_user(&iov, (struct iovec *)uiov + i, sizeof(iov)) < 0)
-			return done ? done : -EFAULT;
-		long r = file_write_user(f, iov.iov_base, iov.iov_len);
-		if (r < 0)
-			return done ? done : r;
-		done += r;
-		if ((size_t)r < iov.iov_len)
+		long w = file_write_user(f, iov[i].iov_base, iov[i].iov_len);
+		if (w < 0) {
+			r = done ? done : w;
+			goto out;
+		}
+		done += w;
+		if ((size_t)w < iov[i].iov_len)
 			break;
 	}
-	return done;
+	r = done;
+out:
+	kfree(iov);
+	return r;
 }
 
 /* Read up to n bytes of a file from its offset; 0 at the end. */

@@ -73,13 +73,13 @@ long sys_fork(struct trap_frame *tf)
  * filled with zeros. Orphans the kernel reaps itself are never reported. */
 long sys_wait4(struct trap_frame *tf)
 {
-	extern struct proc procs[];
 	struct proc *p = current();
 	long pid = (int)arg(tf, 0);
 	uint64_t ustatus = arg(tf, 1), options = arg(tf, 2), rusage = arg(tf, 3);
 	static const char zeros[RUSAGE_SIZE];
 
-	if (options & ~(uint64_t)WNOHANG)
+	/* WUNTRACED and WCONTINUED are fine: nothing ever stops (no job control). */
+	if (options & ~(uint64_t)(WNOHANG | WUNTRACED | WCONTINUED))
 		return -EINVAL;
 	if (pid < -1)
 		return -ECHILD;                          /* no process groups: none in it */

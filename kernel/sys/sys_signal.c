@@ -10,22 +10,21 @@
 #include "syscall.h"
 #include "uaccess.h"
 
-#define UNBLOCKABLE (SIGBIT(SIGKILL) | SIGBIT(SIGSTOP))
 /* The flag bits a handler's return may set (Linux's FIX_EFLAGS): the
  * arithmetic flags, DF, TF, AC and RF; never IOPL, NT, IF or VM. */
 #define USER_RFLAGS (0xd5ULL | (1ULL << 11) | RFLAGS_DF | RFLAGS_TF | RFLAGS_AC | RFLAGS_RF)
 
-/* kill(pid, sig): pid > 0 that process; -1 every process but init and the
- * caller; 0 and below -1 name process groups, of which there is one: all. */
+/* kill(pid, sig): pid > 0 that process; 0 every process but init (the
+ * one process group), the caller included; -1 every process but init and
+ * the caller; below -1 a process group other than the one: -ESRCH. */
 long sys_kill(struct trap_frame *tf)
 {
-	extern struct proc procs[];
 	struct proc *me = current();
 	long pid = (int)arg(tf, 0);
-	uint64_t sig = arg(tf, 1);
+	int sig = (int)arg(tf, 1);                /* an int, as in Linux */
 	int found = 0;
 
-	if (sig > NSIG)
+	if (sig < 0 || sig > NSIG)
 		return -EINVAL;
 	for (struct proc *p = procs; p < procs + NPROC; p++) {
 		if (p->state == P_FREE)
@@ -51,10 +50,11 @@ long sys_kill(struct trap_frame *tf)
 long sys_rt_sigaction(struct trap_frame *tf)
 {
 	struct proc *p = current();
-	uint64_t sig = arg(tf, 0), uact = arg(tf, 1), uold = arg(tf, 2);
+	int sig = (int)arg(tf, 0);
+	uint64_t uact = arg(tf, 1), uold = arg(tf, 2);
 	struct k_sigaction act, old;
 
-	if (arg(tf, 3) != SIGSET_SIZE || sig == 0 || sig > NSIG)
+	if (arg(tf, 3) != SIGSET_SIZE || sig <= 0 || sig > NSIG)
 		return -EINVAL;
 	if (uact && (sig == SIGKILL || sig == SIGSTOP))
 		return -EINVAL;
@@ -65,10 +65,10 @@ long sys_rt_sigaction(struct trap_frame *tf)
 	if (uold && copy_to_user((void *)uold, &old, sizeof(old)) < 0)
 		return -EFAULT;
 	if (uact) {
-		act.mask &= ~UNBLOCKABLE;
+		act.mask &= ~SIG_UNBLOCKABLE;
 		p->sig_action[sig - 1] = act;
-		/* Setting SIG_IGN (or SIG_DFL for a default-ignored signal)
-		 * discards it if pending; delivery re-checks the rest. */
+		/* Setting SIG_IGN discards it if pending (delivery checks
+		 * SIG_DFL's default-ignored signals itself). */
 		if (act.handler == SIG_IGN)
 			p->sig_pending &= ~SIGBIT(sig);
 		signal_recalc(p);

@@ -28,6 +28,8 @@ struct sdt {                       /* the header every table starts with */
 #define MADT_IOAPIC   1
 #define MADT_OVERRIDE 2
 
+#define TABLE_MAX (64 * 1024)      /* no table we read is longer; firmware lengths are not trusted */
+
 /* The bytes of a valid table sum to 0. */
 static bool sums_to_zero(const void *p, uint32_t n)
 {
@@ -38,21 +40,45 @@ static bool sums_to_zero(const void *p, uint32_t n)
 	return s == 0;
 }
 
+/* Is [pa, pa + n) mapped (the direct map), so reading it cannot fault? */
+static bool mapped(uint64_t pa, uint64_t n)
+{
+	if (pa + n < pa || pa + n > (1ULL << 46))
+		return false;
+	for (uint64_t page = pa & ~0xfffULL; page < pa + n; page += 4096)
+		if (vmm_translate((uint64_t)phys_to_virt(page)) == ~0ULL)
+			return false;
+	return true;
+}
+
+/* The table at pa if it is mapped, has signature sig, a sane length and a
+ * zero checksum; else NULL. */
+static const struct sdt *table_at(uint64_t pa, const char *sig)
+{
+	if (!mapped(pa, sizeof(struct sdt)))
+		return NULL;
+	const struct sdt *t = phys_to_virt(pa);
+	if (memcmp(t->sig, sig, 4) || t->length < sizeof(*t) || t->length > TABLE_MAX ||
+	    !mapped(pa, t->length) || !sums_to_zero(t, t->length))
+		return NULL;
+	return t;
+}
+
 /* The table with signature sig in the XSDT (8-byte entries) or RSDT (4-byte), or NULL. */
 static const struct sdt *find_table(const struct rsdp *r, const char *sig)
 {
 	bool x = r->revision >= 2 && r->xsdt;
-	const struct sdt *root = phys_to_virt(x ? r->xsdt : r->rsdt);
+	const struct sdt *root = x ? table_at(r->xsdt, "XSDT") : table_at(r->rsdt, "RSDT");
 	int width = x ? 8 : 4;
 
-	if (!sums_to_zero(root, root->length))
+	if (!root)
 		return NULL;
 	const uint8_t *e = (const uint8_t *)(root + 1), *end = (const uint8_t *)root + root->length;
 	for (; e + width <= end; e += width) {
 		uint64_t pa = 0;
 		memcpy(&pa, e, width);     /* entries are unaligned in the RSDT */
-		const struct sdt *t = phys_to_virt(pa);
-		if (!memcmp(t->sig, sig, 4) && sums_to_zero(t, t->length))
+		const struct sdt *t = table_at(pa, sig);
+		if (t)
 			return t;
 	}
 	return NULL;
@@ -62,8 +88,14 @@ bool acpi_madt(uint64_t rsdp_phys, struct madt_info *m)
 {
 	if (!rsdp_phys)
 		return false;
+	if (!mapped(rsdp_phys, sizeof(struct rsdp)))
+		return false;
 	const struct rsdp *r = phys_to_virt(rsdp_phys);
 	if (memcmp(r->sig, "RSD PTR ", 8) || !sums_to_zero(r, 20))
+		return false;
+	/* Revision 2 covers its whole length (the XSDT address too). */
+	if (r->revision >= 2 && (r->length < sizeof(*r) || r->length > TABLE_MAX ||
+				 !mapped(rsdp_phys, r->length) || !sums_to_zero(r, r->length)))
 		return false;
 	const struct sdt *madt = find_table(r, "APIC");
 	if (!madt)

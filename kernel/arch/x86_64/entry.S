@@ -111,3 +111,18 @@ syscall_entry:
 syscall32_entry:
 	movl	$-38, %eax			/* -ENOSYS */
 	sysretl
+
+/*
+ * A new process's first way to user mode: proc_alloc's first context
+ * "returns" here with rsp at the process's trap frame. Signals sent before
+ * it ever ran are acted on first, as on every other way out (Linux's
+ * ret_from_fork); then the general iretq path.
+ */
+	.global ret_from_fork
+	.balign 16
+ret_from_fork:
+	cmpq	$0, %gs:PC_EXIT_WORK
+	je	trap_return
+	movq	%rsp, %rdi			/* rdi = struct trap_frame * */
+	call	exit_work
+	jmp	trap_return

@@ -63,8 +63,8 @@ bool kbd_init(void)
 {
 	if (inb(STATUS) == 0xff)          /* no controller decodes the port */
 		return false;
-	while (inb(STATUS) & ST_OUT_FULL) /* drop what the firmware left behind */
-		inb(DATA);
+	for (int i = 0; i < 64 && (inb(STATUS) & ST_OUT_FULL); i++)
+		inb(DATA);                /* drop what the firmware left behind */
 	if (!send(STATUS, CMD_DISABLE_AUX) || !send(STATUS, CMD_READ_CONFIG) ||
 	    !wait_status(ST_OUT_FULL, true))
 		return false;

@@ -34,7 +34,10 @@ void serial_write(const char *s, size_t n)
 
 int serial_getc(void)
 {
-	if (!(inb(COM1 + 5) & 0x01))      /* data ready? */
+	uint8_t lsr = inb(COM1 + 5);
+
+	/* Data ready? (0xff: no UART decodes the port, so never.) */
+	if (lsr == 0xff || !(lsr & 0x01))
 		return -1;
 	return inb(COM1);
 }

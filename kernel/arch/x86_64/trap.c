@@ -130,6 +130,8 @@ void trap(struct trap_frame *tf)
 	}
 	/* NMI and machine checks are the machine's, not the process's. */
 	if (from_user && current() && tf->vector < 32 && tf->vector != 2 && tf->vector != 18) {
+		if (tf->vector == 14)
+			this_cpu()->fault_addr = read_cr2();  /* before a kernel fault can change it */
 		signal_fault(tf, fault_signal(tf->vector), trap_name(tf->vector));
 		if (cpu_exit_work())
 			exit_work(tf);  /* other pending signals, and the rewrite is seen */

@@ -42,12 +42,13 @@ struct percpu {
 	uint64_t user_faults;
 	uint64_t exit_work;         /* EXIT_* bits for the current process */
 	long (*dispatch)(struct trap_frame *tf);  /* syscall_dispatch, or the ring's */
+	uint64_t fault_addr;        /* CR2 of the last user page fault (later kernel faults overwrite CR2) */
 };
 
 /* Has the way back to user mode work to do (percpu.exit_work)? */
 static inline bool cpu_exit_work(void)
 {
-	__asm__ goto("cmpq $0, %%gs:%c0\n\tjne %l1" : : "i"(PC_EXIT_WORK) : "cc" : work);
+	__asm__ goto("cmpq $0, %%gs:%c0\n\tjne %l1" : : "i"(PC_EXIT_WORK) : "cc", "memory" : work);
 	return false;
 work:
 	return true;
