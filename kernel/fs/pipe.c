@@ -110,10 +110,11 @@ long pipe_read_user(struct file *f, char *u, size_t n)
 			buf[c] = pp->buf[(pp->tail + c) % PIPE_SIZE];
 			c++;
 		}
-		if (copy_to_user(u + done, buf, c) < 0)
-			break;                    /* the bytes stay in the pipe */
-		pp->tail += c;
-		done += c;
+		size_t got = copy_to_user_upto(u + done, buf, c);
+		pp->tail += got;
+		done += got;
+		if (got < c)
+			break;                    /* the rest stays in the pipe */
 	}
 	if (done)
 		wakeup(pp);                       /* room for writers */

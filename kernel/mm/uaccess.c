@@ -11,6 +11,7 @@
 #include "uaccess.h"
 
 long __copy_user(void *dst, const void *src, size_t n);
+size_t __copy_user_upto(void *dst, const void *src, size_t n);
 long __strncpy_user(char *dst, const char *src, size_t n);
 
 /* Open and close the window in which supervisor code may touch user pages. */
@@ -47,6 +48,18 @@ long copy_from_user(void *dst, const void *usrc, size_t n)
 long copy_to_user(void *udst, const void *src, size_t n)
 {
 	return copy_checked(udst, src, (uint64_t)udst, n);
+}
+
+size_t copy_to_user_upto(void *udst, const void *src, size_t n)
+{
+	size_t r;
+
+	if (!user_range_ok((uint64_t)udst, n))
+		return 0;
+	user_open();
+	r = __copy_user_upto(udst, src, n);
+	user_close();
+	return r;
 }
 
 long strncpy_from_user(char *dst, const char *usrc, size_t n)

@@ -53,9 +53,10 @@ static long device_read_user(struct file *f, char *u, size_t n)
 		return 0;
 	while (done < n) {
 		size_t c = n - done < CHUNK ? n - done : CHUNK;
-		if (copy_to_user(u + done, zeros, c) < 0)
+		size_t got = copy_to_user_upto(u + done, zeros, c);
+		done += got;
+		if (got < c)
 			return done ? (long)done : -EFAULT;
-		done += c;
 	}
 	return done;
 }
@@ -165,10 +166,11 @@ static long node_read_user(struct file *f, char *u, size_t n)
 		long r = ramfs_read(f->node, f->off, buf, c);
 		if (r <= 0)
 			return done ? (long)done : r;
-		if (copy_to_user(u + done, buf, r) < 0)
+		size_t got = copy_to_user_upto(u + done, buf, r);
+		f->off += got;                       /* what got through counts */
+		done += got;
+		if (got < (size_t)r)
 			return done ? (long)done : -EFAULT;
-		f->off += r;
-		done += r;
 		if ((size_t)r < c)
 			break;
 	}

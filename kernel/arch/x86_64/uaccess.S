@@ -29,6 +29,26 @@ __copy_user:
 	.popsection
 
 /*
+ * size_t __copy_user_upto(void *dst, const void *src, size_t n)
+ *   The same copy, for callers that keep what got through: returns how
+ *   many bytes it copied, n unless a fault stopped it. rep movsb stops at
+ *   the faulting byte with rcx = the bytes it had left.
+ */
+	.global __copy_user_upto
+__copy_user_upto:
+	movq	%rdx, %rcx
+7:	rep movsb
+	movq	%rdx, %rax
+	ret
+8:	movq	%rdx, %rax
+	subq	%rcx, %rax
+	ret
+	.pushsection .ex_table, "a"
+	.balign 8
+	.quad	7b, 8b
+	.popsection
+
+/*
  * long __strncpy_user(char *dst, const char *src, size_t n)
  *   rdi = dst, rsi = src, rdx = n (> 0).  Copies up to and including the
  *   first NUL, at most n bytes. Returns the string's length (without the

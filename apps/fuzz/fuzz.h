@@ -1,0 +1,251 @@
+/*
+ * fuzz.h - the in-guest system-call fuzzer (after SerenityOS's
+ * syscall-fuzzer): stage 1 sweeps every number with fixed arguments,
+ * stage 2 makes random calls with typed arguments. See docs/fuzzing.md.
+ *
+ * Every call runs in a forked child, so no call can end the run: the
+ * parent (runner.c) waits with a time limit and checks the kernel's free
+ * frames, open files and process slots before and after each child.
+ * A child reports through REPORT_FD, one line per record:
+ *   "F <text>"  a failure     "C <text>"  the call it is about to make
+ *   "R = <result>"  (--trace only) what that call answered
+ *   "S <sysc index> <calls made> <successes>"  for --stats
+ */
+#ifndef FUZZ_H
+#define FUZZ_H
+
+#include <stdint.h>
+#include <sys/entry.h>
+#include <sys/syscall.h>
+
+#define PAGE        4096UL
+#define USER_END    0x0000800000000000UL   /* the user half is [0, 1 << 47) */
+#define FUZZ_NOFILE 64                     /* descriptors per process (kernel's NOFILE) */
+#define REPORT_FD   63                     /* a child's reports; never in a pool */
+#define NR_MAX      (NR_SYSCALLS - 1)
+#define BATCH_CALLS 1000
+#define SCRATCH_DIR "/tmp/fuzz"
+
+/* One entry mechanism. */
+struct path {
+	const char *name;                      /* "int80" or "syscall" */
+	long (*call)(long n, long a1, long a2, long a3, long a4, long a5, long a6);
+};
+extern const struct path paths[2];
+
+/* --- random numbers: splitmix64, one state per batch ----------------------- */
+static inline uint64_t rnd(uint64_t *s)
+{
+	uint64_t z = (*s += 0x9e3779b97f4a7c15ULL);
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+static inline uint64_t below(uint64_t *s, uint64_t n) { return rnd(s) % n; }
+
+/* --- argument kinds and result classes (spec.c) ----------------------------- */
+enum kind {
+	K_INT,        /* anything: the pool of interesting values */
+	K_FD,         /* a descriptor: the child's pool, or an invalid number */
+	K_IN,         /* a pointer the kernel reads */
+	K_OUT,        /* a pointer the kernel writes */
+	K_LEN,        /* a size, at the edges */
+	K_PATH,       /* a path inside the scratch directory (may be changed) */
+	K_RPATH,      /* a path anywhere (only looked at) */
+	K_XPATH,      /* a path execve cannot run */
+	K_OFLAGS, K_MODE, K_WHENCE, K_OFF,
+	K_SIG, K_SIGACT, K_SIGSET, K_HOW, K_SIGSZ,
+	K_CLOCK, K_TIMESPEC,
+	K_WPID, K_WOPTS, K_KPID, K_KSIG,
+	K_MAPADDR, K_UNMAPADDR, K_PROT, K_MAPFLAGS, K_BRK,
+	K_IOV, K_IOVCNT, K_ARGV,
+	K_STR, K_FSTYPE, K_MDATA, K_MSFLAGS, K_UMFLAGS, K_PIPEFLAGS, K_PRCTL,
+	K_COUNT
+};
+
+enum result {
+	R_ZERO,       /* 0 */
+	R_NEWFD,      /* a new descriptor (closed at once) */
+	R_FD,         /* dup2: its second argument */
+	R_COUNT,      /* 0 .. the argument len_arg names */
+	R_NONNEG,     /* any value >= 0 */
+	R_SELF,       /* the caller's pid */
+	R_PARENT,     /* the caller's parent's pid */
+	R_CHILD,      /* fork: a pid > 0 (and 0 in the new process) */
+	R_ADDR,       /* a page-aligned user address */
+	R_BRK,        /* the break asked for, or the old one; never an error */
+	R_DIGEST,     /* trapdoor_args: the digest of the six arguments */
+	R_ERROR,      /* only ever an error (execve of what cannot run) */
+	R_PAIR,       /* pipe: 0, and two new descriptors at the first argument */
+	R_DIRENTS,    /* getdents64: R_COUNT bytes of well-formed records at the K_OUT argument */
+	R_CLOCK,      /* 0, and a timespec with 0 <= tv_nsec < 10^9 at the K_OUT argument */
+};
+
+#define F_SKIP 1      /* never in stage 2 (ends or replaces the process, or waits forever) */
+#define F_SOLO 2      /* stage 1 makes it alone in a child */
+
+struct spec {
+	const char *name;
+	uint8_t arg[6];                        /* enum kind */
+	uint8_t result;                        /* enum result */
+	uint8_t len_arg;                       /* R_COUNT: argument number (1-6) of the bound */
+	uint8_t unit;                          /* R_COUNT: bytes per item counted */
+	uint8_t flags;                         /* F_* */
+};
+
+/* The calls the kernel has (syscall_list.h), each with its spec or NULL. */
+struct sysc {
+	long nr;
+	const char *name;
+	int nargs;
+	const struct spec *spec;
+};
+extern struct sysc sysc[];
+extern int nsysc;
+const struct spec *spec_for(const char *name);
+const struct sysc *sysc_by_nr(long nr);          /* NULL: not implemented */
+const struct sysc *sysc_by_name(const char *name);
+
+/* --- one call, its check and its description (check.c) ---------------------- */
+struct call {
+	long nr;
+	const struct sysc *sc;                 /* NULL: a number the kernel lacks */
+	uint64_t a[6];
+	const char *what[6];                   /* what each argument is, or NULL */
+	uint64_t flags;                        /* rflags bits set for the call (DF, AC, NT) */
+	int odd_rsp;                           /* rsp replaced by `rsp` for the call */
+	uint64_t rsp;
+	const char *rsp_what;
+};
+
+/* One call from an odd user state (entry.S); offsets fixed there. */
+struct odd {
+	long nr;
+	uint64_t a[6];
+	uint64_t flags, rsp, int80, replace_rsp;
+};
+long odd_call(const struct odd *o);
+
+/* Why result r of c is wrong, or NULL when it is fine. */
+const char *check_result(const struct call *c, long r);
+/* Around a counting call (R_COUNT, R_DIRENTS) that writes into buf: fill it first,
+ * then check the kernel wrote nothing past what it counted. */
+void canary_set(const struct call *c);
+const char *canary_check(const struct call *c, long r);
+/* "name(arg, arg, ...)" with what each argument is. */
+void describe(const struct call *c, char *buf, int size);
+int errno_known(long e);
+
+/* --- the child's world (world.c; the values of each kind: pools.c) ----------- */
+
+/* in1's layout: the structures built per call first, then the long paths. */
+#define IN_SIGACT   0x000
+#define IN_SIGSET   0x040
+#define IN_TIMESPEC 0x080
+#define IN_IOV      0x100             /* up to 8 iovecs */
+#define IN_P4095    (1 * PAGE)        /* "././.../f": 4095 characters, PATH_MAX with its NUL */
+#define IN_P4096    (2 * PAGE)        /* one more: too long */
+#define IN_P8191    (4 * PAGE)        /* far too long */
+#define IN_LONGNAME (7 * PAGE)        /* "d/" and a 300-character name */
+#define IN_NAME255  (8 * PAGE)        /* "d/" and NAME_MAX characters */
+#define IN_NAME256  (9 * PAGE)        /* "d/" and one more */
+#define IN1_PAGES   12
+#define IN2_PAGES   4
+
+struct world {
+	int pid, ppid;
+	uint64_t buf, buf_end;                 /* writable pages; buf_end is unmapped */
+	uint64_t scratch, scratch_end;         /* mmap/munmap may do anything here */
+	uint64_t in, in_end;                   /* the prepared inputs (in1); in_end unmapped */
+	uint64_t in2, in2_end;                 /* argv arrays; in2_end unmapped */
+	uint64_t text, rodata, vdso;           /* read-only pages: code, data, the vDSO (or 0) */
+	uint64_t sigact;                       /* where pick() builds a struct k_sigaction */
+	uint64_t brk0, brk_start;              /* the break at start, the heap's start */
+	int pool[8], npool;                    /* descriptors the child opened */
+	const char *pool_what[8];
+	int kept[4], nkept;                    /* descriptors calls made, kept a while (guard.c) */
+};
+extern struct world W;
+
+/* Set up a batch child: descriptors 0-2 on /dev/null, the pool, the
+ * scratch directory as cwd, the mappings, SIGPIPE ignored. 0 or -1. */
+int world_setup(void);
+/* Take all the memory mmap gives; fill the descriptor table (but one
+ * slot); fill the process table for a moment. */
+void world_squeeze(void);
+void world_fill_fds(void);
+void world_fill_procs(void);
+/* Reopen pool descriptors a call closed. */
+void world_refresh(void);
+/* A value of kind k for argument i of c. */
+void pick(struct call *c, int i, int k, uint64_t *rng);
+extern int last_child;                     /* the last pid fork gave this batch */
+
+/* guard.c: before a call, make the picked arguments harmless to the batch
+ * itself; after it, undo what it made (descriptors, mappings, the break). */
+void guard_before(struct call *c);
+void guard_after(const struct call *c, long r, const struct path *P);
+
+/* --- children and the parent's checks (runner.c) ------------------------------ */
+struct outcome {
+	int status;                            /* wait status; -1 when never started */
+	int hung;                              /* killed after the time limit */
+	int failures;                          /* "F" lines received */
+	char last[512];                        /* the last "C" line received */
+};
+/* Run fn(arg) in a child with REPORT_FD set up, wait at most limit_ms;
+ * print its failures under prefix (none when prefix is NULL). */
+void run_child(void (*fn)(void *), void *arg, int limit_ms, const char *prefix, struct outcome *o);
+/* --trace: children report to the console, as they go, not to the parent. */
+extern int trace_console;
+/* A child's report line. */
+void report(char tag, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Run fn(arg) in a child, with the leak check around it (and the scratch
+ * directory emptied after it); print what went wrong under label, and
+ * return how many things did. With trace non-NULL the child must exit 0
+ * or 1 by itself: when it dies or hangs instead, it runs again with
+ * *trace set, to name the call it was making. */
+int guarded(const char *label, void (*fn)(void *), void *arg, int limit_ms, int *trace,
+	    struct outcome *o);
+
+/* Before any child: the report pipe, /tmp, an empty scratch directory. */
+int runner_init(void);
+
+struct snapshot {
+	uint64_t free_frames, open_files, procs;
+};
+void snapshot(struct snapshot *s);
+/* Empty the scratch directory's tree and put back what a child may have
+ * changed outside it (the device nodes' modes). */
+void scratch_clean(void);
+
+/* Console output in one write per line (so kernel messages cannot split it). */
+void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* --- the stages ------------------------------------------------------------------ */
+struct stats {
+	uint64_t calls[2][2];                  /* [stage][path] */
+	uint64_t failures[2][2];
+	uint64_t leaks, deaths;                /* batches with a leak; children dead or hung */
+	uint64_t heap_growth;                  /* frames the kernel's heap kept (not leaks) */
+	uint64_t made[128], ok[128];           /* --stats: stage 2 calls and successes, by sysc[] index */
+};
+extern struct stats ST;
+
+/* Stage 1 on path p: how many numbers answered wrong (leaks and dead
+ * children go to ST.leaks and ST.deaths). */
+int stage1(int p);
+
+struct batch {
+	uint64_t seed;
+	int index;                             /* batch number within the seed */
+	int path;
+	int calls;
+	int trace;                             /* send every call as a "C" line first */
+	int stats;                             /* send "S <index> <made> <ok>" lines at the end */
+};
+/* Stage 2: one batch of random calls, in the current (child) process. */
+void stage2_batch(void *b);
+
+#endif

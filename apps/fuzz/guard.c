@@ -1,0 +1,153 @@
+/*
+ * guard.c - what keeps a batch alive: before a call, arguments that would
+ * end or wreck the batch itself are made harmless (only the argument
+ * values count, so a randomly replaced argument is caught too); after it,
+ * what the call made is undone, so the next thousand calls find the same
+ * world: new descriptors closed, new mappings outside the scratch region
+ * unmapped, the break put back, forked copies ended and reaped.
+ */
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "fuzz.h"
+
+#define USER_MIN 0x10000UL                /* nothing is ever mapped below (docs/abi.md) */
+
+static uint64_t page_up(uint64_t a) { return (a + PAGE - 1) & ~(PAGE - 1); }
+
+/* The index of the first argument of kind k in c's spec, or -1. */
+static int arg_of(const struct call *c, int k)
+{
+	for (int i = 0; i < c->sc->nargs; i++)
+		if (c->sc->spec->arg[i] == k)
+			return i;
+	return -1;
+}
+
+static int ignored_by_default(uint64_t sig)
+{
+	return sig == SIGCHLD || sig == SIGURG || sig == SIGWINCH || sig == SIGCONT;
+}
+
+/* [*addr, *addr + len) must stay inside [lo, hi): clamp the length. */
+static void clamp(struct call *c, int ia, int il, uint64_t lo, uint64_t hi)
+{
+	uint64_t addr = c->a[ia], len = c->a[il];
+
+	if (addr < lo || addr >= hi) {
+		/* Another user address: move it into the scratch region. */
+		c->a[ia] = addr = W.scratch + ((addr >> 12) % 16) * PAGE;
+		c->what[ia] = "scratch page (moved)";
+		lo = W.scratch, hi = W.scratch_end;
+	}
+	if (page_up(len) > hi - addr) {
+		c->a[il] = hi - addr;
+		c->what[il] = "clamped to the scratch region";
+	}
+}
+
+void guard_before(struct call *c)
+{
+	int i, j, f;
+
+	if (!c->sc)
+		return;
+	/* kill: a real signal only to the batch itself, and one it ignores. */
+	if ((i = arg_of(c, K_KPID)) >= 0 && (j = arg_of(c, K_KSIG)) >= 0) {
+		uint64_t sig = c->a[j];
+		if (sig >= 1 && sig <= 64 && ((int)c->a[i] != W.pid || !ignored_by_default(sig)))
+			c->a[j] = 0, c->what[j] = "0 (was a real signal)";
+	}
+	/* rt_sigaction: SIGPIPE stays ignored. */
+	if ((i = arg_of(c, K_SIG)) >= 0 && (j = arg_of(c, K_SIGACT)) >= 0 &&
+	    c->a[i] == SIGPIPE && c->a[j] == W.sigact) {
+		((struct k_sigaction *)W.sigact)->handler = 1;
+		c->what[j] = "{SIG_IGN} (SIGPIPE)";
+	}
+	/* mmap with MAP_FIXED replaces what is there: only in the scratch region. */
+	if ((i = arg_of(c, K_MAPADDR)) >= 0 && (j = arg_of(c, K_LEN)) >= 0 && (f = arg_of(c, K_MAPFLAGS)) >= 0 &&
+	    (c->a[f] & (MAP_FIXED | MAP_FIXED_NOREPLACE)) && !(c->a[i] & (PAGE - 1)) &&
+	    c->a[i] >= USER_MIN && c->a[i] < USER_END && c->a[j] && c->a[j] <= USER_END)
+		clamp(c, i, j, W.scratch, W.scratch_end);
+	/* munmap: the scratch region, or below USER_MIN where nothing is. */
+	if ((i = arg_of(c, K_UNMAPADDR)) >= 0 && (j = arg_of(c, K_LEN)) >= 0 &&
+	    !(c->a[i] & (PAGE - 1)) && c->a[i] < USER_END && c->a[j] && c->a[j] <= USER_END) {
+		if (c->a[i] < USER_MIN)
+			clamp(c, i, j, 0, USER_MIN);
+		else
+			clamp(c, i, j, W.scratch, W.scratch_end);
+	}
+}
+
+/* A descriptor a call made. Its number may be a pool slot a call closed
+ * (the lowest free one): close it all the same, world_refresh reopens. */
+static void close_new(long fd)
+{
+	if (fd >= 0 && fd < FUZZ_NOFILE && fd != REPORT_FD)
+		close(fd);
+}
+
+/* Keep a descriptor a call made for later calls (then a file can be open
+ * while its directory goes, its mount is unmounted, ...); the oldest
+ * kept one is closed to make room. Only ones that cannot block. */
+static void keep(long fd)
+{
+	static int next;
+
+	if (fd < 0 || fd >= FUZZ_NOFILE || fd == REPORT_FD)
+		return;
+	if (W.nkept < (int)(sizeof(W.kept) / sizeof(W.kept[0]))) {
+		W.kept[W.nkept++] = fd;
+		return;
+	}
+	close(W.kept[next]);
+	W.kept[next] = fd;
+	next = (next + 1) % W.nkept;
+}
+
+/* Forked copies not yet reaped; past this many, reap them all. */
+static int children;
+
+void guard_after(const struct call *c, long r, const struct path *P)
+{
+	if (!c->sc)
+		return;
+	switch (c->sc->spec->result) {
+	case R_NEWFD:
+		/* open takes scratch paths only (no console, no FIFO); dup copies the pool. */
+		keep(r);
+		break;
+	case R_PAIR:
+		if (r == 0) {
+			const int *fd = (const int *)c->a[0];
+			int f = arg_of(c, K_PIPEFLAGS);
+			if (f >= 0 && (c->a[f] & O_NONBLOCK)) {
+				keep(fd[0]), keep(fd[1]);
+			} else {
+				close_new(fd[0]);      /* a blocking pipe: a read could wait forever */
+				close_new(fd[1]);
+			}
+		}
+		break;
+	case R_ADDR:
+		if (r > 0 && (uint64_t)r < USER_END && ((uint64_t)r < W.scratch || (uint64_t)r >= W.scratch_end))
+			munmap((void *)r, c->a[1]);
+		break;
+	case R_BRK:
+		P->call(SYS_brk, W.brk0, 0, 0, 0, 0, 0);
+		break;
+	case R_CHILD:
+		if (r > 0) {
+			last_child = r;
+			if (++children > 16) {
+				while (wait4(-1, 0, 0, 0) > 0)
+					;
+				children = 0;
+			}
+		}
+		break;
+	}
+}

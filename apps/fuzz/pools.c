@@ -1,0 +1,451 @@
+/*
+ * pools.c - the values arguments come from, by kind (enum kind in fuzz.h):
+ * mostly ones a call can take, and the edges around them.
+ *
+ * Paths that may change something name only the scratch directory
+ * (SCRATCH_DIR, the child's cwd), which the parent removes after each
+ * child. Nothing here ever hands the kernel a real signal handler, a long
+ * sleep, a blocking descriptor or a program to run.
+ */
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <sys/mman.h>
+#include <sys/mount.h>
+#include <sys/uio.h>
+
+#include "fuzz.h"
+
+#define N(a) (sizeof(a) / sizeof((a)[0]))
+
+struct val {
+	uint64_t v;
+	const char *what;
+};
+
+/* --- the pools ---------------------------------------------------------------------- */
+
+static const struct val ints[] = {
+	{ 0, 0 }, { 1, 0 }, { 2, 0 }, { 3, 0 }, { -1UL, 0 }, { -2UL, 0 }, { 7, 0 }, { 8, 0 },
+	{ 63, 0 }, { 64, 0 }, { 0x7f, 0 }, { 0x80, 0 }, { 0xff, 0 }, { 0x100, 0 },
+	{ 0xfff, 0 }, { 0x1000, 0 }, { 0x1001, 0 }, { 0x7fff, 0 }, { 0x8000, 0 }, { 0xffff, 0 },
+	{ 0x10000, 0 }, { 0x7fffffff, "INT_MAX" }, { 0xffffffff80000000UL, "INT_MIN" },
+	{ 0xffffffff, "UINT_MAX" }, { 1UL << 32, 0 }, { (1UL << 32) + 1, 0 },
+	{ 0x7fffffffffffffffUL, "LONG_MAX" }, { 0x8000000000000000UL, "non-canonical" },
+	{ 0x0000800000000000UL, "first non-canonical" }, { 0xffff800000000000UL, "kernel half" },
+	{ 0xffffffff80000000UL, "kernel text" },
+};
+
+/* Pointers that are never valid, whatever the call (the last user page is
+ * mapped, so it is not one of them). */
+static const struct val bad_ptrs[] = {
+	{ 0, "NULL" }, { 1, 0 }, { 0xf000, "below USER_MIN" },
+	{ 0x0000800000000000UL, "first non-canonical" },
+	{ 0x8000000000000000UL, "non-canonical" }, { 0xffff800000000000UL, "kernel half" },
+	{ 0xffffffff80000000UL, "kernel text" }, { 0xfffffffffffff000UL, "last page" }, { -1UL, 0 },
+};
+
+static const struct val lens[] = {
+	{ 0, 0 }, { 1, 0 }, { 2, 0 }, { 8, 0 }, { 16, 0 }, { 28, 0 }, { 64, 0 }, { 255, 0 },
+	{ 256, 0 }, { 4095, 0 }, { 4096, 0 }, { 4097, 0 }, { 8192, 0 }, { 16384, 0 },
+	{ 1 << 20, 0 }, { 0x7fffffff, "INT_MAX" }, { 0x80000000, 0 }, { 0xffffffff, "UINT_MAX" },
+	{ 1UL << 32, 0 }, { 1UL << 47, 0 }, { -4096UL, 0 }, { -1UL, "SIZE_MAX" },
+};
+
+/* Scratch-directory paths (cwd is SCRATCH_DIR; ".." never leaves it). */
+static const char *const paths_rw[] = {
+	"f", "d", "d/g", "e", "mnt", "new", "d/new", "e/new", "f/x", "", ".", "d/..",
+	"d//g", "./d/./g", "d/../f", "nothere/x", SCRATCH_DIR, SCRATCH_DIR "/f",
+	SCRATCH_DIR "/d/g", SCRATCH_DIR "/new", SCRATCH_DIR "/e/", "f/", "new/", "d/g/",
+	"/" SCRATCH_DIR "//d///g", "mnt/new", "mnt/f",
+};
+/* Looked at only. */
+static const char *const paths_ro[] = {
+	"/", "/dev", "/dev/null", "/dev/console", "/bin/fuzz", "/bin", "/nonexistent",
+	"/dev/null/x", "//", "/../..", "/bin/../dev",
+};
+/* Nothing execve can run. */
+static const char *const paths_x[] = {
+	"/nonexistent", "/dev/null", "/", "/dev", "d", "e", "", "/bin/", "/dev/null/x", "f/x",
+};
+static const char *const strs[] = { "tmpfs", "ramfs", "", "none", "ext4", "size=1M", "x" };
+
+static const int64_t offs[] = {
+	0, 1, -1, 2, 4095, 4096, 4097, 1 << 20, INT64_MAX, INT64_MIN, 1LL << 32, -4096, 1LL << 62,
+};
+static const uint32_t modes[] = {
+	0, 0600, 0644, 0755, 0777, 07777, 0400, 0200, 0100, 0xffffffff, 0x10000 | 0644, 01777,
+};
+
+/* A value from a list, with its description. */
+static void from(struct call *c, int i, const struct val *v, int n, uint64_t *rng)
+{
+	const struct val *p = &v[below(rng, n)];
+
+	c->a[i] = p->v, c->what[i] = p->what;
+}
+
+static void set(struct call *c, int i, uint64_t v, const char *what)
+{
+	c->a[i] = v, c->what[i] = what;
+}
+
+/* A string from a list; describe() prints it, as its description is itself. */
+static void pick_string(struct call *c, int i, const char *const *list, int n, uint64_t *rng)
+{
+	const char *p = list[below(rng, n)];
+
+	set(c, i, (uint64_t)p, p);
+}
+
+/* A pointer to memory the kernel may read (sometimes a bad one). */
+static void pick_in(struct call *c, int i, uint64_t *rng)
+{
+	switch (below(rng, 9)) {
+	case 0: case 1: set(c, i, W.buf, "buf"); break;
+	case 2: set(c, i, W.buf_end - 1, "buf's last byte"); break;
+	case 3: set(c, i, W.text, "program text"); break;
+	case 4: set(c, i, W.rodata, "rodata"); break;
+	case 5: set(c, i, W.vdso ? W.vdso : W.in, W.vdso ? "vDSO" : "in"); break;
+	case 6: set(c, i, W.buf_end, "unmapped hole"); break;
+	case 7: set(c, i, USER_END - 8 * below(rng, 3), "the user half's last bytes"); break;
+	default: from(c, i, bad_ptrs, N(bad_ptrs), rng); break;
+	}
+}
+
+/* A pointer to memory the kernel may write (sometimes read-only or bad). */
+static void pick_out(struct call *c, int i, uint64_t *rng)
+{
+	switch (below(rng, 13)) {
+	case 0: case 1: case 2: set(c, i, W.buf, "buf"); break;
+	case 3: set(c, i, W.buf + 1, "buf+1"); break;
+	case 4: set(c, i, W.buf_end - 1, "buf's last byte"); break;
+	case 5: set(c, i, W.buf_end - 8, "buf's last 8 bytes"); break;
+	case 6: set(c, i, W.scratch + below(rng, 16) * PAGE, "scratch page"); break;
+	case 7: set(c, i, W.text, "program text (read-only)"); break;
+	case 8: set(c, i, W.vdso ? W.vdso : W.rodata, "read-only page"); break;
+	case 9: set(c, i, W.buf_end, "unmapped hole"); break;
+	case 10: set(c, i, USER_END - 8 * below(rng, 3), "the user half's last bytes"); break;
+	default: from(c, i, bad_ptrs, N(bad_ptrs), rng); break;
+	}
+}
+
+static void pick_fd(struct call *c, int i, uint64_t *rng)
+{
+	static const struct val bad[] = {
+		{ -1UL, 0 }, { 64, 0 }, { 100, 0 }, { 40, "unused" }, { 0x7fffffff, "INT_MAX" },
+		{ 0x80000000, "1<<31" }, { -100UL, "AT_FDCWD" }, { 1UL << 32, "1<<32" },
+		{ 0x123456789abcUL, "huge" },
+	};
+	uint64_t k = below(rng, 16);
+
+	if (k < 3 && W.nkept) {
+		int s = below(rng, W.nkept);
+		set(c, i, W.kept[s], "kept from an earlier call");
+	} else if (k < 10) {
+		int s = below(rng, W.npool);
+		set(c, i, W.pool[s], W.pool_what[s]);
+	} else if (k < 12) {
+		set(c, i, k - 10 + 1, "/dev/null");      /* 1 or 2 */
+	} else {
+		from(c, i, bad, N(bad), rng);
+	}
+}
+
+static void pick_path(struct call *c, int i, const char *const *list, int n, uint64_t *rng)
+{
+	switch (below(rng, 24)) {
+	case 0: set(c, i, W.in + IN_P4095, "path of 4095 characters"); break;
+	case 1: set(c, i, W.in + IN_P4096, "path of 4096 characters"); break;
+	case 2: set(c, i, W.in + IN_P8191, "path of 8191 characters"); break;
+	case 3: set(c, i, W.in + IN_LONGNAME, "d/ + 300-character name"); break;
+	case 4: set(c, i, W.in_end - 64, "unterminated at a page edge"); break;
+	case 5: from(c, i, bad_ptrs, N(bad_ptrs), rng); break;
+	case 6: set(c, i, W.in + IN_NAME255, "d/ + 255-character name"); break;
+	case 7: set(c, i, W.in + IN_NAME256, "d/ + 256-character name"); break;
+	case 8: set(c, i, USER_END - 64, "unterminated at the user half's end"); break;
+	default: pick_string(c, i, list, n, rng); break;
+	}
+}
+
+/* A random flag set: some of the known bits, sometimes one more bit flipped. */
+static uint64_t flags_of(uint64_t known, uint64_t *rng)
+{
+	uint64_t f = rnd(rng) & known;
+
+	if (below(rng, 4) == 0)
+		f ^= 1ULL << below(rng, 64);
+	return f;
+}
+
+/* A sigaction with SIG_DFL or SIG_IGN only: a real handler could be run. */
+static void pick_sigact(struct call *c, int i, uint64_t *rng)
+{
+	struct k_sigaction *a = (struct k_sigaction *)W.sigact;
+
+	switch (below(rng, 8)) {
+	case 0: case 1: set(c, i, 0, "NULL"); break;
+	case 2: set(c, i, W.buf_end - 8, "straddling buf's end"); break;
+	case 3: from(c, i, bad_ptrs, N(bad_ptrs), rng); break;
+	default:
+		a->handler = below(rng, 2);              /* SIG_DFL (0) or SIG_IGN (1) */
+		a->flags = flags_of(SA_NOCLDSTOP | SA_NOCLDWAIT | SA_SIGINFO | SA_RESTORER | SA_ONSTACK |
+				    SA_RESTART | SA_NODEFER | SA_RESETHAND, rng);
+		a->restorer = ints[below(rng, N(ints))].v;
+		a->mask = rnd(rng);
+		set(c, i, (uint64_t)a, a->handler ? "{SIG_IGN}" : "{SIG_DFL}");
+	}
+}
+
+static void pick_timespec(struct call *c, int i, uint64_t *rng)
+{
+	/* Valid ones sleep 1 ms at most. */
+	static const struct timespec ts[] = {
+		{ 0, 0 }, { 0, 0 }, { 0, 1 }, { 0, 1000 }, { 0, 1000000 }, { -1, 0 }, { 0, -1 },
+		{ 0, 1000000000 }, { INT64_MIN, 0 }, { 0, INT64_MAX }, { INT64_MAX, 1000000000 },
+		{ 1, -1 },
+	};
+	static char what[N(ts)][48];
+	struct timespec *t = (struct timespec *)(W.in + IN_TIMESPEC);
+	int k = below(rng, N(ts) + 3);
+
+	if (k >= (int)N(ts)) {
+		if (k == N(ts))
+			set(c, i, W.buf_end - 8, "straddling buf's end");
+		else
+			from(c, i, bad_ptrs, N(bad_ptrs), rng);
+		return;
+	}
+	*t = ts[k];
+	if (!what[k][0])
+		snprintf(what[k], sizeof(what[k]), "{%ld, %ld}", (long)ts[k].tv_sec, (long)ts[k].tv_nsec);
+	set(c, i, (uint64_t)t, what[k]);
+}
+
+static void pick_iov(struct call *c, int i, uint64_t *rng)
+{
+	struct iovec *v = (struct iovec *)(W.in + IN_IOV);
+	struct call tmp;
+
+	if (below(rng, 4) == 0) {
+		pick_in(c, i, rng);                      /* the array itself is bad (or junk) */
+		return;
+	}
+	for (int k = 0; k < 8; k++) {
+		if (below(rng, 4) == 0) {
+			pick_in(&tmp, 0, rng);
+			from(&tmp, 1, lens, N(lens), rng);
+		} else {
+			tmp.a[0] = W.buf + below(rng, 4 * PAGE);
+			tmp.a[1] = below(rng, 64);
+		}
+		v[k].iov_base = (void *)tmp.a[0];
+		v[k].iov_len = tmp.a[1];
+	}
+	set(c, i, (uint64_t)v, "iovec[8]");
+}
+
+static void pick_argv(struct call *c, int i, uint64_t *rng)
+{
+	switch (below(rng, 7)) {
+	case 0: set(c, i, W.in2, "{\"x\", NULL}"); break;
+	case 1: set(c, i, W.in2 + 16, "{\"x\", kernel pointer}"); break;
+	case 2: set(c, i, W.in2 + 64, "130 entries"); break;
+	case 3: set(c, i, W.in2_end - 32 * 8, "unterminated at a page edge"); break;
+	case 4: set(c, i, 0, "NULL"); break;
+	default: from(c, i, bad_ptrs, N(bad_ptrs), rng); break;
+	}
+}
+
+void pick(struct call *c, int i, int k, uint64_t *rng)
+{
+	switch (k) {
+	case K_INT:
+		switch (below(rng, 8)) {
+		case 0: set(c, i, rnd(rng), 0); break;
+		case 1: set(c, i, rnd(rng) & 0xffffffff, 0); break;
+		case 2: set(c, i, below(rng, 256), 0); break;
+		default: from(c, i, ints, N(ints), rng); break;
+		}
+		break;
+	case K_FD: pick_fd(c, i, rng); break;
+	case K_IN: pick_in(c, i, rng); break;
+	case K_OUT: pick_out(c, i, rng); break;
+	case K_LEN:
+		/* Half the time a size that fits buf, the other half an edge. */
+		if (below(rng, 2))
+			set(c, i, below(rng, 2) ? below(rng, 300) : below(rng, 4 * PAGE + 1), 0);
+		else
+			from(c, i, lens, N(lens), rng);
+		break;
+	case K_PATH: pick_path(c, i, paths_rw, N(paths_rw), rng); break;
+	case K_RPATH:
+		if (below(rng, 3) == 0)
+			pick_string(c, i, paths_ro, N(paths_ro), rng);
+		else
+			pick_path(c, i, paths_rw, N(paths_rw), rng);
+		break;
+	case K_XPATH: pick_path(c, i, paths_x, N(paths_x), rng); break;
+	case K_OFLAGS: {
+		static const uint64_t common[] = {
+			O_RDONLY, O_RDWR, O_WRONLY | O_CREAT | O_TRUNC, O_RDWR | O_CREAT, O_RDONLY | O_DIRECTORY,
+			O_WRONLY | O_APPEND, O_RDWR | O_CREAT | O_EXCL, O_RDONLY | O_CLOEXEC,
+		};
+		set(c, i, below(rng, 2) ? common[below(rng, N(common))] :
+			  flags_of(O_ACCMODE | O_CREAT | O_EXCL | O_TRUNC | O_APPEND | O_NONBLOCK |
+				   O_DIRECTORY | O_CLOEXEC, rng), 0);
+		break;
+	}
+	case K_MODE: set(c, i, modes[below(rng, N(modes))], 0); break;
+	case K_WHENCE: {
+		static const uint64_t w[] = { 0, 1, 2, 0, 1, 2, 3, 4, -1UL, 1UL << 32 };
+		set(c, i, w[below(rng, N(w))], 0);
+		break;
+	}
+	case K_OFF: set(c, i, offs[below(rng, N(offs))], 0); break;
+	case K_SIG: {
+		static const uint64_t s[] = { 0, 64, 65, -1UL, (1UL << 32) | 2, SIGKILL, SIGSTOP, SIGPIPE };
+		set(c, i, below(rng, 2) ? 1 + below(rng, 64) : s[below(rng, N(s))], 0);
+		break;
+	}
+	case K_SIGACT: pick_sigact(c, i, rng); break;
+	case K_SIGSET:
+		if (below(rng, 2)) {
+			*(uint64_t *)(W.in + IN_SIGSET) = rnd(rng);
+			set(c, i, W.in + IN_SIGSET, "sigset");
+		} else if (below(rng, 2)) {
+			set(c, i, 0, "NULL");
+		} else {
+			pick_in(c, i, rng);
+		}
+		break;
+	case K_HOW: {
+		static const uint64_t h[] = { 0, 1, 2, 0, 1, 2, 3, -1UL };
+		set(c, i, h[below(rng, N(h))], 0);
+		break;
+	}
+	case K_SIGSZ: {
+		static const uint64_t z[] = { 0, 4, 7, 16, -1UL, (1UL << 32) | 8 };
+		set(c, i, below(rng, 4) ? 8 : z[below(rng, N(z))], 0);
+		break;
+	}
+	case K_CLOCK: {
+		static const uint64_t k2[] = { 0, 1, 4, 5, 6, 7, 2, 3, 8, 11, -1UL, 12345, (1UL << 32) | 1 };
+		set(c, i, k2[below(rng, N(k2))], 0);
+		break;
+	}
+	case K_TIMESPEC: pick_timespec(c, i, rng); break;
+	case K_WPID: {
+		uint64_t w[] = { -1UL, 0, -2UL, 0xffffffff80000000UL, W.pid, W.ppid, 1, 99999,
+				 last_child, (1UL << 32) | 0xffffffff };
+		set(c, i, w[below(rng, N(w))], 0);
+		break;
+	}
+	case K_WOPTS: {
+		static const uint64_t o[] = { 1, 1, 1, 0, 2, 4, 0x80000000, 1UL << 32 };
+		set(c, i, o[below(rng, N(o))], 0);
+		break;
+	}
+	case K_KPID: {
+		uint64_t p[] = { W.pid, W.pid, 0, -1UL, 1, W.ppid, -2UL, 0xffffffff80000000UL, 99999,
+				 0x7fffffff, (1UL << 32) | W.pid };
+		set(c, i, p[below(rng, N(p))], 0);
+		break;
+	}
+	case K_KSIG: {
+		static const uint64_t s[] = { 0, 0, 65, 128, -1UL, 1UL << 32, 0xffffffff80000000UL,
+					      SIGCHLD, SIGURG, SIGWINCH, SIGCONT };
+		set(c, i, below(rng, 4) ? s[below(rng, N(s))] : 1 + below(rng, 64), 0);
+		break;
+	}
+	case K_MAPADDR: {
+		uint64_t a[] = { 0, W.scratch, W.scratch + 4 * PAGE, W.scratch + 15 * PAGE,
+				 W.scratch + 1, W.buf_end, 0x10000, 0x00007ffffffff000UL,
+				 0xffff800000000000UL, 0x0000800000000000UL, 0x8000000000000000UL,
+				 0x0000400000000000UL };
+		set(c, i, a[below(rng, N(a))], 0);
+		break;
+	}
+	case K_UNMAPADDR: {
+		uint64_t a[] = { W.scratch, W.scratch + PAGE, W.scratch + 8 * PAGE,
+				 W.scratch + 15 * PAGE, W.scratch + 1, 0, 0xffff800000000000UL,
+				 0x0000800000000000UL, 0x8000000000000000UL, -PAGE };
+		set(c, i, a[below(rng, N(a))], 0);
+		break;
+	}
+	case K_PROT: set(c, i, below(rng, 8) ? below(rng, 8) : 1ULL << below(rng, 64), 0); break;
+	case K_MAPFLAGS: {
+		static const uint64_t f[] = {
+			MAP_PRIVATE | MAP_ANONYMOUS, MAP_PRIVATE | MAP_ANONYMOUS, MAP_PRIVATE | MAP_ANONYMOUS,
+			MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE,
+			MAP_SHARED | MAP_ANONYMOUS, MAP_PRIVATE, 0, MAP_SHARED | MAP_PRIVATE | MAP_ANONYMOUS,
+		};
+		uint64_t v = f[below(rng, N(f))];
+		if (below(rng, 4) == 0)
+			v ^= 1ULL << below(rng, 64);
+		set(c, i, v, 0);
+		break;
+	}
+	case K_BRK: {
+		uint64_t b[] = { 0, W.brk0, W.brk0 + 1, W.brk0 + PAGE, W.brk0 + (1 << 20),
+				 W.brk_start - 1, W.brk_start + (1UL << 30), W.brk_start + (1UL << 30) + 1,
+				 0xffff800000000000UL, 0x0000800000000000UL, -1UL };
+		set(c, i, b[below(rng, N(b))], 0);
+		break;
+	}
+	case K_IOV: pick_iov(c, i, rng); break;
+	case K_IOVCNT: {
+		static const uint64_t n[] = { 0, 1, 2, 3, 8, 1, 2, 3, 8, 1024, 1025, -1UL, 0x7fffffff, (1UL << 32) | 1 };
+		set(c, i, n[below(rng, N(n))], 0);
+		break;
+	}
+	case K_ARGV: pick_argv(c, i, rng); break;
+	case K_STR:
+		switch (below(rng, 12)) {
+		case 0: set(c, i, W.in + IN_P4096, "string of 4096 characters"); break;
+		case 1: set(c, i, W.in_end - 64, "unterminated at a page edge"); break;
+		case 2: from(c, i, bad_ptrs, N(bad_ptrs), rng); break;
+		case 3: case 4: case 5: set(c, i, 0, "NULL"); break;
+		case 6: case 7: set(c, i, (uint64_t)"tmpfs", "tmpfs"); break;
+		default: pick_string(c, i, strs, N(strs), rng); break;
+		}
+		break;
+	case K_FSTYPE:                                   /* mostly one mount takes */
+		if (below(rng, 4)) {
+			const char *t = below(rng, 4) ? "tmpfs" : "ramfs";
+			set(c, i, (uint64_t)t, t);
+		} else {
+			pick(c, i, K_STR, rng);
+		}
+		break;
+	case K_MDATA:                                    /* mostly no options */
+		if (below(rng, 4)) {
+			const char *d = below(rng, 2) ? 0 : "";
+			set(c, i, (uint64_t)d, d ? d : "NULL");
+		} else {
+			pick(c, i, K_STR, rng);
+		}
+		break;
+	case K_MSFLAGS: {
+		/* Mostly what a tmpfs takes; else any of the known bits, or the old magic. */
+		uint64_t ok = MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC | MS_SYNCHRONOUS | MS_DIRSYNC |
+			      MS_NOATIME | MS_NODIRATIME | MS_RELATIME | MS_SILENT;
+		uint64_t f = below(rng, 3) == 0 ? 0 : rnd(rng) & (below(rng, 2) ? ok : 0xffff | MS_RELATIME |
+								     MS_STRICTATIME | MS_LAZYTIME);
+		if (below(rng, 8) == 0)
+			f |= MS_MGC_VAL;
+		if (below(rng, 8) == 0)
+			f ^= 1ULL << below(rng, 64);
+		set(c, i, f, 0);
+		break;
+	}
+	case K_UMFLAGS: set(c, i, below(rng, 2) ? 0 : below(rng, 2) ? below(rng, 16) : flags_of(15, rng), 0); break;
+	case K_PIPEFLAGS: set(c, i, flags_of(O_CLOEXEC | O_NONBLOCK, rng), 0); break;
+	case K_PRCTL: {
+		static const uint64_t p[] = { 0x1001, 0x1002, 0x1003, 0x1004, 0x1001, 0x1002, 0x1003,
+					      0x1004, 0, 0x1005, 0x3001, -1UL, (1UL << 32) | 0x1003 };
+		set(c, i, p[below(rng, N(p))], 0);
+		break;
+	}
+	}
+}

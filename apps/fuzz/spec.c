@@ -1,0 +1,101 @@
+/*
+ * spec.c - what each system call takes and may answer: one line per call,
+ * found by name. The list of calls itself comes from kernel/syscalls.tbl
+ * (syscall_list.h), so a new call is swept by stage 1 at once; stage 2
+ * leaves it out, with a note, until it has a line here.
+ */
+#include <string.h>
+
+#include "fuzz.h"
+
+#define A(...) { __VA_ARGS__ }
+
+static const struct spec specs[] = {
+	/* name              arguments                                              result  len unit flags */
+	{ "read",            A(K_FD, K_OUT, K_LEN),                                 R_COUNT, 3, 1, 0 },
+	{ "write",           A(K_FD, K_IN, K_LEN),                                  R_COUNT, 3, 1, 0 },
+	{ "open",            A(K_PATH, K_OFLAGS, K_MODE),                           R_NEWFD, 0, 0, 0 },
+	{ "close",           A(K_FD),                                               R_ZERO, 0, 0, 0 },
+	{ "stat",            A(K_RPATH, K_OUT),                                     R_ZERO, 0, 0, 0 },
+	{ "fstat",           A(K_FD, K_OUT),                                        R_ZERO, 0, 0, 0 },
+	{ "lstat",           A(K_RPATH, K_OUT),                                     R_ZERO, 0, 0, 0 },
+	{ "lseek",           A(K_FD, K_OFF, K_WHENCE),                              R_NONNEG, 0, 0, 0 },
+	{ "mmap",            A(K_MAPADDR, K_LEN, K_PROT, K_MAPFLAGS, K_FD, K_OFF),  R_ADDR, 0, 0, 0 },
+	{ "munmap",          A(K_UNMAPADDR, K_LEN),                                 R_ZERO, 0, 0, 0 },
+	{ "brk",             A(K_BRK),                                              R_BRK, 0, 0, 0 },
+	{ "rt_sigaction",    A(K_SIG, K_SIGACT, K_OUT, K_SIGSZ),                    R_ZERO, 0, 0, 0 },
+	{ "rt_sigprocmask",  A(K_HOW, K_SIGSET, K_OUT, K_SIGSZ),                    R_ZERO, 0, 0, 0 },
+	{ "rt_sigreturn",    A(0),                                                  R_ZERO, 0, 0, F_SKIP | F_SOLO },
+	{ "writev",          A(K_FD, K_IOV, K_IOVCNT),                              R_NONNEG, 0, 0, 0 },
+	{ "pipe",            A(K_OUT),                                              R_PAIR, 0, 0, 0 },
+	{ "sched_yield",     A(0),                                                  R_ZERO, 0, 0, 0 },
+	{ "dup",             A(K_FD),                                               R_NEWFD, 0, 0, 0 },
+	{ "dup2",            A(K_FD, K_FD),                                         R_FD, 0, 0, 0 },
+	{ "pause",           A(0),                                                  R_ZERO, 0, 0, F_SKIP | F_SOLO },
+	{ "nanosleep",       A(K_TIMESPEC, K_OUT),                                  R_ZERO, 0, 0, 0 },
+	{ "getpid",          A(0),                                                  R_SELF, 0, 0, 0 },
+	{ "fork",            A(0),                                                  R_CHILD, 0, 0, F_SOLO },
+	{ "execve",          A(K_XPATH, K_ARGV, K_ARGV),                            R_ERROR, 0, 0, F_SOLO },
+	{ "exit",            A(0),                                                  R_ZERO, 0, 0, F_SKIP | F_SOLO },
+	{ "wait4",           A(K_WPID, K_OUT, K_WOPTS, K_OUT),                      R_NONNEG, 0, 0, 0 },
+	{ "kill",            A(K_KPID, K_KSIG),                                     R_ZERO, 0, 0, F_SOLO },
+	{ "uname",           A(K_OUT),                                              R_ZERO, 0, 0, 0 },
+	{ "truncate",        A(K_PATH, K_LEN),                                      R_ZERO, 0, 0, 0 },
+	{ "ftruncate",       A(K_FD, K_LEN),                                        R_ZERO, 0, 0, 0 },
+	{ "getcwd",          A(K_OUT, K_LEN),                                       R_COUNT, 2, 1, 0 },
+	{ "chdir",           A(K_PATH),                                             R_ZERO, 0, 0, 0 },
+	{ "rename",          A(K_PATH, K_PATH),                                     R_ZERO, 0, 0, 0 },
+	{ "mkdir",           A(K_PATH, K_MODE),                                     R_ZERO, 0, 0, 0 },
+	{ "rmdir",           A(K_PATH),                                             R_ZERO, 0, 0, 0 },
+	{ "link",            A(K_PATH, K_PATH),                                     R_ZERO, 0, 0, 0 },
+	{ "unlink",          A(K_PATH),                                             R_ZERO, 0, 0, 0 },
+	{ "chmod",           A(K_PATH, K_MODE),                                     R_ZERO, 0, 0, 0 },
+	{ "fchmod",          A(K_FD, K_MODE),                                       R_ZERO, 0, 0, 0 },
+	{ "gettimeofday",    A(K_OUT, K_OUT),                                       R_ZERO, 0, 0, 0 },
+	{ "getppid",         A(0),                                                  R_PARENT, 0, 0, 0 },
+	{ "arch_prctl",      A(K_PRCTL, K_OUT),                                     R_ZERO, 0, 0, 0 },
+	{ "mount",           A(K_STR, K_PATH, K_FSTYPE, K_MSFLAGS, K_MDATA),        R_ZERO, 0, 0, 0 },
+	{ "umount2",         A(K_PATH, K_UMFLAGS),                                  R_ZERO, 0, 0, 0 },
+	{ "time",            A(K_OUT),                                              R_NONNEG, 0, 0, 0 },
+	{ "getdents64",      A(K_FD, K_OUT, K_LEN),                                 R_DIRENTS, 3, 1, 0 },
+	{ "set_tid_address", A(K_OUT),                                              R_SELF, 0, 0, 0 },
+	{ "clock_gettime",   A(K_CLOCK, K_OUT),                                     R_CLOCK, 0, 0, 0 },
+	{ "clock_getres",    A(K_CLOCK, K_OUT),                                     R_CLOCK, 0, 0, 0 },
+	{ "exit_group",      A(0),                                                  R_ZERO, 0, 0, F_SKIP | F_SOLO },
+	{ "pipe2",           A(K_OUT, K_PIPEFLAGS),                                 R_PAIR, 0, 0, 0 },
+	{ "getcpu",          A(K_OUT, K_OUT, K_OUT),                                R_ZERO, 0, 0, 0 },
+	{ "trapdoor_stats",  A(K_OUT),                                              R_ZERO, 0, 0, 0 },
+	{ "trapdoor_args",   A(K_INT, K_INT, K_INT, K_INT, K_INT, K_INT),           R_DIGEST, 0, 0, 0 },
+	{ "trapdoor_procs",  A(K_OUT, K_LEN),                                       R_COUNT, 2, sizeof(struct trapdoor_proc), 0 },
+};
+
+struct sysc sysc[] = {
+#define SYSCALL(nr, name, entry, nargs) { nr, #name, nargs, 0 },
+#include "syscall_list.h"
+#undef SYSCALL
+};
+int nsysc = sizeof(sysc) / sizeof(sysc[0]);
+
+const struct spec *spec_for(const char *name)
+{
+	for (unsigned i = 0; i < sizeof(specs) / sizeof(specs[0]); i++)
+		if (strcmp(specs[i].name, name) == 0)
+			return &specs[i];
+	return 0;
+}
+
+const struct sysc *sysc_by_nr(long nr)
+{
+	for (int i = 0; i < nsysc; i++)
+		if (sysc[i].nr == nr)
+			return &sysc[i];
+	return 0;
+}
+
+const struct sysc *sysc_by_name(const char *name)
+{
+	for (int i = 0; i < nsysc; i++)
+		if (strcmp(sysc[i].name, name) == 0)
+			return &sysc[i];
+	return 0;
+}
