@@ -18,7 +18,6 @@
 #include "kernel.h"
 #include "proc.h"
 
-
 uint64_t clock_monotonic_ns(void)
 {
 	struct timespec ts;

@@ -19,12 +19,10 @@ static long do_pipe2(uint64_t ufds, uint64_t flags)
 	/* Check everything that can fail before making anything. */
 	if (!user_writable(ufds, sizeof(fds)))
 		return -EFAULT;
+	/* The two lowest free descriptors: the second is searched above the first. */
 	if ((fds[0] = fd_alloc(0)) < 0)
 		return fds[0];
-	p->fds[fds[0]] = (struct file *)1;        /* keep it while finding the second */
-	fds[1] = fd_alloc(fds[0] + 1);
-	p->fds[fds[0]] = NULL;
-	if (fds[1] < 0)
+	if ((fds[1] = fd_alloc(fds[0] + 1)) < 0)
 		return fds[1];
 	if (pipe_open(flags, &rd, &wr) < 0)
 		return -ENOMEM;
