@@ -18,7 +18,6 @@
 #define CTRL(c) ((c) & 0x1f)
 #define EOF_MARK CTRL('D')            /* ends a line in the ring; never given to a reader */
 
-
 static struct {
 	char buf[INPUT_MAX];
 	unsigned r, w, e;
