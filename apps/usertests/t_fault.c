@@ -10,7 +10,7 @@
 
 #include "usertests.h"
 
-/* faults.S, restorer.S: faulting instructions at known addresses */
+/* faults.S, sigreturn.S: faulting instructions at known addresses */
 extern const char fault_read_at[], fault_read_resume[], fault_write_at[], fault_write_resume[];
 extern const char fault_ud2_at[], fault_ud2_resume[], fault_div0_at[], fault_div0_resume[];
 extern const char fault_hlt_at[], fault_hlt_resume[], regs_ud2_at[], regs_ud2_resume[];

@@ -29,7 +29,7 @@ static void reset(void)
 USERTEST(sig_handler_runs)
 {
 	struct k_sigaction old;
-	uint64_t restorer = libc_entry() == ENTRY_SYSCALL ? (uint64_t)ut_restorer_syscall : (uint64_t)ut_restorer_int80;
+	uint64_t restorer = (uint64_t)libc_restorer();
 	long me = sys_getpid();
 
 	reset();

@@ -80,7 +80,7 @@ __attribute__((noreturn)) void quit(int code);
 #define STATUS_EXIT(code) (((code) & 0xff) << 8)   /* the wait status of exit(code) */
 #define STATUS_SIG(sig)   (sig)                     /* ... of death by signal sig */
 
-/* --- signals (util.c, restorer.S) ----------------------------------------- */
+/* --- signals (util.c, sigreturn.S) ---------------------------------------- */
 
 typedef void (*sig_fn)(int sig, struct k_siginfo *info, void *uc);
 /* Install fn for sig with SA_SIGINFO | SA_RESTORER | flags, returning
@@ -104,8 +104,6 @@ extern volatile struct seen seen;
 void record(int sig, struct k_siginfo *info, void *uc);
 void seen_reset(void);
 
-void ut_restorer_int80(void);         /* restorer.S: rt_sigreturn by each entry */
-void ut_restorer_syscall(void);
 
 /* --- the helper program: usertests re-executes itself (main.c) ------------ */
 

@@ -88,11 +88,10 @@ int wait_blocked(pid_t pid)
 
 long sigact(int sig, sig_fn fn, unsigned long flags, uint64_t mask)
 {
-	void (*restorer)(void) = libc_entry() == ENTRY_SYSCALL ? ut_restorer_syscall : ut_restorer_int80;
 	struct k_sigaction a = {
 		.handler = (uint64_t)fn,
 		.flags = flags | SA_SIGINFO | SA_RESTORER,
-		.restorer = (uint64_t)restorer,
+		.restorer = (uint64_t)libc_restorer(),
 		.mask = mask,
 	};
 

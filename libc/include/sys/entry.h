@@ -17,6 +17,9 @@ int libc_entry(void);
 const char *libc_entry_name(void);
 /* Switch entry for all later wrapper calls; -1 when the kernel lacks it. */
 int libc_set_entry(int entry);
+/* The sa_restorer that returns from a handler through the entry in use
+ * (rt_sigreturn by int $0x80 or syscall): what sigaction() installs. */
+void (*libc_restorer(void))(void);
 
 /* Raw six-argument calls through one mechanism: the result or -errno. */
 static inline long __syscall6_int80(long n, long a1, long a2, long a3, long a4, long a5, long a6)
