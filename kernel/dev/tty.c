@@ -21,10 +21,11 @@ long tty_write_user(const char *u, size_t n)
 
 	while (done < n) {
 		size_t c = n - done < CHUNK ? n - done : CHUNK;
-		if (copy_from_user(buf, u + done, c) < 0)
+		size_t got = copy_from_user_upto(buf, u + done, c);
+		console_write(buf, got);
+		done += got;
+		if (got < c)
 			return done ? (long)done : -EFAULT;
-		console_write(buf, c);
-		done += c;
 	}
 	return done;
 }

@@ -50,16 +50,27 @@ long copy_to_user(void *udst, const void *src, size_t n)
 	return copy_checked(udst, src, (uint64_t)udst, n);
 }
 
-size_t copy_to_user_upto(void *udst, const void *src, size_t n)
+/* Copy up to n bytes after checking that uaddr stays in the user half; the number copied. */
+static size_t copy_checked_upto(void *dst, const void *src, uint64_t uaddr, size_t n)
 {
 	size_t r;
 
-	if (!user_range_ok((uint64_t)udst, n))
+	if (!user_range_ok(uaddr, n))
 		return 0;
 	user_open();
-	r = __copy_user_upto(udst, src, n);
+	r = __copy_user_upto(dst, src, n);
 	user_close();
 	return r;
+}
+
+size_t copy_to_user_upto(void *udst, const void *src, size_t n)
+{
+	return copy_checked_upto(udst, src, (uint64_t)udst, n);
+}
+
+size_t copy_from_user_upto(void *dst, const void *usrc, size_t n)
+{
+	return copy_checked_upto(dst, usrc, (uint64_t)usrc, n);
 }
 
 long strncpy_from_user(char *dst, const char *usrc, size_t n)

@@ -30,15 +30,16 @@ static long node_write_user(struct file *f, const char *u, size_t n)
 		return -ENOSPC;
 	while (done < n) {
 		size_t c = n - done < CHUNK ? n - done : CHUNK;
-		if (copy_from_user(buf, u + done, c) < 0)
+		size_t got = copy_from_user_upto(buf, u + done, c);
+		if (got == 0)
 			return done ? (long)done : -EFAULT;
-		long w = ramfs_write(f->node, f->off, buf, c);
+		long w = ramfs_write(f->node, f->off, buf, got);
 		if (w <= 0)
 			return done ? (long)done : (w < 0 ? w : -ENOSPC);
 		f->off += w;
 		done += w;
 		if ((size_t)w < c)
-			break;                       /* the file size limit */
+			break;                       /* a bad page, or the file size limit */
 	}
 	return done;
 }
