@@ -4,6 +4,7 @@
  */
 #include "api/errno.h"
 #include "arch/sysret.h"
+#include "lib/nospec.h"
 #include "proc.h"
 #include "syscall.h"
 
@@ -32,18 +33,10 @@ const char *const syscall_names[NR_SYSCALLS] = {
 #undef SYSCALL
 };
 
-/*
- * min(i, n) with cmov, not a branch: a mispredicted bounds check cannot
- * send the table load past its end, even speculatively (Spectre v1).
- */
-static inline uint64_t clamp_nospec(uint64_t i, uint64_t n)
-{
-	__asm__("cmpq %1, %0\n\tcmovaeq %1, %0" : "+r"(i) : "r"(n) : "cc");
-	return i;
-}
-
-/* All 64 bits of rax count: 1 << 32 is not 0, it is -ENOSYS. A tail
- * call: the stub stores the result in tf->rax. */
+/* All 64 bits of rax count: 1 << 32 is not 0, it is -ENOSYS. The number
+ * is clamped with cmov, so even a mispredicted bounds check cannot send
+ * the table load past its end (lib/nospec.h). A tail call: the stub
+ * stores the result in tf->rax. */
 long syscall_dispatch(struct trap_frame *tf)
 {
 	return table[clamp_nospec(tf->rax, NR_SYSCALLS)](tf);

@@ -111,7 +111,7 @@ long sys_close(struct trap_frame *tf)
 
 	if (!f)
 		return -EBADF;
-	current()->fds[(uint32_t)arg(tf, 0)] = NULL;
+	current()->fds[index_nospec((uint32_t)arg(tf, 0), NOFILE)] = NULL;
 	file_put(f);
 	return 0;
 }
@@ -138,6 +138,7 @@ long sys_dup2(struct trap_frame *tf)
 
 	if (!f || new >= NOFILE)
 		return -EBADF;
+	new = index_nospec(new, NOFILE);
 	if (old != new) {
 		file_get(f);
 		if (current()->fds[new])

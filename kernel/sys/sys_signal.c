@@ -6,6 +6,7 @@
 #include "api/signal.h"
 #include "arch/cpu.h"
 #include "kernel.h"
+#include "lib/nospec.h"
 #include "proc.h"
 #include "syscall.h"
 #include "uaccess.h"
@@ -26,6 +27,7 @@ long sys_kill(struct trap_frame *tf)
 
 	if (sig < 0 || sig > NSIG)
 		return -EINVAL;
+	sig = index_nospec(sig, NSIG + 1);       /* it indexes sig_action[] below */
 	for (struct proc *p = procs; p < procs + NPROC; p++) {
 		if (p->state == P_FREE)
 			continue;
@@ -61,6 +63,7 @@ long sys_rt_sigaction(struct trap_frame *tf)
 	/* Read the new action once, into the kernel, before anything changes. */
 	if (uact && copy_from_user(&act, (void *)uact, sizeof(act)) < 0)
 		return -EFAULT;
+	sig = index_nospec(sig - 1, NSIG) + 1;   /* in range under speculation too */
 	old = p->sig_action[sig - 1];
 	if (uold && copy_to_user((void *)uold, &old, sizeof(old)) < 0)
 		return -EFAULT;

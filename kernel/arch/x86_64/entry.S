@@ -74,9 +74,12 @@ syscall_entry:
 	/*
 	 * The fast way out. Nothing but the result changed in the frame
 	 * unless exit_work says so (EXIT_IRET: C code rewrote it; EXIT_SIGNAL:
-	 * a handler to set up), so tf->rcx is still the user rip and tf->r11
-	 * the user rflags; check the two values sysretq will load, exactly as
-	 * syscall_sysret_ok() would: rcx below the last user page, no TF/RF.
+	 * a handler to set up), so tf->rcx is still the user rip, tf->r11
+	 * the user rflags, and CS/SS the user's: syscall_sysret_ok()'s
+	 * rcx == rip, r11 == rflags and selector checks hold by construction.
+	 * Check the two values sysretq will load as it does: rcx below the
+	 * last user page, no TF/RF. (Every C rewrite of a frame must call
+	 * frame_rewritten(), which sets EXIT_IRET; docs/security.md.)
 	 */
 	cmpq	$0, %gs:PC_EXIT_WORK
 	jne	.Lslow_exit

@@ -1,6 +1,6 @@
 /*
- * syscall.c - the SYSCALL/SYSRET side of the entry code: the MSRs, and the
- * decision whether a frame may leave by sysretq (else entry.S uses iretq).
+ * syscall.c - the SYSCALL/SYSRET side of the entry code: the MSRs. (Whether
+ * a frame may leave by sysretq is decided in entry.S and arch/sysret.h.)
  */
 #include "api/abi.h"
 #include "arch/cpu.h"

@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "fs/ramfs.h"
+#include "lib/nospec.h"
 #include "proc.h"
 
 enum file_kind { FILE_CONSOLE = 1, FILE_NODE, FILE_PIPE };
@@ -45,12 +46,13 @@ static inline bool file_readable(const struct file *f) { return (f->flags & 3) =
 static inline bool file_writable(const struct file *f) { return (f->flags & 3) == 1 || (f->flags & 3) == 2; }
 
 /* The current process's open file behind descriptor reg, or NULL.
- * Descriptors are Linux's unsigned int: the low 32 bits of the register. */
+ * Descriptors are Linux's unsigned int: the low 32 bits of the register
+ * (held in range under speculation too, lib/nospec.h). */
 static inline struct file *fd_file(uint64_t reg)
 {
 	uint32_t fd = reg;
 
-	return fd < NOFILE ? current()->fds[fd] : NULL;
+	return fd < NOFILE ? current()->fds[index_nospec(fd, NOFILE)] : NULL;
 }
 
 /* The lowest free descriptor of the current process at or above min, or -EMFILE. */
