@@ -69,6 +69,7 @@
 #define SEGV_ACCERR 2
 #define BUS_ADRERR  2
 #define TRAP_BRKPT  1
+#define TRAP_TRACE  2                      /* a single step (#DB with TF) */
 #define CLD_EXITED  1                      /* SIGCHLD: si_status is the exit code */
 #define CLD_KILLED  2                      /* ... the signal that ended it */
 

@@ -168,7 +168,7 @@ static void fault_info(const struct trap_frame *tf, int sig, struct k_siginfo *i
 	} else if (sig == SIGFPE) {
 		info->si_code = FPE_INTDIV, info->u.addr = tf->rip;
 	} else if (sig == SIGTRAP) {
-		info->si_code = TRAP_BRKPT, info->u.addr = tf->rip;
+		info->si_code = tf->vector == 1 ? TRAP_TRACE : TRAP_BRKPT, info->u.addr = tf->rip;
 	}
 }
 
