@@ -37,7 +37,7 @@ static void call_at_top(const struct path *P, void *arg)
 	__asm__ volatile("jmp *%1" : : "a"(SYS_getpid), "r"(TOP_PAGE + PAGE - 2));
 }
 
-int case_syscall_at_top(const struct path *P, struct transcript *t)
+int case_entry_at_top(const struct path *P, struct transcript *t)
 {
 	struct trapdoor_stats before, after;
 

@@ -17,11 +17,11 @@ static const char *const names[15] = {
 	"rax", "rbx", "rcx", "rdx", "rsi", "rdi", "rbp", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15",
 };
 
-/* getpid with every register poisoned (distinct user-half values) and the
- * given flags; checks what changed. */
-static void poisoned_getpid(const struct path *P, struct transcript *t, uint64_t flags)
+/* getpid with every register poisoned (distinct user-half values), the
+ * given flags and, with set_rsp, rsp = rsp; checks what changed. */
+static void poisoned_getpid(const struct path *P, struct transcript *t, uint64_t flags, int set_rsp, uint64_t rsp)
 {
-	struct regs in, out;
+	struct regs in = { .rsp = rsp, .set_rsp = set_rsp }, out;
 	uint64_t *i = (uint64_t *)&in, *o = (uint64_t *)&out;
 
 	for (int k = 0; k < 15; k++)
@@ -48,21 +48,41 @@ static void poisoned_getpid(const struct path *P, struct transcript *t, uint64_t
 	}
 	EXPECT(t, P, (long)out.rax == CALL0(P, SYS_getpid));
 	EXPECT(t, P, out.rflags == in.rflags);   /* DF, AC, NT, CF come back as they were */
+	if (set_rsp)
+		EXPECT(t, P, out.rsp == rsp);    /* the kernel neither used nor changed it */
 	note(t, "flags %#lx -> %#lx; ", flags, out.rflags & (RF_DF | RF_AC | RF_NT | RF_CF));
 }
 
 int case_registers_preserved(const struct path *P, struct transcript *t)
 {
-	poisoned_getpid(P, t, 0);
+	poisoned_getpid(P, t, 0, 0, 0);
 	return 0;
 }
 
-int case_flags_preserved(const struct path *P, struct transcript *t)
+/* DF, AC and NT set at the call: the kernel runs with them clear (FMASK for
+ * syscall, entry code for int $0x80) and gives them back as they were. */
+int case_entry_flags(const struct path *P, struct transcript *t)
 {
 	static const uint64_t set[] = { RF_DF, RF_AC, RF_NT, RF_CF, RF_DF | RF_AC | RF_NT };
 
 	for (unsigned i = 0; i < sizeof(set) / sizeof(set[0]); i++)
-		poisoned_getpid(P, t, set[i]);
+		poisoned_getpid(P, t, set[i], 0, 0);
+	return 0;
+}
+
+/* rsp anywhere at the call: the kernel never touches the user stack on
+ * entry or exit, so the call completes and rsp comes back unchanged. */
+int case_entry_bad_rsp(const struct path *P, struct transcript *t)
+{
+	static const uint64_t rsps[] = {
+		0, ~0UL, 0x0000800000000000UL, 0x8000000000000000UL, KERNEL_HALF, 0xffffffff80000000UL,
+		0x1000, 0x00007ffffffffff8UL,
+	};
+
+	for (unsigned i = 0; i < sizeof(rsps) / sizeof(rsps[0]); i++) {
+		poisoned_getpid(P, t, 0, 1, rsps[i]);
+		poisoned_getpid(P, t, RF_DF | RF_AC | RF_NT, 1, rsps[i]);
+	}
 	return 0;
 }
 

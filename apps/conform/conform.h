@@ -27,6 +27,7 @@ struct transcript {
 	char text[2048];
 	int len;
 	int failures;
+	int checks;                      /* EXPECTs made, passed or not */
 };
 
 /* Append an observation to the transcript. */
@@ -47,33 +48,41 @@ extern int suite_pid;                /* the runner's pid (the parent of every ca
 /* Run fn in a child and return how it ended: its wait status. */
 int run_child(void (*fn)(const struct path *P, void *arg), const struct path *P, void *arg);
 
-/* Registers of one raw call (regs.S): in[] before, out[] after. */
+/* Registers of one raw call (regs.S): in[] before, out[] after. rsp is
+ * the caller's own unless in->set_rsp. */
 struct regs {
 	uint64_t rax, rbx, rcx, rdx, rsi, rdi, rbp, r8, r9, r10, r11, r12, r13, r14, r15, rflags;
+	uint64_t rsp, set_rsp;
 };
 void regs_call_int80(const struct regs *in, struct regs *out);
 void regs_call_syscall(const struct regs *in, struct regs *out);
 extern const char regs_syscall_return[];    /* the instruction after regs.S's syscall */
 
-/* The registers _start found (libc/src/crt/crt0.S). */
-extern const struct regs __start_regs;
+/* The registers _start found (libc/src/crt/crt0.S): rax .. r15, rflags. */
+extern const uint64_t __start_regs[16];
 
 typedef int (*case_fn)(const struct path *P, struct transcript *t);
 
-/* The cases, by file. CASES lists them all (main.c). */
+/* The cases, by file. CASES lists them all (main.c); the summary counts
+ * the checks of efault_* (the EFAULT matrix) and entry_* (entry edge
+ * cases) apart. */
 #define CASES(X) \
-	X(registers_preserved)  X(flags_preserved)      X(six_arguments) \
-	X(enosys_numbers)       X(efault_write)         X(efault_read) \
-	X(efault_clock_gettime) X(efault_uname)         X(efault_writev) \
+	X(registers_preserved)  X(six_arguments)        X(enosys_numbers) \
+	X(entry_flags)          X(entry_bad_rsp)        X(entry_single_step) \
+	X(entry_step_dies)      X(entry_sigreturn_rewritten) X(entry_at_top) \
+	X(efault_read)          X(efault_write)         X(efault_writev) \
+	X(efault_open)          X(efault_stat_path)     X(efault_stat) \
+	X(efault_mkdir)         X(efault_unlink)        X(efault_execve) \
+	X(efault_clock_gettime) X(efault_uname) \
 	X(getpid_getppid)       X(write_writev)         X(brk_grow_shrink) \
 	X(mmap_munmap)          X(mmap_fixed)           X(mmap_errors) \
 	X(clock_gettime_works)  X(uname_fields)         X(arch_prctl_fs) \
 	X(set_tid_address_pid)  X(fork_wait_exit)       X(execve_errors) \
-	X(syscall_at_top)       X(privileged_insns)     X(user_faults) \
-	X(kernel_addresses)     X(memory_exhaustion)    X(vdso_between_syscalls) \
-	X(vdso_errors_match)    X(vvar_read_only)       X(files_read_write_seek) \
-	X(files_directories)    X(files_links_dup)      X(files_bad_pointers) \
-	X(files_devices)        X(files_cloexec)
+	X(privileged_insns)     X(user_faults)          X(kernel_addresses) \
+	X(memory_exhaustion)    X(vdso_between_syscalls) X(vdso_errors_match) \
+	X(vvar_read_only)       X(files_read_write_seek) X(files_directories) \
+	X(files_links_dup)      X(files_bad_pointers)   X(files_devices) \
+	X(files_cloexec)
 
 #define DECLARE_CASE(name) int case_##name(const struct path *P, struct transcript *t);
 CASES(DECLARE_CASE)

@@ -1,7 +1,9 @@
 /*
  * conform - the entry conformance suite (see conform.h). Run as init by
- * scripts/test.sh (init=/bin/conform): prints `ok N - ...` lines and
- * `N passed, N failed`, and exits non-zero when anything failed.
+ * scripts/test.sh (init=/bin/conform): prints `ok N - ...` lines, the
+ * checks that passed on each path (in all, in the EFAULT matrix and in the
+ * entry edge cases), and `N passed, N failed`; exits non-zero when
+ * anything failed.
  *
  *   conform               run every case
  *   conform NAME          run one case
@@ -48,6 +50,7 @@ void note(struct transcript *t, const char *fmt, ...)
 
 void expect_(struct transcript *t, const struct path *P, int ok, const char *what, const char *file, int line)
 {
+	t->checks++;
 	if (!ok) {
 		printf("# FAIL [%s] %s (%s:%d)\n", P->name, what, file, line);
 		t->failures++;
@@ -81,36 +84,60 @@ static void tap(int ok, const char *fmt, ...)
 	ok ? passed++ : failed++;
 }
 
-/* In a child: run the case on both paths, compare; exit with bits
+/* Checks that passed, per path, in all and in the two groups the
+ * hardening work reports on (by case name prefix). */
+static const char *const groups[] = { "", "efault_", "entry_" };
+#define NGROUPS 3
+static long passed_checks[NGROUPS][2];
+#define COUNTS_FD 60                 /* where a case's process sends its counts: high, out of the cases' way */
+
+/* In a child: run the case on both paths, compare, send the number of
+ * checks that passed on each path down fd; exit with bits
  * 1 = int80 failed, 2 = syscall failed, 4 = the transcripts differ. */
-static void run_both(int i)
+static void run_both(int i, int fd)
 {
 	static struct transcript t[2];
-	int bits = 0;
+	int bits = 0, good[2];
 
 	for (int p = 0; p < 2; p++) {
 		libc_set_entry(paths[p].entry);      /* libc's own calls follow the path too */
 		if (cases[i].fn(&paths[p], &t[p]) != 0 || t[p].failures)
 			bits |= 1 << p;
+		good[p] = t[p].checks > t[p].failures ? t[p].checks - t[p].failures : 0;
 	}
 	if (strcmp(t[0].text, t[1].text) != 0) {
 		printf("# transcripts differ:\n#  int80:   %s\n#  syscall: %s\n", t[0].text, t[1].text);
 		bits |= 4;
 	}
 	fflush(stdout);
+	write(fd, good, sizeof(good));
 	_exit(bits);
 }
 
 static void run_case(int i)
 {
-	int status = -1;
-	pid_t pid;
+	int status = -1, fds[2], good[2] = { 0, 0 };
+	pid_t pid = -1;
 
 	fflush(stdout);
-	if ((pid = fork()) == 0)
-		run_both(i);
-	if (pid > 0)
+	if (pipe(fds) == 0 && (pid = fork()) == 0) {
+		/* A high descriptor, out of the way of cases that count theirs. */
+		dup2(fds[1], COUNTS_FD);
+		close(fds[0]);
+		close(fds[1]);
+		run_both(i, COUNTS_FD);
+	}
+	if (pid > 0) {
+		close(fds[1]);
 		waitpid(pid, &status, 0);
+		if (read(fds[0], good, sizeof(good)) != sizeof(good))
+			good[0] = good[1] = 0;
+		close(fds[0]);
+	}
+	for (int g = 0; g < NGROUPS; g++)
+		if (strncmp(cases[i].name, groups[g], strlen(groups[g])) == 0)
+			for (int p = 0; p < 2; p++)
+				passed_checks[g][p] += good[p];
 	if (pid < 0 || status < 0 || WIFSIGNALED(status)) {
 		const char *why = pid < 0 ? "fork failed" : "the case's process died";
 		tap(0, "%s [int80] (%s, status 0x%x)", cases[i].name, why, status);
@@ -127,13 +154,12 @@ static void run_case(int i)
 /* The state _start found, as docs/abi.md promises: all zero, rflags 0x202. */
 static void check_initial_state(void)
 {
-	const uint64_t *r = (const uint64_t *)&__start_regs;
 	int ok = 1;
 
 	for (int i = 0; i < 15; i++)
-		ok &= r[i] == 0;
+		ok &= __start_regs[i] == 0;
 	tap(ok, "initial registers at _start are all zero");
-	tap(__start_regs.rflags == 0x202, "initial rflags is 0x202 (IF only), got 0x%lx", __start_regs.rflags);
+	tap(__start_regs[15] == 0x202, "initial rflags is 0x202 (IF only), got 0x%lx", __start_regs[15]);
 }
 
 /* libc picks syscall by itself, and LIBC_SYSCALL=int80 makes it use int $0x80. */
@@ -184,6 +210,9 @@ int main(int argc, char **argv)
 	}
 	if (argc > 1 && !ran)
 		tap(0, "no case named %s", argv[1]);
+	for (int p = 0; p < 2; p++)
+		printf("conform: %ld checks passed on %s (EFAULT matrix %ld, entry edge cases %ld)\n",
+		       passed_checks[0][p], paths[p].name, passed_checks[1][p], passed_checks[2][p]);
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }
