@@ -146,41 +146,48 @@ void snapshot(struct snapshot *s)
 
 /* --- the scratch directory -------------------------------------------------------- */
 
-/* Remove path and everything under it: mounts first, modes put back. */
+/* Remove path and everything under it, modes put back. Mounts may stack
+ * on path, and a mount with mounts inside it cannot go (-EBUSY) until they
+ * have: so each layer's contents go first, then the layer, until nothing
+ * is mounted on path and the directory itself can go. */
 static void rm_tree(const char *path, int depth)
 {
 	char buf[1024], child[1024];
 	struct stat st;
 
-	while (umount2(path, 0) == 0)
-		;
-	if (lstat(path, &st) < 0)
-		return;
-	if (!S_ISDIR(st.st_mode)) {
-		unlink(path);
-		return;
-	}
-	chmod(path, 0700);
-	/* Names shift as they go: read a fresh bufferful each round. */
-	for (int round = 0; round < 64 && depth < 16; round++) {
-		int fd = open(path, O_RDONLY | O_DIRECTORY), found = 0;
-		long n;
-		if (fd < 0)
-			break;
-		n = syscall(SYS_getdents64, fd, buf, sizeof(buf));
-		close(fd);
-		for (long off = 0; off < n;) {
-			struct linux_dirent64 *d = (struct linux_dirent64 *)(buf + off);
-			off += d->d_reclen;
-			if (strcmp(d->d_name, ".") == 0 || strcmp(d->d_name, "..") == 0)
-				continue;
-			if (snprintf(child, sizeof(child), "%s/%s", path, d->d_name) >= (int)sizeof(child))
-				continue;
-			rm_tree(child, depth + 1);
-			found++;
+	for (int layer = 0; layer < 16; layer++) {
+		while (umount2(path, 0) == 0)
+			;
+		if (lstat(path, &st) < 0)
+			return;
+		if (!S_ISDIR(st.st_mode)) {
+			unlink(path);
+			return;
 		}
-		if (!found)
-			break;
+		chmod(path, 0700);
+		/* Names shift as they go: read a fresh bufferful each round. */
+		for (int round = 0; round < 64 && depth < 16; round++) {
+			int fd = open(path, O_RDONLY | O_DIRECTORY), found = 0;
+			long n;
+			if (fd < 0)
+				break;
+			n = syscall(SYS_getdents64, fd, buf, sizeof(buf));
+			close(fd);
+			for (long off = 0; off < n;) {
+				struct linux_dirent64 *d = (struct linux_dirent64 *)(buf + off);
+				off += d->d_reclen;
+				if (strcmp(d->d_name, ".") == 0 || strcmp(d->d_name, "..") == 0)
+					continue;
+				if (snprintf(child, sizeof(child), "%s/%s", path, d->d_name) >= (int)sizeof(child))
+					continue;
+				rm_tree(child, depth + 1);
+				found++;
+			}
+			if (!found)
+				break;
+		}
+		if (umount2(path, 0) < 0)
+			break;                   /* no mount left here: the directory goes */
 	}
 	rmdir(path);
 }
