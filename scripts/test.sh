@@ -206,6 +206,16 @@ v=$(verdict)
 	ok "harness: a kernel panic is detected, with a register dump and the system-call ring" ||
 	{ not_ok "harness: a kernel panic is detected ($v, QEMU status $rc)"; tail -20 "$log"; }
 
+# 4b. A kernel stack overflow runs into the stack's guard page: the #PF
+# cannot be delivered there, so the CPU raises #DF, which has its own (IST)
+# stack; the result is a clean panic, never a triple fault and a reboot.
+guest panic-stack "test=panic-stack"
+v=$(verdict)
+[ "$v" = panic ] && [ "$rc" -eq "$QEMU_PANIC" ] && grep -q 'KERNEL PANIC: #DF double fault' "$log" &&
+	grep -q 'last system calls' "$log" &&
+	ok "harness: a kernel stack overflow is a double fault and a clean panic" ||
+	{ not_ok "harness: a kernel stack overflow is a clean panic ($v, QEMU status $rc)"; tail -20 "$log"; }
+
 # 5. The loader refuses a corrupt kernel.elf with a clear message (never jumps).
 corrupt_kernel() {
 	head -c 1000 "$BUILD/kernel/kernel.elf" | mcopy -o -i "$1" - ::/boot/kernel.elf

@@ -4,7 +4,9 @@
  * (the serial protocol scripts/test.sh parses).
  *
  * `test` runs every case; `test=NAME` runs one; `test=panic` panics on
- * purpose so the harness can prove it notices a panic.
+ * purpose so the harness can prove it notices a panic, and
+ * `test=panic-stack` overflows the kernel stack into its guard page: a
+ * double fault on its own stack, and a panic, never a reboot.
  */
 #include "ktest.h"
 
@@ -36,12 +38,29 @@ static void deliberate_panic(void)
 	*(volatile uint64_t *)0xffffe00000000000ULL = 1;    /* the first kernel-stack guard page */
 }
 
+/* Recurse with 512 bytes a level until the stack runs into its guard
+ * page: the #PF cannot be delivered on that stack, so the CPU raises #DF,
+ * which has a stack of its own (IST). */
+static __attribute__((noinline)) uint64_t overflow(uint64_t depth)
+{
+	volatile uint64_t pad[64];
+
+	pad[depth % 64] = depth;
+	if (depth == ~0UL)
+		return 0;                        /* never: the guard page comes first */
+	return overflow(depth + 1) + pad[0];     /* not a tail call */
+}
+
 int ktest_run(const char *only)
 {
 	int pass = 0, fail = 0, n = 0;
 
 	if (strcmp(only, "panic") == 0)
 		deliberate_panic();
+	if (strcmp(only, "panic-stack") == 0) {
+		kprintf("ktest: overflowing the kernel stack on purpose (test=panic-stack)\n");
+		overflow(0);
+	}
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		if (only[0] && strcmp(only, cases[i].name) != 0)
 			continue;
