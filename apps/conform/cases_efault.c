@@ -43,20 +43,23 @@ static const char *const place_name[NPLACES] = {
 	"a read-only page", "PATH_MAX bytes", "PATH_MAX + 1 bytes",
 };
 
-/* The memory behind the columns: a page whose successor is unmapped, an
- * unmapped hole, a read-only page (mapped once per case process). */
-static char *mapping_end, *hole, *ro_page;
+/* The memory behind the columns, at fixed addresses far below where mmap
+ * hands out memory (from the top down), so no later mapping can fill the
+ * page after the mapping's end or the hole: a page whose successor is
+ * unmapped, an unmapped hole, a read-only page. */
+#define PLACES 0x40000000UL
+static char *const mapping_end = (char *)(PLACES + PAGE);
+static char *const hole = (char *)(PLACES + 4 * PAGE);
+static char *const ro_page = (char *)(PLACES + 6 * PAGE);
 
 static void map_places(void)
 {
-	if (mapping_end)
+	static int done;
+
+	if (done++)
 		return;
-	char *two = mmap(0, 2 * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	hole = mmap(0, PAGE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	ro_page = mmap(0, PAGE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	munmap(two + PAGE, PAGE);
-	munmap(hole, PAGE);
-	mapping_end = two + PAGE;
+	mmap(mapping_end - PAGE, PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+	mmap(ro_page, PAGE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
 }
 
 /* Where an object of size bytes starts in column p (a buffer's row). */
@@ -207,30 +210,36 @@ int case_efault_stat(const struct path *P, struct transcript *t)
 }
 
 /* A path's row: call(column) gives ok for a good path, -ENAMETOOLONG for
- * one over PATH_MAX, -EFAULT for the rest; after(r) undoes a success. */
+ * one over PATH_MAX, -EFAULT for the rest; after() undoes a success. */
 static void path_row(const struct path *P, struct transcript *t, const char *name, const char *path, long ok,
-		     long (*call)(const struct path *P, unsigned long path), void (*before)(const struct path *P),
-		     void (*after)(const struct path *P, long r))
+		     long (*call)(const struct path *P, unsigned long path),
+		     void (*after)(const struct path *P, struct transcript *t, long r))
 {
 	for (int p = 0; p < NPLACES; p++) {
 		int good = p == ENDS_AT_END || p == READ_ONLY || p == LONGEST_PATH;
-		if (before)
-			before(P);
 		long r = call(P, path_at(p, path));
 		if (after)
-			after(P, r);
+			after(P, t, r);
 		cell(P, t, name, p, good && ok == 0 && r >= 0 ? 0 : r,
 		     good ? ok : p == TOO_LONG_PATH ? -ENAMETOOLONG : -EFAULT);
 	}
 }
 
 static long do_open(const struct path *P, unsigned long path) { return CALL3(P, SYS_open, path, O_RDONLY, 0); }
-static void close_fd(const struct path *P, long r) { if (r >= 0) CALL1(P, SYS_close, r); }
+static void close_fd(const struct path *P, struct transcript *t, long r) { if (r >= 0) CALL1(P, SYS_close, r); }
 static long do_stat(const struct path *P, unsigned long path) { struct stat st; return CALL2(P, SYS_stat, path, &st); }
 static long do_mkdir(const struct path *P, unsigned long path) { return CALL2(P, SYS_mkdir, path, 0755); }
-static void remove_dir(const struct path *P, long r) { CALL1(P, SYS_rmdir, "/conform-m"); }
+static void remove_dir(const struct path *P, struct transcript *t, long r) { CALL1(P, SYS_rmdir, "/conform-m"); }
 static long do_unlink(const struct path *P, unsigned long path) { return CALL1(P, SYS_unlink, path); }
-static void make_file(const struct path *P) { close_fd(P, CALL3(P, SYS_open, "/conform-u", O_CREAT | O_WRONLY, 0644)); }
+static void make_file(const struct path *P) { close_fd(P, 0, CALL3(P, SYS_open, "/conform-u", O_CREAT | O_WRONLY, 0644)); }
+/* After each unlink: a failed one left the file there; a good one is undone. */
+static void file_back(const struct path *P, struct transcript *t, long r)
+{
+	if (r == 0)
+		make_file(P);
+	else
+		EXPECT(t, P, do_stat(P, (unsigned long)"/conform-u") == 0);
+}
 static long do_execve(const struct path *P, unsigned long path)
 {
 	char *argv[] = { "x", 0 };
@@ -239,26 +248,26 @@ static long do_execve(const struct path *P, unsigned long path)
 
 int case_efault_open(const struct path *P, struct transcript *t)
 {
-	path_row(P, t, "open", "/bin/true", 0, do_open, 0, close_fd);
+	path_row(P, t, "open", "/bin/true", 0, do_open, close_fd);
 	return 0;
 }
 
 int case_efault_stat_path(const struct path *P, struct transcript *t)
 {
-	path_row(P, t, "stat", "/bin/true", 0, do_stat, 0, 0);
+	path_row(P, t, "stat", "/bin/true", 0, do_stat, 0);
 	return 0;
 }
 
 int case_efault_mkdir(const struct path *P, struct transcript *t)
 {
-	path_row(P, t, "mkdir", "/conform-m", 0, do_mkdir, 0, remove_dir);
+	path_row(P, t, "mkdir", "/conform-m", 0, do_mkdir, remove_dir);
 	return 0;
 }
 
 int case_efault_unlink(const struct path *P, struct transcript *t)
 {
-	path_row(P, t, "unlink", "/conform-u", 0, do_unlink, make_file, 0);
-	/* Each bad path left the file alone: it is still there now. */
+	make_file(P);
+	path_row(P, t, "unlink", "/conform-u", 0, do_unlink, file_back);
 	EXPECT(t, P, do_unlink(P, (unsigned long)"/conform-u") == 0);
 	return 0;
 }
@@ -272,7 +281,7 @@ int case_efault_execve(const struct path *P, struct transcript *t)
 
 	CALL3(P, SYS_write, fd, "not an ELF file\n", 16);
 	CALL1(P, SYS_close, fd);
-	path_row(P, t, "execve", "/conform-none", -ENOENT, do_execve, 0, 0);
+	path_row(P, t, "execve", "/conform-none", -ENOENT, do_execve, 0);
 	for (int which = 1; which <= 2; which++) {              /* argv, envp */
 		const char *name = which == 1 ? "execve(argv)" : "execve(envp)";
 		for (int p = 0; p < NBUFFER_PLACES; p++) {

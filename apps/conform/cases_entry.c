@@ -16,7 +16,7 @@
 /* step.S */
 long step_call_int80(long a1, long a2, long a3, long nr);
 long step_call_syscall(long a1, long a2, long a3, long nr);
-extern const char step_trap_int80[], step_trap_syscall[];
+extern const char step_trap_int80[], step_trap_syscall[], step_entry_int80[], step_entry_syscall[];
 
 /* What the SIGTRAP handler saw. */
 static volatile struct {
@@ -95,8 +95,23 @@ static void step_no_handler(const struct path *P, void *a)
 	(P->entry == ENTRY_SYSCALL ? step_call_syscall : step_call_int80)(0, 0, 0, SYS_getpid);
 }
 
-/* A handler that leaves TF on: every instruction traps, up to the first
- * one that runs with rsp = 0, right after the call. */
+/* A SIGUSR1 handler that sends its return to step_entry_<path> with TF
+ * set and rsp = 0: the call there (a mkdir, to leave a mark) completes, and
+ * the trap after the next instruction has no stack for SIGTRAP's frame. */
+#define STEPPED_DIR "/conform-stepped"
+static void *entry_at;
+static void to_stepped_entry(int sig, siginfo_t *info, void *uc)
+{
+	struct k_sigcontext *r = &((struct k_ucontext *)uc)->uc_mcontext;
+
+	r->rip = (uint64_t)entry_at;
+	r->rsp = 0;
+	r->rax = SYS_mkdir;
+	r->rdi = (uint64_t)STEPPED_DIR;
+	r->rsi = 0755;
+	r->eflags |= RF_TF;
+}
+
 static void count_trap(int sig, siginfo_t *info, void *uc)
 {
 	seen.traps++;
@@ -104,10 +119,10 @@ static void count_trap(int sig, siginfo_t *info, void *uc)
 
 static void step_bad_stack(const struct path *P, void *a)
 {
-	struct regs in = { .rax = SYS_getpid, .rflags = 0x202 | RF_TF, .rsp = 0, .set_rsp = 1 }, out;
-
+	entry_at = P->entry == ENTRY_SYSCALL ? (void *)step_entry_syscall : (void *)step_entry_int80;
 	on_handler(SIGTRAP, count_trap);
-	(P->entry == ENTRY_SYSCALL ? regs_call_syscall : regs_call_int80)(&in, &out);
+	on_handler(SIGUSR1, to_stepped_entry);
+	CALL2(P, SYS_kill, CALL0(P, SYS_getpid), SIGUSR1);
 }
 
 int case_entry_step_dies(const struct path *P, struct transcript *t)
@@ -116,6 +131,8 @@ int case_entry_step_dies(const struct path *P, struct transcript *t)
 
 	EXPECT(t, P, WIFSIGNALED(s1) && WTERMSIG(s1) == SIGTRAP);
 	EXPECT(t, P, WIFSIGNALED(s2) && WTERMSIG(s2) == SIGSEGV);
+	/* The stepped call was made before the trap: its directory is there. */
+	EXPECT(t, P, CALL1(P, SYS_rmdir, STEPPED_DIR) == 0);
 	EXPECT(t, P, CALL0(P, SYS_getpid) > 0);             /* and we go on */
 	note(t, "no handler %#x, no stack %#x", s1, s2);
 	return 0;

@@ -31,6 +31,15 @@ step_trap_\path:
 	andq	$~0x100, (%rsp)
 	popfq
 	ret
+
+	/* step_entry_<path>: the entry instruction alone and a nop, for a
+	 * context a signal handler builds (rip here, TF set, any rsp): the
+	 * call runs, and the trap after the nop finds that rsp. */
+	.global	step_entry_\path
+step_entry_\path:
+	\insn
+	nop
+	ud2					/* not reached */
 	.endm
 
 	STEP_CALL int80, "int $0x80"
