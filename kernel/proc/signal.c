@@ -168,7 +168,9 @@ static void fault_info(const struct trap_frame *tf, int sig, struct k_siginfo *i
 	} else if (sig == SIGFPE) {
 		info->si_code = FPE_INTDIV, info->u.addr = tf->rip;
 	} else if (sig == SIGTRAP) {
-		info->si_code = tf->vector == 1 ? TRAP_TRACE : TRAP_BRKPT, info->u.addr = tf->rip;
+		/* A single step says so in DR6; a #DB from icebp does not. */
+		bool step = tf->vector == 1 && (this_cpu()->debug_status & DR6_BS);
+		info->si_code = step ? TRAP_TRACE : TRAP_BRKPT, info->u.addr = tf->rip;
 	}
 }
 

@@ -132,6 +132,10 @@ void trap(struct trap_frame *tf)
 	if (from_user && current() && tf->vector < 32 && tf->vector != 2 && tf->vector != 18) {
 		if (tf->vector == 14)
 			this_cpu()->fault_addr = read_cr2();  /* before a kernel fault can change it */
+		if (tf->vector == 1) {
+			this_cpu()->debug_status = read_dr6();
+			write_dr6(DR6_RESET);
+		}
 		signal_fault(tf, fault_signal(tf->vector), trap_name(tf->vector));
 		if (cpu_exit_work())
 			exit_work(tf);  /* other pending signals, and the rewrite is seen */

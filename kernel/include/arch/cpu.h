@@ -78,6 +78,13 @@ CR_ACCESSORS(3)
 CR_ACCESSORS(4)
 #undef CR_ACCESSORS
 
+/* DR6 says why a #DB came: BS (bit 14) for a single step. Its bits stick
+ * until written back, so a handler resets it (the value with none set). */
+#define DR6_BS    (1ULL << 14)
+#define DR6_RESET 0xffff0ff0ULL
+static inline uint64_t read_dr6(void) { uint64_t v; __asm__ volatile("mov %%dr6, %0" : "=r"(v)); return v; }
+static inline void write_dr6(uint64_t v) { __asm__ volatile("mov %0, %%dr6" : : "r"(v)); }
+
 static inline void invlpg(uint64_t va) { __asm__ volatile("invlpg (%0)" : : "r"(va) : "memory"); }
 static inline void cli(void) { __asm__ volatile("cli" ::: "memory"); }
 static inline void sti(void) { __asm__ volatile("sti" ::: "memory"); }

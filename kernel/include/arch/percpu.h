@@ -43,6 +43,7 @@ struct percpu {
 	uint64_t exit_work;         /* EXIT_* bits for the current process */
 	long (*dispatch)(struct trap_frame *tf);  /* syscall_dispatch, or the ring's */
 	uint64_t fault_addr;        /* CR2 of the last user page fault (later kernel faults overwrite CR2) */
+	uint64_t debug_status;      /* DR6 of the last user #DB */
 };
 
 /* Has the way back to user mode work to do (percpu.exit_work)? */
