@@ -21,9 +21,9 @@ static inline bool user_range_ok(uint64_t addr, size_t n)
 
 long copy_from_user(void *dst, const void *usrc, size_t n);   /* 0 or -EFAULT */
 long copy_to_user(void *udst, const void *src, size_t n);     /* 0 or -EFAULT */
-/* Copy as much of n bytes as the user's pages take or give (for reads and
- * writes, which count exactly what they moved, as Linux's do): the number
- * copied, 0 for a range outside the user half. */
+/* Copy as much of n bytes as the user's pages take or give (for reads, and
+ * writes to files and the console, which count exactly what they moved, as
+ * Linux's do): the number copied, 0 for a range outside the user half. */
 size_t copy_to_user_upto(void *udst, const void *src, size_t n);
 size_t copy_from_user_upto(void *dst, const void *usrc, size_t n);
 

@@ -27,7 +27,9 @@ long sys_kill(struct trap_frame *tf)
 
 	if (sig < 0 || sig > NSIG)
 		return -EINVAL;
-	sig = index_nospec(sig, NSIG + 1);       /* it indexes sig_action[] below */
+	/* sig - 1 indexes sig_action[] in signal_send(): in range under
+	 * speculation too (even a mispredicted sig == 0 gives signal 1). */
+	sig = sig ? (int)index_nospec(sig - 1, NSIG) + 1 : 0;
 	for (struct proc *p = procs; p < procs + NPROC; p++) {
 		if (p->state == P_FREE)
 			continue;
