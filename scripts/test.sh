@@ -212,7 +212,7 @@ v=$(verdict)
 guest panic-stack "test=panic-stack"
 v=$(verdict)
 [ "$v" = panic ] && [ "$rc" -eq "$QEMU_PANIC" ] && grep -q 'KERNEL PANIC: #DF double fault' "$log" &&
-	grep -q 'last system calls' "$log" &&
+	grep -q '  rip ' "$log" && grep -q 'last system calls' "$log" &&
 	ok "harness: a kernel stack overflow is a double fault and a clean panic" ||
 	{ not_ok "harness: a kernel stack overflow is a clean panic ($v, QEMU status $rc)"; tail -20 "$log"; }
 
