@@ -19,6 +19,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "tap.h"
 #include "conform.h"
 
 static const struct path paths[2] = {
@@ -35,7 +36,6 @@ static const struct {
 #undef CASE_ENTRY
 };
 
-static int test_no, passed, failed;
 int suite_pid;
 
 void note(struct transcript *t, const char *fmt, ...)
@@ -71,18 +71,6 @@ int run_child(void (*fn)(const struct path *P, void *arg), const struct path *P,
 	if (pid < 0 || waitpid(pid, &status, 0) != pid)
 		return -1;
 	return status;
-}
-
-static void tap(int ok, const char *fmt, ...)
-{
-	va_list ap;
-
-	printf("%sok %d - ", ok ? "" : "not ", ++test_no);
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	printf("\n");
-	ok ? passed++ : failed++;
 }
 
 /* Checks that passed, per path, in all and in the two groups the
@@ -220,6 +208,6 @@ int main(int argc, char **argv)
 	for (int p = 0; p < 2; p++)
 		printf("conform: %ld checks passed on %s (EFAULT matrix %ld, entry edge cases %ld)\n",
 		       passed_checks[0][p], paths[p].name, passed_checks[1][p], passed_checks[2][p]);
-	printf("%d passed, %d failed\n", passed, failed);
-	return failed ? 1 : 0;
+	printf("%d passed, %d failed\n", tap_passed, tap_failed);
+	return tap_failed ? 1 : 0;
 }

@@ -12,6 +12,8 @@
  * right after it. Between the two no instruction uses the stack, and the
  * statics below keep ours.
  */
+#include "regs_asm.h"
+
 	.bss
 	.balign	8
 call_rsp:	.quad	0			/* rsp at the call */
@@ -23,12 +25,7 @@ after_rsp:	.quad	0			/* rsp right after the call */
 	.global \name
 \name:
 	/* Save callee-saved registers and the two pointers on our stack. */
-	pushq	%rbx
-	pushq	%rbp
-	pushq	%r12
-	pushq	%r13
-	pushq	%r14
-	pushq	%r15
+	PUSH_CALLEE_SAVED
 	pushq	%rsi				/* out */
 	pushq	%rdi				/* in */
 
@@ -37,21 +34,7 @@ after_rsp:	.quad	0			/* rsp right after the call */
 	cmpq	$0, 136(%rdi)
 	cmovneq	128(%rdi), %rax			/* ... or in->rsp */
 	movq	%rax, call_rsp(%rip)
-	movq	0(%rdi), %rax
-	movq	8(%rdi), %rbx
-	movq	16(%rdi), %rcx
-	movq	24(%rdi), %rdx
-	movq	32(%rdi), %rsi
-	movq	48(%rdi), %rbp
-	movq	56(%rdi), %r8
-	movq	64(%rdi), %r9
-	movq	72(%rdi), %r10
-	movq	80(%rdi), %r11
-	movq	88(%rdi), %r12
-	movq	96(%rdi), %r13
-	movq	104(%rdi), %r14
-	movq	112(%rdi), %r15
-	movq	40(%rdi), %rdi			/* rdi last: it held `in` */
+	LOAD_REGS				/* rdi last: it held `in` */
 	popfq					/* flags under test, from here to the call */
 	movq	%rsp, our_rsp(%rip)		/* (mov leaves the flags alone) */
 	movq	call_rsp(%rip), %rsp
@@ -63,21 +46,8 @@ after_rsp:	.quad	0			/* rsp right after the call */
 	pushfq					/* flags as the kernel left them */
 	pushq	%rdi
 	movq	24(%rsp), %rdi			/* out (above rflags, rdi and `in`) */
-	movq	%rax, 0(%rdi)
-	movq	%rbx, 8(%rdi)
-	movq	%rcx, 16(%rdi)
-	movq	%rdx, 24(%rdi)
-	movq	%rsi, 32(%rdi)
+	STORE_REGS_BUT_RDI
 	popq	40(%rdi)			/* rdi */
-	movq	%rbp, 48(%rdi)
-	movq	%r8, 56(%rdi)
-	movq	%r9, 64(%rdi)
-	movq	%r10, 72(%rdi)
-	movq	%r11, 80(%rdi)
-	movq	%r12, 88(%rdi)
-	movq	%r13, 96(%rdi)
-	movq	%r14, 104(%rdi)
-	movq	%r15, 112(%rdi)
 	popq	120(%rdi)			/* rflags */
 	movq	after_rsp(%rip), %rax
 	movq	%rax, 128(%rdi)			/* rsp */
@@ -85,12 +55,7 @@ after_rsp:	.quad	0			/* rsp right after the call */
 	popfq
 
 	addq	$16, %rsp			/* in, out */
-	popq	%r15
-	popq	%r14
-	popq	%r13
-	popq	%r12
-	popq	%rbp
-	popq	%rbx
+	POP_CALLEE_SAVED
 	ret
 	.endm
 

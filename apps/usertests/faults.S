@@ -3,6 +3,8 @@
  * cases: each routine has an _at label on the faulting instruction and a
  * _resume label after it, where a handler may send the saved rip.
  */
+#include "regs_asm.h"
+
 	.text
 
 /* fault_read(addr): one byte from addr. */
@@ -63,60 +65,23 @@ fault_on_stack:
  */
 	.global regs_ud2, regs_ud2_at, regs_ud2_resume
 regs_ud2:
-	pushq	%rbx
-	pushq	%rbp
-	pushq	%r12
-	pushq	%r13
-	pushq	%r14
-	pushq	%r15
+	PUSH_CALLEE_SAVED
 	pushq	%rsi				/* out, for later */
 	pushq	120(%rdi)
 	popfq
-	movq	0(%rdi), %rax
-	movq	8(%rdi), %rbx
-	movq	16(%rdi), %rcx
-	movq	24(%rdi), %rdx
-	movq	32(%rdi), %rsi
-	movq	48(%rdi), %rbp
-	movq	56(%rdi), %r8
-	movq	64(%rdi), %r9
-	movq	72(%rdi), %r10
-	movq	80(%rdi), %r11
-	movq	88(%rdi), %r12
-	movq	96(%rdi), %r13
-	movq	104(%rdi), %r14
-	movq	112(%rdi), %r15
-	movq	40(%rdi), %rdi
+	LOAD_REGS
 regs_ud2_at:
 	ud2
 regs_ud2_resume:
 	pushq	%rdi
 	pushfq
 	movq	16(%rsp), %rdi			/* out */
-	movq	%rax, 0(%rdi)
-	movq	%rbx, 8(%rdi)
-	movq	%rcx, 16(%rdi)
-	movq	%rdx, 24(%rdi)
-	movq	%rsi, 32(%rdi)
-	movq	%rbp, 48(%rdi)
-	movq	%r8, 56(%rdi)
-	movq	%r9, 64(%rdi)
-	movq	%r10, 72(%rdi)
-	movq	%r11, 80(%rdi)
-	movq	%r12, 88(%rdi)
-	movq	%r13, 96(%rdi)
-	movq	%r14, 104(%rdi)
-	movq	%r15, 112(%rdi)
+	STORE_REGS_BUT_RDI
 	popq	120(%rdi)			/* rflags */
 	popq	40(%rdi)			/* rdi */
 	addq	$8, %rsp			/* out */
 	cld					/* the C ABI's direction */
-	popq	%r15
-	popq	%r14
-	popq	%r13
-	popq	%r12
-	popq	%rbp
-	popq	%rbx
+	POP_CALLEE_SAVED
 	ret
 
 /* align_probe: a signal handler that notes rsp mod 16 at its first
@@ -178,12 +143,7 @@ align_seen:
 	.text
 	.global spin_check
 spin_check:
-	pushq	%rbx
-	pushq	%rbp
-	pushq	%r12
-	pushq	%r13
-	pushq	%r14
-	pushq	%r15
+	PUSH_CALLEE_SAVED
 	std
 	movq	expect+0(%rip), %rax
 	movq	expect+8(%rip), %rbx
@@ -237,12 +197,7 @@ spin_check:
 	jmp	8f
 9:	movl	$1, %eax
 8:	cld
-	popq	%r15
-	popq	%r14
-	popq	%r13
-	popq	%r12
-	popq	%rbp
-	popq	%rbx
+	POP_CALLEE_SAVED
 	ret
 
 	.section .rodata

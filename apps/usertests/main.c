@@ -26,6 +26,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "tap.h"
 #include "usertests.h"
 
 #define TEXT_MAX     4000            /* a transcript: one atomic pipe write */
@@ -163,20 +164,7 @@ struct outcome {
 	char why[128];               /* why it failed, or "" */
 };
 
-static int test_no, passed, failed;
 static int runner_pid;
-
-static void tap(int ok, const char *fmt, ...)
-{
-	va_list ap;
-
-	printf("%sok %d - ", ok ? "" : "not ", ++test_no);
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	printf("\n");
-	ok ? passed++ : failed++;
-}
 
 static uint64_t now_ms(void)
 {
@@ -336,6 +324,6 @@ int main(int argc, char **argv, char **envp)
 			tap(0, "no case named %s", argv[i]);
 	}
 	printf("# %d of %d cases run\n", ran, ncases);
-	printf("usertests: %d passed, %d failed\n", passed, failed);
-	return failed ? 1 : 0;
+	printf("usertests: %d passed, %d failed\n", tap_passed, tap_failed);
+	return tap_failed ? 1 : 0;
 }
