@@ -10,6 +10,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "target.h"
+
 static char buf[8192];
 
 /* rename() across file systems, for a regular file: copy, then unlink. */
@@ -41,26 +43,13 @@ out:
 
 int main(int argc, char **argv)
 {
-	const char *dest = argv[argc - 1];
-	struct stat st;
 	char path[4096];
-	int dir, r = 0;
+	int dir, r = target_check("mv", argc, argv, &dir);
 
-	if (argc < 3) {
-		fprintf(stderr, "usage: mv SOURCE... DEST\n");
-		return 2;
-	}
-	dir = stat(dest, &st) == 0 && S_ISDIR(st.st_mode);
-	if (argc > 3 && !dir) {
-		fprintf(stderr, "mv: %s: %s\n", dest, strerror(ENOTDIR));
-		return 1;
-	}
+	if (r)
+		return r;
 	for (int i = 1; i < argc - 1; i++) {
-		const char *to = dest, *base = strrchr(argv[i], '/');
-		if (dir) {
-			snprintf(path, sizeof(path), "%s/%s", dest, base ? base + 1 : argv[i]);
-			to = path;
-		}
+		const char *to = target_of(argv[argc - 1], dir, argv[i], path, sizeof(path));
 		if (rename(argv[i], to) < 0 && (errno != EXDEV || copy_remove(argv[i], to) < 0)) {
 			fprintf(stderr, "mv: %s: %s\n", argv[i], strerror(errno));
 			r = 1;

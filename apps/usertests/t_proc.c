@@ -191,8 +191,9 @@ static long read_all(int fd, char *buf, long size)
 	return len;
 }
 
-/* Run the helper with args, stdout into a pipe: its exit status, output in out. */
-static int helper_output(char *const args[], char *out, long size)
+/* Run run(arg) in a child with stdout into a pipe: its wait status, and
+ * what it printed in out. */
+static int output_of(void (*run)(void *), void *arg, char *out, long size)
 {
 	int fds[2];
 
@@ -203,7 +204,7 @@ static int helper_output(char *const args[], char *out, long size)
 		sys_dup2(fds[1], 1);
 		sys_close(fds[0]);
 		sys_close(fds[1]);
-		exec_helper(args);
+		run(arg);
 		quit(127);
 	}
 	sys_close(fds[1]);
@@ -212,43 +213,38 @@ static int helper_output(char *const args[], char *out, long size)
 	return reap(pid);
 }
 
+/* execve ourselves as the "args" helper, with argv[0] not the path and an
+ * envp of our own (the entry in use kept). */
+static void exec_self_env(void *unused)
+{
+	char *av[] = { "not-the-path", "--helper", "args", "a", NULL };
+	char *ev[] = { "X=1", "EMPTY=",
+		       libc_entry() == ENTRY_SYSCALL ? "LIBC_SYSCALL=syscall" : "LIBC_SYSCALL=int80", NULL };
+
+	sys_execve(SELF, av, ev);
+}
+
 USERTEST(exec_args_env)
 {
 	char out[512];
 	char big[200];
 	char *args[] = { "args", "one", "two words", "", big, NULL };
-	char *av[] = { SELF, "--helper", "args", "a", NULL };
-	char *ev[] = { "X=1", "EMPTY=", "LIBC_SYSCALL=int80", NULL };
 
 	memset(big, 'z', sizeof(big) - 1);
 	big[sizeof(big) - 1] = 0;
-	EXPECT_EQ(helper_output(args, out, sizeof(out)), 0);
+	EXPECT_EQ(output_of(exec_helper_child, args, out, sizeof(out)), 0);
 	char want[512];
 	snprintf(want, sizeof(want), "argc=5 [one] [two words] [] [%s]\n", big);
 	EXPECT(strcmp(out, want) == 0);
 
 	/* Our own envp, exactly; and argv[0] is whatever the caller says. */
-	int fds[2];
-	sys_pipe(fds);
-	fflush(stdout);
-	long pid = sys_fork();
-	if (pid == 0) {
-		sys_dup2(fds[1], 1);
-		ev[2] = libc_entry() == ENTRY_SYSCALL ? "LIBC_SYSCALL=syscall" : "LIBC_SYSCALL=int80";
-		av[0] = "not-the-path";
-		sys_execve(SELF, av, ev);
-		quit(127);
-	}
-	sys_close(fds[1]);
-	read_all(fds[0], out, sizeof(out));
-	sys_close(fds[0]);
-	EXPECT_EQ(reap(pid), 0);
+	EXPECT_EQ(output_of(exec_self_env, 0, out, sizeof(out)), 0);
 	EXPECT(strcmp(out, "argc=2 [a] {X=1} {EMPTY=}\n") == 0);
 	note("[%s]", out);
 
 	/* NULL argv and envp are empty lists: the program starts with no
 	 * arguments (main() answers 120 to that). */
-	pid = sys_fork();
+	long pid = sys_fork();
 	if (pid == 0) {
 		sys_execve(SELF, 0, 0);
 		quit(127);
@@ -331,7 +327,7 @@ USERTEST(exec_signal_fd_state)
 	sigact(SIGUSR1, on_usr1, 0, 0);
 	sigign(SIGUSR2);
 	sigmask_set(SIG_SETMASK, SIGBIT(SIGTERM));
-	EXPECT_EQ(helper_output(args, out, sizeof(out)), 0);
+	EXPECT_EQ(output_of(exec_helper_child, args, out, sizeof(out)), 0);
 	EXPECT(strcmp(out, "10:dfl 12:ign 15:dfl 13:dfl mask:4000\n") == 0);
 	note("[%s]", out);
 	sigmask_set(SIG_SETMASK, 0);
