@@ -4,9 +4,11 @@
 # QEMU, then write build/bench/results.json, the charts and a summary table
 # (scripts/bench-report.sh). docs/benchmarks.md explains the method.
 #
-#   scripts/bench.sh                    plain TCG (KVM when usable) and -icount shift=0, + Linux
+#   scripts/bench.sh                    plain TCG (KVM when the probe passed) and -icount
+#                                       shift=0, + Linux (docs/accel.md: the probe)
 #   scripts/bench.sh --no-linux         this kernel only (also when offline: Linux is skipped)
-#   scripts/bench.sh --accel icount     one mode only (repeatable: tcg, icount, kvm)
+#   scripts/bench.sh --accel icount     one mode only (repeatable: tcg, icount, kvm, auto);
+#   ACCEL=icount scripts/bench.sh       ACCEL= means the same
 #   scripts/bench.sh --compare FILE     also compare with a baseline; exit 3 when a median
 #                                       grew more than BENCH_TOLERANCE percent (default 10)
 set -euo pipefail
@@ -16,17 +18,16 @@ accels=() linux=yes compare=() timeout=${TIMEOUT:-900}
 while [ $# -gt 0 ]; do
 	case $1 in
 	--no-linux) linux=no; shift ;;
-	--accel)
-		case ${2:-} in tcg|icount|kvm) accels+=("$2"); shift 2 ;;
-		*) die "--accel needs tcg, icount or kvm, not '${2:-}'" ;; esac ;;
+	--accel) accel_valid "${2:-}" || die "--accel needs auto, kvm, tcg or icount, not '${2:-}'"
+		accels+=("$2"); shift 2 ;;
 	--compare) [ $# -ge 2 ] || die "--compare needs a baseline file"; compare=(--baseline "$2" --tolerance "${BENCH_TOLERANCE:-10}"); shift 2 ;;
-	-h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+	-h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 	*) die "unknown argument '$1' (see scripts/bench.sh --help)" ;;
 	esac
 done
-if [ ${#accels[@]} -eq 0 ]; then
-	if [ -r /dev/kvm ] && [ -w /dev/kvm ]; then accels=(kvm icount); else accels=(tcg icount); fi
-fi
+# ACCEL=NAME is --accel NAME; neither: the wall-clock mode (KVM or TCG) and icount.
+if [ ${#accels[@]} -eq 0 ] && [ -n "${ACCEL:-}" ]; then accels=("$ACCEL"); fi
+[ ${#accels[@]} -gt 0 ] || accels=(auto icount)
 
 ensure_packages
 mkdir -p "$BUILD/bench"
@@ -35,6 +36,14 @@ mkdir -p "$BUILD/bench"
 exec 9>"$BUILD/bench/.lock"
 flock -n 9 || die "another benchmark is running in $BUILD (lock: $BUILD/bench/.lock)"
 build_all
+# Each request becomes kvm, tcg or icount now (auto: after the KVM probe),
+# once, so a KVM that cannot run is said before anything boots.
+resolved=()
+for a in "${accels[@]}"; do
+	accel_resolve "$a"
+	[[ " ${resolved[*]} " == *" $ACCEL_RESOLVED "* ]] || resolved+=("$ACCEL_RESOLVED")
+done
+accels=("${resolved[@]}")
 raw=$BUILD/bench/raw
 rm -rf "$raw"
 mkdir -p "$raw"
@@ -47,7 +56,9 @@ image_with_cmdline "$img" "init=/bin/trapbench syscall_ring=off"
 for a in "${accels[@]}"; do
 	note "this kernel, $a: booting with init=/bin/trapbench"
 	rc=0
-	ACCEL=$a SHOW_SERIAL=1 boot_headless "$img" "$raw/this-$a.log" "$timeout" || rc=$?
+	ACCEL_RESOLVED=$a SHOW_SERIAL=1 boot_headless "$img" "$raw/this-$a.log" "$timeout" || rc=$?
+	[ "$rc" -ne "$QEMU_KVM_FAILED" ] ||
+		die "trapbench under kvm: KVM failed ($(sed -n 's/^ *[0-9.]* # qemu: stopped: //p' "$raw/this-$a.log" | head -1)); ACCEL=tcg avoids it"
 	[ "$rc" -eq "$QEMU_SUCCESS" ] || die "trapbench under $a ended with QEMU status $rc (log: $raw/this-$a.log)"
 done
 rm -f "$img"

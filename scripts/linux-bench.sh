@@ -3,7 +3,8 @@
 # (q35, 512M, one CPU, the CPU model of our own runs) for a reference figure.
 #
 #   scripts/linux-bench.sh                          accels tcg and icount, logs in build/bench/raw
-#   scripts/linux-bench.sh --accel kvm --accel tcg  other accelerators (tcg|icount|kvm)
+#   scripts/linux-bench.sh --accel kvm --accel tcg  other accelerators (auto|kvm|tcg|icount;
+#                                                   ACCEL= means the same; docs/accel.md)
 #   scripts/linux-bench.sh --out DIR                logs in DIR
 #
 # Writes OUT/linux-<accel>.log, the guest's serial console (BENCH lines as
@@ -39,13 +40,17 @@ while [ $# -gt 0 ]; do
 	*) die "unknown argument '$1' (see scripts/linux-bench.sh --help)" ;;
 	esac
 done
+# ACCEL=NAME is --accel NAME. kvm and auto go through the same probe as
+# every other boot (docs/accel.md); it needs the built image.
+if [ ${#accels[@]} -eq 0 ] && [ -n "${ACCEL:-}" ]; then accels=("$ACCEL"); fi
 [ ${#accels[@]} -gt 0 ] || accels=(tcg icount)
+resolved=()
 for a in "${accels[@]}"; do
-	[[ $a =~ ^(tcg|icount|kvm)$ ]] || die "--accel must be tcg, icount or kvm, not '$a'"
+	accel_valid "$a" || die "--accel must be auto, kvm, tcg or icount, not '$a'"
+	accel_resolve "$a"
+	[[ " ${resolved[*]} " == *" $ACCEL_RESOLVED "* ]] || resolved+=("$ACCEL_RESOLVED")
 done
-if [[ " ${accels[*]} " == *" kvm "* ]] && ! { [ -r /dev/kvm ] && [ -w /dev/kvm ]; }; then
-	die "--accel kvm needs a usable /dev/kvm"
-fi
+accels=("${resolved[@]}")
 
 # --- tools ------------------------------------------------------------------
 missing=()

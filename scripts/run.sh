@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # run.sh - the main job. Installs what is missing (as root), builds, makes the
-# disk image and boots it in QEMU + OVMF (KVM when /dev/kvm is usable, TCG
-# otherwise).
+# disk image and boots it in QEMU + OVMF (KVM when a probe showed that it
+# boots the firmware here, TCG otherwise: docs/accel.md).
 #
 #   scripts/run.sh                      the benchmark: boot with trapbench as init under
 #                                       TCG/KVM and -icount, Linux side by side, results.json,
@@ -13,11 +13,12 @@
 #                                       `exit` ends it and shuts down
 #   scripts/run.sh boot --cmdline "init=/bin/conform"   boot with another /boot/cmdline
 #   scripts/run.sh boot --gui / --no-gui                force a window on or off
-#   ACCEL=tcg|icount|kvm scripts/run.sh boot
+#   scripts/run.sh boot --accel icount                  the accelerator: auto, kvm, tcg or
+#   ACCEL=icount scripts/run.sh boot                    icount (the same as ACCEL=, in every script)
 #
 # Exit status of `boot`: 0 when the kernel shut down cleanly, 1 when it
-# reported failed tests (or init failed), 2 on a kernel panic, QEMU's own
-# status otherwise.
+# reported failed tests (or init failed), 2 on a kernel panic, 90 when KVM
+# failed and QEMU was stopped, QEMU's own status otherwise.
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 
@@ -26,7 +27,7 @@ case ${1:-} in
 boot) shift ;;
 --cmdline|--gui|--no-gui) ;;
 shell) shift; set -- --cmdline "init=/bin/init" "$@" ;;
--h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+-h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 bench) shift; exec "$ROOT/scripts/bench.sh" "$@" ;;
 *) exec "$ROOT/scripts/bench.sh" "$@" ;;
 esac
@@ -37,6 +38,8 @@ while [ $# -gt 0 ]; do
 	--cmdline) [ $# -ge 2 ] || die "--cmdline needs a value"; cmdline=$2; shift 2 ;;
 	--gui) gui=yes; shift ;;
 	--no-gui) gui=no; shift ;;
+	--accel) accel_valid "${2:-}" || die "--accel needs auto, kvm, tcg or icount, not '${2:-}'"
+		export ACCEL=$2; shift 2 ;;
 	*) die "unknown argument '$1' (see scripts/run.sh --help)" ;;
 	esac
 done
@@ -54,6 +57,7 @@ fi
 
 ensure_packages
 build_all
+accel_resolve
 
 img=$BUILD/disk.img
 if [ -n "$cmdline" ]; then
@@ -67,10 +71,26 @@ mapfile -t cmd < <(qemu_cmd "$img" "$vars")
 [ "$gui" = yes ] || cmd+=(-display none)
 note "booting: ${cmd[*]}"
 note "(quit QEMU with Ctrl-A X)"
+# QEMU's own messages pass through a watcher: when KVM fails, QEMU would sit
+# with the guest paused; stop it and say why instead.
+kvm_watch() {
+	local line why
+	while IFS= read -r line; do
+		printf '%s\n' "$line" >&2
+		if [ "$ACCEL_RESOLVED" = kvm ] && [ ! -e "$vars.kvm-failed" ] && why=$(accel_kvm_failure "$line"); then
+			echo "error: KVM failed ($why); stopping QEMU. ACCEL=tcg avoids KVM (docs/accel.md)" >&2
+			pkill -f -- "file=$vars" || true
+			touch "$vars.kvm-failed"
+		fi
+	done
+}
+rm -f "$vars.kvm-failed"
 set +e
-"${cmd[@]}"
+"${cmd[@]}" 2> >(kvm_watch)
 rc=$?
 set -e
+wait 2>/dev/null || true
+if [ -e "$vars.kvm-failed" ]; then rm -f "$vars.kvm-failed"; exit "$QEMU_KVM_FAILED"; fi
 case $rc in
 "$QEMU_SUCCESS") exit 0 ;;
 "$QEMU_FAILURE") exit 1 ;;

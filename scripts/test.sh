@@ -3,10 +3,21 @@
 # under QEMU + OVMF. Ends with `N passed, N failed`; exits non-zero on any
 # failure, kernel panic or time-out.
 #
-#   scripts/test.sh            everything
+#   scripts/test.sh              everything
+#   scripts/test.sh --accel tcg  the accelerator (auto, kvm, tcg, icount; the
+#                                same as ACCEL=; docs/accel.md)
 #   TIMEOUT=300 scripts/test.sh  a longer per-boot limit (default 120 s)
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
+
+while [ $# -gt 0 ]; do
+	case $1 in
+	--accel) accel_valid "${2:-}" || die "--accel needs auto, kvm, tcg or icount, not '${2:-}'"
+		export ACCEL=$2; shift 2 ;;
+	-h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+	*) die "unknown argument '$1' (see scripts/test.sh --help)" ;;
+	esac
+done
 
 TIMEOUT=${TIMEOUT:-120}
 LOGS=$BUILD/test
@@ -18,6 +29,7 @@ not_ok() { fail=$((fail + 1)); echo "not ok - $*"; }
 ensure_packages
 build_all
 mkdir -p "$LOGS"
+accel_resolve
 
 # --- host unit tests --------------------------------------------------------
 note "host unit tests (ctest)"
@@ -50,6 +62,7 @@ show_log() { grep -A12 'KERNEL PANIC' "$log" || tail -20 "$log" || true; }
 
 verdict() {
 	if grep -q 'KERNEL PANIC:' "$log"; then echo panic
+	elif [ "$rc" -eq "$QEMU_KVM_FAILED" ]; then echo "KVM failed: $(sed -n 's/^ *[0-9.]* # qemu: stopped: //p' "$log" | head -1)"
 	elif [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then echo "time-out after ${TIMEOUT}s"
 	elif grep -q 'bootloader: error' "$log"; then echo "bootloader error"
 	elif [ "$rc" -eq "$QEMU_SUCCESS" ]; then echo success

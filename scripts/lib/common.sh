@@ -7,6 +7,8 @@ BUILD=${BUILD:-$ROOT/build}
 # Debian packages the build and the boot need (one list: scripts/deps.txt).
 PACKAGES=$(grep -v '^#' "$ROOT/scripts/deps.txt" | xargs)
 
+source "$ROOT/scripts/lib/accel.sh"
+
 die() { echo "error: $*" >&2; exit 1; }
 note() { echo "==> $*" >&2; }
 
@@ -70,26 +72,13 @@ check_firmware() {
 	ovmf_code >/dev/null && ovmf_vars >/dev/null || exit 1
 }
 
-# The accelerator: ACCEL=kvm|tcg|icount, default kvm when /dev/kvm is usable.
-accel_args() {
-	local accel=${ACCEL:-auto}
-	if [ "$accel" = auto ]; then
-		if [ -r /dev/kvm ] && [ -w /dev/kvm ]; then accel=kvm; else accel=tcg; fi
-	fi
-	case $accel in
-	kvm) echo "-accel kvm -cpu host" ;;
-	tcg) echo "-accel tcg -cpu max" ;;
-	icount) echo "-accel tcg -cpu max -icount shift=0" ;;   # one TSC tick = one instruction
-	*) die "ACCEL must be kvm, tcg or icount, not '$accel'" ;;
-	esac
-}
-
 # qemu_cmd IMAGE VARS: the QEMU command line (serial and QEMU's monitor
-# multiplexed on stdio: Ctrl-A X quits, Ctrl-A C toggles the monitor), one word per line.
+# multiplexed on stdio: Ctrl-A X quits, Ctrl-A C toggles the monitor), one
+# word per line, for the accelerator accel_resolve chose. MEM (default 512M),
+# QEMU_MACHINE (default q35) and QEMU_CPU (accel.sh) change the machine.
 qemu_cmd() {
-	local a
-	printf '%s\n' qemu-system-x86_64 -machine q35 -m "${MEM:-512M}" -smp 1 -no-reboot -nic none
-	for a in $(accel_args); do echo "$a"; done
+	printf '%s\n' qemu-system-x86_64 -machine "${QEMU_MACHINE:-q35}" -m "${MEM:-512M}" -smp 1 -no-reboot -nic none
+	accel_args "${ACCEL_RESOLVED:?accel_resolve first}"
 	printf '%s\n' -drive "if=pflash,format=raw,unit=0,readonly=on,file=$(ovmf_code)" \
 		-drive "if=pflash,format=raw,unit=1,file=$2" \
 		-drive "format=raw,file=$1" \
@@ -106,11 +95,15 @@ QEMU_PANIC=37     # KEXIT_PANIC   0x12
 # with each line prefixed by seconds since QEMU started; return QEMU's status
 # (124, or 137 when it had to be killed, on time-out). A line matching the regex STOP ends QEMU at once (for
 # runs that end in firmware, where nothing would ever tell QEMU to exit).
+# A KVM failure in QEMU's output (accel_kvm_failure) also ends it at once,
+# with a "# qemu: stopped: REASON" line in LOG and status QEMU_KVM_FAILED:
+# QEMU itself would sit with the guest paused until the time-out.
 # SHOW_SERIAL=1 also copies the console to stderr as it comes. SERIAL_IN=FILE
 # is what the guest's COM1 receives (default /dev/null; a FIFO for serial_feeder).
 boot_headless() {
 	local img=$1 log=$2 limit=$3 stop=${4:-} vars rc
 	check_firmware
+	[ -n "${ACCEL_RESOLVED:-}" ] || accel_resolve
 	vars=$(mktemp "${TMPDIR:-/tmp}/ovmf-vars.XXXXXX")
 	cp "$(ovmf_vars)" "$vars"
 	local start=${EPOCHREALTIME//[!0-9]/}
@@ -124,11 +117,17 @@ boot_headless() {
 			[ -z "${SHOW_SERIAL:-}" ] || printf '%s\n' "$line" >&2
 			if [ -n "$stop" ] && [[ $line =~ $stop ]]; then
 				pkill -f -- "file=$img" || true
+			elif [ "$ACCEL_RESOLVED" = kvm ] && [ -z "${kvm_stopped:-}" ] && why=$(accel_kvm_failure "$line"); then
+				printf '%4d.%03d # qemu: stopped: %s\n' $((us / 1000000)) $((us / 1000 % 1000)) "$why"
+				[ -z "${SHOW_SERIAL:-}" ] || echo "# qemu: stopped: $why" >&2
+				pkill -f -- "file=$img" || true
+				kvm_stopped=1    # once; the rest of QEMU's report still goes to LOG
 			fi
 		done >"$log"
 	rc=${PIPESTATUS[0]}
 	set -e
 	rm -f "$vars"
+	grep -aq '^ *[0-9.]* # qemu: stopped: ' "$log" && return "$QEMU_KVM_FAILED"
 	return "$rc"
 }
 

@@ -167,8 +167,8 @@ linux_cmdline() {
 # serial console into LOG (carriage returns dropped), QEMU's own messages
 # into ERR; return timeout's status (124 on time-out).
 linux_boot() {
-	local accel=$1 initrd=$2 log=$3 err=$4 limit=$5 rc a args=()
-	for a in $(ACCEL=$accel accel_args); do args+=("$a"); done
+	local accel=$1 initrd=$2 log=$3 err=$4 limit=$5 rc args=()
+	mapfile -t args < <(accel_args "$accel")
 	set +e
 	timeout -k 5 "$limit" qemu-system-x86_64 -machine q35 -m "${MEM:-512M}" -smp 1 -no-reboot -nic none \
 		"${args[@]}" -kernel "$LINUX_VMLINUZ" -initrd "$initrd" -append "$(linux_cmdline)" \
