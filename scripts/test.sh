@@ -4,17 +4,21 @@
 # failure, kernel panic or time-out.
 #
 #   scripts/test.sh              everything
+#   scripts/test.sh --matrix     everything, then the conformance suite on other
+#                                CPUs, machines and memory sizes (what CI runs)
 #   scripts/test.sh --accel tcg  the accelerator (auto, kvm, tcg, icount; the
 #                                same as ACCEL=; docs/accel.md)
 #   TIMEOUT=300 scripts/test.sh  a longer per-boot limit (default 120 s)
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 
+matrix=no
 while [ $# -gt 0 ]; do
 	case $1 in
+	--matrix) matrix=yes; shift ;;
 	--accel) accel_valid "${2:-}" || die "--accel needs auto, kvm, tcg or icount, not '${2:-}'"
 		export ACCEL=$2; shift 2 ;;
-	-h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+	-h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 	*) die "unknown argument '$1' (see scripts/test.sh --help)" ;;
 	esac
 done
@@ -239,7 +243,32 @@ grep -q 'bootloader: error: \\boot\\kernel.elf is not a valid x86-64 ELF executa
 	ok "harness: the loader refuses a truncated kernel.elf with a clear message" ||
 	{ not_ok "harness: the loader refuses a truncated kernel.elf"; tail -20 "$log"; }
 
-echo "# boot (TCG): kernel's first line at ${first:-?} s, kernel init done at ${done_at:-?} s after QEMU start"
+# 6. The matrix (--matrix): the conformance suite again on other CPU models
+# (qemu64 has no SMEP, SMAP or FSGSBASE; an Intel and an AMD model; the
+# maximal CPU calling itself Intel), the older i440FX machine and the
+# smallest and a large memory size. Always under TCG: KVM could only run the
+# host's own CPU. One result per combination.
+if [ "$matrix" = yes ]; then
+	while read -r name cpu machine mem; do
+		QEMU_CPU=$cpu QEMU_MACHINE=$machine MEM=$mem ACCEL_RESOLVED=tcg guest "matrix-$name" "init=/bin/conform"
+		v=$(verdict)
+		what="-cpu $cpu -machine $machine -m $mem"
+		[ "$v" = success ] && grep -q 'kernel: init exited with status 0x0' "$log" &&
+			cut -c10- "$log" | grep -aqE '^[0-9]+ passed, 0 failed' &&
+			ok "matrix: conform on $what" ||
+			{ not_ok "matrix: conform on $what ($v)"; show_log; grep -a '^ *[0-9.]* not ok' "$log" || true; }
+	done <<-'EOF'
+	qemu64     qemu64                   q35  512M
+	intel      Skylake-Client-v4        q35  512M
+	amd        EPYC-v3                  q35  512M
+	max-intel  max,vendor=GenuineIntel  q35  512M
+	pc         max                      pc   512M
+	mem128     max                      q35  128M
+	mem4g      max                      q35  4G
+	EOF
+fi
+
+echo "# boot ($ACCEL_RESOLVED): kernel's first line at ${first:-?} s, kernel init done at ${done_at:-?} s after QEMU start"
 echo "# logs: $LOGS"
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
