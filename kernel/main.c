@@ -10,6 +10,8 @@
 #include "fs/vfs.h"
 #include "proc.h"
 #include "syscall.h"
+#include "time/clock.h"
+#include "time/timer.h"
 
 const struct boot_info *boot;
 const char *cmdline = "";
@@ -45,8 +47,9 @@ static uint64_t boot_ms(void)
 static void kmain2(void *unused)
 {
 	lapic_init();
-	timer_init();
-	tty_init();             /* console input by interrupt (IOAPIC) */
+	timer_init();           /* calibrate; the tick, with the clock and sleep handlers */
+	tty_init();             /* console input by interrupt (IOAPIC), or polled on the tick */
+	sched_init();           /* preemption: the tick's last handler */
 	vdso_init();
 	clock_init();
 	sti();

@@ -8,6 +8,7 @@
 #include "arch/irq.h"
 #include "dev/tty.h"
 #include "kernel.h"
+#include "time/timer.h"
 #include "uaccess.h"
 
 #define CHUNK 256
@@ -70,6 +71,14 @@ static void kbd_intr(void)
 		ldisc_input(c);
 }
 
+/* With no IOAPIC to interrupt us, a timer tick handler: look for input. */
+static void tty_poll(struct trap_frame *tf)
+{
+	com1_intr();
+	if (have_kbd)
+		kbd_intr();
+}
+
 void tty_init(void)
 {
 	have_kbd = kbd_init();
@@ -79,15 +88,9 @@ void tty_init(void)
 		if (have_kbd)
 			irq_route(IRQ_KBD, kbd_intr);
 	}
+	if (!irq_driven)
+		timer_hook_add(tty_poll);
 	kprintf("tty: console input from COM1%s, %s\n", have_kbd ? " and the PS/2 keyboard" : "",
 		irq_driven ? "by interrupt" : "polled on the timer");
 }
 
-void tty_poll(void)
-{
-	if (irq_driven)
-		return;
-	com1_intr();
-	if (have_kbd)
-		kbd_intr();
-}

@@ -46,19 +46,6 @@ void panic_frame(const struct trap_frame *tf, const char *fmt, ...)
 enum kexit { KEXIT_SUCCESS = 0x10, KEXIT_FAILURE = 0x11, KEXIT_PANIC = 0x12 };
 void machine_exit(enum kexit code) __attribute__((noreturn));
 
-/* arch/x86_64/timer.c: PIT-calibrated TSC and LAPIC timer. */
-#define HZ 100
-extern uint64_t tsc_hz;            /* TSC ticks per second */
-void timer_init(void);             /* calibrate, start the periodic LAPIC timer */
-void timer_tick(void);             /* from trap(): count, EOI */
-uint64_t timer_ticks(void);        /* timer interrupts so far */
-uint64_t tsc_to_ns(uint64_t ticks);
-
-/* arch/x86_64/rtc.c: the CMOS clock, read once. */
-uint64_t rtc_read_epoch(void);     /* seconds since 1970-01-01 UTC, 0 when unreadable */
-void clock_init(void);             /* sys/sys_info.c: the clocks in the vvar page */
-void clock_tick(void);             /* from the timer: the coarse clocks */
-
 /* arch/x86_64/lapic.c */
 void lapic_init(void);
 void lapic_eoi(void);

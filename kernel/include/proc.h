@@ -85,6 +85,7 @@ void proc_close_files(struct proc *p);    /* every descriptor and the cwd */
 long proc_exec(struct proc *p, const char *path, char *const argv[], char *const envp[]);
 
 /* sched.c */
+void sched_init(void);                    /* preempt on the timer tick (time/timer.h) */
 void scheduler(void);                     /* run processes until none is left */
 void sched(void);                         /* give up the CPU (state already set) */
 void yield(void);                         /* stay runnable, let others run */
@@ -95,8 +96,6 @@ void yield(void);                         /* stay runnable, let others run */
 int sleep_on(const void *chan, uint64_t deadline_ns);
 void wakeup(const void *chan);            /* make every sleeper on chan runnable */
 void wake_process(struct proc *p);        /* make p runnable if it sleeps (a signal came) */
-void sleep_tick(void);                    /* from the timer: wake sleepers past their deadline */
-uint64_t clock_monotonic_ns(void);
 
 /* C code changed p's user frame beyond rax (execve, a signal handler,
  * rt_sigreturn): the syscall stub must take the checked way out. */

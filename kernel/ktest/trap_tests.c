@@ -2,6 +2,8 @@
 #include "arch/cpu.h"
 #include "arch/trap.h"
 #include "ktest.h"
+#include "time/clock.h"
+#include "time/timer.h"
 
 void test_trap_fixup_ud(void)
 {

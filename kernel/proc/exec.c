@@ -21,6 +21,7 @@
 #include "mm/pmm.h"
 #include "mm/uvm.h"
 #include "proc.h"
+#include "time/timer.h"
 
 #define MAX_ARGS     256
 #define MAX_ARG_SIZE (32 * 1024)        /* all strings of argv and envp together */

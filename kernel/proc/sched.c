@@ -7,6 +7,7 @@
 #include "arch/cpu.h"
 #include "kernel.h"
 #include "proc.h"
+#include "time/timer.h"
 
 static uint64_t sched_context;           /* the scheduler's own swtch() context */
 
@@ -27,6 +28,25 @@ static void switch_to(struct proc *p)
 	cpu->current = NULL;
 	if (p->state == P_ZOMBIE && p->autoreap)
 		proc_free(p);                     /* off its stack now: an orphan ends here */
+}
+
+/* The timer's last handler: a process interrupted in user mode goes to the
+ * back of the queue (round-robin on every tick), and on its way back to
+ * user mode picks up what arrived meanwhile (signals). In kernel mode
+ * nothing is preempted: kernel code runs with interrupts off, and the
+ * scheduler's idle loop is not a process. */
+static void preempt(struct trap_frame *tf)
+{
+	if ((tf->cs & 3) != 3 || !current())
+		return;
+	yield();
+	if (cpu_exit_work())
+		exit_work(tf);
+}
+
+void sched_init(void)
+{
+	timer_hook_add(preempt);
 }
 
 void scheduler(void)

@@ -2,9 +2,10 @@
  * sleep.c - blocking without busy-waiting, xv6 style: a process sleeps on a
  * channel (any address that names what it waits for) and whoever changes
  * that thing calls wakeup(channel). Sleeps may also end at a deadline
- * (nanosleep) and always end when a signal arrives (-EINTR), so kill
- * reaches a process wherever it waits. One CPU with interrupts off in the
- * kernel: no wakeup can slip in between a check and the sleep.
+ * (nanosleep: the timer ends them, time/sleep.c) and always end when a
+ * signal arrives (-EINTR), so kill reaches a process wherever it waits.
+ * One CPU with interrupts off in the kernel: no wakeup can slip in between
+ * a check and the sleep.
  *
  * When what a process waits for and a signal come together, what it
  * waits for wins (Linux's wait_event order: the condition, then signals):
@@ -12,19 +13,9 @@
  * sleep_on says -EINTR only for a sleep that nothing but a signal ended.
  * A caller that looks again and must sleep again gets -EINTR at once.
  */
-#include "api/abi.h"
 #include "api/errno.h"
-#include "api/vvar.h"
 #include "kernel.h"
 #include "proc.h"
-
-uint64_t clock_monotonic_ns(void)
-{
-	struct timespec ts;
-
-	vvar_clock(vvar, CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000ULL + ts.tv_nsec;
-}
 
 int sleep_on(const void *chan, uint64_t deadline_ns)
 {
@@ -58,20 +49,4 @@ void wake_process(struct proc *p)
 {
 	if (p->state == P_BLOCKED)
 		p->state = P_RUNNABLE;
-}
-
-void sleep_tick(void)
-{
-	uint64_t now = 0;
-
-	for (struct proc *p = procs; p < procs + NPROC; p++) {
-		if (p->state != P_BLOCKED || !p->wake_ns)
-			continue;
-		if (!now)
-			now = clock_monotonic_ns();
-		if (now >= p->wake_ns) {
-			p->chan = NULL;               /* the deadline, not a signal */
-			p->state = P_RUNNABLE;
-		}
-	}
 }

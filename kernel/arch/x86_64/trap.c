@@ -7,9 +7,9 @@
 #include "arch/irq.h"
 #include "arch/trap.h"
 #include "api/abi.h"
-#include "dev/tty.h"
 #include "kernel.h"
 #include "proc.h"
+#include "time/timer.h"
 
 /* The stubs' frame offsets (arch/frame.h) must match the struct. */
 _Static_assert(offsetof(struct trap_frame, r11) == TF_R11, "TF_R11");
@@ -108,15 +108,7 @@ void trap(struct trap_frame *tf)
 	bool from_user = (tf->cs & 3) == 3;
 
 	if (tf->vector == VEC_TIMER) {
-		timer_tick();
-		clock_tick();
-		sleep_tick();
-		tty_poll();             /* console input, when no IOAPIC interrupts for it */
-		if (from_user && current()) {
-			yield();            /* preempt: round-robin on every tick */
-			if (cpu_exit_work())
-				exit_work(tf);
-		}
+		timer_interrupt(tf);    /* the tick and its handlers (time/timer.h) */
 		return;
 	}
 	if (tf->vector == VEC_SPURIOUS)

@@ -8,8 +8,7 @@ long tty_write_user(const char *u, size_t n);   /* the count, or -EFAULT */
 /* Block until a line is complete; at most n bytes of it. The count (0 at
  * end of file), -EFAULT (before waiting) or -EINTR. */
 long tty_read_user(char *u, size_t n);
-void tty_init(void);                            /* input by interrupt if there is an IOAPIC */
-void tty_poll(void);                            /* from the timer: input when there is none */
+void tty_init(void);                            /* input by interrupt if there is an IOAPIC, else polled on the tick */
 
 /* ldisc.c */
 void ldisc_input(int c);                        /* a typed byte (interrupts off) */

@@ -1,21 +1,19 @@
 /*
- * timer.c - time: calibrate the TSC and the LAPIC timer against the PIT (a
- * crystal of known frequency, 1193182 Hz), then run the LAPIC timer at HZ.
+ * calibrate.c - the TSC and LAPIC timer rates, measured against the PIT (a
+ * crystal of known frequency, 1193182 Hz).
  *
  * Under QEMU -icount shift=0 virtual time advances one nanosecond per guest
  * instruction, so this measures 1 GHz and a TSC tick is one instruction.
  */
 #include "arch/cpu.h"
-#include "arch/trap.h"
 #include "kernel.h"
+#include "time/calibrate.h"
+#include "time/clock.h"
+#include "time/timer.h"
 
 #define PIT_HZ 1193182
 #define CALIBRATE_MS 10
 #define LATCH (PIT_HZ * CALIBRATE_MS / 1000)   /* 11931 PIT ticks, just under 10 ms */
-
-uint64_t tsc_hz;
-static uint64_t lapic_hz;
-static volatile uint64_t ticks;
 
 /* Busy-wait CALIBRATE_MS on PIT channel 2; return the TSC ticks it took. */
 static uint64_t pit_wait(uint32_t *lapic_elapsed)
@@ -37,7 +35,7 @@ static uint64_t pit_wait(uint32_t *lapic_elapsed)
 	return t1 - t0;
 }
 
-void timer_init(void)
+void calibrate(void)
 {
 	uint64_t best = ~0ULL;
 	uint32_t lbest = 0;
@@ -53,23 +51,7 @@ void timer_init(void)
 	}
 	/* The wait lasted exactly LATCH / PIT_HZ seconds. */
 	tsc_hz = best * PIT_HZ / LATCH;
-	lapic_hz = (uint64_t)lbest * PIT_HZ / LATCH;
+	lapic_timer_hz = (uint64_t)lbest * PIT_HZ / LATCH;
 	kprintf("timer: tsc %lu.%03lu MHz, lapic timer %lu.%03lu MHz (PIT calibration)\n",
-		tsc_hz / 1000000, tsc_hz / 1000 % 1000, lapic_hz / 1000000, lapic_hz / 1000 % 1000);
-	lapic_timer_periodic(VEC_TIMER, lapic_hz / HZ ? lapic_hz / HZ : 1);
-	kprintf("timer: periodic interrupt at %d Hz\n", HZ);
-}
-
-void timer_tick(void)
-{
-	ticks++;
-	lapic_eoi();
-}
-
-uint64_t timer_ticks(void) { return ticks; }
-
-uint64_t tsc_to_ns(uint64_t t)
-{
-	/* t * 1e9 / tsc_hz without overflow for t up to hours. */
-	return t / tsc_hz * 1000000000ULL + t % tsc_hz * 1000000000ULL / tsc_hz;
+		tsc_hz / 1000000, tsc_hz / 1000 % 1000, lapic_timer_hz / 1000000, lapic_timer_hz / 1000 % 1000);
 }

@@ -4,6 +4,7 @@
  */
 #include "arch/cpu.h"
 #include "kernel.h"
+#include "time/clock.h"
 
 #define CMOS_INDEX 0x70
 #define CMOS_DATA  0x71
