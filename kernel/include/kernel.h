@@ -47,6 +47,7 @@ enum kexit { KEXIT_SUCCESS = 0x10, KEXIT_FAILURE = 0x11, KEXIT_PANIC = 0x12 };
 void machine_exit(enum kexit code) __attribute__((noreturn));
 
 /* arch/x86_64/lapic.c */
+#define LAPIC_TIMER_DIVISOR 16     /* the LAPIC timer counts its input clock / 16 */
 void lapic_init(void);
 void lapic_eoi(void);
 uint32_t lapic_id(void);           /* this CPU's APIC ID (an IOAPIC destination) */

@@ -33,8 +33,9 @@ void ktest_fail(const char *cond, const char *file, int line);
 	X(stack_guard_page) \
 	X(trap_fixup_ud) \
 	X(trap_fixup_pf) \
-	X(timer_interrupts) \
 	X(tsc_calibrated) \
+	X(clocks_agree) \
+	X(timer_interrupts) \
 	X(fbcon_draws)
 
 #define KTEST_DECLARE(name) void test_##name(void);

@@ -1,9 +1,7 @@
-/* trap_tests.c - exceptions are caught and reported; time runs. */
+/* trap_tests.c - exceptions are caught and reported; the framebuffer draws. */
 #include "arch/cpu.h"
 #include "arch/trap.h"
 #include "ktest.h"
-#include "time/clock.h"
-#include "time/timer.h"
 
 void test_trap_fixup_ud(void)
 {
@@ -29,25 +27,6 @@ void test_trap_fixup_pf(void)
 	KT_CHECK((last_fixup.error & 1) == 0);           /* not-present, read, supervisor */
 	KT_CHECK(val == 7);                               /* the load did not happen */
 	kprintf("# caught %s at cr2 0x%lx, error 0x%lx, resumed\n", trap_name(14), last_fixup.cr2, last_fixup.error);
-}
-
-void test_timer_interrupts(void)
-{
-	uint64_t t0 = timer_ticks(), c0 = rdtsc();
-
-	KT_CHECK(read_rflags() & RFLAGS_IF);
-	while (timer_ticks() < t0 + 5)
-		hlt();                                      /* sleeps until the next interrupt */
-	uint64_t ms = tsc_to_ns(rdtsc() - c0) / 1000000;
-	/* Five ticks at HZ=100 is 40-50 ms; allow emulator slack, catch a wrong rate. */
-	kprintf("# 5 timer ticks took %lu ms by the TSC\n", ms);
-	KT_CHECK(ms >= 20 && ms <= 500);
-}
-
-void test_tsc_calibrated(void)
-{
-	KT_CHECK(tsc_hz >= 100000000ULL && tsc_hz <= 100000000000ULL);
-	KT_CHECK(tsc_to_ns(tsc_hz) == 1000000000ULL);
 }
 
 void test_fbcon_draws(void)

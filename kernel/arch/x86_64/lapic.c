@@ -45,7 +45,7 @@ void lapic_init(void)
 	wr(LAPIC_SVR, 0x100 | VEC_SPURIOUS);             /* software enable */
 	wr(LAPIC_TPR, 0);                                /* accept every priority */
 	wr(LAPIC_LVT_TIMER, LVT_MASKED);
-	wr(LAPIC_TIMER_DIV, 0x3);                        /* divide by 16 */
+	wr(LAPIC_TIMER_DIV, 0x3);                        /* divide by 16 (LAPIC_TIMER_DIVISOR) */
 	kprintf("lapic: at phys 0x%lx, legacy PIC masked\n", base & 0xffffff000UL);
 }
 
