@@ -37,6 +37,7 @@ TIMEOUT=${TIMEOUT:-180}
 ensure_packages
 [ -n "$image" ] || { build_all; image=$BUILD/disk.img; }
 check_firmware
+accel_resolve
 out=$BUILD/clock-spread
 rm -rf "$out"
 mkdir -p "$out"
@@ -85,7 +86,7 @@ if [ "$busy" = yes ]; then
 	touch "$busy_flag"
 	busy_run &
 	busy_loop=$!
-	note "beside a busy QEMU ($ACCEL, cmdline \"$busy_cmdline\", log $out/busy.log)"
+	note "beside a busy QEMU ($ACCEL_RESOLVED, cmdline \"$busy_cmdline\", log $out/busy.log)"
 	sleep 5                 # let it get going before the first measured boot
 fi
 
@@ -111,8 +112,8 @@ done
 stop_busy
 
 [ ${#values[@]} -gt 0 ] || die "no boot printed a timer line"
-mode=$ACCEL
-[ "$busy" = no ] || mode="$ACCEL, beside a busy QEMU running $busy_cmdline"
+mode=$ACCEL_RESOLVED
+[ "$busy" = no ] || mode="$ACCEL_RESOLVED, beside a busy QEMU running $busy_cmdline"
 printf '%s\n' "${values[@]}" | sort -n | awk -v n="${#values[@]}" -v limit="$limit" -v mode="$mode" '
 	{ v[NR] = $1 }
 	END {
