@@ -14,6 +14,7 @@
 #include "api/signal.h"
 #include "arch/percpu.h"
 #include "arch/trap.h"
+#include "mm/uvm.h"
 
 #define NPROC 64
 #define NOFILE 64                        /* descriptors per process */
@@ -59,6 +60,7 @@ struct proc {
 	struct k_sigaction sig_action[NSIG];
 	struct { int32_t pid, code, status; } sig_info[NSIG];  /* each pending signal's si_pid, si_code, si_status */
 	bool tf_rewritten;               /* frame_rewritten() since the last exit_work() */
+	struct uvm_usage vm;             /* what its space maps: kept exact by every call that maps */
 };
 
 extern struct proc procs[NPROC];         /* the process table (proc.c) */
@@ -79,6 +81,9 @@ void proc_exit(int status) __attribute__((noreturn));  /* wait status word */
 void proc_kill_fault(struct trap_frame *tf, int sig, const char *what) __attribute__((noreturn));
 int proc_count(void);                     /* live (not free) slots */
 void proc_close_files(struct proc *p);    /* every descriptor and the cwd */
+/* What p's space held when it was freed must be what p counted in p->vm
+ * (else a panic: the limits would be judging wrong numbers). */
+void vm_count_check(const struct proc *p, struct uvm_usage freed);
 
 /* exec.c: replace p's program with the file at path (root file system). 0 or -errno;
  * on failure p is untouched. argv/envp are kernel copies, NULL-terminated. */

@@ -39,9 +39,19 @@ static uint64_t *pte(uint64_t root, uint64_t va, bool create)
 	return pt_walk(phys_to_virt(root), va, 1, create, PTE_W | PTE_U);
 }
 
-/* Drop the page entry e points at: free its frame unless it is shared. */
-static void release(uint64_t *e)
+/* Count the present page entry e into u: every page, and data apart. */
+static void tally(struct uvm_usage *u, uint64_t e)
 {
+	u->pages++;
+	u->data += (e & (PTE_W | PTE_SHARED | PTE_STACK)) == PTE_W;
+}
+
+/* Drop the page entry e points at: free its frame unless it is shared;
+ * count it into gone when given. */
+static void release(uint64_t *e, struct uvm_usage *gone)
+{
+	if ((*e & PTE_P) && gone)
+		tally(gone, *e);
 	if ((*e & PTE_P) && !(*e & PTE_SHARED)) {
 		frame_free(*e & PTE_ADDR);
 		pages_in_use--;
@@ -55,7 +65,7 @@ int uvm_map_shared(uint64_t root, uint64_t va, uint64_t pa, uint64_t flags)
 
 	if (!e)
 		return -ENOMEM;
-	release(e);
+	release(e, NULL);
 	*e = pa | PTE_P | PTE_U | PTE_SHARED | (flags & (PTE_W | PTE_NX));
 	flush(root, va);
 	return 0;
@@ -69,8 +79,8 @@ int uvm_alloc(uint64_t root, uint64_t va, uint64_t len, uint64_t flags)
 		uint64_t *e = pte(root, va + off, true), pa;
 		if (!e || !(pa = frame_alloc()))
 			return -ENOMEM;
-		release(e);
-		*e = pa | PTE_P | PTE_U | (flags & (PTE_W | PTE_NX));
+		release(e, NULL);
+		*e = pa | PTE_P | PTE_U | (flags & (PTE_W | PTE_NX | PTE_STACK));
 		pages_in_use++;
 		flush(root, va + off);
 	}
@@ -107,13 +117,26 @@ uint64_t uvm_find_mapped(uint64_t root, uint64_t lo, uint64_t hi, bool highest)
 	return find_in(phys_to_virt(root), 4, 0, lo, hi, highest);
 }
 
-void uvm_unmap(uint64_t root, uint64_t va, uint64_t len)
+struct uvm_usage uvm_unmap(uint64_t root, uint64_t va, uint64_t len)
 {
+	struct uvm_usage gone = { 0, 0 };
+
 	for (uint64_t a = uvm_find_mapped(root, va, va + len, false); a != ~0ULL;
 	     a = uvm_find_mapped(root, a + PAGE_SIZE, va + len, false)) {
-		release(pte(root, a, false));
+		release(pte(root, a, false), &gone);
 		flush(root, a);
 	}
+	return gone;
+}
+
+struct uvm_usage uvm_count(uint64_t root, uint64_t va, uint64_t len)
+{
+	struct uvm_usage u = { 0, 0 };
+
+	for (uint64_t a = uvm_find_mapped(root, va, va + len, false); a != ~0ULL;
+	     a = uvm_find_mapped(root, a + PAGE_SIZE, va + len, false))
+		tally(&u, *pte(root, a, false));
+	return u;
 }
 
 uint64_t uvm_flags(uint64_t root, uint64_t va)
@@ -143,8 +166,9 @@ int uvm_write(uint64_t root, uint64_t va, const void *src, size_t n)
 	return 0;
 }
 
-/* Free the tables below entry e at `level` (4 = PML4 entry) and their pages. */
-static void free_level(uint64_t e, int level)
+/* Free the tables below entry e at `level` (4 = PML4 entry) and their
+ * pages, counting the pages into gone. */
+static void free_level(uint64_t e, int level, struct uvm_usage *gone)
 {
 	uint64_t *t = table(e);
 
@@ -152,21 +176,23 @@ static void free_level(uint64_t e, int level)
 		if (!(t[i] & PTE_P))
 			continue;
 		if (level > 2)
-			free_level(t[i], level - 1);
+			free_level(t[i], level - 1, gone);
 		else
-			release(&t[i]);               /* a user page */
+			release(&t[i], gone);         /* a user page */
 	}
 	frame_free(e & PTE_ADDR);
 }
 
-void uvm_destroy(uint64_t root)
+struct uvm_usage uvm_destroy(uint64_t root)
 {
 	uint64_t *pml4 = phys_to_virt(root);
+	struct uvm_usage gone = { 0, 0 };
 
 	for (int i = 0; i < USER_SLOTS; i++)
 		if (pml4[i] & PTE_P)
-			free_level(pml4[i], 4);
+			free_level(pml4[i], 4, &gone);
 	frame_free(root);
+	return gone;
 }
 
 /* Copy every user page under the table entry e (at `level`) into dst at the

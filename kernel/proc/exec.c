@@ -176,7 +176,7 @@ long proc_exec(struct proc *p, const char *path, char *const argv[], char *const
 	auxv[sizeof(auxv) / 8 - 1] = vdso_map(root, random_u64());
 	if (!auxv[sizeof(auxv) / 8 - 1] || load_segments(root, f->data, &info) < 0 ||
 	    uvm_alloc(root, USER_STACK_TOP - USER_STACK_PAGES * PAGE_SIZE, USER_STACK_PAGES * PAGE_SIZE,
-		      PTE_W | (cpu.nx ? PTE_NX : 0)) < 0 ||
+		      PTE_W | PTE_STACK | (cpu.nx ? PTE_NX : 0)) < 0 ||
 	    !(sp = build_stack(root, argv, envp, auxv, sizeof(auxv) / 8))) {
 		uvm_destroy(root);
 		return -ENOMEM;
@@ -188,7 +188,8 @@ long proc_exec(struct proc *p, const char *path, char *const argv[], char *const
 	if (p == current())
 		write_cr3(root);
 	if (old)
-		uvm_destroy(old);
+		vm_count_check(p, uvm_destroy(old));
+	p->vm = uvm_count(root, 0, USER_TOP);
 	for (int fd = 0; fd < NOFILE; fd++) {     /* O_CLOEXEC descriptors end here */
 		if (p->cloexec[fd] && p->fds[fd]) {
 			file_put(p->fds[fd]);

@@ -59,6 +59,13 @@ int proc_count(void)
 	return n;
 }
 
+void vm_count_check(const struct proc *p, struct uvm_usage freed)
+{
+	if (freed.pages != p->vm.pages || freed.data != p->vm.data)
+		panic("pid %d (%s): freed %lu pages (%lu data), counted %lu (%lu data)", p->pid, p->name,
+		      freed.pages, freed.data, p->vm.pages, p->vm.data);
+}
+
 void proc_exit(int status)
 {
 	struct proc *p = current(), *init = proc_by_pid(1);
@@ -69,8 +76,9 @@ void proc_exit(int status)
 	}
 	proc_close_files(p);
 	write_cr3(virt_to_phys(vmm_kernel_root()));  /* off the space we free */
-	uvm_destroy(p->cr3);
+	vm_count_check(p, uvm_destroy(p->cr3));
 	p->cr3 = 0;
+	p->vm = (struct uvm_usage){ 0, 0 };
 
 	/* Children nobody will wait for: dead ones go now, live ones become
 	 * init's (getppid says 1) but are freed by the scheduler when they end,

@@ -2,6 +2,8 @@
  * sys_mem.c - brk, mmap and munmap: anonymous private memory, allocated
  * eagerly (every page gets a zeroed frame at once) and found again in the
  * page tables alone; there is no separate list of mappings.
+ *
+ * Each call keeps the process's count of what it maps (p->vm) exact.
  */
 #include "api/abi.h"
 #include "api/errno.h"
@@ -15,6 +17,13 @@
 
 static uint64_t page_up(uint64_t a) { return (a + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1); }
 
+/* p's space lost what `gone` counts. */
+static void vm_sub(struct proc *p, struct uvm_usage gone)
+{
+	p->vm.pages -= gone.pages;
+	p->vm.data -= gone.data;
+}
+
 /* brk(addr): move the end of the heap; returns the new end, or the old one
  * when addr is 0, out of range, or the memory is not there (Linux's rule). */
 long sys_brk(struct trap_frame *tf)
@@ -26,14 +35,17 @@ long sys_brk(struct trap_frame *tf)
 		return p->brk;
 	new_end = page_up(want);
 	if (new_end > old_end) {
-		if (!uvm_range_free(p->cr3, old_end, new_end - old_end))
+		uint64_t len = new_end - old_end;
+		if (!uvm_range_free(p->cr3, old_end, len))
 			return p->brk;                   /* an mmap is in the way */
-		if (uvm_alloc(p->cr3, old_end, new_end - old_end, PTE_W | (cpu.nx ? PTE_NX : 0)) < 0) {
-			uvm_unmap(p->cr3, old_end, new_end - old_end);
+		if (uvm_alloc(p->cr3, old_end, len, PTE_W | (cpu.nx ? PTE_NX : 0)) < 0) {
+			uvm_unmap(p->cr3, old_end, len);  /* was empty: nothing to count */
 			return p->brk;
 		}
+		p->vm.pages += len / PAGE_SIZE;
+		p->vm.data += len / PAGE_SIZE;
 	} else if (new_end < old_end) {
-		uvm_unmap(p->cr3, new_end, old_end - new_end);
+		vm_sub(p, uvm_unmap(p->cr3, new_end, old_end - new_end));
 	}
 	p->brk = want;
 	return want;
@@ -57,7 +69,8 @@ long sys_mmap(struct trap_frame *tf)
 {
 	struct proc *p = current();
 	uint64_t addr = arg(tf, 0), len = arg(tf, 1), prot = arg(tf, 2);
-	uint64_t flags = arg(tf, 3), off = arg(tf, 5);
+	uint64_t flags = arg(tf, 3), off = arg(tf, 5), pages;
+	struct uvm_usage gone = { 0, 0 };
 	uint64_t rights = ((prot & PROT_WRITE) ? PTE_W : 0) | (!(prot & PROT_EXEC) && cpu.nx ? PTE_NX : 0);
 
 	if (len == 0 || (off & (PAGE_SIZE - 1)) || (prot & ~7ULL))
@@ -84,10 +97,18 @@ long sys_mmap(struct trap_frame *tf)
 		if (!(addr = find_free(p, len)))     /* the hint is only a hint */
 			return -ENOMEM;
 	}
+	pages = len / PAGE_SIZE;
+	if (flags & MAP_FIXED)
+		gone = uvm_count(p->cr3, addr, len);     /* what MAP_FIXED replaces */
 	if (uvm_alloc(p->cr3, addr, len, rights) < 0) {
 		uvm_unmap(p->cr3, addr, len);
+		vm_sub(p, gone);                         /* the range is empty now */
 		return -ENOMEM;
 	}
+	p->vm.pages += pages - gone.pages;
+	if (prot & PROT_WRITE)
+		p->vm.data += pages;
+	p->vm.data -= gone.data;
 	return addr;
 }
 
@@ -97,6 +118,6 @@ long sys_munmap(struct trap_frame *tf)
 
 	if ((addr & (PAGE_SIZE - 1)) || len == 0 || len > USER_TOP || addr > USER_TOP - page_up(len))
 		return -EINVAL;
-	uvm_unmap(current()->cr3, addr, page_up(len));
+	vm_sub(current(), uvm_unmap(current()->cr3, addr, page_up(len)));
 	return 0;
 }

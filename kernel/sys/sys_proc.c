@@ -54,6 +54,7 @@ long sys_fork(struct trap_frame *tf)
 	c->fs_base = p->fs_base, c->gs_base = p->gs_base;
 	c->brk_start = p->brk_start, c->brk = p->brk;
 	c->mmap_next = p->mmap_next;
+	c->vm = p->vm;                            /* the copy maps exactly what p maps */
 	for (size_t i = 0; i < sizeof(c->name); i++)
 		c->name[i] = p->name[i];
 	for (int fd = 0; fd < NOFILE; fd++) {     /* the same open files, shared */

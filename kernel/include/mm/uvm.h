@@ -13,15 +13,33 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/*
+ * What a space maps, counted as Linux counts it for the resource limits:
+ * every page for RLIMIT_AS (Linux's total_vm), and the private writable
+ * pages that are not the stack for RLIMIT_DATA (data_vm). The page tables
+ * are the only record of a mapping, so uvm_count() reads these numbers
+ * from them; a process keeps a running copy (struct proc's vm) that
+ * uvm_destroy() checks at the end.
+ */
+struct uvm_usage {
+	uint64_t pages;                  /* mapped pages, shared ones included */
+	uint64_t data;                   /* of them: PTE_W, neither PTE_SHARED nor PTE_STACK */
+};
+#define PTE_STACK 0x400ULL               /* an available PTE bit: "the stack", not data */
+
 uint64_t uvm_create(void);                           /* new empty space, or 0 */
-void uvm_destroy(uint64_t root);                     /* free every user page and table, and the root */
+/* Free every user page and table, and the root; what was mapped. */
+struct uvm_usage uvm_destroy(uint64_t root);
 uint64_t uvm_clone(uint64_t root);                   /* eager copy (fork), or 0 when out of memory */
 
 /* Map fresh zeroed pages over [va, va+len) (page-aligned) with rights
- * PTE_W / PTE_NX; pages already there are replaced. 0 or -ENOMEM (then
- * the part already mapped stays: callers unmap the range). */
+ * PTE_W / PTE_NX (and PTE_STACK); pages already there are replaced. 0 or
+ * -ENOMEM (then the part already mapped stays: callers unmap the range). */
 int uvm_alloc(uint64_t root, uint64_t va, uint64_t len, uint64_t flags);
-void uvm_unmap(uint64_t root, uint64_t va, uint64_t len); /* pages absent are skipped */
+/* Unmap [va, va+len) (pages absent are skipped): what was there. */
+struct uvm_usage uvm_unmap(uint64_t root, uint64_t va, uint64_t len);
+/* What is mapped in [va, va+len), without changing it. */
+struct uvm_usage uvm_count(uint64_t root, uint64_t va, uint64_t len);
 
 /* Map a frame the process does not own (the vDSO, vvar) at va, with rights
  * PTE_W / PTE_NX; it is never freed or copied with the space. 0 or -ENOMEM. */
