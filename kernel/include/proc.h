@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "api/resource.h"
 #include "api/signal.h"
 #include "arch/percpu.h"
 #include "arch/trap.h"
@@ -61,6 +62,7 @@ struct proc {
 	struct { int32_t pid, code, status; } sig_info[NSIG];  /* each pending signal's si_pid, si_code, si_status */
 	bool tf_rewritten;               /* frame_rewritten() since the last exit_work() */
 	struct uvm_usage vm;             /* what its space maps: kept exact by every call that maps */
+	struct rlimit rlim[RLIMIT_NLIMITS]; /* resource limits: inherited by fork, kept by execve */
 };
 
 extern struct proc procs[NPROC];         /* the process table (proc.c) */
@@ -84,6 +86,14 @@ void proc_close_files(struct proc *p);    /* every descriptor and the cwd */
 /* What p's space held when it was freed must be what p counted in p->vm
  * (else a panic: the limits would be judging wrong numbers). */
 void vm_count_check(const struct proc *p, struct uvm_usage freed);
+
+/* rlimit.c: resource limits. */
+/* The soft limit of resource r (RLIMIT_*), the one the kernel enforces. */
+static inline uint64_t rlimit(const struct proc *p, int r) { return p->rlim[r].rlim_cur; }
+void rlimit_init(struct proc *p);         /* the first process's limits: the defaults */
+/* Linux's do_prlimit: copy p's limit for resource into *old and/or set it
+ * to *new (either may be NULL). 0, -EINVAL or -EPERM. */
+long rlimit_change(struct proc *p, uint32_t resource, const struct rlimit *new, struct rlimit *old);
 
 /* exec.c: replace p's program with the file at path (root file system). 0 or -errno;
  * on failure p is untouched. argv/envp are kernel copies, NULL-terminated. */

@@ -235,6 +235,7 @@ void start_init(const char *path, char *const args[])
 		argv[i + 1] = args[i];
 	if (!p)
 		panic("no process slot for init");
+	rlimit_init(p);
 	p->tf->vector = 0;                       /* a fresh frame: leave by iretq */
 	for (int fd = 0; fd < 3; fd++)           /* stdin, stdout, stderr: the console */
 		p->fds[fd] = file_console();
