@@ -62,6 +62,7 @@ struct proc {
 	struct { int32_t pid, code, status; } sig_info[NSIG];  /* each pending signal's si_pid, si_code, si_status */
 	bool tf_rewritten;               /* frame_rewritten() since the last exit_work() */
 	struct uvm_usage vm;             /* what its space maps: kept exact by every call that maps */
+	uint64_t data_size;              /* the program's data from its file: brk's RLIMIT_DATA counts it */
 	struct rlimit rlim[RLIMIT_NLIMITS]; /* resource limits: inherited by fork, kept by execve */
 };
 
@@ -87,13 +88,16 @@ void proc_close_files(struct proc *p);    /* every descriptor and the cwd */
  * (else a panic: the limits would be judging wrong numbers). */
 void vm_count_check(const struct proc *p, struct uvm_usage freed);
 
-/* rlimit.c: resource limits. */
+/* rlimit.c: resource limits, and the address-space checks they make. */
 /* The soft limit of resource r (RLIMIT_*), the one the kernel enforces. */
 static inline uint64_t rlimit(const struct proc *p, int r) { return p->rlim[r].rlim_cur; }
 void rlimit_init(struct proc *p);         /* the first process's limits: the defaults */
 /* Linux's do_prlimit: copy p's limit for resource into *old and/or set it
  * to *new (either may be NULL). 0, -EINVAL or -EPERM. */
 long rlimit_change(struct proc *p, uint32_t resource, const struct rlimit *new, struct rlimit *old);
+/* Linux's may_expand_vm: may a space that maps *u map npages more (data
+ * pages, when data) under p's RLIMIT_AS and RLIMIT_DATA? */
+bool vm_may_expand(const struct proc *p, const struct uvm_usage *u, uint64_t npages, bool data);
 
 /* exec.c: replace p's program with the file at path (root file system). 0 or -errno;
  * on failure p is untouched. argv/envp are kernel copies, NULL-terminated. */

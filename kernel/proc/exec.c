@@ -70,6 +70,23 @@ static uint64_t phdr_address(const Elf64_Ehdr *eh, const struct elf_info *info)
 	return 0;
 }
 
+/* Linux's end_data - start_data: from the start of the highest segment to
+ * the end of the bytes the file gives (not .bss). brk's RLIMIT_DATA check
+ * adds it to the heap. */
+static uint64_t data_size(const struct elf_info *info)
+{
+	uint64_t start = 0, end = 0;
+
+	for (int i = 0; i < info->phnum; i++) {
+		const Elf64_Phdr *ph = &info->phdrs[i];
+		if (ph->p_type != PT_LOAD)
+			continue;
+		start = ph->p_vaddr > start ? ph->p_vaddr : start;
+		end = ph->p_vaddr + ph->p_filesz > end ? ph->p_vaddr + ph->p_filesz : end;
+	}
+	return end > start ? end - start : 0;
+}
+
 /* 64 bits of unpredictable-enough data: splitmix64 over the TSC. */
 static uint64_t random_u64(void)
 {
@@ -162,6 +179,7 @@ long proc_exec(struct proc *p, const char *path, char *const argv[], char *const
 		return -ENOEXEC;
 
 	uint64_t root = uvm_create(), sp = 0;
+	struct uvm_usage use, none = { 0, 0 };
 	if (!root)
 		return -ENOMEM;
 	const Elf64_Ehdr *eh = (const Elf64_Ehdr *)f->data;
@@ -181,6 +199,14 @@ long proc_exec(struct proc *p, const char *path, char *const argv[], char *const
 		uvm_destroy(root);
 		return -ENOMEM;
 	}
+	/* The new image must fit the limits the caller passes on. (Linux
+	 * finds out while it maps, past its point of no return, and kills
+	 * the process; here the caller lives on with -ENOMEM.) */
+	use = uvm_count(root, 0, USER_TOP);
+	if (!vm_may_expand(p, &none, use.pages, false) || !vm_may_expand(p, &none, use.data, true)) {
+		uvm_destroy(root);
+		return -ENOMEM;
+	}
 
 	/* Point of no return: drop the old program. */
 	uint64_t old = p->cr3;
@@ -189,7 +215,8 @@ long proc_exec(struct proc *p, const char *path, char *const argv[], char *const
 		write_cr3(root);
 	if (old)
 		vm_count_check(p, uvm_destroy(old));
-	p->vm = uvm_count(root, 0, USER_TOP);
+	p->vm = use;
+	p->data_size = data_size(&info);
 	for (int fd = 0; fd < NOFILE; fd++) {     /* O_CLOEXEC descriptors end here */
 		if (p->cloexec[fd] && p->fds[fd]) {
 			file_put(p->fds[fd]);
@@ -235,7 +262,7 @@ void start_init(const char *path, char *const args[])
 		argv[i + 1] = args[i];
 	if (!p)
 		panic("no process slot for init");
-	rlimit_init(p);
+	rlimit_init(p);                          /* before exec, which checks them */
 	p->tf->vector = 0;                       /* a fresh frame: leave by iretq */
 	for (int fd = 0; fd < 3; fd++)           /* stdin, stdout, stderr: the console */
 		p->fds[fd] = file_console();

@@ -66,3 +66,17 @@ long rlimit_change(struct proc *p, uint32_t resource, const struct rlimit *new, 
 		*lim = *new;
 	return 0;
 }
+
+bool vm_may_expand(const struct proc *p, const struct uvm_usage *u, uint64_t npages, bool data)
+{
+	uint64_t as = rlimit(p, RLIMIT_AS) / PAGE_SIZE, dl = rlimit(p, RLIMIT_DATA) / PAGE_SIZE;
+
+	if (u->pages + npages > as)
+		return false;
+	if (data && u->data + npages > dl) {
+		/* Linux's exception for Valgrind, which sets the soft limit to
+		 * 0 for its own reasons: then the hard one decides. */
+		return rlimit(p, RLIMIT_DATA) == 0 && u->data + npages <= p->rlim[RLIMIT_DATA].rlim_max / PAGE_SIZE;
+	}
+	return true;
+}

@@ -3,7 +3,9 @@
  * eagerly (every page gets a zeroed frame at once) and found again in the
  * page tables alone; there is no separate list of mappings.
  *
- * Each call keeps the process's count of what it maps (p->vm) exact.
+ * Each call keeps the process's count of what it maps (p->vm) exact, and
+ * asks vm_may_expand() before it maps more: past RLIMIT_AS or RLIMIT_DATA
+ * the answer is -ENOMEM (the old break, for brk), as on Linux.
  */
 #include "api/abi.h"
 #include "api/errno.h"
@@ -25,7 +27,8 @@ static void vm_sub(struct proc *p, struct uvm_usage gone)
 }
 
 /* brk(addr): move the end of the heap; returns the new end, or the old one
- * when addr is 0, out of range, or the memory is not there (Linux's rule). */
+ * when addr is 0, out of range, past a limit, or the memory is not there
+ * (Linux's rule). */
 long sys_brk(struct trap_frame *tf)
 {
 	struct proc *p = current();
@@ -33,11 +36,18 @@ long sys_brk(struct trap_frame *tf)
 
 	if (want < p->brk_start || want - p->brk_start > USER_BRK_MAX)
 		return p->brk;
+	/* Linux's first check, on the exact address and before it looks at
+	 * growing or shrinking: the heap plus the program's data must stay
+	 * within RLIMIT_DATA. */
+	if (rlimit(p, RLIMIT_DATA) != RLIM_INFINITY && want - p->brk_start + p->data_size > rlimit(p, RLIMIT_DATA))
+		return p->brk;
 	new_end = page_up(want);
 	if (new_end > old_end) {
 		uint64_t len = new_end - old_end;
 		if (!uvm_range_free(p->cr3, old_end, len))
 			return p->brk;                   /* an mmap is in the way */
+		if (!vm_may_expand(p, &p->vm, len / PAGE_SIZE, true))
+			return p->brk;
 		if (uvm_alloc(p->cr3, old_end, len, PTE_W | (cpu.nx ? PTE_NX : 0)) < 0) {
 			uvm_unmap(p->cr3, old_end, len);  /* was empty: nothing to count */
 			return p->brk;
@@ -97,9 +107,13 @@ long sys_mmap(struct trap_frame *tf)
 		if (!(addr = find_free(p, len)))     /* the hint is only a hint */
 			return -ENOMEM;
 	}
+	/* The limits see the pages MAP_FIXED replaces as given back, and the
+	 * difference as new (Linux counts so too, the data check included). */
 	pages = len / PAGE_SIZE;
 	if (flags & MAP_FIXED)
-		gone = uvm_count(p->cr3, addr, len);     /* what MAP_FIXED replaces */
+		gone = uvm_count(p->cr3, addr, len);
+	if (!vm_may_expand(p, &p->vm, pages - gone.pages, prot & PROT_WRITE))
+		return -ENOMEM;
 	if (uvm_alloc(p->cr3, addr, len, rights) < 0) {
 		uvm_unmap(p->cr3, addr, len);
 		vm_sub(p, gone);                         /* the range is empty now */

@@ -55,6 +55,7 @@ long sys_fork(struct trap_frame *tf)
 	c->brk_start = p->brk_start, c->brk = p->brk;
 	c->mmap_next = p->mmap_next;
 	c->vm = p->vm;                            /* the copy maps exactly what p maps */
+	c->data_size = p->data_size;
 	memcpy(c->rlim, p->rlim, sizeof(c->rlim));
 	for (size_t i = 0; i < sizeof(c->name); i++)
 		c->name[i] = p->name[i];
