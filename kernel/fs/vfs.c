@@ -114,7 +114,11 @@ struct file *file_open_node(struct rnode *node, uint32_t flags)
 
 int fd_alloc(int min)
 {
-	for (int fd = min; fd < NOFILE; fd++)
+	/* rlimit_change() keeps the limit at most NOFILE; min() all the same. */
+	uint64_t lim = rlimit(current(), RLIMIT_NOFILE);
+	int end = lim < NOFILE ? (int)lim : NOFILE;
+
+	for (int fd = min; fd < end; fd++)
 		if (!current()->fds[fd])
 			return fd;
 	return -EMFILE;

@@ -136,7 +136,9 @@ long sys_dup2(struct trap_frame *tf)
 	uint32_t old = arg(tf, 0), new = arg(tf, 1);
 	struct file *f = fd_file(old);
 
-	if (!f || new >= NOFILE)
+	/* A new number at or past RLIMIT_NOFILE is -EBADF, as on Linux
+	 * (dup2(fd, fd) only checks fd). */
+	if (!f || new >= NOFILE || (new != old && new >= rlimit(current(), RLIMIT_NOFILE)))
 		return -EBADF;
 	new = index_nospec(new, NOFILE);
 	if (old != new) {

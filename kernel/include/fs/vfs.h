@@ -55,7 +55,8 @@ static inline struct file *fd_file(uint64_t reg)
 	return fd < NOFILE ? current()->fds[index_nospec(fd, NOFILE)] : NULL;
 }
 
-/* The lowest free descriptor of the current process at or above min, or -EMFILE. */
+/* The lowest free descriptor of the current process at or above min and
+ * below its RLIMIT_NOFILE, or -EMFILE. */
 int fd_alloc(int min);
 
 void file_get(struct file *f);
