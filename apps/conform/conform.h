@@ -61,6 +61,11 @@ extern const char regs_syscall_return[];    /* the instruction after regs.S's sy
 /* The registers _start found (libc/src/crt/crt0.S): rax .. r15, rflags. */
 extern const uint64_t __start_regs[16];
 
+/* cases_rlimit.c: the pages the calling process maps, as resource
+ * (RLIMIT_AS or RLIMIT_DATA) counts them, found by trying one more page
+ * under soft limits (its hard limit must be infinite). */
+long mapped_pages(const struct path *P, long resource);
+
 typedef int (*case_fn)(const struct path *P, struct transcript *t);
 
 /* The cases, by file. CASES lists them all (main.c); the summary counts
@@ -82,7 +87,10 @@ typedef int (*case_fn)(const struct path *P, struct transcript *t);
 	X(memory_exhaustion)    X(vdso_between_syscalls) X(vdso_errors_match) \
 	X(vvar_read_only)       X(files_read_write_seek) X(files_directories) \
 	X(files_links_dup)      X(files_bad_pointers)   X(files_devices) \
-	X(files_cloexec)
+	X(files_cloexec)        X(rlimit_defaults)      X(rlimit_set_get) \
+	X(rlimit_errors)        X(rlimit_other_process) X(rlimit_inherit) \
+	X(rlimit_as)            X(rlimit_data)          X(rlimit_vm_exact) \
+	X(rlimit_nofile)
 
 #define DECLARE_CASE(name) int case_##name(const struct path *P, struct transcript *t);
 CASES(DECLARE_CASE)

@@ -9,12 +9,15 @@
  *   conform NAME          run one case
  *   conform --entry       (used by the suite itself) exit with libc's entry
  *   conform --is-open N   (the same) exit 1 when descriptor N is open
+ *   conform --limit-is R CUR MAX...   (the same) exit 0 when each getrlimit(R) is {CUR, MAX}
+ *   conform --vm-pages    (the same) exit with the pages mapped (RLIMIT_AS's count), mod 256
  */
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -190,6 +193,17 @@ int main(int argc, char **argv)
 		struct stat st;
 		return fstat(atoi(argv[2]), &st) == 0;    /* 1: that descriptor survived execve */
 	}
+	if (argc > 1 && strcmp(argv[1], "--limit-is") == 0) {
+		for (int i = 2; i + 2 < argc; i += 3) {
+			struct rlimit l;
+			if (getrlimit(atoi(argv[i]), &l) < 0 || l.rlim_cur != strtoull(argv[i + 1], 0, 0) ||
+			    l.rlim_max != strtoull(argv[i + 2], 0, 0))
+				return 1;
+		}
+		return 0;
+	}
+	if (argc > 1 && strcmp(argv[1], "--vm-pages") == 0)
+		return mapped_pages(&paths[libc_entry() == ENTRY_SYSCALL], RLIMIT_AS) & 0xff;
 	suite_pid = getpid();
 	printf("conform: entry conformance suite, %d cases x 2 paths; libc uses %s\n",
 	       ncases, libc_entry_name());
