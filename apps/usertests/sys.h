@@ -14,6 +14,7 @@
 #include <api/abi.h>
 #include <api/dirent.h>
 #include <api/fcntl.h>
+#include <api/resource.h>
 #include <api/signal.h>
 #include <api/stat.h>
 #include <errno.h>
@@ -44,6 +45,9 @@ static inline long sys_mmap(unsigned long a, unsigned long n, long prot, long fl
 static inline long sys_munmap(unsigned long a, unsigned long n) { return RAW(SYS_munmap, a, n, 0, 0, 0, 0); }
 static inline long sys_procs(struct trapdoor_proc *b, long n) { return RAW(SYS_trapdoor_procs, b, n, 0, 0, 0, 0); }
 static inline long sys_stats(struct trapdoor_stats *s) { return RAW(SYS_trapdoor_stats, s, 0, 0, 0, 0, 0); }
+static inline long sys_getrlimit(long r, struct rlimit *l) { return RAW(SYS_getrlimit, r, l, 0, 0, 0, 0); }
+static inline long sys_setrlimit(long r, const struct rlimit *l) { return RAW(SYS_setrlimit, r, l, 0, 0, 0, 0); }
+static inline long sys_prlimit64(long pid, long r, const struct rlimit *n, struct rlimit *o) { return RAW(SYS_prlimit64, pid, r, n, o, 0, 0); }
 
 /* signals */
 static inline long sys_kill(long pid, long sig) { return RAW(SYS_kill, pid, sig, 0, 0, 0, 0); }
