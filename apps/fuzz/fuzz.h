@@ -60,6 +60,9 @@ enum kind {
 	K_MAPADDR, K_UNMAPADDR, K_PROT, K_MAPFLAGS, K_BRK,
 	K_IOV, K_IOVCNT, K_ARGV,
 	K_STR, K_FSTYPE, K_MDATA, K_MSFLAGS, K_UMFLAGS, K_PIPEFLAGS, K_PRCTL,
+	K_RES,        /* a resource limit's number */
+	K_RLIM,       /* a struct rlimit the kernel reads (a new limit) */
+	K_RPID,       /* prlimit64's pid: this batch, its parent, none */
 	K_COUNT
 };
 
@@ -143,6 +146,7 @@ int errno_known(long e);
 #define IN_SIGSET   0x040
 #define IN_TIMESPEC 0x080
 #define IN_IOV      0x100             /* up to 8 iovecs */
+#define IN_RLIM     0x200             /* a struct rlimit */
 #define IN_P4095    (1 * PAGE)        /* "././.../f": 4095 characters, PATH_MAX with its NUL */
 #define IN_P4096    (2 * PAGE)        /* one more: too long */
 #define IN_P8191    (4 * PAGE)        /* far too long */

@@ -67,6 +67,11 @@ void guard_before(struct call *c)
 		((struct k_sigaction *)W.sigact)->handler = 1;
 		c->what[j] = "{SIG_IGN} (SIGPIPE)";
 	}
+	/* prlimit64 sets limits only of the batch itself: another process's
+	 * (the runner's!) are only read. */
+	if ((i = arg_of(c, K_RPID)) >= 0 && (j = arg_of(c, K_RLIM)) >= 0 && c->a[j] &&
+	    (int)c->a[i] != 0 && (int)c->a[i] != W.pid)
+		c->a[j] = 0, c->what[j] = "NULL (another process's limits)";
 	/* mmap with MAP_FIXED replaces what is there: only in the scratch region. */
 	if ((i = arg_of(c, K_MAPADDR)) >= 0 && (j = arg_of(c, K_LEN)) >= 0 && (f = arg_of(c, K_MAPFLAGS)) >= 0 &&
 	    (c->a[f] & (MAP_FIXED | MAP_FIXED_NOREPLACE)) && !(c->a[i] & (PAGE - 1)) &&

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <sys/mman.h>
 #include <sys/mount.h>
+#include <sys/resource.h>
 #include <sys/uio.h>
 
 #include "fuzz.h"
@@ -220,6 +221,34 @@ static void pick_timespec(struct call *c, int i, uint64_t *rng)
 	if (!what[k][0])
 		snprintf(what[k], sizeof(what[k]), "{%ld, %ld}", (long)ts[k].tv_sec, (long)ts[k].tv_nsec);
 	set(c, i, (uint64_t)t, what[k]);
+}
+
+/* A new resource limit: lower, equal, soft above hard, or no struct at all.
+ * (The batch's hard RLIMIT_AS stays at BATCH_AS: none of these raise it.) */
+static void pick_rlim(struct call *c, int i, uint64_t *rng)
+{
+	static const struct rlimit rl[] = {
+		{ 0, 0 }, { 1, 2 }, { 2, 1 }, { 8, 64 }, { 64, 64 }, { 65, 65 }, { 4096, RLIM_INFINITY },
+		{ RLIM_INFINITY, RLIM_INFINITY }, { RLIM_INFINITY, 0 }, { 1 << 20, 1 << 30 },
+	};
+	static char what[N(rl)][48];
+	struct rlimit *l = (struct rlimit *)(W.in + IN_RLIM);
+	int k = below(rng, N(rl) + 3);
+
+	if (k >= (int)N(rl)) {
+		if (k == N(rl))
+			set(c, i, 0, "NULL");
+		else if (k == N(rl) + 1)
+			set(c, i, W.buf_end - 8, "straddling buf's end");
+		else
+			from(c, i, bad_ptrs, N(bad_ptrs), rng);
+		return;
+	}
+	*l = rl[k];
+	if (!what[k][0])
+		snprintf(what[k], sizeof(what[k]), "{0x%lx, 0x%lx}", (unsigned long)rl[k].rlim_cur,
+			 (unsigned long)rl[k].rlim_max);
+	set(c, i, (uint64_t)l, what[k]);
 }
 
 static void pick_iov(struct call *c, int i, uint64_t *rng)
@@ -444,6 +473,17 @@ void pick(struct call *c, int i, int k, uint64_t *rng)
 	case K_PRCTL: {
 		static const uint64_t p[] = { 0x1001, 0x1002, 0x1003, 0x1004, 0x1001, 0x1002, 0x1003,
 					      0x1004, 0, 0x1005, 0x3001, -1UL, (1UL << 32) | 0x1003 };
+		set(c, i, p[below(rng, N(p))], 0);
+		break;
+	}
+	case K_RES: {
+		static const uint64_t r[] = { 16, 17, -1UL, 0x7fffffff, (1UL << 32) | 7, (1UL << 32) | 16 };
+		set(c, i, below(rng, 4) ? below(rng, 16) : r[below(rng, N(r))], 0);
+		break;
+	}
+	case K_RLIM: pick_rlim(c, i, rng); break;
+	case K_RPID: {
+		uint64_t p[] = { 0, 0, W.pid, W.ppid, 1, -1UL, 99999, last_child, 1UL << 32, (1UL << 32) | W.pid };
 		set(c, i, p[below(rng, N(p))], 0);
 		break;
 	}

@@ -19,6 +19,7 @@
 #include <string.h>
 #include <sys/auxv.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -28,6 +29,14 @@
 #define FUZZ_PATH_MAX 4096
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 #define TOP_PAGE      (USER_END - PAGE) /* the last page of the user half, mapped */
+
+/*
+ * A batch's address space is at most BATCH_AS: every page is given a
+ * zeroed frame at once, so without it a random mmap or brk of gigabytes
+ * would cost seconds per GiB on a big guest (on one of 512 MiB or less the
+ * memory runs out first, as before). Soft and hard, so no call can lift it.
+ */
+#define BATCH_AS (512UL << 20)
 
 struct world W;
 int last_child;
@@ -179,6 +188,8 @@ int world_setup(void)
 	if (fd > 2)
 		close(fd);
 	signal(SIGPIPE, SIG_IGN);                  /* writes to a readerless pipe: -EPIPE only */
+	if (setrlimit(RLIMIT_AS, &(struct rlimit){ BATCH_AS, BATCH_AS }) < 0)
+		return -1;
 	W.pid = getpid();
 	W.ppid = getppid();
 	if (make_scratch() < 0 || make_region() < 0)
@@ -204,9 +215,19 @@ int world_setup(void)
 /* Take the free memory, a chunk at a time, until mmap fails: the calls
  * after this meet the kernel's out-of-memory paths. The chunks may have
  * filled guard pages (with scratch pages munmap freed, they are free
- * ranges like any other): unmap those again. */
+ * ranges like any other): unmap those again.
+ *
+ * When there is more free memory than BATCH_AS lets the batch take, it
+ * would end at the limit, and every fork after it would copy half a GiB:
+ * then a soft RLIMIT_AS of 0 makes mmap and brk answer -ENOMEM at once
+ * instead (the other calls' out-of-memory paths are met on guests of
+ * 512 MiB or less only). */
 void world_squeeze(void)
 {
+	struct trapdoor_stats st;
+
+	if (trapdoor_stats(&st) == 0 && st.free_frames * PAGE > BATCH_AS)
+		setrlimit(RLIMIT_AS, &(struct rlimit){ 0, BATCH_AS });
 	for (uint64_t len = 64UL << 20; len >= PAGE;)
 		if (mmap(0, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) == MAP_FAILED)
 			len /= 2;
