@@ -12,7 +12,8 @@
 #   scripts/clock-spread.sh --limit 0.5     the largest spread (percent) that passes (default 1)
 #   scripts/clock-spread.sh --image F.img   measure that disk image (e.g. another branch's
 #                                           build/disk.img) instead of building this one
-#   ACCEL=icount scripts/clock-spread.sh    another QEMU mode (default tcg)
+#   ACCEL=icount scripts/clock-spread.sh    another QEMU mode (default tcg; --accel icount
+#                                           is the same)
 #
 # Exit status: 0 when every boot printed its line, none called its
 # calibration unstable, and the spread is within the limit; 1 otherwise.
@@ -26,8 +27,10 @@ while [ $# -gt 0 ]; do
 	--busy) busy=yes; shift ;;
 	--busy-cmdline) [ $# -ge 2 ] || die "--busy-cmdline needs a value"; busy=yes; busy_cmdline=$2; shift 2 ;;
 	--image) [ -f "${2:-}" ] || die "--image needs a disk image file"; image=$(realpath "$2"); shift 2 ;;
+	--accel) accel_valid "${2:-}" || die "--accel needs auto, kvm, tcg or icount, not '${2:-}'"
+		export ACCEL=$2; shift 2 ;;
 	--limit) [[ ${2:-} =~ ^[0-9]+([.][0-9]+)?$ ]] || die "--limit needs a percentage"; limit=$2; shift 2 ;;
-	-h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+	-h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 	*) die "unknown argument '$1' (see scripts/clock-spread.sh --help)" ;;
 	esac
 done

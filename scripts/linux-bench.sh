@@ -36,7 +36,7 @@ while [ $# -gt 0 ]; do
 		shift 2 ;;
 	--accel=*) IFS=, read -ra a <<<"${1#*=}"; accels+=("${a[@]}"); shift ;;
 	--out=*) OUT=${1#*=}; shift ;;
-	-h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+	-h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 	*) die "unknown argument '$1' (see scripts/linux-bench.sh --help)" ;;
 	esac
 done

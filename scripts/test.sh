@@ -18,7 +18,7 @@ while [ $# -gt 0 ]; do
 	--matrix) matrix=yes; shift ;;
 	--accel) accel_valid "${2:-}" || die "--accel needs auto, kvm, tcg or icount, not '${2:-}'"
 		export ACCEL=$2; shift 2 ;;
-	-h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+	-h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 	*) die "unknown argument '$1' (see scripts/test.sh --help)" ;;
 	esac
 done

@@ -60,5 +60,7 @@ void test_timer_interrupts(void)
 	} while (rdtsc() - c0 < span);
 	kprintf("# %lu timer ticks in 300 ms by the TSC (%d expected)\n", n, HZ * 3 / 10);
 	KT_CHECK(n <= HZ * 3 / 10 + 1);
-	KT_CHECK(n >= HZ * 3 / 10 - 4);
+	/* At least half: a starved emulator may merge ticks that piled up
+	 * (TCG on a busy host), but a timer at the wrong rate fails. */
+	KT_CHECK(n >= HZ * 3 / 10 / 2);
 }

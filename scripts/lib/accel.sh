@@ -88,7 +88,7 @@ accel_decide() {
 			printf 'error\taccel: kvm was not probed\n'
 			return 1
 		elif [ "$req" = kvm ]; then
-			printf 'error\taccel: kvm asked for, but it cannot run here (%s); use ACCEL=tcg\n' "${probe#fail:}"
+			printf 'error\taccel: kvm asked for, but it cannot run here (%s); use ACCEL=tcg (rm build/accel-probe probes again)\n' "${probe#fail:}"
 			return 1
 		else
 			printf 'tcg\taccel: kvm unusable here (%s); using TCG\n' "${probe#fail:}"
@@ -129,7 +129,11 @@ accel_probe_key() {
 }
 
 # accel_probe: "ok" or "fail:REASON", from BUILD/accel-probe when its key
-# matches this host, else by booting the built image under KVM (and saved).
+# matches this host, else by booting the built image under KVM. Only a
+# definite verdict is kept (the loader's line, or KVM named as the failure);
+# a silent time-out is used for this run but asked again next time. The
+# probe's machine is fixed (q35, 512M, -cpu host): MEM, QEMU_CPU and
+# QEMU_MACHINE are the user's boots', not the probe's.
 accel_probe() {
 	local cache=$BUILD/accel-probe key verdict img log t0 rc
 	key=$(accel_probe_key)
@@ -139,15 +143,22 @@ accel_probe() {
 	fi
 	[ -f "$BUILD/disk.img" ] || die "accel: cannot probe KVM before the image is built ($BUILD/disk.img); build first, or set ACCEL=tcg"
 	mkdir -p "$BUILD/probe"
-	img=$BUILD/probe/probe.img log=$BUILD/probe/probe.log
+	img=$(mktemp "$BUILD/probe/probe.XXXXXX.img") log=$BUILD/probe/probe.log
 	cp --sparse=always "$BUILD/disk.img" "$img"   # its own copy: QEMU locks the image it boots
-	t0=${EPOCHREALTIME/./}
+	t0=${EPOCHREALTIME//[!0-9]/}
 	rc=0
-	ACCEL_RESOLVED=kvm boot_headless "$img" "$log" "$ACCEL_PROBE_TIMEOUT" 'bootloader: started' || rc=$?
+	MEM=512M QEMU_MACHINE=q35 QEMU_CPU= SERIAL_IN=/dev/null SHOW_SERIAL= ACCEL_RESOLVED=kvm \
+		boot_headless "$img" "$log" "$ACCEL_PROBE_TIMEOUT" 'bootloader: started' || rc=$?
 	verdict=$(accel_probe_verdict "$log")
 	rm -f "$img"
-	printf '%s\n%s\n%d ms\n# line 1: host, kernel, CPU, QEMU, firmware; 2: verdict; 3: probe time; log: %s\n' \
-		"$key" "$verdict" $(((${EPOCHREALTIME/./} - t0) / 1000)) "$log" >"$cache"
+	case $verdict in
+	ok | "fail:emulation failure"* | "fail:KVM"* | "fail:QEMU could not"*)
+		printf '%s\n%s\n%d ms\n# line 1: host, kernel, CPU, QEMU, firmware; 2: verdict; 3: probe time; log: %s\n' \
+			"$key" "$verdict" $(((${EPOCHREALTIME//[!0-9]/} - t0) / 1000)) "$log" >"$cache.$$"
+		mv "$cache.$$" "$cache" ;;
+	*) rm -f "$cache"
+	   note "accel: the KVM probe ended without a verdict (QEMU status $rc; last line: $(tail -1 "$log" | cut -c10-)); not kept" ;;
+	esac
 	echo "$verdict"
 }
 
@@ -166,7 +177,8 @@ accel_resolve() {
 	out=$(accel_decide "$req" "$dev" "$probe") || { echo "error: ${out#*$'\t'}" >&2; exit 1; }
 	choice=${out%%$'\t'*} msg=${out#*$'\t'}
 	if [[ ";${ACCEL_SAID:-};" != *";$choice:$req;"* ]]; then
-		[ "$probe" = - ] || msg="$msg [probe: $(sed -n 3p "$BUILD/accel-probe"), kept in ${BUILD#"$ROOT"/}/accel-probe]"
+		[ "$probe" = - ] || [ ! -f "$BUILD/accel-probe" ] ||
+			msg="$msg [probe: $(sed -n 3p "$BUILD/accel-probe"), kept in ${BUILD#"$ROOT"/}/accel-probe; remove it to probe again]"
 		note "$msg"
 		export ACCEL_SAID="${ACCEL_SAID:-};$choice:$req"
 	fi

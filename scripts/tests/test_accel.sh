@@ -6,6 +6,7 @@
 # error and its verdict said once. Prints `N passed, N failed`.
 set -uo pipefail
 source "$(dirname "$0")/../lib/common.sh"
+unset QEMU_CPU QEMU_MACHINE MEM ACCEL ACCEL_SAID ACCEL_RESOLVED ACCEL_PROBE_TIMEOUT   # the caller's, not ours
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 pass=0 fail=0
@@ -94,11 +95,11 @@ resolve() {
 resolve yes "fail:emulation failure in firmware" kvm
 same "explicit kvm, probe failed: status" "$st" 1
 same "explicit kvm, probe failed: one line" "$(printf '%s\n' "$err" | wc -l)" 1
-[[ $err == "error: accel: kvm asked for, but it cannot run here (emulation failure in firmware); use ACCEL=tcg" ]] &&
+[[ $err == "error: accel: kvm asked for, but it cannot run here (emulation failure in firmware); use ACCEL=tcg (rm build/accel-probe probes again)" ]] &&
 	ok || bad "explicit kvm, probe failed: said '$err'"
 resolve yes "fail:emulation failure in firmware" auto
 same "auto, probe failed: choice" "$choice" tcg
-[[ $err == *"kvm unusable here (emulation failure in firmware); using TCG [probe: 412 ms, kept in "*"accel-probe]" ]] &&
+[[ $err == *"kvm unusable here (emulation failure in firmware); using TCG [probe: 412 ms, kept in "*"accel-probe; remove it to probe again]" ]] &&
 	ok || bad "auto, probe failed: said '$err'"
 resolve yes ok auto
 same "auto, probe passed: choice" "$choice" kvm
