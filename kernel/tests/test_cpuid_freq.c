@@ -86,6 +86,14 @@ static void test_leaf_15(void)
 	CHECK_EQ(r.lapic_bus_hz, 24000000);
 	CHECK(r.exact);
 
+	/* The same leaf seen by a guest: the TSC still holds, the LAPIC timer's
+	 * rate is the hypervisor's own, not the crystal's. */
+	l.basic1.ecx = 1u << 31;
+	r = decode(&l);
+	CHECK_EQ(r.tsc_hz, 2256000000ULL);
+	CHECK_EQ(r.lapic_bus_hz, 0);
+	l.basic1.ecx = 0;
+
 	/* The largest register values: the product still fits 64 bits. */
 	l.tsc15 = (struct cpuid_regs){ .eax = 1, .ebx = 0xffffffff, .ecx = 0xffffffff };
 	CHECK_EQ(decode(&l).tsc_hz, 0xffffffffULL * 0xffffffffULL);

@@ -30,11 +30,13 @@ void cpu_clock_decode(const struct cpu_clock_leaves *l, struct cpu_clock_report 
 	}
 	/* Leaf 0x15: TSC = crystal * EBX / EAX. All three must be there; a
 	 * zero ECX means the crystal is not enumerated (we do not guess it
-	 * from the model). The LAPIC timer runs from the same crystal. */
+	 * from the model). On bare metal the LAPIC timer runs from the same
+	 * crystal; under a hypervisor it runs from whatever clock the
+	 * hypervisor chose (KVM: 1 GHz), so the crystal says nothing of it. */
 	if (max_basic >= 0x15 && l->tsc15.eax && l->tsc15.ebx && l->tsc15.ecx) {
 		r->source = FREQ_CPUID_15;
 		r->tsc_hz = (uint64_t)l->tsc15.ecx * l->tsc15.ebx / l->tsc15.eax;
-		r->lapic_bus_hz = l->tsc15.ecx;
+		r->lapic_bus_hz = (l->basic1.ecx & HV_PRESENT) ? 0 : l->tsc15.ecx;
 		r->exact = true;
 		return;
 	}
