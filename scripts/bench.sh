@@ -38,12 +38,8 @@ flock -n 9 || die "another benchmark is running in $BUILD (lock: $BUILD/bench/.l
 build_all
 # Each request becomes kvm, tcg or icount now (auto: after the KVM probe),
 # once, so a KVM that cannot run is said before anything boots.
-resolved=()
-for a in "${accels[@]}"; do
-	accel_resolve "$a"
-	[[ " ${resolved[*]} " == *" $ACCEL_RESOLVED "* ]] || resolved+=("$ACCEL_RESOLVED")
-done
-accels=("${resolved[@]}")
+accel_resolve_all "${accels[@]}"
+accels=("${ACCELS[@]}")
 raw=$BUILD/bench/raw
 rm -rf "$raw"
 mkdir -p "$raw"
@@ -58,7 +54,7 @@ for a in "${accels[@]}"; do
 	rc=0
 	ACCEL_RESOLVED=$a SHOW_SERIAL=1 boot_headless "$img" "$raw/this-$a.log" "$timeout" || rc=$?
 	[ "$rc" -ne "$QEMU_KVM_FAILED" ] ||
-		die "trapbench under kvm: KVM failed ($(sed -n 's/^ *[0-9.]* # qemu: stopped: //p' "$raw/this-$a.log" | head -1)); ACCEL=tcg avoids it"
+		die "trapbench under kvm: KVM failed ($(kvm_stop_reason "$raw/this-$a.log")); ACCEL=tcg avoids it"
 	[ "$rc" -eq "$QEMU_SUCCESS" ] || die "trapbench under $a ended with QEMU status $rc (log: $raw/this-$a.log)"
 done
 rm -f "$img"

@@ -44,13 +44,8 @@ done
 # every other boot (docs/accel.md); it needs the built image.
 if [ ${#accels[@]} -eq 0 ] && [ -n "${ACCEL:-}" ]; then accels=("$ACCEL"); fi
 [ ${#accels[@]} -gt 0 ] || accels=(tcg icount)
-resolved=()
-for a in "${accels[@]}"; do
-	accel_valid "$a" || die "--accel must be auto, kvm, tcg or icount, not '$a'"
-	accel_resolve "$a"
-	[[ " ${resolved[*]} " == *" $ACCEL_RESOLVED "* ]] || resolved+=("$ACCEL_RESOLVED")
-done
-accels=("${resolved[@]}")
+accel_resolve_all "${accels[@]}"
+accels=("${ACCELS[@]}")
 
 # --- tools ------------------------------------------------------------------
 missing=()

@@ -66,7 +66,7 @@ show_log() { grep -A12 'KERNEL PANIC' "$log" || tail -20 "$log" || true; }
 
 verdict() {
 	if grep -q 'KERNEL PANIC:' "$log"; then echo panic
-	elif [ "$rc" -eq "$QEMU_KVM_FAILED" ]; then echo "KVM failed: $(sed -n 's/^ *[0-9.]* # qemu: stopped: //p' "$log" | head -1)"
+	elif [ "$rc" -eq "$QEMU_KVM_FAILED" ]; then echo "KVM failed: $(kvm_stop_reason "$log")"
 	elif [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then echo "time-out after ${TIMEOUT}s"
 	elif grep -q 'bootloader: error' "$log"; then echo "bootloader error"
 	elif [ "$rc" -eq "$QEMU_SUCCESS" ]; then echo success

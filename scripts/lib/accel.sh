@@ -162,6 +162,22 @@ accel_probe() {
 	echo "$verdict"
 }
 
+# accel_resolve_all REQUEST...: accel_resolve each request, in the parent
+# shell (its verdicts are said once); ACCELS holds the choices, each once.
+accel_resolve_all() {
+	local a
+	ACCELS=()
+	for a in "$@"; do
+		accel_resolve "$a"
+		[[ " ${ACCELS[*]} " == *" $ACCEL_RESOLVED "* ]] || ACCELS+=("$ACCEL_RESOLVED")
+	done
+}
+
+# kvm_stop_reason LOG: why boot_headless stopped a boot whose KVM failed.
+kvm_stop_reason() {
+	sed -n 's/^ *[0-9.]* # qemu: stopped: //p' "$1" | head -1
+}
+
 # accel_resolve [REQUEST]: set and export ACCEL_RESOLVED (kvm, tcg or icount)
 # for REQUEST (default $ACCEL, else auto), probing KVM when that matters.
 # Says the verdict once per run (child scripts inherit ACCEL_SAID); an
