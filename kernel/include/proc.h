@@ -30,6 +30,8 @@
 
 enum proc_state { P_FREE, P_RUNNABLE, P_RUNNING, P_BLOCKED, P_ZOMBIE };
 
+#define LINUX_NR_END 512                 /* Linux's call numbers are below; trapdoor's own start here */
+
 #define NSIG 64                          /* signals 1..64, Linux's numbers */
 #define SIG_UNBLOCKABLE (SIGBIT(SIGKILL) | SIGBIT(SIGSTOP))  /* never blocked, caught or ignored */
 
@@ -64,6 +66,7 @@ struct proc {
 	struct uvm_usage vm;             /* what its space maps: kept exact by every call that maps */
 	uint64_t data_size;              /* the program's data from its file: brk's RLIMIT_DATA counts it */
 	struct rlimit rlim[RLIMIT_NLIMITS]; /* resource limits: inherited by fork, kept by execve */
+	uint64_t ni_said[LINUX_NR_END / 64]; /* unimplemented calls named on the console (dispatch.c) */
 };
 
 extern struct proc procs[NPROC];         /* the process table (proc.c) */

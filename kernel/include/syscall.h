@@ -33,7 +33,7 @@ static inline uint64_t arg(const struct trap_frame *tf, int n)
 #include "syscall_list.h"
 #undef SYSCALL
 
-extern const char *const syscall_names[NR_SYSCALLS];  /* NULL for unused numbers */
+extern const char *const syscall_names[NR_SYSCALLS];  /* every Linux call's name; NULL for numbers Linux lacks */
 
 void syscall_init(void);                           /* arch: MSRs for the syscall instruction */
 long syscall_dispatch(struct trap_frame *tf);      /* both stubs call it and store the result in tf->rax */

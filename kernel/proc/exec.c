@@ -234,6 +234,7 @@ long proc_exec(struct proc *p, const char *path, char *const argv[], char *const
 	for (; i < sizeof(p->name) - 1 && base[i]; i++)
 		p->name[i] = base[i];
 	p->name[i] = 0;
+	memset(p->ni_said, 0, sizeof(p->ni_said));  /* a new program: its missing calls are news */
 
 	p->brk_start = p->brk = info.vaddr_hi;
 	p->mmap_next = USER_MMAP_TOP;

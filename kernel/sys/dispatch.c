@@ -3,13 +3,30 @@
  * alike: number in rax, result back in rax.
  */
 #include "api/errno.h"
+#include "kernel.h"
 #include "arch/sysret.h"
 #include "lib/nospec.h"
 #include "proc.h"
 #include "syscall.h"
 
-/* Numbers with no handler get this one. */
-static long sys_ni_syscall(struct trap_frame *tf) { return -ENOSYS; }
+/*
+ * Numbers with no handler get this one: -ENOSYS. A Linux call this kernel
+ * lacks (a `-` line in syscalls.tbl) is also named on the console, once per
+ * process and number, so anyone can see what a program was missing;
+ * numbers Linux does not have either stay silent (a fuzzer's noise).
+ */
+static long sys_ni_syscall(struct trap_frame *tf)
+{
+	struct proc *p = current();
+	uint64_t nr = tf->rax;
+
+	if (nr < LINUX_NR_END && syscall_names[nr] && !(p->ni_said[nr / 64] & (1ULL << (nr % 64)))) {
+		p->ni_said[nr / 64] |= 1ULL << (nr % 64);
+		kprintf("kernel: pid %d (%s) called unimplemented system call %lu (%s)\n", p->pid, p->name, nr,
+			syscall_names[nr]);
+	}
+	return -ENOSYS;
+}
 
 /*
  * The table: one slot per number, plus one past the end that every
@@ -27,10 +44,18 @@ static const syscall_fn table[NR_SYSCALLS + 1] = {
 };
 #pragma clang diagnostic pop
 
+#define SYSCALL_NI(nr, name) _Static_assert(nr < LINUX_NR_END, #name ": Linux numbers are below LINUX_NR_END");
+#include "syscall_ni_list.h"
+#undef SYSCALL_NI
+
+/* Every Linux call's name, the kernel's and the missing ones alike. */
 const char *const syscall_names[NR_SYSCALLS] = {
 #define SYSCALL(nr, name, entry, nargs) [nr] = #name,
 #include "syscall_list.h"
 #undef SYSCALL
+#define SYSCALL_NI(nr, name) [nr] = #name,
+#include "syscall_ni_list.h"
+#undef SYSCALL_NI
 };
 
 /* All 64 bits of rax count: 1 << 32 is not 0, it is -ENOSYS. The number
