@@ -3,12 +3,14 @@
  * child that must die alone, by the expected signal, with the kernel (and
  * this suite) going on.
  */
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "conform.h"
 
@@ -39,6 +41,80 @@ static void call_at_top(const struct path *P, void *arg)
 	__asm__ volatile("jmp *%1" : : "a"(SYS_getpid), "r"(TOP_PAGE + PAGE - 2));
 }
 
+/* The same call with a SIGSEGV handler: Linux reports the failed return as
+ * the process's own #GP at rip 1 << 47, which it may catch and leave. */
+static volatile int top_caught;
+static char landing_stack[4096] __attribute__((aligned(16)));
+
+static void landing(void) { _exit(top_caught ? 42 : 1); }
+
+static void top_fault(int sig, siginfo_t *info, void *uc)
+{
+	struct k_sigcontext *r = &((struct k_ucontext *)uc)->uc_mcontext;
+
+	top_caught = info->si_code == SI_KERNEL && r->trapno == 13 && r->rip == TOP_PAGE + PAGE;
+	r->rip = (uint64_t)landing;
+	r->rsp = (uint64_t)(landing_stack + sizeof(landing_stack) - 8);   /* as after a call */
+}
+
+static void call_at_top_caught(const struct path *P, void *arg)
+{
+	struct sigaction sa = { .sa_sigaction = top_fault, .sa_flags = SA_SIGINFO };
+
+	sigaction(SIGSEGV, &sa, 0);
+	call_at_top(P, arg);
+}
+
+int case_entry_at_top_caught(const struct path *P, struct transcript *t)
+{
+	int s = run_child(call_at_top_caught, P, 0);
+
+	EXPECT(t, P, WIFEXITED(s) && WEXITSTATUS(s) == 42);
+	note(t, "caught at the top: status %#x", s);
+	return 0;
+}
+
+/* int3 and `int $3` are SIGTRAP, `int $4` (#OF) SIGSEGV, all SI_KERNEL with
+ * rip after the instruction, as on Linux: both gates have DPL 3. */
+static volatile struct { int sig, code; uint64_t rip, trapno; } trapped;
+
+/* One instruction each, with a label after it (noinline: one copy of each label). */
+static __attribute__((noinline)) void do_int3(void) { __asm__ volatile("int3\n.globl after_int3\nafter_int3:"); }
+static __attribute__((noinline)) void do_int_3(void) { __asm__ volatile(".byte 0xcd, 0x03\n.globl after_int_3\nafter_int_3:"); }
+static __attribute__((noinline)) void do_int_4(void) { __asm__ volatile("int $4\n.globl after_int_4\nafter_int_4:"); }
+static void (*const raise_int[3])(void) = { do_int3, do_int_3, do_int_4 };
+
+static void on_int(int sig, siginfo_t *info, void *uc)
+{
+	struct k_sigcontext *r = &((struct k_ucontext *)uc)->uc_mcontext;
+
+	trapped.sig = sig, trapped.code = info->si_code, trapped.rip = r->rip, trapped.trapno = r->trapno;
+}
+
+int case_int3_and_into(const struct path *P, struct transcript *t)
+{
+	static const struct { const char *what; int sig, trapno; } want[3] = {
+		{ "int3", SIGTRAP, 3 }, { "int $3", SIGTRAP, 3 }, { "int $4", SIGSEGV, 4 },
+	};
+	struct sigaction sa = { .sa_sigaction = on_int, .sa_flags = SA_SIGINFO }, old[2];
+	extern const char after_int3[], after_int_3[], after_int_4[];
+	const char *after[3] = { after_int3, after_int_3, after_int_4 };
+
+	sigaction(SIGTRAP, &sa, &old[0]);
+	sigaction(SIGSEGV, &sa, &old[1]);
+	for (int i = 0; i < 3; i++) {
+		trapped.sig = 0;
+		raise_int[i]();
+		EXPECT(t, P, trapped.sig == want[i].sig && trapped.code == SI_KERNEL &&
+			     trapped.rip == (uint64_t)after[i] && trapped.trapno == (uint64_t)want[i].trapno);
+		note(t, "%s: signal %d code %#x trapno %lu; ", want[i].what, trapped.sig, trapped.code,
+		     (unsigned long)trapped.trapno);
+	}
+	sigaction(SIGTRAP, &old[0], 0);
+	sigaction(SIGSEGV, &old[1], 0);
+	return 0;
+}
+
 int case_entry_at_top(const struct path *P, struct transcript *t)
 {
 	struct trapdoor_stats before, after;
@@ -60,7 +136,6 @@ static void do_wrmsr(const struct path *P, void *a) { __asm__ volatile("wrmsr" :
 static void do_in(const struct path *P, void *a) { __asm__ volatile("inb $0x80, %%al" : : : "rax"); }
 static void do_lgdt(const struct path *P, void *a) { static char g[10]; __asm__ volatile("lgdt %0" : : "m"(g)); }
 static void do_int20(const struct path *P, void *a) { __asm__ volatile("int $0x20"); }
-static void do_int3(const struct path *P, void *a) { __asm__ volatile("int3"); }
 /* A far jump to 0x1b, the 32-bit user code slot: it is empty, so #GP
  * (a 32-bit `syscall` would otherwise enter the kernel through CSTAR). */
 static void do_far32(const struct path *P, void *a)
@@ -77,9 +152,9 @@ int case_privileged_insns(const struct path *P, struct transcript *t)
 	expect_signal(P, t, "wrmsr", do_wrmsr, 0, SIGSEGV);
 	expect_signal(P, t, "in", do_in, 0, SIGSEGV);
 	expect_signal(P, t, "lgdt", do_lgdt, 0, SIGSEGV);
-	/* Only vector 0x80 is open to user mode: other vectors give #GP. */
+	/* Only vectors 0x80, 3 and 4 are open to user mode (int3_and_into):
+	 * other vectors give #GP. */
 	expect_signal(P, t, "int $0x20", do_int20, 0, SIGSEGV);
-	expect_signal(P, t, "int3", do_int3, 0, SIGSEGV);
 	expect_signal(P, t, "far jump to 32-bit code", do_far32, 0, SIGSEGV);
 	return 0;
 }

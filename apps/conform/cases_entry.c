@@ -4,10 +4,12 @@
  * return may load. The process gets its signal; the kernel stays up.
  */
 #include <signal.h>
+#include <stddef.h>
 #include <string.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "conform.h"
 
@@ -191,6 +193,63 @@ int case_entry_sigreturn_rewritten(const struct path *P, struct transcript *t)
 		 * frame to run the handler. int $0x80 always leaves by iretq. */
 		if (P->entry == ENTRY_SYSCALL)
 			EXPECT(t, P, after.sysret_fallbacks > before.sysret_fallbacks);
+		note(t, "%s: %#x; ", breakages[i].what, s);
+	}
+	return 0;
+}
+
+/* --- the same broken returns, caught --------------------------------------
+ * Linux delivers a return the CPU refuses as the process's own fault: a
+ * non-canonical rip or a selector that is not the user's is a #GP
+ * (SIGSEGV, SI_KERNEL, trapno 13) and a canonical rip the user may not run
+ * is a #PF (SEGV_MAPERR at that address), with the broken values in the
+ * handler's context. The handler may repair them and go on. */
+
+static struct k_sigcontext before_break;     /* the context break_context got */
+static volatile int caught;                  /* the SIGSEGV looked as Linux's */
+
+static void save_and_break(int sig, siginfo_t *info, void *uc)
+{
+	before_break = ((struct k_ucontext *)uc)->uc_mcontext;
+	break_context(sig, info, uc);
+}
+
+static int canonical(uint64_t a) { return (int64_t)a >> 47 == 0 || (int64_t)a >> 47 == -1; }
+
+/* Check what the fault reports, then put the registers back as they were
+ * before the break (the general registers only: the saved FPU state's
+ * pointer belongs to the frame it was in). */
+static void repair(int sig, siginfo_t *info, void *uc)
+{
+	struct k_sigcontext *r = &((struct k_ucontext *)uc)->uc_mcontext;
+	uint64_t v = breaking->value;
+
+	if (breaking->field == 0 && canonical(v))
+		caught = info->si_code == SEGV_MAPERR && r->trapno == 14 && info->u.addr == v && r->rip == v;
+	else if (breaking->field == 0)
+		caught = info->si_code == SI_KERNEL && r->trapno == 13 && r->rip == v;
+	else
+		caught = info->si_code == SI_KERNEL && r->trapno == 13 &&
+			 (breaking->field == 1 ? r->cs : r->ss) == (v | 3);
+	memcpy(r, &before_break, offsetof(struct k_sigcontext, fpstate));
+}
+
+/* In a child: exits 42 when the fault was caught, reported as Linux's, and
+ * the repaired context came back here. */
+static void caught_return(const struct path *P, void *arg)
+{
+	breaking = arg;
+	on_handler(SIGUSR1, save_and_break);
+	on_handler(SIGSEGV, repair);
+	CALL2(P, SYS_kill, CALL0(P, SYS_getpid), SIGUSR1);
+	_exit(caught ? 42 : 1);
+}
+
+int case_entry_bad_return_caught(const struct path *P, struct transcript *t)
+{
+	for (unsigned i = 0; i < sizeof(breakages) / sizeof(breakages[0]); i++) {
+		int s = run_child(caught_return, P, (void *)&breakages[i]);
+		EXPECT(t, P, WIFEXITED(s) && WEXITSTATUS(s) == 42);
 		note(t, "%s: %#x; ", breakages[i].what, s);
 	}
 	return 0;

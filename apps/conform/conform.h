@@ -75,6 +75,7 @@ typedef int (*case_fn)(const struct path *P, struct transcript *t);
 	X(registers_preserved)  X(six_arguments)        X(enosys_numbers) \
 	X(entry_flags)          X(entry_bad_rsp)        X(entry_single_step) \
 	X(entry_step_dies)      X(entry_sigreturn_rewritten) X(entry_at_top) \
+	X(entry_bad_return_caught) X(entry_at_top_caught) X(int3_and_into) \
 	X(efault_read)          X(efault_write)         X(efault_writev) \
 	X(efault_open)          X(efault_stat_path)     X(efault_stat) \
 	X(efault_mkdir)         X(efault_unlink)        X(efault_execve) \

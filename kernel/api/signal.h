@@ -109,6 +109,12 @@ struct k_sigcontext {
 	uint64_t reserved[8];
 };
 
+/* uc_flags: the frame's sigcontext has a real ss (always), and rt_sigreturn
+ * must restore it as it is rather than repair a bad one (set for 64-bit
+ * code, as Linux does; a program may clear it). */
+#define UC_SIGCONTEXT_SS      0x2
+#define UC_STRICT_RESTORE_SS  0x4
+
 struct k_ucontext {
 	uint64_t uc_flags;
 	uint64_t uc_link;

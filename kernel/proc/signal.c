@@ -107,6 +107,7 @@ static bool setup_frame(struct trap_frame *tf, int sig, struct k_sigaction *a, c
 		.err = tf->vector < 32 ? tf->error : 0, .trapno = tf->vector < 32 ? tf->vector : 0,
 		.oldmask = p->sig_blocked, .cr2 = tf->vector == 14 ? this_cpu()->fault_addr : 0,
 	};
+	f.uc.uc_flags = UC_SIGCONTEXT_SS | UC_STRICT_RESTORE_SS;
 	f.uc.uc_sigmask = p->sig_blocked;
 	f.info = *info;
 	if (copy_to_user((void *)sp, &f, sizeof(f)) < 0)
@@ -167,11 +168,11 @@ static void fault_info(const struct trap_frame *tf, int sig, struct k_siginfo *i
 		info->si_code = ILL_ILLOPN, info->u.addr = tf->rip;
 	} else if (sig == SIGFPE) {
 		info->si_code = FPE_INTDIV, info->u.addr = tf->rip;
-	} else if (sig == SIGTRAP) {
+	} else if (sig == SIGTRAP && tf->vector == 1) {
 		/* A single step says so in DR6; a #DB from icebp does not. */
-		bool step = tf->vector == 1 && (this_cpu()->debug_status & DR6_BS);
+		bool step = this_cpu()->debug_status & DR6_BS;
 		info->si_code = step ? TRAP_TRACE : TRAP_BRKPT, info->u.addr = tf->rip;
-	}
+	}                                     /* int3 (#BP): SI_KERNEL and no address, as Linux's */
 }
 
 void signal_fault(struct trap_frame *tf, int sig, const char *what)

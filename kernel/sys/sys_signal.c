@@ -110,10 +110,12 @@ long sys_rt_sigprocmask(struct trap_frame *tf)
 /*
  * rt_sigreturn: the handler returned into sa_restorer, which made this
  * call with rsp at the frame's ucontext. Take the registers and the mask
- * back from one kernel copy; the user may have changed them, so the
- * segments must be the user's own and rflags keeps only user-settable
- * bits. A rip outside the user half ends the process on the way out
- * (trap_return), and never through sysret (arch/sysret.h).
+ * back from one kernel copy. The user may have changed them, as Linux
+ * allows: rflags keeps only user-settable bits; the selectors get RPL 3,
+ * and an ss that is not the user's data segment is repaired unless the
+ * frame says UC_STRICT_RESTORE_SS. A rip outside the user half or a
+ * selector that is not the user's then becomes a SIGSEGV on the way out
+ * (trap_return), never a return through sysret (arch/sysret.h).
  */
 long sys_rt_sigreturn(struct trap_frame *tf)
 {
@@ -123,14 +125,14 @@ long sys_rt_sigreturn(struct trap_frame *tf)
 
 	if (copy_from_user(&uc, (void *)tf->rsp, sizeof(uc)) < 0)
 		proc_kill_fault(tf, SIGSEGV, "rt_sigreturn with an unreadable frame");
-	if (m->cs != USER_CS || m->ss != USER_DS)
-		proc_kill_fault(tf, SIGSEGV, "rt_sigreturn to a segment that is not the user's");
 	tf->r8 = m->r8, tf->r9 = m->r9, tf->r10 = m->r10, tf->r11 = m->r11;
 	tf->r12 = m->r12, tf->r13 = m->r13, tf->r14 = m->r14, tf->r15 = m->r15;
 	tf->rdi = m->rdi, tf->rsi = m->rsi, tf->rbp = m->rbp, tf->rbx = m->rbx;
 	tf->rdx = m->rdx, tf->rcx = m->rcx, tf->rsp = m->rsp, tf->rip = m->rip;
 	tf->rflags = (tf->rflags & ~USER_RFLAGS) | (m->eflags & USER_RFLAGS) | RFLAGS_IF;
-	tf->cs = USER_CS, tf->ss = USER_DS;
+	tf->cs = m->cs | 3, tf->ss = m->ss | 3;
+	if (tf->cs == USER_CS && tf->ss != USER_DS && !(uc.uc_flags & UC_STRICT_RESTORE_SS))
+		tf->ss = USER_DS;                 /* Linux's force_valid_ss: the one ring-3 data segment */
 	frame_rewritten(p);
 	p->sig_blocked = uc.uc_sigmask;
 	signal_recalc(p);

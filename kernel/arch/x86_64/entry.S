@@ -6,9 +6,6 @@
 #include "arch/frame.h"
 #include "arch/percpu.h"
 
-#define USER_CS 0x2b
-#define USER_DS 0x23
-
 	.text
 
 /*

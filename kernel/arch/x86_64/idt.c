@@ -49,8 +49,12 @@ void idt_init(void)
 	set_gate(VEC_SPURIOUS, isr_spurious, 0, 0);
 	for (int i = 0; i < 16; i++)
 		set_gate(VEC_IRQ0 + i, isr_irq_table[i], 0, 0);
-	/* The one gate user mode may raise with `int`: the legacy system call.
-	 * Every other gate has DPL 0, so `int $n` from ring 3 gets #GP. */
+	/* The gates user mode may raise with `int`, as on Linux: the legacy
+	 * system call, and int3/`int $3` (#BP: SIGTRAP) and `int $4` (#OF:
+	 * SIGSEGV). Every other gate has DPL 0, so `int $n` from ring 3 gets
+	 * #GP (SIGSEGV). */
 	set_gate(0x80, (uint64_t)int80_entry, 0, 3);
+	set_gate(3, isr_table[3], 0, 3);
+	set_gate(4, isr_table[4], 0, 3);
 	__asm__ volatile("lidt %0" : : "m"(idtr));
 }

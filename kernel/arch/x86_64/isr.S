@@ -55,14 +55,24 @@ trap_common:
  */
 	.global trap_return
 trap_return:
-	/* iretq to a non-canonical rip would fault in ring 0, with the user's GS
-	 * already loaded; a user frame like that (a syscall at the very top of
-	 * the user half) ends its process instead. */
+	/* iretq to a non-canonical rip or a selector that is not the user's
+	 * would fault in ring 0, with the user's GS already loaded. A user
+	 * frame like that (a syscall in the last bytes of the user half, or
+	 * what a handler left for rt_sigreturn) becomes the user's SIGSEGV
+	 * instead, as Linux's failed iret does; a handler rewrites the frame,
+	 * so check again. (A canonical kernel-half rip is fine to iretq to:
+	 * the fetch then faults in user mode, a #PF, as on Linux.) */
 	testb	$3, TF_CS(%rsp)
 	jz	3f
 	movq	TF_RIP(%rsp), %rax
-	shrq	$47, %rax			/* user rips are below 1 << 47 */
-	jnz	4f
+	sarq	$47, %rax			/* canonical: bits 63..47 alike, rax 0 or -1 */
+	incq	%rax				/* ... now 1 or 0 */
+	cmpq	$1, %rax
+	ja	4f
+	cmpq	$USER_CS, TF_CS(%rsp)
+	jne	4f
+	cmpq	$USER_DS, TF_SS(%rsp)
+	jne	4f
 3:	POP_REGS
 	add	$16, %rsp			/* drop vector and error */
 
@@ -73,7 +83,8 @@ trap_return:
 2:	iretq
 
 4:	movq	%rsp, %rdi
-	call	trap_bad_return			/* trap.c: kills the process, never returns */
+	call	trap_bad_return			/* trap.c: SIGSEGV to a handler, or the end of the process */
+	jmp	trap_return
 
 /* Stub addresses in vector order for idt.c; 0 where there is no stub. */
 	.section .rodata

@@ -20,6 +20,7 @@ _Static_assert(offsetof(struct trap_frame, rip) == TF_RIP, "TF_RIP");
 _Static_assert(offsetof(struct trap_frame, cs) == TF_CS, "TF_CS");
 _Static_assert(offsetof(struct trap_frame, rflags) == TF_RFLAGS, "TF_RFLAGS");
 _Static_assert(offsetof(struct trap_frame, rsp) == TF_RSP, "TF_RSP");
+_Static_assert(offsetof(struct trap_frame, ss) == TF_SS, "TF_SS");
 
 static const char *const names[32] = {
 	"#DE divide error", "#DB debug", "NMI", "#BP breakpoint", "#OF overflow",
@@ -95,12 +96,21 @@ static int fault_signal(uint64_t vector)
 	}
 }
 
-/* trap_return found a user frame it cannot iretq to (isr.S). */
+/* trap_return found a user frame it cannot iretq to (isr.S): a
+ * non-canonical rip or a selector that is not the user's. Linux's iret would
+ * #GP and the kernel would report it as the user's own #GP: so do we
+ * (SIGSEGV, SI_KERNEL, trapno 13, the frame's values in the handler's
+ * context). */
 void trap_bad_return(struct trap_frame *tf)
 {
 	if (!current())
-		panic_frame(tf, "return to user rip 0x%lx outside the user half, no process", tf->rip);
-	proc_kill_fault(tf, SIGSEGV, "return address outside the user half");
+		panic_frame(tf, "return to user rip 0x%lx cs 0x%lx ss 0x%lx, no process", tf->rip, tf->cs, tf->ss);
+	tf->vector = 13;
+	tf->error = 0;
+	signal_fault(tf, SIGSEGV, tf->cs == USER_CS && tf->ss == USER_DS ? "return to a non-canonical address"
+									 : "return to a segment that is not the user's");
+	if (cpu_exit_work())
+		exit_work(tf);
 }
 
 void trap(struct trap_frame *tf)

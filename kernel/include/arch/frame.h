@@ -14,6 +14,7 @@
 #define TF_CS      (18 * 8)
 #define TF_RFLAGS  (19 * 8)
 #define TF_RSP     (20 * 8)
+#define TF_SS      (21 * 8)
 
 /* sysretq's limits (arch/sysret.h, which checks them against USER_TOP and
  * RFLAGS_*): a return rip below the last user page, no TF or RF. */
@@ -25,6 +26,9 @@
 #define VEC_INT80        0x80
 
 #ifdef __ASSEMBLER__
+#define USER_DS 0x23                 /* the user selectors, as in arch/trap.h */
+#define USER_CS 0x2b
+
 	.macro PUSH_REGS
 	pushq	%rax				/* tf->rax */
 	pushq	%rbx				/* tf->rbx */

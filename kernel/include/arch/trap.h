@@ -33,8 +33,8 @@ struct trap_frame {
 
 /* C entry for every interrupt and exception (isr.S calls it). */
 void trap(struct trap_frame *tf);
-/* isr.S calls it for a user frame iretq cannot return to; ends the process. */
-void trap_bad_return(struct trap_frame *tf) __attribute__((noreturn));
+/* isr.S calls it for a user frame iretq cannot return to: SIGSEGV. */
+void trap_bad_return(struct trap_frame *tf);
 
 /* One exception-table entry: a fault at `insn` resumes at `fixup`. */
 struct ex_entry {
