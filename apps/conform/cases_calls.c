@@ -3,6 +3,7 @@
  * no the same way, through either path.
  */
 #include <string.h>
+#include <sys/auxv.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
@@ -179,6 +180,45 @@ int case_arch_prctl_fs(const struct path *P, struct transcript *t)
 	EXPECT(t, P, CALL2(P, SYS_arch_prctl, ARCH_GET_FS, 0) == -EFAULT);
 	CALL2(P, SYS_arch_prctl, ARCH_SET_FS, 0);
 	CALL2(P, SYS_arch_prctl, ARCH_SET_GS, 0);
+	return 0;
+}
+
+/* With CR4.FSGSBASE (AT_HWCAP2 says so, as on Linux) user code sets its own
+ * bases, and arch_prctl reports what the CPU really has, after a switch to
+ * another process and back, and after loading a selector; a fork child
+ * inherits them. Without it, rdfsbase is #UD (SIGILL). */
+static unsigned long rdfs(void) { unsigned long v; __asm__ volatile("rdfsbase %0" : "=r"(v)); return v; }
+static unsigned long rdgs(void) { unsigned long v; __asm__ volatile("rdgsbase %0" : "=r"(v)); return v; }
+static void wrfs(unsigned long v) { __asm__ volatile("wrfsbase %0" : : "r"(v)); }
+static void wrgs(unsigned long v) { __asm__ volatile("wrgsbase %0" : : "r"(v)); }
+static void try_rdfsbase(const struct path *P, void *a) { rdfs(); }
+static void child_bases(const struct path *P, void *a) { _exit(rdfs() == 0x1000 && rdgs() == 0x2000 ? 7 : 1); }
+
+int case_fsgsbase_user(const struct path *P, struct transcript *t)
+{
+	unsigned long got = 1;
+	struct timespec ms = { 0, 1000000 };
+
+	if (!(getauxval(AT_HWCAP2) & HWCAP2_FSGSBASE)) {
+		int s = run_child(try_rdfsbase, P, 0);
+		EXPECT(t, P, WIFSIGNALED(s) && WTERMSIG(s) == SIGILL);
+		note(t, "no fsgsbase: rdfsbase status %#x", s);
+		return 0;
+	}
+	wrfs(0x1000);
+	wrgs(0x2000);
+	EXPECT(t, P, CALL2(P, SYS_arch_prctl, ARCH_GET_FS, &got) == 0 && got == 0x1000);
+	EXPECT(t, P, CALL2(P, SYS_arch_prctl, ARCH_GET_GS, &got) == 0 && got == 0x2000);
+	CALL2(P, SYS_nanosleep, &ms, 0);                       /* another process runs meanwhile */
+	EXPECT(t, P, rdfs() == 0x1000 && rdgs() == 0x2000);
+	int s = run_child(child_bases, P, 0);
+	EXPECT(t, P, WIFEXITED(s) && WEXITSTATUS(s) == 7);
+	__asm__ volatile("movl %0, %%fs" : : "r"(0x23));      /* the user data selector: base 0 */
+	EXPECT(t, P, CALL2(P, SYS_arch_prctl, ARCH_GET_FS, &got) == 0 && got == 0);
+	EXPECT(t, P, CALL2(P, SYS_arch_prctl, ARCH_SET_GS, 0x3000) == 0 && rdgs() == 0x3000);
+	wrfs(0);
+	wrgs(0);
+	note(t, "fsgsbase: child status %#x", s);
 	return 0;
 }
 

@@ -15,12 +15,15 @@
 #define AT_EUID          12
 #define AT_GID           13
 #define AT_EGID          14
-#define AT_HWCAP         16
+#define AT_HWCAP         16   /* CPUID leaf 1's edx, as on Linux */
 #define AT_CLKTCK        17
 #define AT_SECURE        23
 #define AT_RANDOM        25   /* 16 random bytes */
+#define AT_HWCAP2        26   /* HWCAP2_* bits */
 #define AT_EXECFN        31   /* the path given to execve */
 #define AT_SYSINFO_EHDR  33   /* the vDSO's ELF header */
+
+#define HWCAP2_FSGSBASE  (1 << 1)  /* user mode may use rdfsbase, wrgsbase, ... */
 
 /*
  * Ours: a bit mask of the system-call entry instructions this kernel

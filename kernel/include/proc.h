@@ -49,7 +49,7 @@ struct proc {
 	uint64_t kstack_top;
 	uint64_t context;                /* kernel rsp saved by swtch() */
 	struct trap_frame *tf;           /* the user frame at the top of the kernel stack */
-	uint64_t fs_base, gs_base;       /* the user's segment bases (arch_prctl) */
+	uint64_t fs_base, gs_base;       /* the user's segment bases, as of its last switch (proc_sync_bases) */
 	uint64_t brk_start, brk;         /* the heap: [brk_start, brk) */
 	uint64_t mmap_next;              /* where the next mmap search starts (going down) */
 	uint64_t clear_child_tid;        /* set_tid_address */
@@ -111,6 +111,10 @@ void sched_init(void);                    /* preempt on the timer tick (time/tim
 void scheduler(void);                     /* run processes until none is left */
 void sched(void);                         /* give up the CPU (state already set) */
 void yield(void);                         /* stay runnable, let others run */
+/* Read p's FS and GS bases back from the CPU into p->fs_base/gs_base: user
+ * code may change them itself (wrfsbase, wrgsbase, loading a selector).
+ * Only while p's bases are loaded (p running, or just switched away). */
+void proc_sync_bases(struct proc *p);
 
 /* sleep.c: sleeping on a channel (see there). */
 /* Block until wakeup(chan), the deadline (monotonic ns, 0 = none) or a

@@ -187,6 +187,7 @@ long proc_exec(struct proc *p, const char *path, char *const argv[], char *const
 		AT_PHDR, phdr_address(eh, &info), AT_PHENT, sizeof(Elf64_Phdr),
 		AT_PHNUM, info.phnum, AT_PAGESZ, PAGE_SIZE, AT_ENTRY, info.entry,
 		AT_CLKTCK, HZ, AT_UID, 0, AT_EUID, 0, AT_GID, 0, AT_EGID, 0, AT_SECURE, 0,
+		AT_HWCAP, cpu.leaf1_edx, AT_HWCAP2, cpu.fsgsbase ? HWCAP2_FSGSBASE : 0,
 		AT_RANDOM, ~0ULL,                /* build_stack fills in its address */
 		AT_TRAPDOOR_ENTRIES, ENTRY_INT80 | (cpu.syscall ? ENTRY_SYSCALL : 0),
 		AT_SYSINFO_EHDR, 0,              /* filled in below */

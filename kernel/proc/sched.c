@@ -25,6 +25,7 @@ static void switch_to(struct proc *p)
 	wrmsr(MSR_FS_BASE, p->fs_base);
 	wrmsr(MSR_KERNEL_GS_BASE, p->gs_base);    /* swapgs makes it GS.base in user mode */
 	swtch(&sched_context, p->context);
+	proc_sync_bases(p);                       /* the MSRs still hold p's */
 	cpu->current = NULL;
 	if (p->state == P_ZOMBIE && p->autoreap)
 		proc_free(p);                     /* off its stack now: an orphan ends here */
@@ -42,6 +43,12 @@ static void preempt(struct trap_frame *tf)
 	yield();
 	if (cpu_exit_work())
 		exit_work(tf);
+}
+
+void proc_sync_bases(struct proc *p)
+{
+	p->fs_base = rdmsr(MSR_FS_BASE);
+	p->gs_base = rdmsr(MSR_KERNEL_GS_BASE);   /* the user's, while the kernel runs */
 }
 
 void sched_init(void)

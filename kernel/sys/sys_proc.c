@@ -51,6 +51,7 @@ long sys_fork(struct trap_frame *tf)
 	*c->tf = *tf;
 	c->tf->rax = 0;
 	c->parent = p;
+	proc_sync_bases(p);                       /* as the CPU has them now */
 	c->fs_base = p->fs_base, c->gs_base = p->gs_base;
 	c->brk_start = p->brk_start, c->brk = p->brk;
 	c->mmap_next = p->mmap_next;
@@ -175,9 +176,11 @@ long sys_arch_prctl(struct trap_frame *tf)
 		else
 			wrmsr(MSR_KERNEL_GS_BASE, p->gs_base = addr);  /* swapgs installs it on return */
 		return 0;
-	case ARCH_GET_FS:
+	case ARCH_GET_FS:                             /* the bases the CPU really has */
+		proc_sync_bases(p);
 		return copy_to_user((void *)addr, &p->fs_base, sizeof(uint64_t));
 	case ARCH_GET_GS:
+		proc_sync_bases(p);
 		return copy_to_user((void *)addr, &p->gs_base, sizeof(uint64_t));
 	default:
 		return -EINVAL;

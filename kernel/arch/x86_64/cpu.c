@@ -24,6 +24,7 @@ static void detect(void)
 	}
 	cpuid(1, 0, r);
 	cpu.x2apic = r[2] >> 21 & 1;
+	cpu.leaf1_edx = r[3];
 	cpuid(0x80000000, 0, r);
 	maxext = r[0];
 	if (maxext >= 0x80000001) {
@@ -69,8 +70,13 @@ void cpu_init(void)
 	/* No x87/SSE state is saved on a switch yet, so no process may have
 	 * any: x87 and MMX raise #NM, SSE raises #UD (the process gets SIGILL). */
 	write_cr0((read_cr0() | CR0_WP | CR0_EM) & ~CR0_MP);
-	/* SMEP: never run user pages in ring 0. SMAP: never touch them outside stac/clac. */
-	write_cr4((read_cr4() | CR4_PGE | (cpu.smep ? CR4_SMEP : 0) | (cpu.smap ? CR4_SMAP : 0)) &
+	/* SMEP: never run user pages in ring 0. SMAP: never touch them outside stac/clac.
+	 * FSGSBASE: user mode may read and write its own FS and GS bases
+	 * (rdfsbase, wrgsbase, ...), as on Linux since 5.9; the scheduler reads
+	 * them back on every switch, and the entries swapgs only by the CPL the
+	 * frame shows, so a user GS base is never taken for the kernel's. */
+	write_cr4((read_cr4() | CR4_PGE | (cpu.smep ? CR4_SMEP : 0) | (cpu.smap ? CR4_SMAP : 0) |
+		   (cpu.fsgsbase ? CR4_FSGSBASE : 0)) &
 		  ~(CR4_OSFXSR | CR4_OSXMMEXCPT | CR4_OSXSAVE));
 	smap_enabled = cpu.smap;
 }

@@ -103,6 +103,7 @@ struct cpu_features {
 	char vendor[13];
 	char brand[49];
 	int syscall, nx, smep, smap, rdtscp, fsgsbase, pdpe1gb, invariant_tsc, x2apic;
+	uint32_t leaf1_edx;              /* CPUID 1's feature bits: AT_HWCAP */
 };
 extern struct cpu_features cpu;
 extern uint8_t smap_enabled;       /* CR4.SMAP on: entry stubs clac */
