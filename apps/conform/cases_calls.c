@@ -139,8 +139,9 @@ int case_clock_gettime_works(const struct path *P, struct transcript *t)
 	EXPECT(t, P, a.tv_nsec >= 0 && a.tv_nsec < 1000000000);
 	EXPECT(t, P, CALL2(P, SYS_clock_gettime, CLOCK_REALTIME, &rt) == 0);
 	EXPECT(t, P, rt.tv_sec > 1577836800);                 /* after 2020-01-01 */
-	static const int clocks[] = { CLOCK_MONOTONIC_RAW, CLOCK_REALTIME_COARSE, CLOCK_MONOTONIC_COARSE, CLOCK_BOOTTIME };
-	for (unsigned i = 0; i < 4; i++)
+	static const int clocks[] = { CLOCK_MONOTONIC_RAW, CLOCK_REALTIME_COARSE, CLOCK_MONOTONIC_COARSE, CLOCK_BOOTTIME,
+				      CLOCK_TAI };
+	for (unsigned i = 0; i < sizeof(clocks) / sizeof(clocks[0]); i++)
 		EXPECT(t, P, CALL2(P, SYS_clock_gettime, clocks[i], &a) == 0);
 	note(t, "bad clocks: %ld %ld %ld", CALL2(P, SYS_clock_gettime, 2, &a),
 	     CALL2(P, SYS_clock_gettime, -1, &a), CALL2(P, SYS_clock_gettime, 1000, &a));

@@ -53,6 +53,14 @@ static const struct spec specs[] = {
 	{ "fchmod",          A(K_FD, K_MODE),                                       R_ZERO, 0, 0, 0 },
 	{ "gettimeofday",    A(K_OUT, K_OUT),                                       R_ZERO, 0, 0, 0 },
 	{ "getrlimit",       A(K_RES, K_OUT),                                       R_ZERO, 0, 0, 0 },
+	{ "getitimer",       A(K_INT, K_OUT),                                       R_ZERO, 0, 0, 0 },
+	{ "alarm",           A(K_INT),                                              R_NONNEG, 0, 0, F_SKIP },  /* SIGALRM would end the batch */
+	{ "setitimer",       A(K_INT, K_IN, K_OUT),                                 R_ZERO, 0, 0, F_SKIP },    /* the same */
+	{ "rt_sigpending",   A(K_OUT, K_SIGSZ),                                     R_ZERO, 0, 0, 0 },
+	{ "rt_sigtimedwait", A(K_SIGSET, K_OUT, K_TIMESPEC, K_SIGSZ),               R_ERROR, 0, 0, F_SKIP },   /* NULL timeout: waits for ever */
+	{ "rt_sigsuspend",   A(K_SIGSET, K_SIGSZ),                                  R_ERROR, 0, 0, F_SKIP | F_SOLO },
+	{ "sigaltstack",     A(K_IN, K_OUT),                                        R_ZERO, 0, 0, 0 },
+	{ "clock_nanosleep", A(K_CLOCK, K_INT, K_TIMESPEC, K_OUT),                  R_ZERO, 0, 0, 0 },
 	{ "getppid",         A(0),                                                  R_PARENT, 0, 0, 0 },
 	{ "arch_prctl",      A(K_PRCTL, K_OUT),                                     R_ZERO, 0, 0, 0 },
 	{ "setrlimit",       A(K_RES, K_RLIM),                                      R_ZERO, 0, 0, 0 },

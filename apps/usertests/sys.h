@@ -54,6 +54,13 @@ static inline long sys_kill(long pid, long sig) { return RAW(SYS_kill, pid, sig,
 static inline long sys_sigaction(long sig, const void *act, void *old, long size) { return RAW(SYS_rt_sigaction, sig, act, old, size, 0, 0); }
 static inline long sys_sigprocmask(long how, const void *set, void *old, long size) { return RAW(SYS_rt_sigprocmask, how, set, old, size, 0, 0); }
 static inline long sys_pause(void) { return RAW(SYS_pause, 0, 0, 0, 0, 0, 0); }
+static inline long sys_sigaltstack(const void *ss, void *old) { return RAW(SYS_sigaltstack, ss, old, 0, 0, 0, 0); }
+static inline long sys_sigsuspend(const uint64_t *mask, long size) { return RAW(SYS_rt_sigsuspend, mask, size, 0, 0, 0, 0); }
+static inline long sys_sigpending(uint64_t *set, long size) { return RAW(SYS_rt_sigpending, set, size, 0, 0, 0, 0); }
+static inline long sys_sigtimedwait(const uint64_t *set, void *info, const void *ts, long size) { return RAW(SYS_rt_sigtimedwait, set, info, ts, size, 0, 0); }
+static inline long sys_alarm(long s) { return RAW(SYS_alarm, s, 0, 0, 0, 0, 0); }
+static inline long sys_setitimer(long w, const void *v, void *old) { return RAW(SYS_setitimer, w, v, old, 0, 0, 0); }
+static inline long sys_getitimer(long w, void *v) { return RAW(SYS_getitimer, w, v, 0, 0, 0, 0); }
 
 /* time */
 static inline long sys_nanosleep(const void *req, void *rem) { return RAW(SYS_nanosleep, req, rem, 0, 0, 0, 0); }
@@ -61,6 +68,7 @@ static inline long sys_sched_yield(void) { return RAW(SYS_sched_yield, 0, 0, 0, 
 static inline long sys_clock_gettime(long clk, void *ts) { return RAW(SYS_clock_gettime, clk, ts, 0, 0, 0, 0); }
 static inline long sys_gettimeofday(void *tv, void *tz) { return RAW(SYS_gettimeofday, tv, tz, 0, 0, 0, 0); }
 static inline long sys_time(void *t) { return RAW(SYS_time, t, 0, 0, 0, 0, 0); }
+static inline long sys_clock_nanosleep(long clk, long flags, const void *req, void *rem) { return RAW(SYS_clock_nanosleep, clk, flags, req, rem, 0, 0); }
 
 /* descriptors */
 static inline long sys_read(long fd, void *b, unsigned long n) { return RAW(SYS_read, fd, b, n, 0, 0, 0); }

@@ -30,6 +30,10 @@
 #define CLOCK_REALTIME_COARSE   5
 #define CLOCK_MONOTONIC_COARSE  6
 #define CLOCK_BOOTTIME          7
+#define CLOCK_TAI               11      /* the wall clock: no leap-second offset is set (Linux's default, 0) */
+#define CLOCK_PROCESS_CPUTIME_ID 2
+#define CLOCK_THREAD_CPUTIME_ID 3
+#define TIMER_ABSTIME           1       /* clock_nanosleep: req is a time on the clock */
 
 struct timespec {
 	int64_t tv_sec;
@@ -44,6 +48,15 @@ struct timeval {
 struct timezone {
 	int tz_minuteswest;
 	int tz_dsttime;
+};
+
+/* setitimer, getitimer */
+#define ITIMER_REAL    0                /* the only one kept: SIGALRM */
+#define ITIMER_VIRTUAL 1
+#define ITIMER_PROF    2
+struct itimerval {
+	struct timeval it_interval;      /* the period after it runs out (0: once) */
+	struct timeval it_value;         /* time left (0: off) */
 };
 
 /* uname */

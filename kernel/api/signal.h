@@ -75,6 +75,18 @@
 
 /* The sigset rt_sigaction and rt_sigprocmask take: 64 bits, signal n is bit n-1. */
 #define SIGSET_SIZE 8
+
+/* sigaltstack: stack_t and its flags. */
+struct k_stack {
+	uint64_t ss_sp;
+	int32_t ss_flags;
+	int32_t _pad;
+	uint64_t ss_size;
+};
+#define SS_ONSTACK    1                 /* (out) running on it now; (in) the same as 0 */
+#define SS_DISABLE    2                 /* no alternate stack */
+#define SS_AUTODISARM (1U << 31)        /* off while a handler runs on it */
+#define MINSIGSTKSZ   2048              /* the least ss_size accepted */
 #define SIGBIT(sig) (1ULL << ((sig) - 1))
 
 /* struct sigaction as the kernel reads it (libc's own may differ). */
@@ -118,7 +130,7 @@ struct k_sigcontext {
 struct k_ucontext {
 	uint64_t uc_flags;
 	uint64_t uc_link;
-	struct { uint64_t ss_sp; int32_t ss_flags; int32_t _pad; uint64_t ss_size; } uc_stack;
+	struct k_stack uc_stack;               /* the alternate stack when the signal came */
 	struct k_sigcontext uc_mcontext;
 	uint64_t uc_sigmask;                   /* the mask rt_sigreturn restores */
 };

@@ -64,13 +64,15 @@ static inline void vvar_time_add(struct vvar_time *t, uint64_t ns)
 }
 
 /* Clock ids by kind, as bit masks (bit n = clock id n). */
-#define VVAR_CLOCKS  0xf3u   /* REALTIME MONOTONIC MONOTONIC_RAW REALTIME_COARSE MONOTONIC_COARSE BOOTTIME */
+#define VVAR_CLOCKS  0x8f3u  /* REALTIME MONOTONIC MONOTONIC_RAW REALTIME_COARSE MONOTONIC_COARSE BOOTTIME TAI */
 #define VVAR_COARSE  0x60u   /* REALTIME_COARSE MONOTONIC_COARSE: the last tick's value */
-#define VVAR_WALL    0x21u   /* REALTIME REALTIME_COARSE */
+#define VVAR_WALL    0x821u  /* REALTIME REALTIME_COARSE TAI */
+#define VVAR_MAX_CLOCK 11
 
 /*
  * Fill *ts for clock clk from v; 0, or -EINVAL for a clock it does not know
- * (2 and 3, the CPU-time clocks, are not kept here). v points at memory the
+ * (2 and 3, the CPU-time clocks, are not kept here; TAI is the wall clock,
+ * with Linux's default TAI offset of 0). v points at memory the
  * kernel changes: never declare the page itself const, or the compiler may
  * read it only once.
  */
@@ -80,7 +82,7 @@ static inline int vvar_clock(const struct vvar *v, int clk, struct timespec *ts)
 	struct vvar_time t;
 	uint32_t seq, bit;
 
-	if ((unsigned)clk > 7 || !((VVAR_CLOCKS >> clk) & 1))
+	if ((unsigned)clk > VVAR_MAX_CLOCK || !((VVAR_CLOCKS >> clk) & 1))
 		return -EINVAL;
 	bit = 1u << clk;
 	base = (bit & VVAR_WALL) ? &v->wall : &v->mono;
@@ -120,7 +122,7 @@ static inline int64_t vvar_time(const struct vvar *v)
 /* The resolution of clock clk: 1 ns, or a timer tick for the coarse ones. */
 static inline int vvar_clock_res(const struct vvar *v, int clk, struct timespec *ts)
 {
-	if ((unsigned)clk > 7 || !((VVAR_CLOCKS >> clk) & 1))
+	if ((unsigned)clk > VVAR_MAX_CLOCK || !((VVAR_CLOCKS >> clk) & 1))
 		return -EINVAL;
 	ts->tv_sec = 0;
 	ts->tv_nsec = ((1u << clk) & VVAR_COARSE) ? NSEC_PER_SEC / v->hz : 1;

@@ -63,6 +63,11 @@ struct proc {
 	struct k_sigaction sig_action[NSIG];
 	struct { int32_t pid, code, status; } sig_info[NSIG];  /* each pending signal's si_pid, si_code, si_status */
 	bool tf_rewritten;               /* frame_rewritten() since the last exit_work() */
+	struct k_stack altstack;         /* sigaltstack (ss_flags: SS_DISABLE or SS_AUTODISARM) */
+	uint64_t saved_mask;             /* rt_sigsuspend's mask to restore ... */
+	bool restore_mask;               /* ... after the handler it waited for (or at once) */
+	uint64_t sig_waiting;            /* rt_sigtimedwait's set: these wake it even blocked */
+	uint64_t alarm_ns, alarm_interval_ns; /* ITIMER_REAL: monotonic deadline (0: off) and period */
 	struct uvm_usage vm;             /* what its space maps: kept exact by every call that maps */
 	uint64_t data_size;              /* the program's data from its file: brk's RLIMIT_DATA counts it */
 	struct rlimit rlim[RLIMIT_NLIMITS]; /* resource limits: inherited by fork, kept by execve */
@@ -150,7 +155,16 @@ void signal_deliver(struct trap_frame *tf);
 /* A user-mode fault: deliver sig to a handler if one is set and not
  * blocked, else end the process with the message `what`. */
 void signal_fault(struct trap_frame *tf, int sig, const char *what);
-void signal_fork(struct proc *child, const struct proc *parent);  /* inherit dispositions and mask */
+void signal_fork(struct proc *child, const struct proc *parent);  /* inherit dispositions, mask, altstack */
+/* The siginfo of pending signal sig, as a handler or rt_sigtimedwait gets it. */
+void signal_info(const struct proc *p, int sig, struct k_siginfo *info);
+/* Is user stack pointer sp on p's alternate signal stack (Linux's on_sig_stack)? */
+bool on_altstack(const struct proc *p, uint64_t sp);
+/* sigaltstack's ss_flags for sp: SS_DISABLE, SS_ONSTACK or 0 (sas_ss_flags). */
+int altstack_flags(const struct proc *p, uint64_t sp);
+/* sys_sigwait.c: set p's alternate stack from *ss, p's user rsp being sp;
+ * 0, -EPERM (running on it), -EINVAL or -ENOMEM. */
+long altstack_set(struct proc *p, const struct k_stack *ss, uint64_t sp);
 void signal_exec(struct proc *p);                 /* handlers back to SIG_DFL */
 /* arch/x86_64/swtch.S: save callee-saved registers on this stack, store
  * rsp in *save, continue on the stack `next` (where an earlier swtch left). */

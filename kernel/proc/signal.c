@@ -57,6 +57,8 @@ void signal_send_info(struct proc *p, int sig, int pid, int code, int status)
 	p->sig_info[sig - 1].pid = pid;
 	p->sig_info[sig - 1].code = code;
 	p->sig_info[sig - 1].status = status;
+	if (p->sig_waiting & SIGBIT(sig))
+		wake_process(p);                  /* rt_sigtimedwait waits for it, blocked */
 	if (signal_pending(p)) {
 		wake_process(p);                  /* a sleep ends with -EINTR */
 		if (p == current())
@@ -83,6 +85,44 @@ void signal_recalc(struct proc *p)
 		this_cpu()->exit_work = (this_cpu()->exit_work & ~EXIT_SIGNAL) | (signal_pending(p) ? EXIT_SIGNAL : 0);
 }
 
+bool on_altstack(const struct proc *p, uint64_t sp)
+{
+	const struct k_stack *s = &p->altstack;
+
+	return !(s->ss_flags & SS_AUTODISARM) && sp > s->ss_sp && sp - s->ss_sp <= s->ss_size;
+}
+
+int altstack_flags(const struct proc *p, uint64_t sp)
+{
+	if (!p->altstack.ss_size)
+		return SS_DISABLE;
+	return on_altstack(p, sp) ? SS_ONSTACK : 0;
+}
+
+/* Where sig's frame goes (Linux's get_sigframe): below the red zone, or at
+ * the top of the alternate stack for an SA_ONSTACK handler when one is set
+ * and not in use. Records the stack in *uc_stack (disarming it for
+ * SS_AUTODISARM). 0 when the frame would overflow the alternate stack. */
+static uint64_t frame_address(struct proc *p, const struct trap_frame *tf, const struct k_sigaction *a,
+			      size_t size, struct k_stack *uc_stack)
+{
+	uint64_t sp = tf->rsp - RED_ZONE;
+	bool nested = on_altstack(p, sp), entering = false;
+
+	if ((a->flags & SA_ONSTACK) && altstack_flags(p, sp) == 0) {
+		sp = p->altstack.ss_sp + p->altstack.ss_size;
+		entering = true;
+	}
+	sp = ((sp - size) & ~15ULL) - 8;     /* so that rsp + 8 is 16-aligned, as after a call */
+	if ((nested || entering) && !(sp > p->altstack.ss_sp && sp - p->altstack.ss_sp <= p->altstack.ss_size))
+		return 0;
+	*uc_stack = p->altstack;
+	uc_stack->ss_flags = altstack_flags(p, tf->rsp) | (p->altstack.ss_flags & SS_AUTODISARM);
+	if (p->altstack.ss_flags & SS_AUTODISARM)
+		p->altstack = (struct k_stack){ 0 };
+	return sp;
+}
+
 /* Push a frame for sig's handler and point tf at the handler. false when
  * the frame cannot be written (the caller ends the process). */
 static bool setup_frame(struct trap_frame *tf, int sig, struct k_sigaction *a, const struct k_siginfo *info)
@@ -95,8 +135,9 @@ static bool setup_frame(struct trap_frame *tf, int sig, struct k_sigaction *a, c
 	 * nowhere to go (Linux refuses the same way). */
 	if (!(a->flags & SA_RESTORER))
 		return false;
-	uint64_t sp = tf->rsp - RED_ZONE - sizeof(f);
-	sp = (sp & ~15ULL) - 8;              /* so that rsp + 8 is 16-aligned, as after a call */
+	uint64_t sp = frame_address(p, tf, a, sizeof(f), &f.uc.uc_stack);
+	if (!sp)
+		return false;
 	f.pretcode = a->restorer;
 	*m = (struct k_sigcontext){
 		.r8 = tf->r8, .r9 = tf->r9, .r10 = tf->r10, .r11 = tf->r11,
@@ -105,10 +146,12 @@ static bool setup_frame(struct trap_frame *tf, int sig, struct k_sigaction *a, c
 		.rdx = tf->rdx, .rax = tf->rax, .rcx = tf->rcx, .rsp = tf->rsp,
 		.rip = tf->rip, .eflags = tf->rflags, .cs = tf->cs, .ss = tf->ss,
 		.err = tf->vector < 32 ? tf->error : 0, .trapno = tf->vector < 32 ? tf->vector : 0,
-		.oldmask = p->sig_blocked, .cr2 = tf->vector == 14 ? this_cpu()->fault_addr : 0,
+		.oldmask = p->restore_mask ? p->saved_mask : p->sig_blocked,
+		.cr2 = tf->vector == 14 ? this_cpu()->fault_addr : 0,
 	};
 	f.uc.uc_flags = UC_SIGCONTEXT_SS | UC_STRICT_RESTORE_SS;
-	f.uc.uc_sigmask = p->sig_blocked;
+	f.uc.uc_sigmask = p->restore_mask ? p->saved_mask : p->sig_blocked;  /* rt_sigsuspend's, after */
+	p->restore_mask = false;
 	f.info = *info;
 	if (copy_to_user((void *)sp, &f, sizeof(f)) < 0)
 		return false;
@@ -130,6 +173,13 @@ static bool setup_frame(struct trap_frame *tf, int sig, struct k_sigaction *a, c
 	return true;
 }
 
+void signal_info(const struct proc *p, int sig, struct k_siginfo *info)
+{
+	*info = (struct k_siginfo){ .si_signo = sig, .si_code = p->sig_info[sig - 1].code };
+	info->u.chld.pid = p->sig_info[sig - 1].pid;       /* si_pid, for kill and SIGCHLD */
+	info->u.chld.status = p->sig_info[sig - 1].status; /* SIGCHLD's si_status, else 0 */
+}
+
 void signal_deliver(struct trap_frame *tf)
 {
 	struct proc *p = current();
@@ -146,12 +196,16 @@ void signal_deliver(struct trap_frame *tf)
 			continue;
 		if (a->handler == SIG_DFL)
 			proc_exit(sig);               /* the status says which signal */
-		struct k_siginfo info = { .si_signo = sig, .si_code = p->sig_info[sig - 1].code };
-		info.u.chld.pid = p->sig_info[sig - 1].pid;       /* si_pid, for kill and SIGCHLD */
-		info.u.chld.status = p->sig_info[sig - 1].status; /* SIGCHLD's si_status, else 0 */
+		struct k_siginfo info;
+		signal_info(p, sig, &info);
 		if (!setup_frame(tf, sig, a, &info))
 			proc_kill_fault(tf, SIGSEGV, "no usable signal frame for a handler");
 		return;                           /* one handler at a time */
+	}
+	if (p->restore_mask) {                    /* rt_sigsuspend, and no handler ran */
+		p->sig_blocked = p->saved_mask;
+		p->restore_mask = false;
+		signal_recalc(p);
 	}
 }
 
@@ -199,10 +253,12 @@ void signal_fork(struct proc *child, const struct proc *parent)
 		child->sig_action[i] = parent->sig_action[i];
 	child->sig_blocked = parent->sig_blocked;
 	child->sig_pending = 0;
+	child->altstack = parent->altstack;       /* timers are not inherited (zero) */
 }
 
 void signal_exec(struct proc *p)
 {
+	p->altstack = (struct k_stack){ 0 };      /* the new program has none */
 	for (int i = 0; i < NSIG; i++)
 		if (p->sig_action[i].handler != SIG_IGN)
 			p->sig_action[i] = (struct k_sigaction){ 0 };

@@ -8,23 +8,40 @@
 #include "lib/nospec.h"
 #include "proc.h"
 #include "syscall.h"
+#include "time/timer.h"
+
+/* At most NI_BURST reports per NI_INTERVAL ticks, system-wide (Linux's
+ * printk_ratelimited defaults): a fuzzer making thousands of processes
+ * must not drown the console. The next report says how many were dropped. */
+#define NI_BURST 10
+#define NI_INTERVAL (5 * HZ)
 
 /*
  * Numbers with no handler get this one: -ENOSYS. A Linux call this kernel
  * lacks (a `-` line in syscalls.tbl) is also named on the console, once per
  * process and number, so anyone can see what a program was missing;
- * numbers Linux does not have either stay silent (a fuzzer's noise).
+ * numbers Linux does not have either stay silent.
  */
 static long sys_ni_syscall(struct trap_frame *tf)
 {
+	static uint64_t window_start, said, dropped;
 	struct proc *p = current();
-	uint64_t nr = tf->rax;
+	uint64_t nr = tf->rax, now = timer_ticks();
 
-	if (nr < LINUX_NR_END && syscall_names[nr] && !(p->ni_said[nr / 64] & (1ULL << (nr % 64)))) {
-		p->ni_said[nr / 64] |= 1ULL << (nr % 64);
-		kprintf("kernel: pid %d (%s) called unimplemented system call %lu (%s)\n", p->pid, p->name, nr,
-			syscall_names[nr]);
+	if (nr >= LINUX_NR_END || !syscall_names[nr] || (p->ni_said[nr / 64] & (1ULL << (nr % 64))))
+		return -ENOSYS;
+	p->ni_said[nr / 64] |= 1ULL << (nr % 64);
+	if (!window_start || now - window_start >= NI_INTERVAL)
+		window_start = now, said = 0;
+	if (said++ >= NI_BURST) {
+		dropped++;
+		return -ENOSYS;
 	}
+	if (dropped)
+		kprintf("kernel: %lu reports of unimplemented calls suppressed\n", dropped);
+	dropped = 0;
+	kprintf("kernel: pid %d (%s) called unimplemented system call %lu (%s)\n", p->pid, p->name, nr,
+		syscall_names[nr]);
 	return -ENOSYS;
 }
 
@@ -71,7 +88,7 @@ void exit_work(struct trap_frame *tf)
 {
 	struct proc *p = current();
 
-	if (signal_pending(p))
+	if (signal_pending(p) || p->restore_mask)
 		signal_deliver(tf);               /* may rewrite tf for a handler, or end p */
 	p->tf_rewritten = false;
 	this_cpu()->exit_work = signal_pending(p) ? EXIT_SIGNAL : 0;

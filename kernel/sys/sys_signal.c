@@ -122,6 +122,7 @@ long sys_rt_sigreturn(struct trap_frame *tf)
 	struct proc *p = current();
 	struct k_ucontext uc;
 	const struct k_sigcontext *m = &uc.uc_mcontext;
+	uint64_t frame_sp = tf->rsp;
 
 	if (copy_from_user(&uc, (void *)tf->rsp, sizeof(uc)) < 0)
 		proc_kill_fault(tf, SIGSEGV, "rt_sigreturn with an unreadable frame");
@@ -133,6 +134,7 @@ long sys_rt_sigreturn(struct trap_frame *tf)
 	tf->cs = m->cs | 3, tf->ss = m->ss | 3;
 	if (tf->cs == USER_CS && tf->ss != USER_DS && !(uc.uc_flags & UC_STRICT_RESTORE_SS))
 		tf->ss = USER_DS;                 /* Linux's force_valid_ss: the one ring-3 data segment */
+	altstack_set(p, &uc.uc_stack, frame_sp); /* as it was; refused while on it (Linux ignores errors too) */
 	frame_rewritten(p);
 	p->sig_blocked = uc.uc_sigmask;
 	signal_recalc(p);

@@ -10,6 +10,7 @@
 #include "proc.h"
 #include "syscall.h"
 #include "time/clock.h"
+#include "api/vvar.h"
 #include "uaccess.h"
 
 #define NSEC 1000000000ULL
@@ -31,20 +32,20 @@ void sleep_tick(struct trap_frame *tf)
 	}
 }
 
-/* nanosleep(req, rem): sleep (not spin) for at least req, on the tick; a
- * signal ends it early with -EINTR and the time left in *rem. */
-long sys_nanosleep(struct trap_frame *tf)
+/* now + t in ns, or UINT64_MAX where that would overflow. */
+static uint64_t after(uint64_t now, const struct timespec *t)
+{
+	if ((uint64_t)t->tv_sec > (UINT64_MAX - now) / NSEC - 1)
+		return UINT64_MAX;
+	return now + (uint64_t)t->tv_sec * NSEC + t->tv_nsec;
+}
+
+/* Sleep (not spin) until the monotonic deadline, on the tick. A signal
+ * ends it early: -EINTR, and the time left in *urem when urem is set. */
+static long sleep_until(uint64_t deadline, uint64_t urem)
 {
 	struct proc *p = current();
-	struct timespec req;
-	uint64_t urem = arg(tf, 1);
-
-	if (copy_from_user(&req, (void *)arg(tf, 0), sizeof(req)) < 0)
-		return -EFAULT;
-	if (req.tv_sec < 0 || req.tv_nsec < 0 || (uint64_t)req.tv_nsec >= NSEC)
-		return -EINVAL;
-	uint64_t now = clock_monotonic_ns(), ns = (uint64_t)req.tv_sec * NSEC + req.tv_nsec;
-	uint64_t deadline = req.tv_sec > (int64_t)((UINT64_MAX - now) / NSEC - 1) ? UINT64_MAX : now + ns;
+	uint64_t now;
 
 	while ((now = clock_monotonic_ns()) < deadline) {
 		if (sleep_on(&p->wake_ns, deadline) < 0) {
@@ -57,4 +58,53 @@ long sys_nanosleep(struct trap_frame *tf)
 		}
 	}
 	return 0;
+}
+
+static bool valid(const struct timespec *t) { return t->tv_sec >= 0 && t->tv_nsec >= 0 && (uint64_t)t->tv_nsec < NSEC; }
+
+/* nanosleep(req, rem): at least req on CLOCK_MONOTONIC; a signal ends it
+ * early with -EINTR and the time left in *rem. */
+long sys_nanosleep(struct trap_frame *tf)
+{
+	struct timespec req;
+
+	if (copy_from_user(&req, (void *)arg(tf, 0), sizeof(req)) < 0)
+		return -EFAULT;
+	if (!valid(&req))
+		return -EINVAL;
+	return sleep_until(after(clock_monotonic_ns(), &req), arg(tf, 1));
+}
+
+/*
+ * clock_nanosleep(clock, flags, req, rem): nanosleep on REALTIME, TAI,
+ * MONOTONIC or BOOTTIME; with TIMER_ABSTIME until req on that clock (no
+ * *rem then). Clocks that cannot be slept on are -EOPNOTSUPP (Linux's
+ * answer for MONOTONIC_RAW and the coarse ones), the thread's CPU clock
+ * and unknown ones -EINVAL. (The wall clock never jumps here: no
+ * settimeofday, so an absolute wall deadline is a monotonic one.)
+ */
+long sys_clock_nanosleep(struct trap_frame *tf)
+{
+	int clk = (int)arg(tf, 0);
+	bool abs = arg(tf, 1) & TIMER_ABSTIME;
+	struct timespec req, now;
+
+	if (clk == CLOCK_MONOTONIC_RAW || clk == CLOCK_REALTIME_COARSE || clk == CLOCK_MONOTONIC_COARSE ||
+	    clk == CLOCK_PROCESS_CPUTIME_ID)
+		return -EOPNOTSUPP;
+	if (clk != CLOCK_REALTIME && clk != CLOCK_MONOTONIC && clk != CLOCK_BOOTTIME && clk != CLOCK_TAI)
+		return -EINVAL;
+	if (copy_from_user(&req, (void *)arg(tf, 2), sizeof(req)) < 0)
+		return -EFAULT;
+	if (!valid(&req))
+		return -EINVAL;
+	uint64_t mono = clock_monotonic_ns();
+	if (!abs)
+		return sleep_until(after(mono, &req), arg(tf, 3));
+	vvar_clock(vvar, clk, &now);
+	int64_t secs = req.tv_sec - now.tv_sec;   /* both non-negative: no overflow */
+	if (secs > (int64_t)(1ULL << 32))
+		return sleep_until(UINT64_MAX, 0);    /* past any uptime: forever */
+	int64_t left = secs * (int64_t)NSEC + (req.tv_nsec - now.tv_nsec);
+	return sleep_until(left > 0 ? mono + (uint64_t)left : mono, 0);
 }

@@ -30,6 +30,7 @@ void timer_init(void)
 	 * sleep deadlines (or anything registered later) read them. */
 	timer_hook_add(clock_tick);
 	timer_hook_add(sleep_tick);
+	timer_hook_add(itimer_tick);
 	timer_start();
 	kprintf("timer: periodic interrupt at %d Hz\n", HZ);
 }

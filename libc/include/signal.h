@@ -7,6 +7,7 @@
 #ifndef _SIGNAL_H
 #define _SIGNAL_H
 
+#include <api/abi.h>
 #include <api/signal.h>
 #include <sys/types.h>
 
@@ -41,7 +42,21 @@ struct sigaction {
 #define sa_handler   __sa_handler.sa_handler
 #define sa_sigaction __sa_handler.sa_sigaction
 
+/* sigaltstack's stack_t: the layout of the kernel's struct k_stack. */
+typedef struct {
+	void *ss_sp;
+	int ss_flags;
+	size_t ss_size;
+} stack_t;
+#define SIGSTKSZ 8192                 /* a comfortable alternate stack */
+
 int sigaction(int sig, const struct sigaction *restrict act, struct sigaction *restrict old);
+int sigaltstack(const stack_t *restrict ss, stack_t *restrict old);
+int sigsuspend(const sigset_t *mask);
+int sigpending(sigset_t *set);
+int sigtimedwait(const sigset_t *restrict set, siginfo_t *restrict info, const struct timespec *restrict timeout);
+int sigwaitinfo(const sigset_t *restrict set, siginfo_t *restrict info);
+int sigwait(const sigset_t *restrict set, int *restrict sig);
 sighandler_t signal(int sig, sighandler_t handler);
 int sigprocmask(int how, const sigset_t *restrict set, sigset_t *restrict old);
 int kill(pid_t pid, int sig);

@@ -34,6 +34,7 @@ int ftruncate(int fd, off_t size);
 int pipe(int fds[2]);
 int pipe2(int fds[2], int flags);
 int pause(void);
+unsigned alarm(unsigned seconds);
 unsigned sleep(unsigned seconds);
 int usleep(useconds_t usec);
 

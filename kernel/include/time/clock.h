@@ -23,5 +23,6 @@ uint64_t rtc_read_epoch(void);          /* seconds since 1970-01-01 UTC, 0 when 
 /* The tick handlers time/ registers for itself (timer_init). */
 void clock_tick(struct trap_frame *tf); /* clock.c: move the vvar page's clocks to now */
 void sleep_tick(struct trap_frame *tf); /* sleep.c: wake sleepers past their deadline */
+void itimer_tick(struct trap_frame *tf); /* itimer.c: SIGALRM for timers that ran out */
 
 #endif
