@@ -258,6 +258,22 @@ int case_fork_wait_exit(const struct path *P, struct transcript *t)
 	return 0;
 }
 
+/* The auxiliary vector holds what Linux's does for a static program (glibc
+ * and musl read these): the file name and platform strings, CPUID's
+ * feature bits, no interpreter, 16 random bytes. */
+int case_auxv_linux(const struct path *P, struct transcript *t)
+{
+	const char *execfn = (const char *)getauxval(AT_EXECFN), *platform = (const char *)getauxval(AT_PLATFORM);
+
+	EXPECT(t, P, execfn && strcmp(execfn, "/bin/conform") == 0);
+	EXPECT(t, P, platform && strcmp(platform, "x86_64") == 0);
+	EXPECT(t, P, getauxval(AT_PAGESZ) == 4096 && getauxval(AT_BASE) == 0 && getauxval(AT_SECURE) == 0);
+	EXPECT(t, P, (getauxval(AT_HWCAP) & 1) && (getauxval(AT_HWCAP) & (1 << 25)));   /* fpu, sse */
+	EXPECT(t, P, getauxval(AT_RANDOM) != 0 && getauxval(AT_PHDR) != 0 && getauxval(AT_ENTRY) != 0);
+	note(t, "execfn %s platform %s", execfn ? execfn : "-", platform ? platform : "-");
+	return 0;
+}
+
 int case_execve_errors(const struct path *P, struct transcript *t)
 {
 	static char *argv[] = { "x", 0 };

@@ -83,7 +83,7 @@ typedef int (*case_fn)(const struct path *P, struct transcript *t);
 	X(getpid_getppid)       X(write_writev)         X(brk_grow_shrink) \
 	X(mmap_munmap)          X(mmap_fixed)           X(mmap_errors) \
 	X(clock_gettime_works)  X(uname_fields)         X(arch_prctl_fs) \
-	X(fsgsbase_user) \
+	X(fsgsbase_user)       X(auxv_linux) \
 	X(set_tid_address_pid)  X(fork_wait_exit)       X(execve_errors) \
 	X(privileged_insns)     X(user_faults)          X(kernel_addresses) \
 	X(memory_exhaustion)    X(vdso_between_syscalls) X(vdso_errors_match) \

@@ -10,11 +10,14 @@
 #define AT_PHENT         4
 #define AT_PHNUM         5
 #define AT_PAGESZ        6
+#define AT_BASE          7    /* the interpreter's base: 0, there is none */
+#define AT_FLAGS         8
 #define AT_ENTRY         9    /* the program's entry point */
 #define AT_UID           11
 #define AT_EUID          12
 #define AT_GID           13
 #define AT_EGID          14
+#define AT_PLATFORM      15   /* "x86_64" */
 #define AT_HWCAP         16   /* CPUID leaf 1's edx, as on Linux */
 #define AT_CLKTCK        17
 #define AT_SECURE        23

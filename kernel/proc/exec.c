@@ -107,15 +107,33 @@ static int count(char *const v[])
 	return n;
 }
 
+/* auxv values build_stack replaces by the address of what it put on the stack. */
+#define AUX_RANDOM_BYTES (~0ULL)         /* AT_RANDOM: 16 random bytes */
+#define AUX_EXECFN       (~1ULL)         /* AT_EXECFN: the path execve was given */
+#define AUX_PLATFORM     (~2ULL)         /* AT_PLATFORM: "x86_64" */
+
+/* Put string s below *sp in root: its address, or 0. */
+static uint64_t push_string(uint64_t root, uint64_t *sp, const char *s)
+{
+	size_t len = strlen(s) + 1;
+
+	*sp -= len;
+	return uvm_write(root, *sp, s, len) < 0 ? 0 : *sp;
+}
+
 /* Build the first stack in root; returns the initial rsp, or 0 when it does not fit. */
-static uint64_t build_stack(uint64_t root, char *const argv[], char *const envp[],
+static uint64_t build_stack(uint64_t root, const char *path, char *const argv[], char *const envp[],
 			    const uint64_t *auxv, int nauxv)
 {
 	int argc = count(argv), envc = count(envp);
 	uint64_t sp = USER_STACK_TOP, ptrs[MAX_ARGS * 2 + 2], rnd[2] = { random_u64(), random_u64() };
 	int n = 0;
 
-	/* Strings at the very top: argv's, then envp's. */
+	/* Strings at the very top, as Linux puts them: the file name, argv's,
+	 * envp's, then the platform name. */
+	uint64_t execfn = push_string(root, &sp, path);
+	if (!execfn)
+		return 0;
 	for (int i = 0; i < argc + envc; i++) {
 		const char *s = i < argc ? argv[i] : envp[i - argc];
 		size_t len = strlen(s) + 1;
@@ -124,6 +142,9 @@ static uint64_t build_stack(uint64_t root, char *const argv[], char *const envp[
 			return 0;
 		ptrs[n++] = sp;
 	}
+	uint64_t platform = push_string(root, &sp, "x86_64");
+	if (!platform)
+		return 0;
 	sp = (sp - sizeof(rnd)) & ~15ULL;
 	uvm_write(root, sp, rnd, sizeof(rnd));
 	uint64_t at_random = sp;
@@ -141,7 +162,8 @@ static uint64_t build_stack(uint64_t root, char *const argv[], char *const envp[
 		uvm_write(root, a, &ptrs[argc + i], 8), a += 8;
 	uvm_write(root, a, &zero, 8), a += 8;
 	for (int i = 0; i < nauxv; i += 2) {
-		w = auxv[i + 1] == ~0ULL ? at_random : auxv[i + 1];
+		w = auxv[i + 1] == AUX_RANDOM_BYTES ? at_random : auxv[i + 1] == AUX_EXECFN ? execfn
+		    : auxv[i + 1] == AUX_PLATFORM ? platform : auxv[i + 1];
 		uvm_write(root, a, &auxv[i], 8), a += 8;
 		uvm_write(root, a, &w, 8), a += 8;
 	}
@@ -188,7 +210,8 @@ long proc_exec(struct proc *p, const char *path, char *const argv[], char *const
 		AT_PHNUM, info.phnum, AT_PAGESZ, PAGE_SIZE, AT_ENTRY, info.entry,
 		AT_CLKTCK, HZ, AT_UID, 0, AT_EUID, 0, AT_GID, 0, AT_EGID, 0, AT_SECURE, 0,
 		AT_HWCAP, cpu.leaf1_edx, AT_HWCAP2, cpu.fsgsbase ? HWCAP2_FSGSBASE : 0,
-		AT_RANDOM, ~0ULL,                /* build_stack fills in its address */
+		AT_RANDOM, AUX_RANDOM_BYTES, AT_EXECFN, AUX_EXECFN, AT_PLATFORM, AUX_PLATFORM,
+		AT_BASE, 0, AT_FLAGS, 0,         /* no interpreter */
 		AT_TRAPDOOR_ENTRIES, ENTRY_INT80 | (cpu.syscall ? ENTRY_SYSCALL : 0),
 		AT_SYSINFO_EHDR, 0,              /* filled in below */
 	};
@@ -196,7 +219,7 @@ long proc_exec(struct proc *p, const char *path, char *const argv[], char *const
 	if (!auxv[sizeof(auxv) / 8 - 1] || load_segments(root, f->data, &info) < 0 ||
 	    uvm_alloc(root, USER_STACK_TOP - USER_STACK_PAGES * PAGE_SIZE, USER_STACK_PAGES * PAGE_SIZE,
 		      PTE_W | PTE_STACK | (cpu.nx ? PTE_NX : 0)) < 0 ||
-	    !(sp = build_stack(root, argv, envp, auxv, sizeof(auxv) / 8))) {
+	    !(sp = build_stack(root, path, argv, envp, auxv, sizeof(auxv) / 8))) {
 		uvm_destroy(root);
 		return -ENOMEM;
 	}
