@@ -43,7 +43,7 @@ static int map_segment(uint64_t root, uint64_t va, uint64_t len, uint64_t flags)
 }
 
 /* Load every PT_LOAD segment; bytes past p_filesz stay zero (.bss). */
-static int load_segments(uint64_t root, const void *file, const struct elf_info *info)
+static int load_segments(uint64_t root, const void *file, const struct elf_info *info, uint64_t bias)
 {
 	for (int i = 0; i < info->phnum; i++) {
 		const Elf64_Phdr *ph = &info->phdrs[i];
@@ -51,11 +51,20 @@ static int load_segments(uint64_t root, const void *file, const struct elf_info 
 				 (!(ph->p_flags & PF_X) && cpu.nx ? PTE_NX : 0);
 		if (ph->p_type != PT_LOAD || ph->p_memsz == 0)
 			continue;
-		if (map_segment(root, ph->p_vaddr, ph->p_memsz, flags) < 0 ||
-		    uvm_write(root, ph->p_vaddr, (const char *)file + ph->p_offset, ph->p_filesz) < 0)
+		if (map_segment(root, ph->p_vaddr + bias, ph->p_memsz, flags) < 0 ||
+		    uvm_write(root, ph->p_vaddr + bias, (const char *)file + ph->p_offset, ph->p_filesz) < 0)
 			return -ENOMEM;
 	}
 	return 0;
+}
+
+/* A PT_INTERP header: a dynamically linked program, which needs ld.so. */
+static bool needs_interpreter(const struct elf_info *info)
+{
+	for (int i = 0; i < info->phnum; i++)
+		if (info->phdrs[i].p_type == PT_INTERP)
+			return true;
+	return false;
 }
 
 /* Where the program headers are in memory: inside the segment that loads them. */
@@ -108,6 +117,11 @@ static int count(char *const v[])
 }
 
 /* auxv values build_stack replaces by the address of what it put on the stack. */
+/* Where a static PIE goes: Linux's ELF_ET_DYN_BASE on x86-64, plus up to
+ * 2^16 random pages. */
+#define ET_DYN_BASE         0x555555554000ULL
+#define ET_DYN_RANDOM_PAGES 0xffffULL
+
 #define AUX_RANDOM_BYTES (~0ULL)         /* AT_RANDOM: 16 random bytes */
 #define AUX_EXECFN       (~1ULL)         /* AT_EXECFN: the path execve was given */
 #define AUX_PLATFORM     (~2ULL)         /* AT_PLATFORM: "x86_64" */
@@ -196,8 +210,20 @@ long proc_exec(struct proc *p, const char *path, char *const argv[], char *const
 	if ((r = check_args(argv, envp)) < 0 || (r = vfs_exec_lookup(p->cwd, path, &f)) < 0)
 		return r;
 	/* (f is borrowed: nothing below touches the file system or sleeps.) */
-	if (elf_check(f->data, f->size, ET_EXEC, &info) != ELF_OK ||
-	    info.vaddr_lo < USER_MIN || info.vaddr_hi > USER_MMAP_TOP)
+	if (elf_check(f->data, f->size, ET_EXEC, &info) != ELF_OK &&
+	    elf_check(f->data, f->size, ET_DYN, &info) != ELF_OK)
+		return -ENOEXEC;
+	if (needs_interpreter(&info)) {
+		kprintf("kernel: pid %d: %s is dynamically linked; only static programs run here\n", p->pid, path);
+		return -ENOENT;                   /* Linux's answer when the interpreter is missing */
+	}
+	/* A static PIE (ET_DYN, no interpreter) goes where Linux puts one, at
+	 * a random page offset; it relocates itself. */
+	uint64_t bias = 0;
+	if (((const Elf64_Ehdr *)f->data)->e_type == ET_DYN)
+		bias = ET_DYN_BASE + (random_u64() & ET_DYN_RANDOM_PAGES) * PAGE_SIZE - info.vaddr_lo;
+	info.entry += bias, info.vaddr_lo += bias, info.vaddr_hi += bias;
+	if (info.vaddr_lo < USER_MIN || info.vaddr_hi > USER_MMAP_TOP)
 		return -ENOEXEC;
 
 	uint64_t root = uvm_create(), sp = 0;
@@ -206,7 +232,7 @@ long proc_exec(struct proc *p, const char *path, char *const argv[], char *const
 		return -ENOMEM;
 	const Elf64_Ehdr *eh = (const Elf64_Ehdr *)f->data;
 	uint64_t auxv[] = {
-		AT_PHDR, phdr_address(eh, &info), AT_PHENT, sizeof(Elf64_Phdr),
+		AT_PHDR, phdr_address(eh, &info) + bias, AT_PHENT, sizeof(Elf64_Phdr),
 		AT_PHNUM, info.phnum, AT_PAGESZ, PAGE_SIZE, AT_ENTRY, info.entry,
 		AT_CLKTCK, HZ, AT_UID, 0, AT_EUID, 0, AT_GID, 0, AT_EGID, 0, AT_SECURE, 0,
 		AT_HWCAP, cpu.leaf1_edx, AT_HWCAP2, cpu.fsgsbase ? HWCAP2_FSGSBASE : 0,
@@ -216,7 +242,7 @@ long proc_exec(struct proc *p, const char *path, char *const argv[], char *const
 		AT_SYSINFO_EHDR, 0,              /* filled in below */
 	};
 	auxv[sizeof(auxv) / 8 - 1] = vdso_map(root, random_u64());
-	if (!auxv[sizeof(auxv) / 8 - 1] || load_segments(root, f->data, &info) < 0 ||
+	if (!auxv[sizeof(auxv) / 8 - 1] || load_segments(root, f->data, &info, bias) < 0 ||
 	    uvm_alloc(root, USER_STACK_TOP - USER_STACK_PAGES * PAGE_SIZE, USER_STACK_PAGES * PAGE_SIZE,
 		      PTE_W | PTE_STACK | (cpu.nx ? PTE_NX : 0)) < 0 ||
 	    !(sp = build_stack(root, path, argv, envp, auxv, sizeof(auxv) / 8))) {
