@@ -9,6 +9,7 @@
  * mapping moves the bytes before the end and says how many, as Linux does.
  */
 #include <fcntl.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -200,6 +201,61 @@ int case_efault_clock_gettime(const struct path *P, struct transcript *t)
 int case_efault_uname(const struct path *P, struct transcript *t)
 {
 	DEST_ROW(P, t, "uname", sizeof(struct utsname), 0, CALL1(P, SYS_uname, dst));
+	return 0;
+}
+
+/* A source-only row: call(column) must give ok where the object can be read
+ * (all zeros there: the read-only page is zero, the mapping's end is
+ * cleared first). */
+#define SRC_ROW(P, t, name, size, ok, expr) OPT_SRC_ROW(P, t, name, size, ok, -EFAULT, expr)
+
+/* Rows for pointers that may be NULL (nothing read or written): NULL gives nullres. */
+#define OPT_SRC_ROW(P, t, name, size, ok, nullres, expr)                       \
+	for (int p = 0; p < NBUFFER_PLACES; p++) {                             \
+		unsigned long src = buffer_at(p, size);                        \
+		if (p == ENDS_AT_END)                                          \
+			memset((void *)src, 0, size);                          \
+		cell(P, t, name, p, (expr), p == NULLPTR ? nullres : want_buffer(p, 1, ok, 0)); \
+	}
+#define OPT_DEST_ROW(P, t, name, size, ok, nullres, expr)                      \
+	for (int p = 0; p < NBUFFER_PLACES; p++) {                             \
+		unsigned long dst = buffer_at(p, size);                        \
+		cell(P, t, name, p, (expr), p == NULLPTR ? nullres : want_buffer(p, 0, ok, 0)); \
+	}
+
+static void nop(int sig) {}
+
+/* The signal and timer calls: each pointer they read or write, alone.
+ * SIGUSR1 is blocked (and handled, for rt_sigsuspend's unblocking). */
+int case_efault_signals_timers(const struct path *P, struct transcript *t)
+{
+	static const struct timespec zero;
+	struct sigaction sa = { .sa_handler = nop }, old;
+	sigset_t usr1 = SIGBIT(SIGUSR1), mask;
+
+	sigaction(SIGUSR1, &sa, &old);
+	sigprocmask(SIG_BLOCK, &usr1, &mask);
+
+	DEST_ROW(P, t, "rt_sigpending", 8, 0, CALL2(P, SYS_rt_sigpending, dst, 8));
+	OPT_DEST_ROW(P, t, "sigaltstack(NULL, old)", 24, 0, 0, CALL2(P, SYS_sigaltstack, 0, dst));
+	DEST_ROW(P, t, "getitimer", 32, 0, CALL2(P, SYS_getitimer, 0, dst));
+	OPT_DEST_ROW(P, t, "rt_sigtimedwait's info", 128, SIGUSR1, SIGUSR1,
+		 (CALL2(P, SYS_kill, CALL0(P, SYS_getpid), SIGUSR1),
+		  CALL4(P, SYS_rt_sigtimedwait, &(uint64_t){ SIGBIT(SIGUSR1) }, dst, &zero, 8)));
+	CALL4(P, SYS_rt_sigtimedwait, &(uint64_t){ SIGBIT(SIGUSR1) }, 0, &zero, 8);   /* none left */
+	OPT_SRC_ROW(P, t, "sigaltstack(ss)", 24, -ENOMEM, 0, CALL2(P, SYS_sigaltstack, src, 0));   /* size 0 */
+	OPT_SRC_ROW(P, t, "setitimer(new)", 32, 0, 0, CALL3(P, SYS_setitimer, 0, src, 0));        /* off */
+	SRC_ROW(P, t, "clock_nanosleep(req)", 16, 0, CALL4(P, SYS_clock_nanosleep, CLOCK_MONOTONIC, 0, src, 0));
+	SRC_ROW(P, t, "rt_sigtimedwait(set)", 8, -EAGAIN, CALL4(P, SYS_rt_sigtimedwait, src, 0, &zero, 8));
+	/* (A NULL timeout waits for ever: SIGUSR1 is pending each time, so it need not.) */
+	OPT_SRC_ROW(P, t, "rt_sigtimedwait(timeout)", 16, SIGUSR1, SIGUSR1,
+		    (CALL2(P, SYS_kill, CALL0(P, SYS_getpid), SIGUSR1),
+		     CALL4(P, SYS_rt_sigtimedwait, &(uint64_t){ SIGBIT(SIGUSR1) }, 0, src, 8)));
+	SRC_ROW(P, t, "rt_sigsuspend(mask)", 8, -EINTR,
+		(CALL2(P, SYS_kill, CALL0(P, SYS_getpid), SIGUSR1), CALL2(P, SYS_rt_sigsuspend, src, 8)));
+	CALL4(P, SYS_rt_sigtimedwait, &(uint64_t){ SIGBIT(SIGUSR1) }, 0, &zero, 8);   /* none left */
+	sigprocmask(SIG_SETMASK, &mask, 0);
+	sigaction(SIGUSR1, &old, 0);
 	return 0;
 }
 

@@ -79,7 +79,7 @@ typedef int (*case_fn)(const struct path *P, struct transcript *t);
 	X(efault_read)          X(efault_write)         X(efault_writev) \
 	X(efault_open)          X(efault_stat_path)     X(efault_stat) \
 	X(efault_mkdir)         X(efault_unlink)        X(efault_execve) \
-	X(efault_clock_gettime) X(efault_uname) \
+	X(efault_clock_gettime) X(efault_uname) X(efault_signals_timers) \
 	X(getpid_getppid)       X(write_writev)         X(brk_grow_shrink) \
 	X(mmap_munmap)          X(mmap_fixed)           X(mmap_errors) \
 	X(clock_gettime_works)  X(uname_fields)         X(arch_prctl_fs) \
