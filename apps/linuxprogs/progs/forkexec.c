@@ -81,7 +81,13 @@ int main(void)
 		return 1;
 	}
 	fflush(stdout);
-	if ((pid = fork()) == 0) {
+	if ((pid = fork()) < 0) {
+		printf("exec ./hello into a pipe: fork: %s\n", strerror(errno));
+		close(fd[0]);
+		close(fd[1]);
+		goto spawn;
+	}
+	if (pid == 0) {
 		dup2(fd[1], 1);
 		close(fd[0]);
 		close(fd[1]);
@@ -95,6 +101,7 @@ int main(void)
 	printf("through a pipe, %d bytes: %s", total, buf);
 	status("exec ./hello into a pipe", pid);
 
+spawn:
 	fflush(stdout);
 	n = posix_spawn(&pid, "./hello", NULL, NULL, spawn_argv, environ);
 	if (n)

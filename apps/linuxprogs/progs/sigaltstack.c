@@ -47,7 +47,7 @@ static void report(const char *what)
 int main(void)
 {
 	struct sigaction sa;
-	stack_t ss, old;
+	stack_t ss, old = { 0 };    /* printed even when a call fails */
 	int r;
 
 	altsize = SIGSTKSZ * 4;
