@@ -186,11 +186,69 @@ static void explain(const char *want, long wlen, const char *got, long glen)
 	printf(shown >= 60 ? "\n# | ...\n" : "\n");
 }
 
-int main(int argc, char **argv)
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+/* On the host: run one program and keep its output and status as the
+ * expected ones. Anything but `exit 0` there is an error in the program. */
+static int record_one(const char *tc, const struct prog *p)
+{
+	char out[256], path[256], st[64];
+
+	snprintf(path, sizeof(path), "%s/%s", expdir, tc);
+	mkdir(expdir, 0755);
+	mkdir(path, 0755);
+	snprintf(out, sizeof(out), "%s/%s/%s.out", expdir, tc, p->name);
+	run(tc, p, out, st, sizeof(st));
+	snprintf(path, sizeof(path), "%s/%s/%s.status", expdir, tc, p->name);
+	strcat(st, "\n");
+	if (spit(path, st) < 0)
+		return -1;
+	printf("linuxprogs: recorded %s/%s: %s", tc, p->name, st);
+	if (strcmp(st, "exit 0\n") != 0) {
+		fprintf(stderr, "linuxprogs: %s/%s ended with %s on the host, not exit 0: see %s\n",
+			tc, p->name, st, out);
+		return -1;
+	}
+	return 0;
+}
+
+/* In the guest: run one program, compare with what the host recorded and
+ * print the TAP line N (with the reasons, on failure). */
+static int check_one(int n, const char *tc, const struct prog *p)
 {
 	static char want[MAXOUT], got[MAXOUT];
 	char out[256], exp[256], st[64], wst[64];
-	int c, n = 0, passed = 0, failed = 0;
+	long wlen, glen;
+
+	snprintf(out, sizeof(out), "%s/linuxprogs-%s-%s.out", tmpdir, tc, p->name);
+	run(tc, p, out, st, sizeof(st));
+	snprintf(exp, sizeof(exp), "%s/%s/%s.status", expdir, tc, p->name);
+	wlen = slurp(exp, wst, sizeof(wst) - 1);
+	wst[wlen < 0 ? 0 : wlen] = 0;
+	if (wlen > 0 && wst[wlen - 1] == '\n')
+		wst[wlen - 1] = 0;
+	snprintf(exp, sizeof(exp), "%s/%s/%s.out", expdir, tc, p->name);
+	wlen = slurp(exp, want, sizeof(want));
+	glen = slurp(out, got, sizeof(got));
+	unlink(out);
+	if (wlen >= 0 && glen >= 0 && wlen == glen && memcmp(want, got, wlen) == 0 && strcmp(st, wst) == 0) {
+		printf("ok %d - %s/%s\n", n, tc, p->name);
+		return 0;
+	}
+	printf("not ok %d - %s/%s\n", n, tc, p->name);
+	printf("# %s/%s: %s, expected %s\n", tc, p->name, st, wst[0] ? wst : "(no expected status)");
+	if (wlen < 0)
+		printf("# no expected output %s\n", exp);
+	else if (glen < 0)
+		printf("# no output file %s\n", out);
+	else
+		explain(want, wlen, got, glen);
+	return -1;
+}
+
+int main(int argc, char **argv)
+{
+	int c, n = 0, failed = 0;
 	unsigned t, i;
 
 	/* trapdoor's libc has no getopt: the options are separate words. */
@@ -212,64 +270,14 @@ int main(int argc, char **argv)
 		}
 	}
 	if (!record)
-		printf("1..%u\n", (unsigned)(sizeof(toolchains) / sizeof(toolchains[0]) * sizeof(progs) / sizeof(progs[0])));
-	for (t = 0; t < sizeof(toolchains) / sizeof(toolchains[0]); t++) {
-		const char *tc = toolchains[t];
-		if (record) {
-			snprintf(exp, sizeof(exp), "%s/%s", expdir, tc);
-			mkdir(expdir, 0755);
-			mkdir(exp, 0755);
-		}
-		for (i = 0; i < sizeof(progs) / sizeof(progs[0]); i++) {
-			const struct prog *p = &progs[i];
-			long wlen, glen;
-
+		printf("1..%u\n", (unsigned)(NELEM(toolchains) * NELEM(progs)));
+	for (t = 0; t < NELEM(toolchains); t++)
+		for (i = 0; i < NELEM(progs); i++) {
 			n++;
-			if (record) {
-				snprintf(out, sizeof(out), "%s/%s/%s.out", expdir, tc, p->name);
-				run(tc, p, out, st, sizeof(st));
-				snprintf(exp, sizeof(exp), "%s/%s/%s.status", expdir, tc, p->name);
-				strcat(st, "\n");
-				if (spit(exp, st) < 0)
-					return 1;
-				printf("linuxprogs: recorded %s/%s: %s", tc, p->name, st);
-				if (strcmp(st, "exit 0\n") != 0) {
-					fprintf(stderr, "linuxprogs: %s/%s ended with %s on the host, not exit 0: "
-						"see %s\n", tc, p->name, st, out);
-					failed++;
-				}
-				continue;
-			}
-			snprintf(out, sizeof(out), "%s/linuxprogs-%s-%s.out", tmpdir, tc, p->name);
-			run(tc, p, out, st, sizeof(st));
-			snprintf(exp, sizeof(exp), "%s/%s/%s.status", expdir, tc, p->name);
-			wlen = slurp(exp, wst, sizeof(wst) - 1);
-			wst[wlen < 0 ? 0 : wlen] = 0;
-			if (wlen > 0 && wst[wlen - 1] == '\n')
-				wst[wlen - 1] = 0;
-			snprintf(exp, sizeof(exp), "%s/%s/%s.out", expdir, tc, p->name);
-			wlen = slurp(exp, want, sizeof(want));
-			glen = slurp(out, got, sizeof(got));
-			unlink(out);
-			if (wlen >= 0 && glen >= 0 && wlen == glen && memcmp(want, got, wlen) == 0 &&
-			    strcmp(st, wst) == 0) {
-				printf("ok %d - %s/%s\n", n, tc, p->name);
-				passed++;
-				continue;
-			}
-			printf("not ok %d - %s/%s\n", n, tc, p->name);
-			printf("# %s/%s: %s, expected %s\n", tc, p->name, st, wst[0] ? wst : "(no expected status)");
-			if (wlen < 0)
-				printf("# no expected output %s\n", exp);
-			else if (glen < 0)
-				printf("# no output file %s\n", out);
-			else
-				explain(want, wlen, got, glen);
-			failed++;
+			if ((record ? record_one(toolchains[t], &progs[i]) : check_one(n, toolchains[t], &progs[i])) < 0)
+				failed++;
 		}
-	}
-	if (record)
-		return failed ? 1 : 0;
-	printf("linuxprogs: %d passed, %d failed\n", passed, failed);
+	if (!record)
+		printf("linuxprogs: %d passed, %d failed\n", n - failed, failed);
 	return failed ? 1 : 0;
 }
