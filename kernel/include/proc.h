@@ -58,6 +58,7 @@ struct proc {
 	struct file *fds[NOFILE];        /* open files by descriptor (fs/vfs.h) */
 	bool cloexec[NOFILE];            /* O_CLOEXEC: closed by a successful execve */
 	struct rnode *cwd;               /* the working directory, held */
+	uint32_t umask;                  /* taken from new files' modes: inherited by fork, kept by execve */
 	uint64_t sig_pending;            /* bit n-1: signal n sent, not yet delivered */
 	uint64_t sig_blocked;            /* rt_sigprocmask's mask (never SIGKILL/SIGSTOP) */
 	struct k_sigaction sig_action[NSIG];

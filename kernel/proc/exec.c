@@ -319,6 +319,7 @@ void start_init(const char *path, char *const args[])
 		p->fds[fd] = file_console();
 	p->cwd = vfs_root;
 	rnode_get(vfs_root);
+	p->umask = 022;                          /* Linux's first umask */
 	if ((r = proc_exec(p, path, argv, envp)) < 0) {
 		kprintf("kernel: cannot start init %s: error %ld\n", path, -r);
 		machine_exit(KEXIT_FAILURE);

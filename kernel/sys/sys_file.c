@@ -1,9 +1,10 @@
 /*
- * sys_file.c - the file calls: descriptors (open, close, dup, dup2, lseek,
+ * sys_file.c - the file calls: descriptors (close, lseek,
  * fstat, getdents64, ftruncate, fchmod) and names (stat, mkdir, rmdir,
  * unlink, link, rename, truncate, chdir, getcwd, chmod), over fs/vfs.c and
  * fs/path.c; permissions are fs/perm.c's. Every path is copied in once
- * (path_in) and only the copy is used.
+ * (path_in, upath.h) and only the copy is used. open and the *at calls
+ * are in sys_fileat.c, dup and fcntl in sys_fd.c.
  */
 #include "api/dirent.h"
 #include "api/errno.h"
@@ -16,94 +17,10 @@
 #include "proc.h"
 #include "syscall.h"
 #include "uaccess.h"
-
-/* Copy a user path into a fresh PATH_MAX buffer; NULL and *err on failure. */
-static char *path_in(uint64_t u, long *err)
-{
-	char *p = kmalloc(PATH_MAX);
-	long r;
-
-	if (!p) {
-		*err = -ENOMEM;
-		return NULL;
-	}
-	if ((r = strncpy_from_user(p, (const char *)u, PATH_MAX)) < 0) {
-		kfree(p);
-		*err = r;
-		return NULL;
-	}
-	return p;
-}
-
-static struct rnode *cwd(void) { return current()->cwd ? current()->cwd : vfs_root; }
+#include "upath.h"
 
 /* The node a user path names (borrowed): 0, or -errno. */
-static long lookup(uint64_t upath, struct rnode **out)
-{
-	struct path_result res;
-	long r;
-	char *path = path_in(upath, &r);
-
-	if (!path)
-		return r;
-	r = path_walk(vfs_root, cwd(), path, 0, &res);
-	kfree(path);
-	if (r == 0)
-		*out = res.node;
-	return r;
-}
-
-/*
- * open(path, flags, mode), Linux's way: unknown flags are ignored, O_TRUNC
- * empties a regular file whatever the access mode, O_CREAT with
- * O_DIRECTORY is -EINVAL. The descriptor is found before anything is
- * created or truncated, so a full table changes nothing. An existing file
- * needs the rights its access mode and O_TRUNC ask for (perm_open); one
- * this call made needs none, whatever its mode.
- */
-long sys_open(struct trap_frame *tf)
-{
-	uint64_t flags = arg(tf, 1), mode = arg(tf, 2) & 07777, acc = flags & O_ACCMODE;
-	struct path_result res;
-	struct rnode *n;
-	struct file *f;
-	long r;
-	int fd;
-
-	if ((flags & O_CREAT) && (flags & O_DIRECTORY))
-		return -EINVAL;
-	if ((fd = fd_alloc(0)) < 0)
-		return fd;
-	char *path = path_in(arg(tf, 0), &r);
-	if (!path)
-		return r;
-	if (flags & O_CREAT) {
-		r = path_create(vfs_root, cwd(), path, S_IFREG | mode, flags & O_EXCL, &n);
-	} else {
-		r = path_walk(vfs_root, cwd(), path, 0, &res);
-		n = res.node;
-	}
-	kfree(path);
-	if (r < 0)
-		return r;
-	if ((flags & O_DIRECTORY) && !S_ISDIR(n->mode))
-		return -ENOTDIR;
-	if (S_ISDIR(n->mode) && (acc != O_RDONLY || (flags & O_TRUNC)))
-		return -EISDIR;
-	if (r == 0 && (r = perm_open(n, flags)) < 0)
-		return r;
-	f = S_ISCHR(n->mode) && n->rdev == DEV_CONSOLE ? file_open_console(flags & O_ACCMODE)
-						       : file_open_node(n, flags & (O_ACCMODE | O_APPEND));
-	if (!f)
-		return -ENOMEM;
-	if ((flags & O_TRUNC) && S_ISREG(n->mode) && (r = ramfs_truncate(n, 0)) < 0) {
-		file_put(f);
-		return r;
-	}
-	current()->fds[fd] = f;
-	current()->cloexec[fd] = !!(flags & O_CLOEXEC);
-	return fd;
-}
+static long lookup(uint64_t upath, struct rnode **out) { return lookup_at(AT_FDCWD, upath, false, out); }
 
 long sys_close(struct trap_frame *tf)
 {
@@ -114,41 +31,6 @@ long sys_close(struct trap_frame *tf)
 	current()->fds[index_nospec((uint32_t)arg(tf, 0), NOFILE)] = NULL;
 	file_put(f);
 	return 0;
-}
-
-long sys_dup(struct trap_frame *tf)
-{
-	struct file *f = fd_file(arg(tf, 0));
-	int fd;
-
-	if (!f)
-		return -EBADF;
-	if ((fd = fd_alloc(0)) < 0)
-		return fd;
-	file_get(f);
-	current()->fds[fd] = f;
-	current()->cloexec[fd] = 0;
-	return fd;
-}
-
-long sys_dup2(struct trap_frame *tf)
-{
-	uint32_t old = arg(tf, 0), new = arg(tf, 1);
-	struct file *f = fd_file(old);
-
-	/* A new number at or past RLIMIT_NOFILE is -EBADF, as on Linux
-	 * (dup2(fd, fd) only checks fd). */
-	if (!f || new >= NOFILE || (new != old && new >= rlimit(current(), RLIMIT_NOFILE)))
-		return -EBADF;
-	new = index_nospec(new, NOFILE);
-	if (old != new) {
-		file_get(f);
-		if (current()->fds[new])
-			file_put(current()->fds[new]);
-		current()->fds[new] = f;
-		current()->cloexec[new] = 0;
-	}
-	return new;
 }
 
 long sys_lseek(struct trap_frame *tf)
@@ -211,6 +93,24 @@ long sys_stat(struct trap_frame *tf)
 
 /* No symbolic links yet: lstat is stat. */
 long sys_lstat(struct trap_frame *tf) { return sys_stat(tf); }
+
+/*
+ * newfstatat(dirfd, path, buf, flags): stat relative to dirfd; with
+ * AT_EMPTY_PATH, "" is dirfd's own file (fstat, for any kind of file).
+ * Unknown flags are -EINVAL before the path is looked at, as in Linux;
+ * AT_SYMLINK_NOFOLLOW changes nothing while there are no links.
+ */
+long sys_newfstatat(struct trap_frame *tf)
+{
+	uint64_t flags = (uint32_t)arg(tf, 3);
+	struct rnode *n;
+	long r;
+
+	if (flags & ~(uint64_t)(AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT | AT_EMPTY_PATH | AT_STATX_SYNC_TYPE))
+		return -EINVAL;
+	r = lookup_at(arg(tf, 0), arg(tf, 1), flags & AT_EMPTY_PATH, &n);
+	return r < 0 ? r : stat_out(n, arg(tf, 2));
+}
 
 long sys_getdents64(struct trap_frame *tf)
 {
@@ -289,7 +189,7 @@ long sys_truncate(struct trap_frame *tf)
 		kfree(path);                                     \
 		return r;                                        \
 	}
-ONE_PATH_CALL(mkdir, path_mkdir(vfs_root, cwd(), path, arg(tf, 1) & 07777))
+ONE_PATH_CALL(mkdir, path_mkdir(vfs_root, cwd(), path, arg(tf, 1) & 07777 & ~current()->umask))
 ONE_PATH_CALL(rmdir, path_rmdir(vfs_root, cwd(), path))
 ONE_PATH_CALL(unlink, path_unlink(vfs_root, cwd(), path))
 

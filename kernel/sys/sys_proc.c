@@ -67,6 +67,7 @@ long sys_fork(struct trap_frame *tf)
 	}
 	if ((c->cwd = p->cwd))
 		rnode_get(c->cwd);
+	c->umask = p->umask;
 	signal_fork(c, p);
 	c->state = P_RUNNABLE;
 	return c->pid;
