@@ -157,6 +157,8 @@ void ldisc_input(int c)
 	echo_char(c);
 }
 
+bool ldisc_ready(void) { return in.r != in.w; }
+
 long ldisc_read(char *dst, size_t n)
 {
 	size_t got = 0;

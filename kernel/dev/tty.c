@@ -5,6 +5,7 @@
  * IOAPIC); with no IOAPIC the timer polls them instead (tty_poll).
  */
 #include "api/errno.h"
+#include "api/termios.h"
 #include "arch/irq.h"
 #include "dev/tty.h"
 #include "kernel.h"
@@ -31,7 +32,14 @@ long tty_write_user(const char *u, size_t n)
 	return done;
 }
 
-long tty_read_user(char *u, size_t n)
+long tty_write_kernel(const char *buf, size_t n)
+{
+	console_write(buf, n);
+	return n;
+}
+
+/* Read a line, or -EAGAIN when none is complete and nonblock. */
+static long tty_read(char *u, size_t n, bool nonblock)
 {
 	char kbuf[CHUNK];
 	long got;
@@ -43,10 +51,75 @@ long tty_read_user(char *u, size_t n)
 		return -EFAULT;
 	if (n == 0)
 		return 0;
+	if (nonblock && !ldisc_ready())
+		return -EAGAIN;
 	got = ldisc_read(kbuf, n);
 	if (got <= 0)
 		return got;
 	return copy_to_user(u, kbuf, got) < 0 ? -EFAULT : got;
+}
+
+long tty_read_user(char *u, size_t n) { return tty_read(u, n, false); }
+
+long tty_read_kernel(char *buf, size_t n, bool nonblock)
+{
+	if (n == 0)
+		return 0;
+	if (nonblock && !ldisc_ready())
+		return -EAGAIN;
+	return ldisc_read(buf, n < CHUNK ? n : CHUNK);
+}
+long tty_read_user_nonblock(char *u, size_t n) { return tty_read(u, n, true); }
+
+/*
+ * The settings the line discipline keeps, which are Linux's defaults
+ * for a new tty (its tty_std_termios): canonical input with echo and
+ * signals, CR read as NL, NL written as CR NL. They are fixed: TCSETS
+ * and its kin take a struct termios and change nothing (docs/abi.md).
+ */
+static const struct termios std_termios = {
+	.c_iflag = ICRNL | IXON,
+	.c_oflag = OPOST | ONLCR,
+	.c_cflag = B38400 | CS8 | CREAD | HUPCL,
+	.c_lflag = ISIG | ICANON | ECHO | ECHOE | ECHOK | ECHOCTL | ECHOKE | IEXTEN,
+	.c_cc = { [VINTR] = 003, [VQUIT] = 034, [VERASE] = 0177, [VKILL] = 025, [VEOF] = 004,
+		  [VMIN] = 1, [VSTART] = 021, [VSTOP] = 023, [VSUSP] = 032, [VREPRINT] = 022,
+		  [VDISCARD] = 017, [VWERASE] = 027, [VLNEXT] = 026 },
+};
+
+/* The size programs are told. A serial line has no size of its own:
+ * 80x25, the text console's, until someone sets another (TIOCSWINSZ, as
+ * `stty rows`; the terminal only keeps it, as Linux's does). */
+static struct winsize console_size = { .ws_row = 25, .ws_col = 80 };
+
+long tty_ioctl(uint32_t cmd, uint64_t uarg)
+{
+	struct termios t;
+	struct winsize w;
+
+	switch (cmd) {
+	case TCGETS:
+		return copy_to_user((void *)uarg, &std_termios, sizeof(std_termios));
+	case TCSETS:
+	case TCSETSW:
+	case TCSETSF:
+		return copy_from_user(&t, (const void *)uarg, sizeof(t));
+	case TIOCGWINSZ:
+		return copy_to_user((void *)uarg, &console_size, sizeof(console_size));
+	case TIOCSWINSZ:
+		if (copy_from_user(&w, (const void *)uarg, sizeof(w)) < 0)
+			return -EFAULT;                  /* a half-copied size must not land */
+		console_size = w;
+		return 0;
+	case TIOCGPGRP:
+	case TIOCSPGRP:
+	case TIOCGSID:
+		/* No sessions yet, so this is nobody's controlling terminal:
+		 * Linux's answer for a terminal that is not the caller's. */
+		return -ENOTTY;
+	default:
+		return -ENOTTY;
+	}
 }
 
 /* At most this many bytes per interrupt or tick, so hardware that never

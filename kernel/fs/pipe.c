@@ -89,7 +89,8 @@ void pipe_close(struct file *f)
 	}
 }
 
-long pipe_read_user(struct file *f, char *u, size_t n)
+/* Read up to n bytes into dst (user memory when user, else kernel memory). */
+static long pipe_read(struct file *f, char *dst, size_t n, bool user)
 {
 	struct pipe *pp = f->pipe;
 	char buf[CHUNK];
@@ -110,7 +111,11 @@ long pipe_read_user(struct file *f, char *u, size_t n)
 			buf[c] = pp->buf[(pp->tail + c) % PIPE_SIZE];
 			c++;
 		}
-		size_t got = copy_to_user_upto(u + done, buf, c);
+		size_t got = c;
+		if (user)
+			got = copy_to_user_upto(dst + done, buf, c);
+		else
+			memcpy(dst + done, buf, c);
 		pp->tail += got;
 		done += got;
 		if (got < c)
@@ -120,6 +125,9 @@ long pipe_read_user(struct file *f, char *u, size_t n)
 		wakeup(pp);                       /* room for writers */
 	return done ? (long)done : -EFAULT;
 }
+
+long pipe_read_user(struct file *f, char *u, size_t n) { return pipe_read(f, u, n, true); }
+long pipe_read_kernel(struct file *f, char *buf, size_t n) { return pipe_read(f, buf, n, false); }
 
 /* Write n bytes from src (user memory when user, else kernel memory). */
 static long pipe_write(struct file *f, const char *src, size_t n, bool user)

@@ -2,6 +2,7 @@
  * vfs.c - the root filesystem and open files (see fs/vfs.h).
  */
 #include "api/errno.h"
+#include "api/fcntl.h"
 #include "api/stat.h"
 #include "fs/mount.h"
 #include "fs/path.h"
@@ -16,7 +17,7 @@
 struct rnode *vfs_root;
 uint64_t files_open;
 static struct ramfs *rootfs;
-static struct file console = { .kind = FILE_CONSOLE, .flags = 2 /* O_RDWR */ };
+static struct file console = { .kind = FILE_CONSOLE, .flags = O_RDWR | O_LARGEFILE };
 
 /* Put one initrd entry into the tree (its parents come first in the archive). */
 static int add_entry(const struct cpio_entry *e)

@@ -17,6 +17,7 @@ void pipe_close(struct file *f);          /* from file_put: one end's last close
 long pipe_read_user(struct file *f, char *u, size_t n);
 long pipe_write_user(struct file *f, const char *u, size_t n);
 long pipe_write_kernel(struct file *f, const char *buf, size_t n);  /* writev's gathered bytes */
+long pipe_read_kernel(struct file *f, char *buf, size_t n);         /* readv's, to scatter */
 #define PIPE_BUF 4096                     /* POSIX: writes this size or less land whole */
 
 #endif

@@ -23,7 +23,7 @@ enum file_kind { FILE_CONSOLE = 1, FILE_NODE, FILE_PIPE };
 struct file {
 	int refs;                    /* descriptors pointing here */
 	enum file_kind kind;
-	uint32_t flags;              /* O_ACCMODE bits and O_APPEND */
+	uint32_t flags;              /* O_ACCMODE bits and the status flags (F_GETFL): O_APPEND, O_NONBLOCK, O_LARGEFILE */
 	int64_t off;
 	struct rnode *node;          /* held with rnode_get() (a pipe's is nameless) */
 	struct pipe *pipe;           /* FILE_PIPE: the pipe (fs/pipe.c) */
