@@ -3,17 +3,23 @@
  * umount2(target, flags), for tmpfs instances (fs/mount.c). As on Linux,
  * every string is copied in before the target is looked up, and the
  * target is looked up before the type and flags are judged. There is no
- * privilege: any process may mount and unmount.
+ * privilege: any process may mount and unmount. And statfs and fstatfs,
+ * what a mounted file system holds (fs/statfs.h).
  */
 #include "api/errno.h"
+#include "api/fcntl.h"
 #include "api/mount.h"
 #include "fs/mount.h"
 #include "fs/path.h"
+#include "fs/pipe.h"
+#include "fs/statfs.h"
 #include "fs/vfs.h"
 #include "kernel.h"
+#include "mm/uvm.h"
 #include "proc.h"
 #include "syscall.h"
 #include "uaccess.h"
+#include "upath.h"
 
 /* Flags a tmpfs mount takes: two obeyed, the others true of it anyway
  * (no set-user-ID, no device nodes can be made in it, RAM is synchronous,
@@ -114,4 +120,29 @@ long sys_umount2(struct trap_frame *tf)
 	if (flags & (MNT_DETACH | MNT_EXPIRE))
 		return -EINVAL;
 	return mount_remove(root);
+}
+
+/* struct statfs for the file system n lives in, out to user buffer u. */
+static long statfs_out(const struct rnode *n, uint64_t u)
+{
+	struct frame_budget b = { frames_total(), frames_free_count(), UVM_FRAME_RESERVE };
+	struct statfs st;
+
+	ramfs_statfs(n->fs, n->fs->dev == PIPEFS_DEV, &b, &st);
+	return copy_to_user((void *)u, &st, sizeof(st));
+}
+
+long sys_statfs(struct trap_frame *tf)
+{
+	struct rnode *n;
+	long r = lookup_at(AT_FDCWD, arg(tf, 0), false, &n);
+
+	return r < 0 ? r : statfs_out(n, arg(tf, 1));
+}
+
+long sys_fstatfs(struct trap_frame *tf)
+{
+	struct file *f = fd_file(arg(tf, 0));
+
+	return f ? statfs_out(f->node, arg(tf, 1)) : -EBADF;
 }

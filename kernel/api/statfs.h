@@ -1,0 +1,42 @@
+/*
+ * statfs.h - struct statfs (Linux x86-64's, 120 bytes), its f_flags bits
+ * and the f_type magic numbers trapdoor reports; shared by kernel and libc.
+ */
+#ifndef API_STATFS_H
+#define API_STATFS_H
+
+#include <stdint.h>
+
+#define TMPFS_MAGIC  0x01021994      /* the root file system and every mount */
+#define PIPEFS_MAGIC 0x50495045      /* a pipe's (fstatfs) */
+
+/* f_flags: ST_VALID, and the mount's flags (the values of MS_*). */
+#define ST_RDONLY 0x0001
+#define ST_NOSUID 0x0002
+#define ST_NODEV  0x0004
+#define ST_NOEXEC 0x0008
+#define ST_VALID  0x0020
+
+typedef struct {
+	int32_t val[2];
+} fsid_t;
+
+struct statfs {
+	int64_t f_type;
+	int64_t f_bsize;              /* the block size (a page) */
+	uint64_t f_blocks;            /* blocks the file system may hold */
+	uint64_t f_bfree;             /* blocks free */
+	uint64_t f_bavail;            /* blocks free to an unprivileged user */
+	uint64_t f_files;             /* nodes it may hold */
+	uint64_t f_ffree;             /* nodes free */
+	fsid_t f_fsid;
+	int64_t f_namelen;            /* the longest name */
+	int64_t f_frsize;             /* the fragment size (= f_bsize) */
+	int64_t f_flags;              /* ST_* */
+	int64_t f_spare[4];
+};
+
+_Static_assert(sizeof(struct statfs) == 120, "struct statfs is Linux x86-64's");
+_Static_assert(__builtin_offsetof(struct statfs, f_fsid) == 56, "f_fsid offset");
+
+#endif
