@@ -1,4 +1,4 @@
-/* fcntl.h - open() and its flags (values in api/fcntl.h). */
+/* fcntl.h - open(), openat(), fcntl() and their flags (values in api/fcntl.h). */
 #ifndef _FCNTL_H
 #define _FCNTL_H
 
@@ -6,5 +6,8 @@
 #include <sys/types.h>
 
 int open(const char *path, int flags, ...);
+int openat(int dirfd, const char *path, int flags, ...);
+int creat(const char *path, mode_t mode);
+int fcntl(int fd, int cmd, ...);
 
 #endif

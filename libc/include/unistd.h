@@ -10,6 +10,14 @@
 #define STDOUT_FILENO 1
 #define STDERR_FILENO 2
 
+/* access() modes (api/fcntl.h has them too) */
+#ifndef F_OK
+#define F_OK 0
+#define X_OK 1
+#define W_OK 2
+#define R_OK 4
+#endif
+
 ssize_t read(int fd, void *buf, size_t n);
 ssize_t write(int fd, const void *buf, size_t n);
 void _exit(int status) __attribute__((noreturn));
@@ -37,6 +45,16 @@ int pause(void);
 unsigned alarm(unsigned seconds);
 unsigned sleep(unsigned seconds);
 int usleep(useconds_t usec);
+int access(const char *path, int mode);
+int faccessat(int dirfd, const char *path, int mode, int flags);
+ssize_t readlink(const char *path, char *buf, size_t size);
+ssize_t readlinkat(int dirfd, const char *path, char *buf, size_t size);
+int dup3(int old, int new, int flags);
+int fsync(int fd);
+int fdatasync(int fd);
+ssize_t pread(int fd, void *buf, size_t n, off_t off);
+ssize_t pwrite(int fd, const void *buf, size_t n, off_t off);
+int isatty(int fd);
 
 extern char **environ;
 

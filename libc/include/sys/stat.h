@@ -11,5 +11,7 @@ int fstat(int fd, struct stat *st);
 int mkdir(const char *path, mode_t mode);
 int chmod(const char *path, mode_t mode);
 int fchmod(int fd, mode_t mode);
+int fstatat(int dirfd, const char *path, struct stat *st, int flags);
+mode_t umask(mode_t mask);
 
 #endif
