@@ -11,8 +11,10 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/statfs.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
 #include <sys/utsname.h>
@@ -381,5 +383,168 @@ int case_efault_writev(const struct path *P, struct transcript *t)
 	}
 	EXPECT(t, P, CALL3(P, SYS_writev, 1, 0, -1) == -EINVAL);
 	EXPECT(t, P, CALL3(P, SYS_writev, 1, 0, 1025) == -EINVAL);
+	return 0;
+}
+
+/* --- the calls static Linux programs make (cases_fileat.c) -------------------- */
+
+static long do_openat(const struct path *P, unsigned long path) { return CALL4(P, SYS_openat, AT_FDCWD, path, O_RDONLY, 0); }
+static long do_fstatat(const struct path *P, unsigned long path)
+{
+	struct stat st;
+	return CALL4(P, SYS_newfstatat, AT_FDCWD, path, &st, 0);
+}
+static long do_access(const struct path *P, unsigned long path) { return CALL2(P, SYS_access, path, R_OK); }
+static long do_faccessat(const struct path *P, unsigned long path) { return CALL3(P, SYS_faccessat, AT_FDCWD, path, R_OK); }
+static long do_readlink(const struct path *P, unsigned long path)
+{
+	char buf[8];
+	return CALL3(P, SYS_readlink, path, buf, sizeof(buf));
+}
+static long do_readlinkat(const struct path *P, unsigned long path)
+{
+	char buf[8];
+	return CALL4(P, SYS_readlinkat, AT_FDCWD, path, buf, sizeof(buf));
+}
+static long do_statfs(const struct path *P, unsigned long path)
+{
+	struct statfs sf;
+	return CALL2(P, SYS_statfs, path, &sf);
+}
+static long do_creat(const struct path *P, unsigned long path) { return CALL2(P, SYS_creat, path, 0644); }
+static void creat_undo(const struct path *P, struct transcript *t, long r)
+{
+	close_fd(P, t, r);
+	CALL1(P, SYS_unlink, "/conform-m");
+}
+
+int case_efault_fileat_paths(const struct path *P, struct transcript *t)
+{
+	path_row(P, t, "openat", "/bin/true", 0, do_openat, close_fd);
+	path_row(P, t, "newfstatat", "/bin/true", 0, do_fstatat, 0);
+	path_row(P, t, "creat", "/conform-m", 0, do_creat, creat_undo);
+	path_row(P, t, "access", "/bin/true", 0, do_access, 0);
+	path_row(P, t, "faccessat", "/bin/true", 0, do_faccessat, 0);
+	/* No links: a good path is -EINVAL, a bad one -EFAULT. */
+	path_row(P, t, "readlink", "/bin/true", -EINVAL, do_readlink, 0);
+	path_row(P, t, "readlinkat", "/bin/true", -EINVAL, do_readlinkat, 0);
+	path_row(P, t, "statfs", "/", 0, do_statfs, 0);
+	return 0;
+}
+
+int case_efault_fileat_buffers(const struct path *P, struct transcript *t)
+{
+	long fd = CALL3(P, SYS_open, "/bin/true", O_RDONLY, 0);
+
+	DEST_ROW(P, t, "newfstatat(buffer)", sizeof(struct stat), 0, CALL4(P, SYS_newfstatat, AT_FDCWD, "/bin/true", dst, 0));
+	DEST_ROW(P, t, "newfstatat(AT_EMPTY_PATH)", sizeof(struct stat), 0, CALL4(P, SYS_newfstatat, fd, "", dst, AT_EMPTY_PATH));
+	DEST_ROW(P, t, "statfs(buffer)", sizeof(struct statfs), 0, CALL2(P, SYS_statfs, "/", dst));
+	DEST_ROW(P, t, "fstatfs", sizeof(struct statfs), 0, CALL2(P, SYS_fstatfs, fd, dst));
+	CALL1(P, SYS_close, fd);
+	return 0;
+}
+
+/* pread from offset 0 into each column, pwrite from each: as read and write do. */
+int case_efault_pread_pwrite(const struct path *P, struct transcript *t)
+{
+	long zero = CALL3(P, SYS_open, "/dev/zero", O_RDONLY, 0), file = CALL3(P, SYS_open, "/bin/true", O_RDONLY, 0);
+	long out = CALL3(P, SYS_open, "/conform-w", O_CREAT | O_TRUNC | O_RDWR, 0644);
+	struct stat st;
+	long total = 0;
+
+	for (int p = 0; p < NBUFFER_PLACES; p++) {
+		cell(P, t, "pread(/dev/zero)", p, CALL4(P, SYS_pread64, zero, buffer_at(p, 16), 16, 0), want_buffer(p, 0, 16, 15));
+		cell(P, t, "pread(a file)", p, CALL4(P, SYS_pread64, file, buffer_at(p, 16), 16, 0), want_buffer(p, 0, 16, 15));
+	}
+	EXPECT(t, P, CALL3(P, SYS_lseek, file, 0, SEEK_CUR) == 0);     /* pread never moves it */
+	memset((char *)buffer_at(ENDS_AT_END, PAGE), 'w', PAGE);
+	for (int p = 0; p < NBUFFER_PLACES; p++) {
+		long want = want_buffer(p, 1, 16, 15);
+		cell(P, t, "pwrite(a file)", p, CALL4(P, SYS_pwrite64, out, buffer_at(p, 16), 16, total), want);
+		total += want > 0 ? want : 0;
+	}
+	EXPECT(t, P, CALL2(P, SYS_fstat, out, &st) == 0 && st.st_size == total);
+	CALL1(P, SYS_close, zero);
+	CALL1(P, SYS_close, file);
+	CALL1(P, SYS_close, out);
+	CALL1(P, SYS_unlink, "/conform-w");
+	return 0;
+}
+
+/* readv, preadv and pwritev: a bad array, or a bad element with nothing
+ * before it, is -EFAULT and nothing moves (a bad element after a good one
+ * ends the transfer there, as a short count). */
+int case_efault_vectors(const struct path *P, struct transcript *t)
+{
+	static char ok[4];
+	long fd = CALL3(P, SYS_open, "/conform-w", O_CREAT | O_TRUNC | O_RDWR, 0644);
+	struct stat st;
+
+	CALL3(P, SYS_write, fd, "data", 4);
+	for (int p = 0; p < NBUFFER_PLACES; p++) {
+		if (want_buffer(p, 1, 0, 0) == 0 || p == PAST_END)
+			continue;                        /* only the wholly bad columns */
+		struct iovec iov[2] = { { ok, 0 }, { (void *)buffer_at(p, 16), 16 } };
+		unsigned long arr = buffer_at(p, sizeof(iov));
+		CALL3(P, SYS_lseek, fd, 0, SEEK_SET);
+		cell(P, t, "readv(the array)", p, CALL3(P, SYS_readv, fd, arr, 2), -EFAULT);
+		cell(P, t, "readv(an element)", p, CALL3(P, SYS_readv, fd, iov, 2), -EFAULT);
+		cell(P, t, "preadv(an element)", p, P->call(SYS_preadv, fd, (long)iov, 2, 0, 0, 0), -EFAULT);
+		cell(P, t, "pwritev(the array)", p, P->call(SYS_pwritev, fd, arr, 2, 0, 0, 0), -EFAULT);
+		cell(P, t, "pwritev(an element)", p, P->call(SYS_pwritev, fd, (long)iov, 2, 0, 0, 0), -EFAULT);
+	}
+	EXPECT(t, P, CALL3(P, SYS_lseek, fd, 0, SEEK_CUR) == 0);       /* nothing was read */
+	EXPECT(t, P, CALL2(P, SYS_fstat, fd, &st) == 0 && st.st_size == 4);
+	EXPECT(t, P, CALL3(P, SYS_readv, fd, 0, 1025) == -EINVAL);
+	CALL1(P, SYS_close, fd);
+	CALL1(P, SYS_unlink, "/conform-w");
+	return 0;
+}
+
+/* sendfile's offset is read first and written back last: a read-only
+ * one moves the bytes, then fails; the data shows it. NULL is no offset:
+ * in_fd's own is used and moved. */
+int case_efault_sendfile(const struct path *P, struct transcript *t)
+{
+	long in = CALL3(P, SYS_open, "/bin/true", O_RDONLY, 0);
+	long out = CALL3(P, SYS_open, "/conform-w", O_CREAT | O_TRUNC | O_RDWR, 0644);
+	struct stat st;
+
+	for (int p = 0; p < NBUFFER_PLACES; p++) {
+		int64_t *off = (int64_t *)buffer_at(p, sizeof(int64_t));
+		if (p == ENDS_AT_END)
+			*off = 0;
+		long r = CALL4(P, SYS_sendfile, out, in, off, 4);
+		cell(P, t, "sendfile(offset)", p, r, p == ENDS_AT_END || p == NULLPTR ? 4 : -EFAULT);
+		if (p == ENDS_AT_END)
+			EXPECT(t, P, *off == 4);
+	}
+	/* NULL, ENDS_AT_END and READ_ONLY sent 4 bytes each; only NULL moved in_fd's offset. */
+	EXPECT(t, P, CALL2(P, SYS_fstat, out, &st) == 0 && st.st_size == 12);
+	EXPECT(t, P, CALL3(P, SYS_lseek, in, 0, SEEK_CUR) == 4);
+	CALL1(P, SYS_close, in);
+	CALL1(P, SYS_close, out);
+	CALL1(P, SYS_unlink, "/conform-w");
+	return 0;
+}
+
+/* The console's ioctls write or read their structures through the copy helpers. */
+int case_efault_ioctl(const struct path *P, struct transcript *t)
+{
+	long con = CALL3(P, SYS_open, "/dev/console", O_RDWR, 0);
+	int fds[2];
+
+	CALL1(P, SYS_pipe, fds);
+	DEST_ROW(P, t, "ioctl(TCGETS)", sizeof(struct termios), 0, CALL3(P, SYS_ioctl, con, TCGETS, dst));
+	DEST_ROW(P, t, "ioctl(TIOCGWINSZ)", sizeof(struct winsize), 0, CALL3(P, SYS_ioctl, con, TIOCGWINSZ, dst));
+	for (int p = 0; p < NBUFFER_PLACES; p++) {
+		cell(P, t, "ioctl(TCSETS)", p, CALL3(P, SYS_ioctl, con, TCSETS, buffer_at(p, sizeof(struct termios))),
+		     want_buffer(p, 1, 0, 0));
+		cell(P, t, "ioctl(FIONBIO)", p, CALL3(P, SYS_ioctl, fds[0], FIONBIO, buffer_at(p, sizeof(int))),
+		     want_buffer(p, 1, 0, 0));
+	}
+	CALL1(P, SYS_close, fds[0]);
+	CALL1(P, SYS_close, fds[1]);
+	CALL1(P, SYS_close, con);
 	return 0;
 }

@@ -72,27 +72,80 @@ typedef int (*case_fn)(const struct path *P, struct transcript *t);
  * the checks of efault_* (the EFAULT matrix) and entry_* (entry edge
  * cases) apart. */
 #define CASES(X) \
-	X(registers_preserved)  X(six_arguments)        X(enosys_numbers) \
-	X(entry_flags)          X(entry_bad_rsp)        X(entry_single_step) \
-	X(entry_step_dies)      X(entry_sigreturn_rewritten) X(entry_at_top) \
-	X(entry_bad_return_caught) X(entry_at_top_caught) X(int3_and_into) \
-	X(efault_read)          X(efault_write)         X(efault_writev) \
-	X(efault_open)          X(efault_stat_path)     X(efault_stat) \
-	X(efault_mkdir)         X(efault_unlink)        X(efault_execve) \
-	X(efault_clock_gettime) X(efault_uname) X(efault_signals_timers) \
-	X(getpid_getppid)       X(write_writev)         X(brk_grow_shrink) \
-	X(mmap_munmap)          X(mmap_fixed)           X(mmap_errors) \
-	X(clock_gettime_works)  X(uname_fields)         X(arch_prctl_fs) \
-	X(fsgsbase_user)       X(auxv_linux) \
-	X(set_tid_address_pid)  X(fork_wait_exit)       X(execve_errors) \
-	X(privileged_insns)     X(user_faults)          X(kernel_addresses) \
-	X(memory_exhaustion)    X(vdso_between_syscalls) X(vdso_errors_match) \
-	X(vvar_read_only)       X(files_read_write_seek) X(files_directories) \
-	X(files_links_dup)      X(files_bad_pointers)   X(files_devices) \
-	X(files_cloexec)        X(rlimit_defaults)      X(rlimit_set_get) \
-	X(rlimit_errors)        X(rlimit_other_process) X(rlimit_inherit) \
-	X(rlimit_as)            X(rlimit_data)          X(rlimit_vm_exact) \
-	X(rlimit_nofile)
+	X(registers_preserved) \
+	X(six_arguments) \
+	X(enosys_numbers) \
+	X(entry_flags) \
+	X(entry_bad_rsp) \
+	X(entry_single_step) \
+	X(entry_step_dies) \
+	X(entry_sigreturn_rewritten) \
+	X(entry_at_top) \
+	X(entry_bad_return_caught) \
+	X(entry_at_top_caught) \
+	X(int3_and_into) \
+	X(efault_read) \
+	X(efault_write) \
+	X(efault_writev) \
+	X(efault_open) \
+	X(efault_stat_path) \
+	X(efault_stat) \
+	X(efault_mkdir) \
+	X(efault_unlink) \
+	X(efault_execve) \
+	X(efault_clock_gettime) \
+	X(efault_uname) \
+	X(efault_signals_timers) \
+	X(efault_fileat_paths) \
+	X(efault_fileat_buffers) \
+	X(efault_pread_pwrite) \
+	X(efault_vectors) \
+	X(efault_sendfile) \
+	X(efault_ioctl) \
+	X(getpid_getppid) \
+	X(write_writev) \
+	X(brk_grow_shrink) \
+	X(mmap_munmap) \
+	X(mmap_fixed) \
+	X(mmap_errors) \
+	X(clock_gettime_works) \
+	X(uname_fields) \
+	X(arch_prctl_fs) \
+	X(fsgsbase_user) \
+	X(auxv_linux) \
+	X(set_tid_address_pid) \
+	X(fork_wait_exit) \
+	X(execve_errors) \
+	X(privileged_insns) \
+	X(user_faults) \
+	X(kernel_addresses) \
+	X(memory_exhaustion) \
+	X(vdso_between_syscalls) \
+	X(vdso_errors_match) \
+	X(vvar_read_only) \
+	X(files_read_write_seek) \
+	X(files_directories) \
+	X(files_links_dup) \
+	X(files_bad_pointers) \
+	X(files_devices) \
+	X(files_cloexec) \
+	X(rlimit_defaults) \
+	X(rlimit_set_get) \
+	X(rlimit_errors) \
+	X(rlimit_other_process) \
+	X(rlimit_inherit) \
+	X(rlimit_as) \
+	X(rlimit_data) \
+	X(rlimit_vm_exact) \
+	X(rlimit_nofile) \
+	X(fileat_openat_stat) \
+	X(fileat_umask) \
+	X(fileat_access_readlink) \
+	X(fd_fcntl_dup3) \
+	X(io_pread_pwrite) \
+	X(io_vectors) \
+	X(io_sendfile) \
+	X(fd_ioctl_sync_statfs)
 
 #define DECLARE_CASE(name) int case_##name(const struct path *P, struct transcript *t);
 CASES(DECLARE_CASE)

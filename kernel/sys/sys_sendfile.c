@@ -67,7 +67,7 @@ static long do_sendfile(uint64_t out_fd, uint64_t in_fd, int64_t *ppos, uint64_t
 	if (ppos && in->kind != FILE_NODE)
 		return -ESPIPE;
 	pos = ppos ? *ppos : in->off;
-	if (pos < 0 || (int64_t)((uint64_t)pos + count) < 0)     /* Linux's rw_verify_area */
+	if ((int64_t)count < 0 || pos < 0 || (int64_t)((uint64_t)pos + count) < 0)   /* Linux's rw_verify_area */
 		return -EINVAL;
 	if (count > MAX_RW)
 		count = MAX_RW;
