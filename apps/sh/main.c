@@ -105,9 +105,7 @@ int main(int argc, char **argv, char **envp)
 		}
 		args = argv + 1, nargs = argc - 1;
 	} else if (fstat(0, &st) == 0) {
-		/* A terminal: a character device, but not /dev/null or /dev/zero
-		 * (major 1). There is no isatty (no ioctl) yet. */
-		interactive = S_ISCHR(st.st_mode) && (st.st_rdev >> 8) != 1;
+		interactive = isatty(0);
 		if (S_ISFIFO(st.st_mode))
 			in.chunk = 1;            /* a pipe cannot give back what we read too far */
 	}
