@@ -63,6 +63,13 @@ enum kind {
 	K_RES,        /* a resource limit's number */
 	K_RLIM,       /* a struct rlimit the kernel reads (a new limit) */
 	K_RPID,       /* prlimit64's pid: this batch, its parent, none */
+	K_DIRFD,      /* an *at call's directory: AT_FDCWD, the pool's directory, any descriptor */
+	K_ATFLAGS,    /* AT_SYMLINK_NOFOLLOW, AT_EMPTY_PATH, AT_EACCESS, ... */
+	K_AMODE,      /* access()'s mode: R_OK W_OK X_OK, F_OK, or not a mode */
+	K_FCNTL,      /* fcntl's command */
+	K_IOCTL,      /* ioctl's request: the terminal's, every file's, junk */
+	K_LOFF,       /* sendfile's offset: NULL, a loff_t the kernel reads and writes, bad */
+	K_SFLEN,      /* sendfile's count: at most 1 MiB, or one of 2^63 and more */
 	K_COUNT
 };
 
@@ -147,6 +154,7 @@ int errno_known(long e);
 #define IN_TIMESPEC 0x080
 #define IN_IOV      0x100             /* up to 8 iovecs */
 #define IN_RLIM     0x200             /* a struct rlimit */
+#define IN_LOFF     0x240             /* a loff_t (sendfile) */
 #define IN_P4095    (1 * PAGE)        /* "././.../f": 4095 characters, PATH_MAX with its NUL */
 #define IN_P4096    (2 * PAGE)        /* one more: too long */
 #define IN_P8191    (4 * PAGE)        /* far too long */
@@ -233,7 +241,7 @@ struct stats {
 	uint64_t failures[2][2];
 	uint64_t leaks, deaths;                /* batches with a leak; children dead or hung */
 	uint64_t heap_growth;                  /* frames the kernel's heap kept (not leaks) */
-	uint64_t made[128], ok[128];           /* --stats: stage 2 calls and successes, by sysc[] index */
+	uint64_t made[NR_SYSCALLS], ok[NR_SYSCALLS];  /* --stats: stage 2 calls and successes, by sysc[] index */
 };
 extern struct stats ST;
 

@@ -8,6 +8,7 @@
  */
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -72,6 +73,16 @@ void guard_before(struct call *c)
 	if ((i = arg_of(c, K_RPID)) >= 0 && (j = arg_of(c, K_RLIM)) >= 0 && c->a[j] &&
 	    (int)c->a[i] != 0 && (int)c->a[i] != W.pid)
 		c->a[j] = 0, c->what[j] = "NULL (another process's limits)";
+	/* fcntl(F_SETFL) and ioctl(FIONBIO) leave O_NONBLOCK set: a blocking
+	 * pool pipe could make a read wait for ever. */
+	if ((i = arg_of(c, K_FCNTL)) >= 0 && (uint32_t)c->a[i] == F_SETFL && !(c->a[i + 1] & O_NONBLOCK)) {
+		c->a[i + 1] |= O_NONBLOCK;
+		c->what[i + 1] = "with O_NONBLOCK (kept on)";
+	}
+	if ((i = arg_of(c, K_IOCTL)) >= 0 && (uint32_t)c->a[i] == FIONBIO) {
+		static const int on = 1;
+		c->a[i + 1] = (uint64_t)&on, c->what[i + 1] = "&1 (O_NONBLOCK kept on)";
+	}
 	/* mmap with MAP_FIXED replaces what is there: only in the scratch region. */
 	if ((i = arg_of(c, K_MAPADDR)) >= 0 && (j = arg_of(c, K_LEN)) >= 0 && (f = arg_of(c, K_MAPFLAGS)) >= 0 &&
 	    (c->a[f] & (MAP_FIXED | MAP_FIXED_NOREPLACE)) && !(c->a[i] & (PAGE - 1)) &&
@@ -120,6 +131,10 @@ void guard_after(const struct call *c, long r, const struct path *P)
 {
 	if (!c->sc)
 		return;
+	/* fcntl's F_DUPFD and F_DUPFD_CLOEXEC make a descriptor. */
+	int i = arg_of(c, K_FCNTL);
+	if (i >= 0 && ((uint32_t)c->a[i] == F_DUPFD || (uint32_t)c->a[i] == F_DUPFD_CLOEXEC))
+		keep(r);
 	switch (c->sc->spec->result) {
 	case R_NEWFD:
 		/* open takes scratch paths only (no console, no FIFO); dup copies the pool. */

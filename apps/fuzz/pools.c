@@ -12,8 +12,10 @@
 #include <stdio.h>
 #include <sys/mman.h>
 #include <sys/mount.h>
+#include <sys/ioctl.h>
 #include <sys/resource.h>
 #include <sys/uio.h>
+#include <unistd.h>
 
 #include "fuzz.h"
 
@@ -274,6 +276,24 @@ static void pick_iov(struct call *c, int i, uint64_t *rng)
 	set(c, i, (uint64_t)v, "iovec[8]");
 }
 
+/* sendfile's offset: mostly none (the file's own), else a loff_t at,
+ * past or before the data, or a pointer it cannot use. */
+static void pick_loff(struct call *c, int i, uint64_t *rng)
+{
+	static const int64_t v[] = { 0, 1, 4095, 1 << 20, -1, INT64_MAX, INT64_MIN };
+	int64_t *l = (int64_t *)(W.in + IN_LOFF);
+
+	switch (below(rng, 6)) {
+	case 0: case 1: set(c, i, 0, "NULL"); break;
+	case 2: set(c, i, W.buf_end - 4, "straddling buf's end"); break;
+	case 3: set(c, i, W.text, "program text (read-only)"); break;
+	case 4: from(c, i, bad_ptrs, N(bad_ptrs), rng); break;
+	default:
+		*l = v[below(rng, N(v))];
+		set(c, i, (uint64_t)l, "loff_t");
+	}
+}
+
 static void pick_argv(struct call *c, int i, uint64_t *rng)
 {
 	switch (below(rng, 7)) {
@@ -482,6 +502,51 @@ void pick(struct call *c, int i, int k, uint64_t *rng)
 		break;
 	}
 	case K_RLIM: pick_rlim(c, i, rng); break;
+	case K_DIRFD:
+		if (below(rng, 2))
+			set(c, i, -100UL, "AT_FDCWD");
+		else if (below(rng, 2))
+			set(c, i, W.pool[3], W.pool_what[3]);    /* the scratch directory */
+		else
+			pick_fd(c, i, rng);
+		break;
+	case K_ATFLAGS:
+		set(c, i, below(rng, 2) ? below(rng, 2) * AT_EMPTY_PATH :
+			  flags_of(AT_SYMLINK_NOFOLLOW | AT_EACCESS | AT_NO_AUTOMOUNT | AT_EMPTY_PATH | AT_STATX_SYNC_TYPE, rng), 0);
+		break;
+	case K_AMODE: {
+		static const uint64_t m[] = { F_OK, R_OK, W_OK, X_OK, R_OK | W_OK, 7, 8, -1UL, 1UL << 32 };
+		set(c, i, m[below(rng, N(m))], 0);
+		break;
+	}
+	case K_FCNTL: {
+		static const struct val f[] = {
+			{ F_DUPFD, "F_DUPFD" }, { F_DUPFD_CLOEXEC, "F_DUPFD_CLOEXEC" }, { F_GETFD, "F_GETFD" },
+			{ F_SETFD, "F_SETFD" }, { F_GETFL, "F_GETFL" }, { F_SETFL, "F_SETFL" }, { 5, "F_GETLK" },
+			{ 1031, "F_SETPIPE_SZ" }, { -1UL, 0 }, { (1UL << 32) | F_GETFL, "F_GETFL | 1 << 32" },
+		};
+		from(c, i, f, N(f), rng);
+		break;
+	}
+	case K_IOCTL: {
+		static const struct val r[] = {
+			{ TCGETS, "TCGETS" }, { TCSETS, "TCSETS" }, { TCSETSF, "TCSETSF" }, { TIOCGWINSZ, "TIOCGWINSZ" },
+			{ TIOCSWINSZ, "TIOCSWINSZ" }, { TIOCGPGRP, "TIOCGPGRP" }, { FIONBIO, "FIONBIO" },
+			{ FIOCLEX, "FIOCLEX" }, { FIONCLEX, "FIONCLEX" }, { 0x541b, "FIONREAD" },
+			{ (1UL << 32) | TCGETS, "TCGETS | 1 << 32" },
+		};
+		if (below(rng, 8))
+			from(c, i, r, N(r), rng);
+		else
+			set(c, i, rnd(rng), 0);
+		break;
+	}
+	case K_LOFF: pick_loff(c, i, rng); break;
+	case K_SFLEN: {
+		static const uint64_t n[] = { 0, 1, 2, 100, 4095, 4096, 4097, 65536, 1 << 20, 1UL << 63, -1UL };
+		set(c, i, n[below(rng, N(n))], 0);
+		break;
+	}
 	case K_RPID: {
 		uint64_t p[] = { 0, 0, W.pid, W.ppid, 1, -1UL, 99999, last_child, 1UL << 32, (1UL << 32) | W.pid };
 		set(c, i, p[below(rng, N(p))], 0);

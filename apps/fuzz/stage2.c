@@ -38,10 +38,10 @@ static const uint8_t may_be_random[K_COUNT] = {
 	[K_MODE] = 1, [K_WHENCE] = 1, [K_OFF] = 1, [K_SIG] = 1, [K_HOW] = 1, [K_SIGSZ] = 1,
 	[K_CLOCK] = 1, [K_WPID] = 1, [K_WOPTS] = 1, [K_PROT] = 1, [K_MAPFLAGS] = 1, [K_IOV] = 1,
 	[K_IOVCNT] = 1, [K_ARGV] = 1, [K_STR] = 1, [K_FSTYPE] = 1, [K_MDATA] = 1, [K_MSFLAGS] = 1, [K_UMFLAGS] = 1,
-	[K_PIPEFLAGS] = 1, [K_PRCTL] = 1, [K_RES] = 1,
+	[K_PIPEFLAGS] = 1, [K_PRCTL] = 1, [K_RES] = 1, [K_ATFLAGS] = 1, [K_AMODE] = 1, [K_LOFF] = 1,
 };
 
-static const struct sysc *fuzzable[128];
+static const struct sysc *fuzzable[NR_SYSCALLS];
 static int nfuzzable;
 
 /* A number the kernel lacks: just past the table, in a gap, or wide. */
@@ -122,10 +122,10 @@ void stage2_batch(void *arg)
 	uint64_t rng = b->seed ^ (0x2545f4914f6cdd1dULL * (uint64_t)(b->index + 1));
 	int fails = 0;
 	char d[768];
-	static uint32_t made[128], ok[128];
+	static uint32_t made[NR_SYSCALLS], ok[NR_SYSCALLS];
 
 	for (int i = 0; i < nsysc; i++)
-		if (sysc[i].spec && !(sysc[i].spec->flags & F_SKIP) && nfuzzable < 128)
+		if (sysc[i].spec && !(sysc[i].spec->flags & F_SKIP) && nfuzzable < NR_SYSCALLS)
 			fuzzable[nfuzzable++] = &sysc[i];
 	if (world_setup() < 0) {
 		report('F', "could not set up the child");
@@ -166,7 +166,7 @@ void stage2_batch(void *arg)
 			ok[c.sc - sysc] += r >= 0 || r < -MAX_ERRNO;
 		}
 	}
-	for (int i = 0; b->stats && i < nsysc && i < 128; i++)
+	for (int i = 0; b->stats && i < nsysc; i++)
 		if (made[i])
 			report('S', "%d %u %u", i, made[i], ok[i]);
 	while (wait4(-1, 0, 0, 0) > 0)                /* no process outlives the batch */
