@@ -1,7 +1,7 @@
 /*
- * sys_file.c - the file calls: descriptors (close, lseek,
- * fstat, getdents64, ftruncate, fchmod) and names (stat, mkdir, rmdir,
- * unlink, link, rename, truncate, chdir, getcwd, chmod), over fs/vfs.c and
+ * sys_file.c - the file calls: descriptors (close, lseek, fstat,
+ * getdents64, ftruncate, fchmod) and names (stat, lstat, newfstatat,
+ * mkdir, rmdir, unlink, link, rename, truncate, chdir, getcwd, chmod), over fs/vfs.c and
  * fs/path.c; permissions are fs/perm.c's. Every path is copied in once
  * (path_in, upath.h) and only the copy is used. open and the *at calls
  * are in sys_fileat.c, dup and fcntl in sys_fd.c.
