@@ -4,6 +4,7 @@
  */
 #include "arch/cpu.h"
 #include "arch/trap.h"
+#include "dev/random.h"
 #include "dev/tty.h"
 #include "kernel.h"
 #include "lib/cmdline.h"
@@ -48,6 +49,7 @@ static void kmain2(void *unused)
 {
 	lapic_init();
 	timer_init();           /* calibrate; the tick, with the clock and sleep handlers */
+	random_init();          /* the generator's seed: the TSC is calibrated now */
 	tty_init();             /* console input by interrupt (IOAPIC), or polled on the tick */
 	sched_init();           /* preemption: the tick's last handler */
 	vdso_init();

@@ -15,6 +15,7 @@
 #include "api/errno.h"
 #include "api/stat.h"
 #include "arch/cpu.h"
+#include "dev/random.h"
 #include "kernel.h"
 #include "fs/vfs.h"
 #include "lib/elf.h"
@@ -94,17 +95,6 @@ static uint64_t data_size(const struct elf_info *info)
 		end = ph->p_vaddr + ph->p_filesz > end ? ph->p_vaddr + ph->p_filesz : end;
 	}
 	return end > start ? end - start : 0;
-}
-
-/* 64 bits of unpredictable-enough data: splitmix64 over the TSC. */
-static uint64_t random_u64(void)
-{
-	static uint64_t state;
-	uint64_t z = (state += 0x9e3779b97f4a7c15ULL + rdtsc());
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
 }
 
 static int count(char *const v[])
