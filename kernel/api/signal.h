@@ -62,6 +62,7 @@
 
 /* si_code */
 #define SI_USER     0                      /* kill() */
+#define SI_TKILL    (-6)                   /* tkill() and tgkill() */
 #define SI_KERNEL   0x80
 #define ILL_ILLOPN  2
 #define FPE_INTDIV  1

@@ -55,6 +55,9 @@ struct proc {
 	uint64_t clear_child_tid;        /* set_tid_address */
 	int status;                      /* wait status word once a zombie */
 	bool autoreap;                   /* an orphan, or its parent ignores SIGCHLD: freed when it ends */
+	uint64_t utime, stime;           /* CPU time in ticks, in user and in kernel mode (acct.c) */
+	uint64_t cutime, cstime;         /* ... of the children it reaped, and of theirs */
+	uint64_t robust_list;            /* set_robust_list's head: kept, never walked (no futexes) */
 	struct file *fds[NOFILE];        /* open files by descriptor (fs/vfs.h) */
 	bool cloexec[NOFILE];            /* O_CLOEXEC: closed by a successful execve */
 	struct rnode *cwd;               /* the working directory, held */
@@ -107,6 +110,16 @@ long rlimit_change(struct proc *p, uint32_t resource, const struct rlimit *new, 
 /* Linux's may_expand_vm: may a space that maps *u map npages more (data
  * pages, when data) under p's RLIMIT_AS and RLIMIT_DATA? */
 bool vm_may_expand(const struct proc *p, const struct uvm_usage *u, uint64_t npages, bool data);
+
+/* acct.c: CPU time and the load average, counted on the timer tick. */
+struct rusage;
+void acct_init(void);                     /* hang the counting on the tick, before preemption */
+/* RUSAGE_SELF, RUSAGE_CHILDREN, or both (-2, for wait4): p's usage into *ru. */
+#define RUSAGE_BOTH (-2)
+void acct_rusage(const struct proc *p, int who, struct rusage *ru);
+void acct_reap(struct proc *parent, const struct proc *child);  /* wait4 reaped child: add its times */
+#define AVENRUN_SHIFT 11                  /* avenrun's fixed point: 1.0 is 1 << 11 (Linux's FSHIFT) */
+extern unsigned long avenrun[3];          /* the 1, 5 and 15 minute load averages */
 
 /* exec.c: replace p's program with the file at path (root file system). 0 or -errno;
  * on failure p is untouched. argv/envp are kernel copies, NULL-terminated. */

@@ -279,6 +279,7 @@ long proc_exec(struct proc *p, const char *path, char *const argv[], char *const
 	p->brk_start = p->brk = info.vaddr_hi;
 	p->mmap_next = USER_MMAP_TOP;
 	p->fs_base = p->gs_base = p->clear_child_tid = 0;
+	p->robust_list = 0;                       /* Linux forgets it at execve too */
 	if (p == current()) {
 		wrmsr(MSR_FS_BASE, 0);
 		wrmsr(MSR_KERNEL_GS_BASE, 0);

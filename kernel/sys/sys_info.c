@@ -1,15 +1,19 @@
 /*
- * sys_info.c - calls that only report: uname, getcpu, and our
- * trapdoor_stats and trapdoor_procs (the clocks are time/sys_time.c's).
+ * sys_info.c - calls that only report: uname, getcpu, getrusage, times,
+ * sysinfo, and our trapdoor_stats and trapdoor_procs (the clocks are
+ * time/sys_time.c's; the CPU time and load proc/acct.c's).
  */
 #include "api/abi.h"
 #include "api/errno.h"
+#include "api/usage.h"
 #include "arch/cpu.h"
 #include "kernel.h"
+#include "mm/pmm.h"
 #include "fs/vfs.h"
 #include "proc.h"
 #include "syscall.h"
 #include "time/clock.h"
+#include "time/timer.h"
 #include "uaccess.h"
 
 long sys_getcpu(struct trap_frame *tf)
@@ -31,6 +35,51 @@ long sys_uname(struct trap_frame *tf)
 	};
 
 	return copy_to_user((void *)arg(tf, 0), &u, sizeof(u));
+}
+
+/* getrusage(who, usage): RUSAGE_SELF (or RUSAGE_THREAD, the same here)
+ * or RUSAGE_CHILDREN; only the CPU times are counted, the rest is 0. */
+long sys_getrusage(struct trap_frame *tf)
+{
+	int who = (int)arg(tf, 0);
+	struct rusage ru;
+
+	if (who != RUSAGE_SELF && who != RUSAGE_CHILDREN && who != RUSAGE_THREAD)
+		return -EINVAL;
+	acct_rusage(current(), who, &ru);
+	return copy_to_user((void *)arg(tf, 1), &ru, sizeof(ru));
+}
+
+/* times(buf): the CPU times in clock ticks into buf (which may be NULL),
+ * and the ticks since boot, Linux's "arbitrary point in the past". */
+long sys_times(struct trap_frame *tf)
+{
+	struct proc *p = current();
+	struct tms t = {
+		.tms_utime = p->utime * CLK_TCK / HZ, .tms_stime = p->stime * CLK_TCK / HZ,
+		.tms_cutime = p->cutime * CLK_TCK / HZ, .tms_cstime = p->cstime * CLK_TCK / HZ,
+	};
+
+	if (arg(tf, 0) && copy_to_user((void *)arg(tf, 0), &t, sizeof(t)) < 0)
+		return -EFAULT;
+	return timer_ticks() * CLK_TCK / HZ;
+}
+
+/* sysinfo(info): uptime in whole seconds rounded up (Linux's), the load
+ * averages, the frame allocator's memory (all of it that it manages, and
+ * what is free) in bytes with mem_unit 1, no swap, and every process. */
+long sys_sysinfo(struct trap_frame *tf)
+{
+	uint64_t ns = clock_monotonic_ns();
+	struct sysinfo si = {
+		.uptime = ns / 1000000000 + (ns % 1000000000 != 0),
+		.totalram = frames_total() * PAGE_SIZE, .freeram = frames_free_count() * PAGE_SIZE,
+		.procs = proc_count(), .mem_unit = 1,
+	};
+
+	for (int i = 0; i < 3; i++)
+		si.loads[i] = avenrun[i] << (SI_LOAD_SHIFT - AVENRUN_SHIFT);
+	return copy_to_user((void *)arg(tf, 0), &si, sizeof(si));
 }
 
 long sys_trapdoor_stats(struct trap_frame *tf)

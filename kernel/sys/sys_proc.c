@@ -1,8 +1,11 @@
 /*
  * sys_proc.c - process calls: identity, exit, fork, wait4, execve, and the
- * per-thread bits (set_tid_address, arch_prctl).
+ * per-thread bits (set_tid_address, arch_prctl, gettid, the robust futex
+ * list, prctl's name). One thread per process: a thread id is the pid.
  */
 #include "api/abi.h"
+#include "api/prctl.h"
+#include "api/usage.h"
 #include "api/errno.h"
 #include "arch/cpu.h"
 #include "kernel.h"
@@ -15,7 +18,6 @@
 #define PATH_MAX     4096
 #define ARG_MAX      (32 * 1024)       /* argv and envp strings together (exec.c agrees) */
 #define MAX_ARGV     128               /* entries in argv, and in envp */
-#define RUSAGE_SIZE  144               /* sizeof(struct rusage) on x86-64 */
 
 long sys_getpid(struct trap_frame *tf) { return current()->pid; }
 
@@ -74,14 +76,15 @@ long sys_fork(struct trap_frame *tf)
 }
 
 /* wait4(pid, status, options, rusage): pid -1 (or 0: there are no process
- * groups) waits for any child, pid < -1 finds none. rusage, when given, is
- * filled with zeros. Orphans the kernel reaps itself are never reported. */
+ * groups) waits for any child, pid < -1 finds none. rusage, when given,
+ * gets the child's CPU time with its own children's (acct.c), which the
+ * caller's RUSAGE_CHILDREN then counts. Orphans the kernel reaps itself
+ * are never reported. */
 long sys_wait4(struct trap_frame *tf)
 {
 	struct proc *p = current();
 	long pid = (int)arg(tf, 0);
 	uint64_t ustatus = arg(tf, 1), options = arg(tf, 2), rusage = arg(tf, 3);
-	static const char zeros[RUSAGE_SIZE];
 
 	/* WUNTRACED and WCONTINUED are fine: nothing ever stops (no job control). */
 	if (options & ~(uint64_t)(WNOHANG | WUNTRACED | WCONTINUED))
@@ -90,7 +93,7 @@ long sys_wait4(struct trap_frame *tf)
 		return -ECHILD;                          /* no process groups: none in it */
 	/* Check the pointers before reaping: a bad one must not lose a child. */
 	if ((ustatus && !user_writable(ustatus, sizeof(int))) ||
-	    (rusage && !user_writable(rusage, RUSAGE_SIZE)))
+	    (rusage && !user_writable(rusage, sizeof(struct rusage))))
 		return -EFAULT;
 	for (;;) {
 		bool any = false;
@@ -101,9 +104,12 @@ long sys_wait4(struct trap_frame *tf)
 			if (c->state != P_ZOMBIE)
 				continue;
 			int status = c->status, cpid = c->pid;
+			struct rusage ru;
+			acct_rusage(c, RUSAGE_BOTH, &ru);
 			if ((ustatus && copy_to_user((void *)ustatus, &status, sizeof(status)) < 0) ||
-			    (rusage && copy_to_user((void *)rusage, zeros, RUSAGE_SIZE) < 0))
+			    (rusage && copy_to_user((void *)rusage, &ru, sizeof(ru)) < 0))
 				return -EFAULT;
+			acct_reap(p, c);
 			proc_free(c);
 			return cpid;
 		}
@@ -183,6 +189,69 @@ long sys_arch_prctl(struct trap_frame *tf)
 	case ARCH_GET_GS:
 		proc_sync_bases(p);
 		return copy_to_user((void *)addr, &p->gs_base, sizeof(uint64_t));
+	default:
+		return -EINVAL;
+	}
+}
+
+/* gettid: the one thread's id is its process's. */
+long sys_gettid(struct trap_frame *tf) { return current()->pid; }
+
+#define ROBUST_LIST_HEAD_SIZE 24         /* sizeof(struct robust_list_head) on x86-64 */
+
+/* set_robust_list(head, len): remember where the thread's list of held
+ * robust futexes is, for the C library; len must be the head's size.
+ * Linux walks the list when the thread ends; with no futexes here there
+ * is nothing to wake, and the list is only kept (docs/abi.md). */
+long sys_set_robust_list(struct trap_frame *tf)
+{
+	if (arg(tf, 1) != ROBUST_LIST_HEAD_SIZE)
+		return -EINVAL;
+	current()->robust_list = arg(tf, 0);
+	return 0;
+}
+
+/* get_robust_list(pid, head_ptr, len_ptr): pid 0 is the caller; a
+ * process that has ended has none. The length is written first, as Linux. */
+long sys_get_robust_list(struct trap_frame *tf)
+{
+	int pid = (int)arg(tf, 0);
+	struct proc *p = pid ? proc_by_pid(pid) : current();
+	uint64_t len = ROBUST_LIST_HEAD_SIZE, head;
+
+	if (!p)
+		return -ESRCH;
+	head = p->state == P_ZOMBIE ? 0 : p->robust_list;
+	if (copy_to_user((void *)arg(tf, 2), &len, sizeof(len)) < 0)
+		return -EFAULT;
+	return copy_to_user((void *)arg(tf, 1), &head, sizeof(head));
+}
+
+/* prctl(option, arg2, ...): PR_SET_NAME and PR_GET_NAME, the process's
+ * name (16 bytes with the NUL, the one ps and the kernel's messages
+ * show); any other option is -EINVAL. */
+long sys_prctl(struct trap_frame *tf)
+{
+	struct proc *p = current();
+	char name[TASK_COMM_LEN] = { 0 };
+	size_t n, len;
+
+	switch (arg(tf, 0)) {
+	case PR_SET_NAME:
+		/* Up to 15 bytes, cut there as Linux does; a string that
+		 * ends in an unreadable page before its NUL is -EFAULT. */
+		n = copy_from_user_upto(name, (const void *)arg(tf, 1), TASK_COMM_LEN - 1);
+		for (len = 0; len < n && name[len]; len++)
+			;
+		if (len == n && n < TASK_COMM_LEN - 1)
+			return -EFAULT;
+		memset(name + len, 0, TASK_COMM_LEN - len);
+		memcpy(p->name, name, sizeof(p->name));
+		return 0;
+	case PR_GET_NAME:
+		memcpy(name, p->name, sizeof(name));
+		name[TASK_COMM_LEN - 1] = 0;
+		return copy_to_user((void *)arg(tf, 1), name, sizeof(name));
 	default:
 		return -EINVAL;
 	}

@@ -1,6 +1,6 @@
 /*
- * sys_signal.c - kill, rt_sigaction, rt_sigprocmask, rt_sigreturn, pause
- * (the delivery side is proc/signal.c).
+ * sys_signal.c - kill, tkill, tgkill, rt_sigaction, rt_sigprocmask,
+ * rt_sigreturn, pause (the delivery side is proc/signal.c).
  */
 #include "api/errno.h"
 #include "api/signal.h"
@@ -49,6 +49,41 @@ long sys_kill(struct trap_frame *tf)
 		return 0;
 	}
 	return found ? 0 : -ESRCH;
+}
+
+/* Linux's do_send_specific: signal sig to thread tid, which must belong
+ * to thread group tgid when tgid > 0 (a thread here is its process, so
+ * tgid must be tid). The thread is looked for first: a bad signal to
+ * nobody is -ESRCH, to someone -EINVAL. Signal 0 only asks. */
+static long send_specific(int tgid, int tid, int sig)
+{
+	struct proc *p = proc_by_pid(tid);
+
+	if (!p || (tgid > 0 && p->pid != tgid))
+		return -ESRCH;
+	if (sig < 0 || sig > NSIG)
+		return -EINVAL;
+	if (sig) {
+		sig = index_nospec(sig - 1, NSIG) + 1;   /* in range under speculation too */
+		signal_send_info(p, sig, current()->pid, SI_TKILL, 0);
+	}
+	return 0;
+}
+
+/* tkill(tid, sig): the old form, with no thread group to check. */
+long sys_tkill(struct trap_frame *tf)
+{
+	int tid = (int)arg(tf, 0);
+
+	return tid <= 0 ? -EINVAL : send_specific(0, tid, (int)arg(tf, 1));
+}
+
+/* tgkill(tgid, tid, sig) */
+long sys_tgkill(struct trap_frame *tf)
+{
+	int tgid = (int)arg(tf, 0), tid = (int)arg(tf, 1);
+
+	return tgid <= 0 || tid <= 0 ? -EINVAL : send_specific(tgid, tid, (int)arg(tf, 2));
 }
 
 long sys_rt_sigaction(struct trap_frame *tf)

@@ -61,6 +61,7 @@ sighandler_t signal(int sig, sighandler_t handler);
 int sigprocmask(int how, const sigset_t *restrict set, sigset_t *restrict old);
 int kill(pid_t pid, int sig);
 int raise(int sig);
+int tgkill(pid_t tgid, pid_t tid, int sig);     /* one thread of a process: here the process */
 
 int sigemptyset(sigset_t *set);
 int sigfillset(sigset_t *set);

@@ -55,6 +55,23 @@ int fdatasync(int fd);
 ssize_t pread(int fd, void *buf, size_t n, off_t off);
 ssize_t pwrite(int fd, const void *buf, size_t n, off_t off);
 int isatty(int fd);
+pid_t gettid(void);
+
+/* Credentials: one user, root (docs/abi.md): every id is 0, and the set
+ * calls accept 0 (or -1, "unchanged", where Linux does) and nothing else. */
+uid_t getuid(void);
+uid_t geteuid(void);
+gid_t getgid(void);
+gid_t getegid(void);
+int setuid(uid_t uid);
+int setgid(gid_t gid);
+int setreuid(uid_t ruid, uid_t euid);
+int setregid(gid_t rgid, gid_t egid);
+int setresuid(uid_t ruid, uid_t euid, uid_t suid);
+int setresgid(gid_t rgid, gid_t egid, gid_t sgid);
+int getresuid(uid_t *ruid, uid_t *euid, uid_t *suid);
+int getresgid(gid_t *rgid, gid_t *egid, gid_t *sgid);
+int getgroups(int size, gid_t list[]);
 
 extern char **environ;
 

@@ -9,7 +9,8 @@
  *   1. the clocks in the vvar page   (time/clock.c)   } by timer_init():
  *   2. sleep deadlines               (time/sleep.c)   } time/'s own, first
  *   3. console input, only when it must be polled (dev/tty.c, tty_init)
- *   4. preemption                    (proc/sched.c, sched_init), last: it
+ *   4. CPU time and load average     (proc/acct.c, acct_init)
+ *   5. preemption                    (proc/sched.c, sched_init), last: it
  *      may switch away from the interrupted process, and the handlers
  *      after it would run only when that process runs again.
  */

@@ -12,5 +12,8 @@ typedef unsigned int mode_t;
 typedef int clockid_t;
 typedef long time_t;
 typedef unsigned int useconds_t;
+typedef unsigned int uid_t;
+typedef unsigned int gid_t;
+typedef long clock_t;
 
 #endif

@@ -1,0 +1,67 @@
+/*
+ * sys_cred.c - credentials: user and group ids. This system has one user,
+ * root: every id of every process (real, effective, saved, file system)
+ * is 0, there are no supplementary groups, and the permission checks
+ * (fs/perm.c) never look at an id.
+ *
+ * A set call may therefore "set" an id to 0, or leave it (-1 where Linux
+ * allows that), and nothing else: any other id is -EINVAL, Linux's answer
+ * for an id with no meaning in the caller's user namespace, because here
+ * no other id has one. It is not -EPERM (the caller is root, who may), and
+ * it is never a silent success, so no program believes it gave up root
+ * (docs/abi.md). The ids are uid_t/gid_t: the low 32 bits count.
+ */
+#include "api/errno.h"
+#include "kernel.h"
+#include "proc.h"
+#include "syscall.h"
+#include "uaccess.h"
+
+#define KEEP ((uint32_t)-1)              /* setre*id, setres*id: leave this id alone */
+
+/* Is argument n an id the caller may set (0), or KEEP where allowed? */
+static bool id_ok(struct trap_frame *tf, int n, bool keep_allowed)
+{
+	uint32_t id = (uint32_t)arg(tf, n);
+
+	return id == 0 || (keep_allowed && id == KEEP);
+}
+
+long sys_getuid(struct trap_frame *tf) { return 0; }
+long sys_geteuid(struct trap_frame *tf) { return 0; }
+long sys_getgid(struct trap_frame *tf) { return 0; }
+long sys_getegid(struct trap_frame *tf) { return 0; }
+
+long sys_setuid(struct trap_frame *tf) { return id_ok(tf, 0, false) ? 0 : -EINVAL; }
+long sys_setgid(struct trap_frame *tf) { return id_ok(tf, 0, false) ? 0 : -EINVAL; }
+
+long sys_setreuid(struct trap_frame *tf) { return id_ok(tf, 0, true) && id_ok(tf, 1, true) ? 0 : -EINVAL; }
+long sys_setregid(struct trap_frame *tf) { return id_ok(tf, 0, true) && id_ok(tf, 1, true) ? 0 : -EINVAL; }
+
+static long setres(struct trap_frame *tf)
+{
+	return id_ok(tf, 0, true) && id_ok(tf, 1, true) && id_ok(tf, 2, true) ? 0 : -EINVAL;
+}
+long sys_setresuid(struct trap_frame *tf) { return setres(tf); }
+long sys_setresgid(struct trap_frame *tf) { return setres(tf); }
+
+/* getres*id(real, effective, saved): three ids written in that order; the
+ * first pointer that fails stops it with -EFAULT, as Linux. */
+static long getres(struct trap_frame *tf)
+{
+	static const uint32_t root = 0;
+
+	for (int i = 0; i < 3; i++)
+		if (copy_to_user((void *)arg(tf, i), &root, sizeof(root)) < 0)
+			return -EFAULT;
+	return 0;
+}
+long sys_getresuid(struct trap_frame *tf) { return getres(tf); }
+long sys_getresgid(struct trap_frame *tf) { return getres(tf); }
+
+/* getgroups(size, list): the number of supplementary groups, none; a
+ * negative size is -EINVAL. With none, list is never written or looked at. */
+long sys_getgroups(struct trap_frame *tf)
+{
+	return (int)arg(tf, 0) < 0 ? -EINVAL : 0;
+}

@@ -1,0 +1,45 @@
+/*
+ * sys_random.c - getrandom: bytes from the kernel's generator
+ * (dev/random.c). It is seeded before the first process runs, so no
+ * request ever waits, GRND_NONBLOCK included; GRND_RANDOM (Linux's old
+ * blocking pool, the same generator since Linux 5.6) and GRND_INSECURE
+ * change nothing here.
+ */
+#include "api/errno.h"
+#include "api/random.h"
+#include "dev/random.h"
+#include "kernel.h"
+#include "proc.h"
+#include "syscall.h"
+#include "uaccess.h"
+
+#define CHUNK       256                       /* bytes made and copied at a time */
+#define MAX_RW_COUNT (0x7fffffffUL & ~4095UL)   /* Linux's cap on one call's bytes */
+
+/* getrandom(buf, count, flags): count bytes into buf, or as many as fit
+ * before an unwritable page (-EFAULT when none does), as Linux. */
+long sys_getrandom(struct trap_frame *tf)
+{
+	uint8_t *ubuf = (uint8_t *)arg(tf, 0);
+	uint64_t count = arg(tf, 1), flags = (uint32_t)arg(tf, 2), done = 0;
+	uint8_t chunk[CHUNK];
+
+	if (flags & ~(uint64_t)(GRND_NONBLOCK | GRND_RANDOM | GRND_INSECURE))
+		return -EINVAL;
+	if ((flags & (GRND_INSECURE | GRND_RANDOM)) == (GRND_INSECURE | GRND_RANDOM))
+		return -EINVAL;                       /* insecure and blocking: no sense (Linux) */
+	if (count > MAX_RW_COUNT)
+		count = MAX_RW_COUNT;
+	if (!user_range_ok((uint64_t)ubuf, count))
+		return -EFAULT;
+	while (done < count) {
+		size_t n = count - done < CHUNK ? count - done : CHUNK;
+		random_bytes(chunk, n);
+		size_t copied = copy_to_user_upto(ubuf + done, chunk, n);
+		done += copied;
+		if (copied < n)
+			break;
+	}
+	memset(chunk, 0, sizeof(chunk));         /* no random bytes left on the stack */
+	return done || !count ? (long)done : -EFAULT;
+}

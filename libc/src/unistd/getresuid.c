@@ -1,0 +1,8 @@
+#include <unistd.h>
+
+#include "syscall.h"
+
+int getresuid(uid_t *ruid, uid_t *euid, uid_t *suid)
+{
+	return __syscall_ret(__syscall3(SYS_getresuid, ruid, euid, suid));
+}

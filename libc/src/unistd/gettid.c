@@ -1,0 +1,5 @@
+#include <unistd.h>
+
+#include "syscall.h"
+
+pid_t gettid(void) { return __syscall0(SYS_gettid); }

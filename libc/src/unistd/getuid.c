@@ -1,0 +1,5 @@
+#include <unistd.h>
+
+#include "syscall.h"
+
+uid_t getuid(void) { return __syscall0(SYS_getuid); }
