@@ -8,6 +8,8 @@
  * (or a write from) a buffer that runs one byte past the end of its
  * mapping moves the bytes before the end and says how many, as Linux does.
  */
+#include <api/prctl.h>
+#include <api/usage.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <string.h>
@@ -546,5 +548,103 @@ int case_efault_ioctl(const struct path *P, struct transcript *t)
 	CALL1(P, SYS_close, fds[0]);
 	CALL1(P, SYS_close, fds[1]);
 	CALL1(P, SYS_close, con);
+/* --- the process and misc calls (issue 13) --------------------------------- */
+
+int case_efault_sysinfo(const struct path *P, struct transcript *t)
+{
+	DEST_ROW(P, t, "sysinfo", sizeof(struct sysinfo), 0, CALL1(P, SYS_sysinfo, dst));
+	return 0;
+}
+
+int case_efault_getrusage(const struct path *P, struct transcript *t)
+{
+	DEST_ROW(P, t, "getrusage(RUSAGE_SELF)", sizeof(struct rusage), 0, CALL2(P, SYS_getrusage, RUSAGE_SELF, dst));
+	DEST_ROW(P, t, "getrusage(RUSAGE_CHILDREN)", sizeof(struct rusage), 0, CALL2(P, SYS_getrusage, RUSAGE_CHILDREN, dst));
+	/* A bad who is reported before the pointer is looked at. */
+	EXPECT(t, P, CALL2(P, SYS_getrusage, 5, 0) == -EINVAL);
+	return 0;
+}
+
+/* times(buf): NULL is allowed; the answer is a tick count, noted as 0. */
+int case_efault_times(const struct path *P, struct transcript *t)
+{
+	for (int p = 0; p < NBUFFER_PLACES; p++) {
+		long r = CALL1(P, SYS_times, buffer_at(p, sizeof(struct tms)));
+		cell(P, t, "times", p, r >= 0 ? 0 : r, p == NULLPTR || p == ENDS_AT_END ? 0 : -EFAULT);
+	}
+	return 0;
+}
+
+/* getresuid and getresgid: each of the three pointers in each column. */
+int case_efault_getresuid(const struct path *P, struct transcript *t)
+{
+	static const char *const names[2][3] = {
+		{ "getresuid(ruid)", "getresuid(euid)", "getresuid(suid)" },
+		{ "getresgid(rgid)", "getresgid(egid)", "getresgid(sgid)" },
+	};
+	unsigned ids[3];
+
+	for (int g = 0; g < 2; g++)
+		for (int which = 0; which < 3; which++)
+			for (int p = 0; p < NBUFFER_PLACES; p++) {
+				long a[3] = { (long)&ids[0], (long)&ids[1], (long)&ids[2] };
+				a[which] = buffer_at(p, sizeof(unsigned));
+				cell(P, t, names[g][which], p, CALL3(P, g ? SYS_getresgid : SYS_getresuid, a[0], a[1], a[2]),
+				     want_buffer(p, 0, 0, 0));
+			}
+	return 0;
+}
+
+int case_efault_robust_list(const struct path *P, struct transcript *t)
+{
+	long head, len;
+
+	DEST_ROW(P, t, "get_robust_list(head)", sizeof(long), 0, CALL3(P, SYS_get_robust_list, 0, dst, &len));
+	DEST_ROW(P, t, "get_robust_list(len)", sizeof(long), 0, CALL3(P, SYS_get_robust_list, 0, &head, dst));
+	return 0;
+}
+
+/* prctl's name: PR_GET_NAME writes 16 bytes; PR_SET_NAME reads a string
+ * of up to 15 bytes, so 15 bytes without a NUL that end at a mapping's
+ * end are a whole name, and fewer are -EFAULT. */
+int case_efault_prctl_name(const struct path *P, struct transcript *t)
+{
+	char name[16];
+
+	DEST_ROW(P, t, "prctl(PR_GET_NAME)", 16, 0, CALL2(P, SYS_prctl, PR_GET_NAME, dst));
+	for (int p = 0; p < NBUFFER_PLACES; p++)
+		cell(P, t, "prctl(PR_SET_NAME)", p, CALL2(P, SYS_prctl, PR_SET_NAME, path_at(p, "conform-name")),
+		     p == ENDS_AT_END || p == READ_ONLY ? 0 : -EFAULT);
+	char *fifteen = memcpy((char *)buffer_at(ENDS_AT_END, 15), "fifteen-bytes!!", 15);
+	EXPECT(t, P, CALL2(P, SYS_prctl, PR_SET_NAME, fifteen) == 0);
+	EXPECT(t, P, CALL2(P, SYS_prctl, PR_GET_NAME, name) == 0 && strcmp(name, "fifteen-bytes!!") == 0);
+	CALL2(P, SYS_prctl, PR_SET_NAME, "conform");
+	return 0;
+}
+
+/* sched_getaffinity writes 8 bytes and says so; sched_setaffinity reads
+ * them (a read-only page of zeros is a mask with no CPU: -EINVAL). */
+int case_efault_affinity(const struct path *P, struct transcript *t)
+{
+	DEST_ROW(P, t, "sched_getaffinity", 8, 8, CALL3(P, SYS_sched_getaffinity, 0, 8, dst));
+	for (int p = 0; p < NBUFFER_PLACES; p++) {
+		unsigned long src = buffer_at(p, 8);
+		if (p == ENDS_AT_END)
+			*(unsigned long *)src = 1;
+		cell(P, t, "sched_setaffinity", p, CALL3(P, SYS_sched_setaffinity, 0, 8, src),
+		     p == READ_ONLY ? -EINVAL : want_buffer(p, 1, 0, 0));
+	}
+	return 0;
+}
+
+/* getrandom fills what it can, as read does: 15 of 16 bytes when the
+ * buffer runs one byte past its mapping, up to the end for SIZE_MAX. */
+int case_efault_getrandom(const struct path *P, struct transcript *t)
+{
+	for (int p = 0; p < NBUFFER_PLACES; p++)
+		cell(P, t, "getrandom", p, CALL3(P, SYS_getrandom, buffer_at(p, 16), 16, 0), want_buffer(p, 0, 16, 15));
+	cell(P, t, "getrandom of SIZE_MAX bytes", ENDS_AT_END,
+	     CALL3(P, SYS_getrandom, buffer_at(ENDS_AT_END, 16), ~0UL, 0), 16);
+	cell(P, t, "getrandom of 0 bytes", NULLPTR, CALL3(P, SYS_getrandom, 0, 0, 0), 0);
 	return 0;
 }

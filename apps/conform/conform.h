@@ -145,7 +145,25 @@ typedef int (*case_fn)(const struct path *P, struct transcript *t);
 	X(io_pread_pwrite) \
 	X(io_vectors) \
 	X(io_sendfile) \
-	X(fd_ioctl_sync_statfs)
+	X(fd_ioctl_sync_statfs) \
+	X(efault_sysinfo) \
+	X(efault_getrusage) \
+	X(efault_times) \
+	X(efault_getresuid) \
+	X(efault_robust_list) \
+	X(efault_prctl_name) \
+	X(efault_affinity) \
+	X(efault_getrandom) \
+	X(creds_root) \
+	X(creds_set) \
+	X(gettid_tkill) \
+	X(tkill_delivers) \
+	X(robust_list) \
+	X(cpu_times) \
+	X(sysinfo_fields) \
+	X(prctl_name) \
+	X(affinity) \
+	X(getrandom_works)
 
 #define DECLARE_CASE(name) int case_##name(const struct path *P, struct transcript *t);
 CASES(DECLARE_CASE)

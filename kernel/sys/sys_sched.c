@@ -35,7 +35,7 @@ long sys_sched_getaffinity(struct trap_frame *tf)
 		return -ESRCH;
 	if (len > CPUMASK_SIZE)
 		len = CPUMASK_SIZE;
-	return copy_to_user((void *)arg(tf, 2), &mask, len) < 0 ? -EFAULT : len;
+	return copy_to_user((void *)arg(tf, 2), &mask, len) < 0 ? -EFAULT : (long)len;
 }
 
 /* sched_setaffinity(pid, len, mask): the mask is read first (a short one
