@@ -70,6 +70,10 @@ enum kind {
 	K_IOCTL,      /* ioctl's request: the terminal's, every file's, junk */
 	K_LOFF,       /* sendfile's offset: NULL, a loff_t the kernel reads and writes, bad */
 	K_SFLEN,      /* sendfile's count: at most 1 MiB, or one of 2^63 and more */
+	K_ID,         /* a user or group id: 0, -1 ("unchanged"), others */
+	K_WHO,        /* getrusage's who */
+	K_PROPT,      /* prctl's option */
+	K_GRND,       /* getrandom's flags */
 	K_COUNT
 };
 

@@ -83,6 +83,20 @@ void guard_before(struct call *c)
 		static const int on = 1;
 		c->a[i + 1] = (uint64_t)&on, c->what[i + 1] = "&1 (O_NONBLOCK kept on)";
 	}
+	/* prctl(PR_SET_NAME): the name shows in the console's lines, which the
+	 * host parses, so it is printable: in buf the bytes there become a
+	 * name (one cut by buf's end stays unterminated: -EFAULT); other user
+	 * pages are swapped for a name; bad pointers stay. */
+	if ((i = arg_of(c, K_PROPT)) >= 0 && (uint32_t)c->a[i] == 15 && c->a[i + 1] >= USER_MIN &&
+	    c->a[i + 1] < USER_END) {
+		uint64_t p = c->a[i + 1];
+		if (p >= W.buf && p < W.buf_end) {
+			for (int k = 0; k < 16 && p + k < W.buf_end; k++)
+				((char *)p)[k] = k < 9 ? "fuzz-name"[k] : 0;
+		} else {
+			c->a[i + 1] = (uint64_t)"fuzz-name", c->what[i + 1] = "\"fuzz-name\" (was another readable page)";
+		}
+	}
 	/* mmap with MAP_FIXED replaces what is there: only in the scratch region. */
 	if ((i = arg_of(c, K_MAPADDR)) >= 0 && (j = arg_of(c, K_LEN)) >= 0 && (f = arg_of(c, K_MAPFLAGS)) >= 0 &&
 	    (c->a[f] & (MAP_FIXED | MAP_FIXED_NOREPLACE)) && !(c->a[i] & (PAGE - 1)) &&

@@ -547,6 +547,22 @@ void pick(struct call *c, int i, int k, uint64_t *rng)
 		set(c, i, n[below(rng, N(n))], 0);
 		break;
 	}
+	case K_ID: {
+		static const uint64_t id[] = { 0, 0, 0xffffffff, -1UL, 1, 1000, 65534, 1UL << 32, 0x7fffffff };
+		set(c, i, id[below(rng, N(id))], 0);
+		break;
+	}
+	case K_WHO: {
+		static const uint64_t w[] = { 0, -1UL, 1, 0, -1UL, 2, -2UL, 0xffffffff, 1UL << 32 };
+		set(c, i, w[below(rng, N(w))], 0);
+		break;
+	}
+	case K_PROPT: {
+		static const uint64_t o[] = { 15, 16, 15, 16, 0, 1, 38, 0x59616d61, -1UL, (1UL << 32) | 16 };
+		set(c, i, o[below(rng, N(o))], 0);
+		break;
+	}
+	case K_GRND: set(c, i, below(rng, 4) ? below(rng, 8) : 1ULL << below(rng, 64), 0); break;
 	case K_RPID: {
 		uint64_t p[] = { 0, 0, W.pid, W.ppid, 1, -1UL, 99999, last_child, 1UL << 32, (1UL << 32) | W.pid };
 		set(c, i, p[below(rng, N(p))], 0);

@@ -1,15 +1,15 @@
 /*
  * sys_cred.c - credentials: user and group ids. This system has one user,
- * root: every id of every process (real, effective, saved, file system)
- * is 0, there are no supplementary groups, and the permission checks
- * (fs/perm.c) never look at an id.
+ * id 0, who owns every file: every id of every process (real, effective,
+ * saved) is 0, there are no supplementary groups, and the permission
+ * checks (fs/perm.c) judge by the owner's bits, never by an id.
  *
  * A set call may therefore "set" an id to 0, or leave it (-1 where Linux
  * allows that), and nothing else: any other id is -EINVAL, Linux's answer
- * for an id with no meaning in the caller's user namespace, because here
- * no other id has one. It is not -EPERM (the caller is root, who may), and
- * it is never a silent success, so no program believes it gave up root
- * (docs/abi.md). The ids are uid_t/gid_t: the low 32 bits count.
+ * (checked before any permission) for an id with no meaning in the
+ * caller's user namespace, because here no other id has one. Never a
+ * silent success, so no program believes it changed user (docs/abi.md,
+ * Credentials). The ids are uid_t/gid_t: the low 32 bits count.
  */
 #include "api/errno.h"
 #include "kernel.h"

@@ -57,8 +57,8 @@ ssize_t pwrite(int fd, const void *buf, size_t n, off_t off);
 int isatty(int fd);
 pid_t gettid(void);
 
-/* Credentials: one user, root (docs/abi.md): every id is 0, and the set
- * calls accept 0 (or -1, "unchanged", where Linux does) and nothing else. */
+/* Credentials: one user, id 0 (docs/abi.md): every id is 0, and the set
+ * calls accept 0 (or -1, "unchanged", where Linux does), else EINVAL. */
 uid_t getuid(void);
 uid_t geteuid(void);
 gid_t getgid(void);
