@@ -14,10 +14,16 @@
 #include "uaccess.h"
 
 #define CHUNK       256                       /* bytes made and copied at a time */
-#define MAX_RW_COUNT (0x7fffffffUL & ~4095UL)   /* Linux's cap on one call's bytes */
+/* The most one call gives: 32 MiB - 1, the limit getrandom(2) documents
+ * (Linux before 5.18). Later Linux goes to 2 GiB, checking for signals
+ * every page; a call here cannot be interrupted or preempted, and ChaCha20
+ * under emulation makes some 20 MB/s, so a bigger fill would stop every
+ * process for seconds. Callers loop, as the man page tells them to. */
+#define GETRANDOM_MAX ((32UL << 20) - 1)
 
-/* getrandom(buf, count, flags): count bytes into buf, or as many as fit
- * before an unwritable page (-EFAULT when none does), as Linux. */
+/* getrandom(buf, count, flags): count bytes (at most GETRANDOM_MAX) into
+ * buf, or as many as fit before an unwritable page (-EFAULT when none
+ * does), as Linux. */
 long sys_getrandom(struct trap_frame *tf)
 {
 	uint8_t *ubuf = (uint8_t *)arg(tf, 0);
@@ -28,8 +34,8 @@ long sys_getrandom(struct trap_frame *tf)
 		return -EINVAL;
 	if ((flags & (GRND_INSECURE | GRND_RANDOM)) == (GRND_INSECURE | GRND_RANDOM))
 		return -EINVAL;                       /* insecure and blocking: no sense (Linux) */
-	if (count > MAX_RW_COUNT)
-		count = MAX_RW_COUNT;
+	if (count > GETRANDOM_MAX)
+		count = GETRANDOM_MAX;
 	if (!user_range_ok((uint64_t)ubuf, count))
 		return -EFAULT;
 	while (done < count) {
