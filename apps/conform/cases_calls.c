@@ -105,7 +105,7 @@ int case_mmap_errors(const struct path *P, struct transcript *t)
 	long r[] = {
 		P->call(SYS_mmap, 0, 0, rw, anon, -1, 0),                       /* length 0 */
 		P->call(SYS_mmap, 0, PAGE, rw, MAP_PRIVATE, 3, 0),              /* a file */
-		P->call(SYS_mmap, 0, PAGE, rw, MAP_SHARED | MAP_ANONYMOUS, -1, 0),
+		P->call(SYS_mmap, 0, PAGE, rw, MAP_PRIVATE | 4 | MAP_ANONYMOUS, -1, 0),  /* an unknown type */
 		P->call(SYS_mmap, 0, PAGE, rw, MAP_ANONYMOUS, -1, 0),           /* neither */
 		P->call(SYS_mmap, 0, PAGE, 8, anon, -1, 0),                     /* unknown prot */
 		P->call(SYS_mmap, 0, PAGE, rw, anon, -1, 100),                  /* offset */

@@ -22,6 +22,24 @@
 #define MAP_ANONYMOUS  0x20
 #define MAP_FIXED_NOREPLACE 0x100000
 #define MAP_FAILED     ((void *)-1)
+#define PROT_SEM       0x8               /* accepted by mprotect, and ignored (as on x86 Linux) */
+#define PROT_GROWSDOWN 0x01000000
+#define PROT_GROWSUP   0x02000000
+
+/* madvise */
+#define MADV_NORMAL     0
+#define MADV_RANDOM     1
+#define MADV_SEQUENTIAL 2
+#define MADV_WILLNEED   3
+#define MADV_DONTNEED   4
+#define MADV_FREE       8
+#define MADV_DONTDUMP   16
+#define MADV_DODUMP     17
+
+/* mremap */
+#define MREMAP_MAYMOVE   1
+#define MREMAP_FIXED     2
+#define MREMAP_DONTUNMAP 4
 
 /* clock_gettime */
 #define CLOCK_REALTIME          0

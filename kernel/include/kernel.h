@@ -57,8 +57,11 @@ void lapic_timer_oneshot_max(void);
 
 /* mm/frames.c: the kernel's physical frame allocator. */
 void frames_init(const struct boot_info *bi);
-uint64_t frame_alloc(void);        /* zeroed frame, or 0 */
-void frame_free(uint64_t pa);
+uint64_t frame_alloc(void);        /* zeroed frame with one reference, or 0 */
+void frame_free(uint64_t pa);      /* free it now, whatever its count */
+void frame_get(uint64_t pa);       /* one more reference to a frame in use */
+bool frame_put(uint64_t pa);       /* drop one; true when that freed the frame */
+unsigned frame_refs(uint64_t pa);  /* its references (0: free) */
 uint64_t frame_alloc_contig(uint64_t count); /* not zeroed; 0 when impossible */
 uint64_t frames_free_count(void);
 uint64_t frames_total(void);

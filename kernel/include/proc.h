@@ -120,6 +120,10 @@ void acct_rusage(const struct proc *p, int who, struct rusage *ru);
 void acct_reap(struct proc *parent, const struct proc *child);  /* wait4 reaped child: add its times */
 #define AVENRUN_SHIFT 11                  /* avenrun's fixed point: 1.0 is 1 << 11 (Linux's FSHIFT) */
 extern unsigned long avenrun[3];          /* the 1, 5 and 15 minute load averages */
+/* sys_mem.c: the highest free range of len bytes below USER_MMAP_TOP and
+ * above the heap's limit (where mmap and mremap put what may go anywhere),
+ * or 0. */
+uint64_t vm_find_free(struct proc *p, uint64_t len);
 
 /* exec.c: replace p's program with the file at path (root file system). 0 or -errno;
  * on failure p is untouched. argv/envp are kernel copies, NULL-terminated. */

@@ -2,12 +2,18 @@
  * frames.c - the kernel's physical frame allocator: pmm.c's bookkeeping over
  * the boot memory map, with the bitmap placed in free RAM and everything the
  * loader handed over (kernel, initrd, boot_info, memory map) kept out.
+ *
+ * Each frame in use also has a reference count (beside the bitmap, one
+ * 16-bit counter per frame): frame_alloc() starts it at 1, frame_get()
+ * adds a user (a shared mapping in another address space, a space shared
+ * by vfork), frame_put() drops one and frees the frame with the last.
  */
 #include "kernel.h"
 #include "mm/pmm.h"
 
 static struct pmm pmm;
 static uint64_t total;
+static uint16_t *refs;                   /* per frame below top; 0 for free frames */
 
 void frames_init(const struct boot_info *bi)
 {
@@ -21,13 +27,15 @@ void frames_init(const struct boot_info *bi)
 	};
 	size_t nres = 4;
 	uint64_t top = pmm_usable_top(map, n);
-	uint64_t bytes = pmm_bitmap_bytes(top);
-	uint64_t bm = pmm_find_space(map, n, res, nres, bytes);
+	uint64_t bytes = pmm_bitmap_bytes(top), nref = top / PAGE_SIZE * sizeof(*refs);
+	uint64_t bm = pmm_find_space(map, n, res, nres, bytes + nref);
 
 	if (!bm)
-		panic("frames: no room for a %lu-byte frame bitmap", bytes);
-	res[nres++] = (struct pmm_range){ bm, bytes };
+		panic("frames: no room for a %lu-byte frame bitmap", bytes + nref);
+	res[nres++] = (struct pmm_range){ bm, bytes + nref };
 	pmm_init(&pmm, phys_to_virt(bm), top, map, n, res, nres);
+	refs = phys_to_virt(bm + bytes);
+	memset(refs, 0, nref);
 	total = pmm.nfree;
 	kprintf("frames: %lu MiB free in %lu frames below 0x%lx; bitmap %lu KiB at 0x%lx\n",
 		pmm.nfree * PAGE_SIZE >> 20, pmm.nfree, top, bytes >> 10, bm);
@@ -37,8 +45,10 @@ uint64_t frame_alloc(void)
 {
 	uint64_t pa = pmm_alloc(&pmm);
 
-	if (pa)
+	if (pa) {
 		memset(phys_to_virt(pa), 0, PAGE_SIZE);
+		refs[pa / PAGE_SIZE] = 1;
+	}
 	return pa;
 }
 
@@ -51,7 +61,31 @@ void frame_free(uint64_t pa)
 {
 	if (!pmm_free(&pmm, pa))
 		panic("frame_free: bad or double free of 0x%lx", pa);
+	refs[pa / PAGE_SIZE] = 0;
 }
+
+void frame_get(uint64_t pa)
+{
+	uint16_t *r = &refs[pa / PAGE_SIZE];
+
+	if (*r == 0 || *r == UINT16_MAX)
+		panic("frame_get: 0x%lx has %u references", pa, *r);
+	++*r;
+}
+
+bool frame_put(uint64_t pa)
+{
+	uint16_t *r = &refs[pa / PAGE_SIZE];
+
+	if (*r == 0)
+		panic("frame_put: 0x%lx has no references", pa);
+	if (--*r > 0)
+		return false;
+	frame_free(pa);
+	return true;
+}
+
+unsigned frame_refs(uint64_t pa) { return refs[pa / PAGE_SIZE]; }
 
 uint64_t frames_free_count(void) { return pmm.nfree; }
 uint64_t frames_total(void) { return total; }

@@ -1,5 +1,10 @@
 /*
  * uvm.c - user address spaces (see mm/uvm.h).
+ *
+ * A user page entry is "mapped" when it is present, or when it is a
+ * PROT_NONE page (PTE_PROTNONE, not present: every access faults, the
+ * frame is kept for a later mprotect). Every frame a space maps holds one
+ * reference (frames.c) per entry, except the kernel's own (PTE_KFRAME).
  */
 #include "api/errno.h"
 #include "arch/cpu.h"
@@ -12,6 +17,18 @@
 static uint64_t pages_in_use;
 
 static uint64_t *table(uint64_t entry) { return phys_to_virt(entry & PTE_ADDR); }
+
+static bool mapped(uint64_t e) { return e & (PTE_P | PTE_PROTNONE); }
+
+/* The leaf entry for frame pa with the rights and marks in flags: present
+ * unless PTE_PROTNONE, which also takes the write right away. */
+static uint64_t leaf(uint64_t pa, uint64_t flags)
+{
+	flags &= PTE_W | PTE_NX | PTE_STACK | PTE_SHARED | PTE_PROTNONE | PTE_KFRAME;
+	if (flags & PTE_PROTNONE)
+		return pa | PTE_U | (flags & ~PTE_W);
+	return pa | PTE_U | PTE_P | flags;
+}
 
 /* Flush va from the TLB when root is the live address space. */
 static void flush(uint64_t root, uint64_t va)
@@ -46,15 +63,15 @@ static void tally(struct uvm_usage *u, uint64_t e)
 	u->data += (e & (PTE_W | PTE_SHARED | PTE_STACK)) == PTE_W;
 }
 
-/* Drop the page entry e points at: free its frame unless it is shared;
- * count it into gone when given. */
+/* Drop the page entry e points at and its reference to the frame (the
+ * frame goes with the last); count it into gone when given. */
 static void release(uint64_t *e, struct uvm_usage *gone)
 {
-	if ((*e & PTE_P) && gone)
-		tally(gone, *e);
-	if ((*e & PTE_P) && !(*e & PTE_SHARED)) {
-		frame_free(*e & PTE_ADDR);
-		pages_in_use--;
+	if (mapped(*e)) {
+		if (gone)
+			tally(gone, *e);
+		if (!(*e & PTE_KFRAME) && frame_put(*e & PTE_ADDR))
+			pages_in_use--;
 	}
 	*e = 0;
 }
@@ -66,7 +83,7 @@ int uvm_map_shared(uint64_t root, uint64_t va, uint64_t pa, uint64_t flags)
 	if (!e)
 		return -ENOMEM;
 	release(e, NULL);
-	*e = pa | PTE_P | PTE_U | PTE_SHARED | (flags & (PTE_W | PTE_NX));
+	*e = leaf(pa, (flags & (PTE_W | PTE_NX)) | PTE_SHARED | PTE_KFRAME);
 	flush(root, va);
 	return 0;
 }
@@ -80,7 +97,7 @@ int uvm_alloc(uint64_t root, uint64_t va, uint64_t len, uint64_t flags)
 		if (!e || !(pa = frame_alloc()))
 			return -ENOMEM;
 		release(e, NULL);
-		*e = pa | PTE_P | PTE_U | (flags & (PTE_W | PTE_NX | PTE_STACK));
+		*e = leaf(pa, flags & ~PTE_KFRAME);
 		pages_in_use++;
 		flush(root, va + off);
 	}
@@ -98,7 +115,7 @@ static uint64_t find_in(const uint64_t *t, int level, uint64_t base, uint64_t lo
 
 	for (uint64_t k = 0; k <= last - first; k++) {
 		uint64_t i = highest ? last - k : first + k, a = base + i * span;
-		if (!(t[i] & PTE_P))
+		if (level == 1 ? !mapped(t[i]) : !(t[i] & PTE_P))
 			continue;
 		if (level == 1)
 			return a;
@@ -141,9 +158,40 @@ struct uvm_usage uvm_count(uint64_t root, uint64_t va, uint64_t len)
 
 uint64_t uvm_flags(uint64_t root, uint64_t va)
 {
+	if (va >= USER_TOP)
+		return 0;                        /* the kernel's half is no user's page */
 	uint64_t *e = pte(root, va, false);
 
-	return e && (*e & PTE_P) ? *e & ~PTE_ADDR : 0;
+	return e && mapped(*e) ? *e & ~PTE_ADDR : 0;
+}
+
+void uvm_protect(uint64_t root, uint64_t va, uint64_t rights)
+{
+	uint64_t *e = pte(root, va, false);
+
+	*e = leaf(*e & PTE_ADDR, (*e & (PTE_STACK | PTE_SHARED | PTE_KFRAME)) | rights);
+	flush(root, va);
+}
+
+int uvm_move(uint64_t root, uint64_t from, uint64_t to)
+{
+	uint64_t *d = pte(root, to, true), *s = pte(root, from, false);
+
+	if (!d)
+		return -ENOMEM;
+	*d = *s;
+	*s = 0;
+	flush(root, from);
+	flush(root, to);
+	return 0;
+}
+
+void uvm_discard(uint64_t root, uint64_t va)
+{
+	uint64_t e = *pte(root, va, false);
+
+	if (!(e & (PTE_SHARED | PTE_KFRAME)))
+		memset(phys_to_virt(e & PTE_ADDR), 0, PAGE_SIZE);
 }
 
 bool uvm_range_free(uint64_t root, uint64_t va, uint64_t len)
@@ -158,7 +206,7 @@ int uvm_write(uint64_t root, uint64_t va, const void *src, size_t n)
 	while (n > 0) {
 		uint64_t *e = pte(root, va, false);
 		size_t in_page = PAGE_SIZE - (va & (PAGE_SIZE - 1)), chunk = n < in_page ? n : in_page;
-		if (!e || !(*e & PTE_P))
+		if (!e || !mapped(*e))
 			return -EFAULT;
 		memcpy((char *)phys_to_virt(*e & PTE_ADDR) + (va & (PAGE_SIZE - 1)), s, chunk);
 		va += chunk, s += chunk, n -= chunk;
@@ -173,12 +221,10 @@ static void free_level(uint64_t e, int level, struct uvm_usage *gone)
 	uint64_t *t = table(e);
 
 	for (int i = 0; i < 512; i++) {
-		if (!(t[i] & PTE_P))
-			continue;
-		if (level > 2)
+		if (level > 2 && (t[i] & PTE_P))
 			free_level(t[i], level - 1, gone);
-		else
-			release(&t[i], gone);         /* a user page */
+		else if (level == 2)
+			release(&t[i], gone);         /* a user page (or nothing) */
 	}
 	frame_free(e & PTE_ADDR);
 }
@@ -195,8 +241,9 @@ struct uvm_usage uvm_destroy(uint64_t root)
 	return gone;
 }
 
-/* Copy every user page under the table entry e (at `level`) into dst at the
- * same addresses. va is the address the entry starts at. */
+/* Copy every private user page under the table entry e (at `level`) into
+ * dst at the same addresses, and map the shared ones there too. va is the
+ * address the entry starts at. */
 static int clone_level(uint64_t dst, uint64_t e, int level, uint64_t va)
 {
 	uint64_t *t = table(e);
@@ -204,16 +251,20 @@ static int clone_level(uint64_t dst, uint64_t e, int level, uint64_t va)
 
 	for (uint64_t i = 0; i < 512; i++) {
 		uint64_t a = va + (i << shift);
-		if (!(t[i] & PTE_P))
-			continue;
 		if (level > 2) {
-			if (clone_level(dst, t[i], level - 1, a) < 0)
+			if ((t[i] & PTE_P) && clone_level(dst, t[i], level - 1, a) < 0)
 				return -ENOMEM;
 			continue;
 		}
-		if (t[i] & PTE_SHARED) {              /* the vDSO and vvar: the same frames */
-			if (uvm_map_shared(dst, a, t[i] & PTE_ADDR, t[i]) < 0)
+		if (!mapped(t[i]))
+			continue;
+		if (t[i] & PTE_SHARED) {              /* shared memory, the vDSO: the same frame */
+			uint64_t *d = pte(dst, a, true);
+			if (!d)
 				return -ENOMEM;
+			if (!(t[i] & PTE_KFRAME))
+				frame_get(t[i] & PTE_ADDR);
+			*d = t[i];
 			continue;
 		}
 		if (uvm_alloc(dst, a, PAGE_SIZE, t[i]) < 0)
@@ -236,6 +287,19 @@ uint64_t uvm_clone(uint64_t root)
 		}
 	}
 	return dst;
+}
+
+void uvm_share(uint64_t root)
+{
+	frame_get(root);
+}
+
+bool uvm_unshare(uint64_t root)
+{
+	if (frame_refs(root) == 1)
+		return false;
+	frame_put(root);
+	return true;
 }
 
 uint64_t uvm_pages_in_use(void)

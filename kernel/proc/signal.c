@@ -212,12 +212,17 @@ void signal_deliver(struct trap_frame *tf)
 /* si_code and si_addr for a fault, as Linux reports them. */
 static void fault_info(const struct trap_frame *tf, int sig, struct k_siginfo *info)
 {
+	struct proc *p = current();
+
 	info->si_signo = sig;
 	info->si_code = SI_KERNEL;
 	if (tf->vector == 14) {
-		/* Linux says MAPERR for any kernel address, mapped or not. */
-		info->u.addr = this_cpu()->fault_addr;
-		info->si_code = (tf->error & 1) && info->u.addr < USER_TOP ? SEGV_ACCERR : SEGV_MAPERR;
+		/* Linux says MAPERR for any kernel address, mapped or not, and
+		 * ACCERR for a page mapped without the right (PROT_NONE's are
+		 * not even present). */
+		uint64_t a = info->u.addr = this_cpu()->fault_addr;
+		bool denied = (tf->error & 1) || (uvm_flags(p->cr3, a & ~0xfffULL) & PTE_PROTNONE);
+		info->si_code = denied && a < USER_TOP ? SEGV_ACCERR : SEGV_MAPERR;
 	} else if (sig == SIGILL) {
 		info->si_code = ILL_ILLOPN, info->u.addr = tf->rip;
 	} else if (sig == SIGFPE) {

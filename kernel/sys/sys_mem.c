@@ -1,7 +1,8 @@
 /*
- * sys_mem.c - brk, mmap and munmap: anonymous private memory, allocated
- * eagerly (every page gets a zeroed frame at once) and found again in the
- * page tables alone; there is no separate list of mappings.
+ * sys_mem.c - brk, mmap and munmap: anonymous memory, private or shared
+ * (MAP_SHARED: fork maps the same frames in the child), allocated eagerly
+ * (every page gets a zeroed frame at once, PROT_NONE pages too) and found
+ * again in the page tables alone; there is no separate list of mappings.
  *
  * Each call keeps the process's count of what it maps (p->vm) exact, and
  * asks vm_may_expand() before it maps more: past RLIMIT_AS or RLIMIT_DATA
@@ -13,6 +14,7 @@
 #include "kernel.h"
 #include "mm/pmm.h"
 #include "mm/uvm.h"
+#include "mm/vmargs.h"
 #include "proc.h"
 #include "syscall.h"
 
@@ -22,8 +24,7 @@ static uint64_t page_up(uint64_t a) { return (a + PAGE_SIZE - 1) & ~(PAGE_SIZE -
 /* p's space lost what `gone` counts. */
 static void vm_sub(struct proc *p, struct uvm_usage gone)
 {
-	p->vm.pages -= gone.pages;
-	p->vm.data -= gone.data;
+	uvm_usage_sub(&p->vm, gone);
 }
 
 /* brk(addr): move the end of the heap; returns the new end, or the old one
@@ -61,8 +62,7 @@ long sys_brk(struct trap_frame *tf)
 	return want;
 }
 
-/* The highest free range of len bytes below USER_MMAP_TOP and above the heap's limit, or 0. */
-static uint64_t find_free(struct proc *p, uint64_t len)
+uint64_t vm_find_free(struct proc *p, uint64_t len)
 {
 	uint64_t low = p->brk_start + USER_BRK_MAX, top = USER_MMAP_TOP;
 
@@ -81,12 +81,24 @@ long sys_mmap(struct trap_frame *tf)
 	uint64_t addr = arg(tf, 0), len = arg(tf, 1), prot = arg(tf, 2);
 	uint64_t flags = arg(tf, 3), off = arg(tf, 5), pages;
 	struct uvm_usage gone = { 0, 0 };
-	uint64_t rights = ((prot & PROT_WRITE) ? PTE_W : 0) | (!(prot & PROT_EXEC) && cpu.nx ? PTE_NX : 0);
+	uint64_t rights = prot_rights(prot, cpu.nx);
+	bool data;
 
 	if (len == 0 || (off & (PAGE_SIZE - 1)) || (prot & ~7ULL))
 		return -EINVAL;
-	if ((flags & (MAP_SHARED | MAP_PRIVATE)) != MAP_PRIVATE)
-		return -EINVAL;                          /* shared memory: not supported */
+	/* The mapping type (Linux's MAP_TYPE bits): MAP_SHARED, MAP_PRIVATE, or
+	 * MAP_SHARED_VALIDATE (both bits; every other flag here is known). */
+	switch (flags & 0xf) {
+	case MAP_SHARED: case MAP_SHARED | MAP_PRIVATE:
+		rights |= PTE_SHARED;                    /* fork keeps it shared */
+		break;
+	case MAP_PRIVATE:
+		break;
+	default:
+		return -EINVAL;
+	}
+	/* Linux's data_vm: private and writable (shared memory is not data). */
+	data = (rights & (PTE_W | PTE_SHARED)) == PTE_W;
 	if (!(flags & MAP_ANONYMOUS))
 		return -ENODEV;                          /* no files to map yet */
 	if (len > USER_TOP)
@@ -104,7 +116,7 @@ long sys_mmap(struct trap_frame *tf)
 			return -EEXIST;
 	} else if (!(addr && !(addr & (PAGE_SIZE - 1)) && addr >= USER_MIN &&
 		     addr <= USER_TOP - len && uvm_range_free(p->cr3, addr, len))) {
-		if (!(addr = find_free(p, len)))     /* the hint is only a hint */
+		if (!(addr = vm_find_free(p, len)))     /* the hint is only a hint */
 			return -ENOMEM;
 	}
 	/* The limits see the pages MAP_FIXED replaces as given back, and the
@@ -112,7 +124,7 @@ long sys_mmap(struct trap_frame *tf)
 	pages = len / PAGE_SIZE;
 	if (flags & MAP_FIXED)
 		gone = uvm_count(p->cr3, addr, len);
-	if (!vm_may_expand(p, &p->vm, pages - gone.pages, prot & PROT_WRITE))
+	if (!vm_may_expand(p, &p->vm, pages - gone.pages, data))
 		return -ENOMEM;
 	if (uvm_alloc(p->cr3, addr, len, rights) < 0) {
 		uvm_unmap(p->cr3, addr, len);
@@ -120,7 +132,7 @@ long sys_mmap(struct trap_frame *tf)
 		return -ENOMEM;
 	}
 	p->vm.pages += pages - gone.pages;
-	if (prot & PROT_WRITE)
+	if (data)
 		p->vm.data += pages;
 	p->vm.data -= gone.data;
 	return addr;

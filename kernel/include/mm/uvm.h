@@ -27,13 +27,29 @@ struct uvm_usage {
 };
 #define PTE_STACK 0x400ULL               /* an available PTE bit: "the stack", not data */
 
+/* u loses what gone counts. */
+static inline void uvm_usage_sub(struct uvm_usage *u, struct uvm_usage gone)
+{
+	u->pages -= gone.pages;
+	u->data -= gone.data;
+}
+
 uint64_t uvm_create(void);                           /* new empty space, or 0 */
+/* Spaces have users: a vfork child uses its parent's until it execs or
+ * ends. uvm_share() adds one; uvm_unshare() drops the caller's use and
+ * says true when others remain, false (dropping nothing) when the caller
+ * is the last, who then calls uvm_destroy(). */
+void uvm_share(uint64_t root);
+bool uvm_unshare(uint64_t root);
 /* Free every user page and table, and the root; what was mapped. */
 struct uvm_usage uvm_destroy(uint64_t root);
-uint64_t uvm_clone(uint64_t root);                   /* eager copy (fork), or 0 when out of memory */
+/* fork's copy: private pages copied now, shared ones mapped again; or 0
+ * when out of memory. */
+uint64_t uvm_clone(uint64_t root);
 
 /* Map fresh zeroed pages over [va, va+len) (page-aligned) with rights
- * PTE_W / PTE_NX (and PTE_STACK); pages already there are replaced. 0 or
+ * PTE_W / PTE_NX or PTE_PROTNONE, and the marks PTE_STACK / PTE_SHARED;
+ * pages already there are replaced. 0 or
  * -ENOMEM (then the part already mapped stays: callers unmap the range). */
 int uvm_alloc(uint64_t root, uint64_t va, uint64_t len, uint64_t flags);
 /* Unmap [va, va+len) (pages absent are skipped): what was there. */
@@ -41,11 +57,25 @@ struct uvm_usage uvm_unmap(uint64_t root, uint64_t va, uint64_t len);
 /* What is mapped in [va, va+len), without changing it. */
 struct uvm_usage uvm_count(uint64_t root, uint64_t va, uint64_t len);
 
-/* Map a frame the process does not own (the vDSO, vvar) at va, with rights
- * PTE_W / PTE_NX; it is never freed or copied with the space. 0 or -ENOMEM. */
+/* Map a frame of the kernel's (the vDSO, vvar) at va, with rights PTE_W /
+ * PTE_NX; it is never freed, copied or made writable. 0 or -ENOMEM. */
 int uvm_map_shared(uint64_t root, uint64_t va, uint64_t pa, uint64_t flags);
-#define PTE_SHARED 0x200ULL              /* an available PTE bit: "not this space's frame" */
-uint64_t uvm_flags(uint64_t root, uint64_t va);      /* the PTE's flag bits, 0 when unmapped */
+/* Marks kept in the available bits of a user page entry: */
+#define PTE_SHARED   0x200ULL            /* a shared mapping: fork maps the same frame */
+#define PTE_PROTNONE 0x800ULL            /* PROT_NONE: mapped but not present (frame kept) */
+#define PTE_KFRAME   (1ULL << 52)        /* the kernel's frame (with PTE_SHARED): no reference held */
+/* The entry's flag bits when va is mapped (PROT_NONE pages too), else 0. */
+uint64_t uvm_flags(uint64_t root, uint64_t va);
+/* Give the mapped page at va new rights (PTE_W, PTE_NX, or PTE_PROTNONE
+ * alone), keeping its frame and marks. */
+void uvm_protect(uint64_t root, uint64_t va, uint64_t rights);
+/* Move the mapped page at from to the free address to, frame and all.
+ * 0, or -ENOMEM when a page table cannot be made. */
+int uvm_move(uint64_t root, uint64_t from, uint64_t to);
+/* MADV_DONTNEED on the mapped page at va: a private page reads as zeros
+ * from now on (its frame is kept and cleared: there is no demand paging
+ * yet); a shared one keeps its contents, as Linux's shared memory does. */
+void uvm_discard(uint64_t root, uint64_t va);
 bool uvm_range_free(uint64_t root, uint64_t va, uint64_t len); /* no page mapped there */
 /* The lowest (or highest) mapped page in [lo, hi), page-aligned, or ~0. */
 uint64_t uvm_find_mapped(uint64_t root, uint64_t lo, uint64_t hi, bool highest);
