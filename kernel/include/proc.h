@@ -53,6 +53,7 @@ struct proc {
 	uint64_t brk_start, brk;         /* the heap: [brk_start, brk) */
 	uint64_t mmap_next;              /* where the next mmap search starts (going down) */
 	uint64_t clear_child_tid;        /* set_tid_address */
+	struct proc *vfork_parent;       /* a vfork child's parent, asleep until the child execs or ends */
 	int status;                      /* wait status word once a zombie */
 	bool autoreap;                   /* an orphan, or its parent ignores SIGCHLD: freed when it ends */
 	uint64_t utime, stime;           /* CPU time in ticks, in user and in kernel mode (acct.c) */
@@ -99,6 +100,14 @@ void proc_close_files(struct proc *p);    /* every descriptor and the cwd */
 /* What p's space held when it was freed must be what p counted in p->vm
  * (else a panic: the limits would be judging wrong numbers). */
 void vm_count_check(const struct proc *p, struct uvm_usage freed);
+/* p stops using the space root (it ends, or execve gave it a new one):
+ * free it when p was its last user, and let a vfork parent go on, with
+ * p's counts of the space they shared. */
+void proc_drop_space(struct proc *p, uint64_t root);
+/* sys_proc.c: fork's work for fork, vfork and clone: a child that returns
+ * 0 from this call, in a copy of the caller's space or (share_vm) in the
+ * same one. The child's pid, or -errno. */
+long proc_fork(struct trap_frame *tf, bool share_vm);
 
 /* rlimit.c: resource limits, and the address-space checks they make. */
 /* The soft limit of resource r (RLIMIT_*), the one the kernel enforces. */

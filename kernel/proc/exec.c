@@ -254,7 +254,7 @@ long proc_exec(struct proc *p, const char *path, char *const argv[], char *const
 	if (p == current())
 		write_cr3(root);
 	if (old)
-		vm_count_check(p, uvm_destroy(old));
+		proc_drop_space(p, old);
 	p->vm = use;
 	p->data_size = data_size(&info);
 	for (int fd = 0; fd < NOFILE; fd++) {     /* O_CLOEXEC descriptors end here */

@@ -66,6 +66,22 @@ void vm_count_check(const struct proc *p, struct uvm_usage freed)
 		      freed.pages, freed.data, p->vm.pages, p->vm.data);
 }
 
+void proc_drop_space(struct proc *p, uint64_t root)
+{
+	struct proc *parent = p->vfork_parent;
+
+	if (!uvm_unshare(root))
+		vm_count_check(p, uvm_destroy(root));
+	if (parent) {
+		/* The parent slept the whole time: what p did to the space
+		 * (mmap, brk) is the parent's now. */
+		parent->vm = p->vm;
+		parent->brk = p->brk;
+		p->vfork_parent = NULL;
+		wakeup(p);                       /* the parent sleeps on its child */
+	}
+}
+
 void proc_exit(int status)
 {
 	struct proc *p = current(), *init = proc_by_pid(1);
@@ -76,7 +92,7 @@ void proc_exit(int status)
 	}
 	proc_close_files(p);
 	write_cr3(virt_to_phys(vmm_kernel_root()));  /* off the space we free */
-	vm_count_check(p, uvm_destroy(p->cr3));
+	proc_drop_space(p, p->cr3);
 	p->cr3 = 0;
 	p->vm = (struct uvm_usage){ 0, 0 };
 

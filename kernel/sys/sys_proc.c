@@ -40,13 +40,17 @@ long sys_set_tid_address(struct trap_frame *tf)
 
 /* fork: a copy of the caller (memory copied now, not on write) that
  * returns 0 from the same call. */
-long sys_fork(struct trap_frame *tf)
+long sys_fork(struct trap_frame *tf) { return proc_fork(tf, false); }
+
+long proc_fork(struct trap_frame *tf, bool share_vm)
 {
 	struct proc *p = current(), *c = proc_alloc();
 
 	if (!c)
 		return -EAGAIN;
-	if (!(c->cr3 = uvm_clone(p->cr3))) {
+	if (share_vm)
+		uvm_share(c->cr3 = p->cr3);
+	else if (!(c->cr3 = uvm_clone(p->cr3))) {
 		proc_free(c);
 		return -ENOMEM;
 	}
