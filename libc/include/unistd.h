@@ -24,6 +24,7 @@ void _exit(int status) __attribute__((noreturn));
 pid_t getpid(void);
 pid_t getppid(void);
 pid_t fork(void);
+pid_t vfork(void);           /* the child may only _exit or execve (vfork.S) */
 int execve(const char *path, char *const argv[], char *const envp[]);
 int brk(void *addr);
 void *sbrk(intptr_t increment);
