@@ -163,7 +163,14 @@ typedef int (*case_fn)(const struct path *P, struct transcript *t);
 	X(sysinfo_fields) \
 	X(prctl_name) \
 	X(affinity) \
-	X(getrandom_works)
+	X(getrandom_works) \
+	X(mprotect_rights) \
+	X(mprotect_errors) \
+	X(mprotect_counts) \
+	X(madvise_calls) \
+	X(mremap_calls) \
+	X(mmap_shared) \
+	X(clone_flags)
 
 #define DECLARE_CASE(name) int case_##name(const struct path *P, struct transcript *t);
 CASES(DECLARE_CASE)
