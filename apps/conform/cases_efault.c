@@ -548,6 +548,9 @@ int case_efault_ioctl(const struct path *P, struct transcript *t)
 	CALL1(P, SYS_close, fds[0]);
 	CALL1(P, SYS_close, fds[1]);
 	CALL1(P, SYS_close, con);
+	return 0;
+}
+
 /* --- the process and misc calls (issue 13) --------------------------------- */
 
 int case_efault_sysinfo(const struct path *P, struct transcript *t)
@@ -646,5 +649,45 @@ int case_efault_getrandom(const struct path *P, struct transcript *t)
 	cell(P, t, "getrandom of SIZE_MAX bytes", ENDS_AT_END,
 	     CALL3(P, SYS_getrandom, buffer_at(ENDS_AT_END, 16), ~0UL, 0), 16);
 	cell(P, t, "getrandom of 0 bytes", NULLPTR, CALL3(P, SYS_getrandom, 0, 0, 0), 0);
+	return 0;
+}
+
+/* The address calls (mprotect, madvise, mremap) follow no pointer: each
+ * column is an address, which is unaligned (-EINVAL), not mapped (-ENOMEM
+ * for mprotect and madvise, -EFAULT for mremap, kernel half included, as
+ * on Linux), or a page that is there. */
+static long want_address(enum place p, long ok, long unmapped)
+{
+	if (p == ONE || p == TOP || p == PAST_END)
+		return -EINVAL;
+	if (p == ENDS_AT_END || p == READ_ONLY)
+		return ok;
+	return unmapped;
+}
+
+int case_efault_address_calls(const struct path *P, struct transcript *t)
+{
+	for (int p = 0; p < NBUFFER_PLACES; p++) {
+		unsigned long a = buffer_at(p, PAGE);
+		long prot = p == READ_ONLY ? PROT_READ : PROT_READ | PROT_WRITE;   /* as they were */
+		cell(P, t, "mprotect", p, CALL3(P, SYS_mprotect, a, PAGE, prot), want_address(p, 0, -ENOMEM));
+		cell(P, t, "madvise", p, CALL3(P, SYS_madvise, a, PAGE, MADV_WILLNEED), want_address(p, 0, -ENOMEM));
+		cell(P, t, "mremap", p, P->call(SYS_mremap, a, PAGE, PAGE, 0, 0, 0), want_address(p, (long)a, -EFAULT));
+	}
+	return 0;
+}
+
+/* clone's tid pointers: Linux writes them with put_user and ignores a
+ * failure, so every column still makes a child. */
+int case_efault_clone_tid(const struct path *P, struct transcript *t)
+{
+	for (int p = 0; p < NBUFFER_PLACES; p++) {
+		unsigned long a = buffer_at(p, sizeof(int));
+		int status = -1;
+		long pid = P->call(SYS_clone, CLONE_PARENT_SETTID | CLONE_CHILD_SETTID | SIGCHLD, 0, a, a, 0, 0);
+		if (pid == 0)
+			CALL1(P, SYS_exit, 0);
+		cell(P, t, "clone(tid)", p, pid > 0 && CALL4(P, SYS_wait4, pid, &status, 0, 0) == pid && status == 0, 1);
+	}
 	return 0;
 }

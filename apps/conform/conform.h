@@ -170,7 +170,9 @@ typedef int (*case_fn)(const struct path *P, struct transcript *t);
 	X(madvise_calls) \
 	X(mremap_calls) \
 	X(mmap_shared) \
-	X(clone_flags)
+	X(clone_flags) \
+	X(efault_address_calls) \
+	X(efault_clone_tid)
 
 #define DECLARE_CASE(name) int case_##name(const struct path *P, struct transcript *t);
 CASES(DECLARE_CASE)
