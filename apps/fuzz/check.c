@@ -122,6 +122,10 @@ const char *check_result(const struct call *c, long r)
 		if (c->sc->nargs > 3 && (c->a[3] & (MAP_FIXED | MAP_FIXED_NOREPLACE)) && (uint64_t)r != c->a[0])
 			return "MAP_FIXED, but not at the address asked for";
 		return 0;
+	case R_REMAP:
+		if ((r & (PAGE - 1)) || (uint64_t)r < USER_MIN || (uint64_t)r >= USER_END)
+			return "not a page-aligned user address";
+		return !(c->a[3] & MREMAP_FIXED) || (uint64_t)r == c->a[4] ? 0 : "MREMAP_FIXED, but not at the address asked for";
 	case R_ERROR:
 		return "should have failed";
 	case R_PAIR: {

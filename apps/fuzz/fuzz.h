@@ -74,6 +74,11 @@ enum kind {
 	K_WHO,        /* getrusage's who */
 	K_PROPT,      /* prctl's option */
 	K_GRND,       /* getrandom's flags */
+	K_VMADDR,     /* mprotect/madvise/mremap's address: kept to the scratch region with its lengths */
+	K_ADVICE,     /* madvise's advice */
+	K_REMAPFLAGS, /* mremap's flags (MREMAP_FIXED: the new place is kept to the scratch region) */
+	K_CLONEFLAGS, /* clone's flags: never the caller's space shared (CLONE_VM is dropped) */
+	K_CLONESP,    /* clone's new stack: 0, so a fork's child returns on the caller's */
 	K_COUNT
 };
 
@@ -93,10 +98,12 @@ enum result {
 	R_PAIR,       /* pipe: 0, and two new descriptors at the first argument */
 	R_DIRENTS,    /* getdents64: R_COUNT bytes of well-formed records at the K_OUT argument */
 	R_CLOCK,      /* 0, and a timespec with 0 <= tv_nsec < 10^9 at the K_OUT argument */
+	R_REMAP,      /* mremap: a page-aligned user address; the new address asked for with MREMAP_FIXED */
 };
 
 #define F_SKIP 1      /* never in stage 2 (ends or replaces the process, or waits forever) */
 #define F_SOLO 2      /* stage 1 makes it alone in a child */
+#define F_VFORK 4     /* its child runs on the caller's stack: made by vfork_call (vfork.S) */
 
 struct spec {
 	const char *name;
@@ -139,6 +146,8 @@ struct odd {
 	uint64_t flags, rsp, int80, replace_rsp;
 };
 long odd_call(const struct odd *o);
+/* vfork.S: call nr (by int $0x80 when int80), whose child exits 0 at once. */
+long vfork_call(long nr, long int80);
 
 /* Why result r of c is wrong, or NULL when it is fine. */
 const char *check_result(const struct call *c, long r);

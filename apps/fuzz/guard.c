@@ -102,6 +102,27 @@ void guard_before(struct call *c)
 	    (c->a[f] & (MAP_FIXED | MAP_FIXED_NOREPLACE)) && !(c->a[i] & (PAGE - 1)) &&
 	    c->a[i] >= USER_MIN && c->a[i] < USER_END && c->a[j] && c->a[j] <= USER_END)
 		clamp(c, i, j, W.scratch, W.scratch_end);
+	/* mprotect, madvise, mremap: an aligned user address and all its
+	 * lengths in the scratch region, however long they were (the fuzzer's
+	 * own memory is out of reach); mremap's MREMAP_FIXED target too. Other
+	 * addresses (unaligned, the kernel's, past the top) stay as they are. */
+	if ((i = arg_of(c, K_VMADDR)) >= 0 && !(c->a[i] & (PAGE - 1)) && c->a[i] < USER_END) {
+		for (j = i + 1; j < c->sc->nargs; j++)
+			if (c->sc->spec->arg[j] == K_LEN && c->a[j] > USER_END)
+				c->a[j] = USER_END, c->what[j] = "clamped to the scratch region";
+		for (j = i + 1; j < c->sc->nargs; j++)
+			if (c->sc->spec->arg[j] == K_LEN)
+				clamp(c, i, j, W.scratch, W.scratch_end);
+	}
+	if ((f = arg_of(c, K_REMAPFLAGS)) >= 0 && (c->a[f] & MREMAP_FIXED) && !(c->a[4] & (PAGE - 1)) &&
+	    c->a[4] < USER_END) {
+		if (c->a[2] > USER_END)
+			c->a[2] = USER_END;
+		clamp(c, 4, 2, W.scratch, W.scratch_end);
+	}
+	/* clone: never the caller's space while it runs on (no CLONE_VM). */
+	if ((i = arg_of(c, K_CLONEFLAGS)) >= 0 && (c->a[i] & CLONE_VM))
+		c->a[i] &= ~(uint64_t)CLONE_VM, c->what[i] = "flags without CLONE_VM";
 	/* munmap: the scratch region, or below USER_MIN where nothing is. */
 	if ((i = arg_of(c, K_UNMAPADDR)) >= 0 && (j = arg_of(c, K_LEN)) >= 0 &&
 	    !(c->a[i] & (PAGE - 1)) && c->a[i] < USER_END && c->a[j] && c->a[j] <= USER_END) {
@@ -169,6 +190,10 @@ void guard_after(const struct call *c, long r, const struct path *P)
 	case R_ADDR:
 		if (r > 0 && (uint64_t)r < USER_END && ((uint64_t)r < W.scratch || (uint64_t)r >= W.scratch_end))
 			munmap((void *)r, c->a[1]);
+		break;
+	case R_REMAP:                                 /* moved out of the scratch region */
+		if (r > 0 && (uint64_t)r < USER_END && ((uint64_t)r < W.scratch || (uint64_t)r >= W.scratch_end))
+			munmap((void *)r, c->a[2]);
 		break;
 	case R_BRK:
 		P->call(SYS_brk, W.brk0, 0, 0, 0, 0, 0);

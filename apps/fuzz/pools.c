@@ -423,6 +423,40 @@ void pick(struct call *c, int i, int k, uint64_t *rng)
 		break;
 	}
 	case K_PROT: set(c, i, below(rng, 8) ? below(rng, 8) : 1ULL << below(rng, 64), 0); break;
+	case K_VMADDR: {
+		uint64_t a[] = { W.scratch, W.scratch + PAGE, W.scratch + 8 * PAGE, W.scratch + 15 * PAGE,
+				 W.scratch + 1, 0, 0x10000, 0xffff800000000000UL, 0x0000800000000000UL,
+				 0x8000000000000000UL, -PAGE, 0x00007ffffffff000UL };
+		set(c, i, a[below(rng, N(a))], 0);
+		break;
+	}
+	case K_ADVICE: {
+		static const uint64_t a[] = { MADV_NORMAL, MADV_RANDOM, MADV_SEQUENTIAL, MADV_WILLNEED,
+					      MADV_DONTNEED, MADV_FREE, MADV_DONTDUMP, MADV_DODUMP, 5, 100, -1UL };
+		set(c, i, a[below(rng, N(a))], 0);
+		break;
+	}
+	case K_REMAPFLAGS: {
+		static const uint64_t f[] = { 0, MREMAP_MAYMOVE, MREMAP_MAYMOVE | MREMAP_FIXED, MREMAP_FIXED,
+					      MREMAP_MAYMOVE | MREMAP_DONTUNMAP, 8, 1UL << 32 };
+		set(c, i, f[below(rng, N(f))], 0);
+		break;
+	}
+	case K_CLONEFLAGS: {
+		static const uint64_t f[] = {
+			SIGCHLD, SIGCHLD, CLONE_VFORK | SIGCHLD,
+			CLONE_PARENT_SETTID | CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID | SIGCHLD,
+			CLONE_THREAD | CLONE_SIGHAND | CLONE_VM | SIGCHLD, CLONE_SIGHAND | SIGCHLD,
+			CLONE_THREAD | SIGCHLD, CLONE_FILES | SIGCHLD, CLONE_SETTLS | SIGCHLD, 0, SIGUSR1,
+			(1UL << 32) | SIGCHLD,
+		};
+		uint64_t v = f[below(rng, N(f))];
+		if (below(rng, 4) == 0)
+			v ^= 1ULL << below(rng, 64);
+		set(c, i, v, 0);
+		break;
+	}
+	case K_CLONESP: set(c, i, 0, 0); break;
 	case K_MAPFLAGS: {
 		static const uint64_t f[] = {
 			MAP_PRIVATE | MAP_ANONYMOUS, MAP_PRIVATE | MAP_ANONYMOUS, MAP_PRIVATE | MAP_ANONYMOUS,

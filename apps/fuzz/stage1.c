@@ -95,7 +95,8 @@ static void one(void *unused)
 	const struct path *P = &paths[solo_path];
 
 	world_setup();                            /* descriptors 0-2 on /dev/null first */
-	long r = make(P, &solo_call);
+	long r = solo_call.sc && (solo_call.sc->spec->flags & F_VFORK) ?
+		vfork_call(solo_call.nr, P == &paths[0]) : make(P, &solo_call);
 	if (r == 0 && solo_call.sc && solo_call.sc->spec->result == R_CHILD)
 		_exit(0);                         /* the copy fork made: end at once */
 	if (solo_call.sc && solo_call.sc->spec->result == R_CHILD && r > 0)
