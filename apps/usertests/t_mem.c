@@ -112,6 +112,26 @@ USERTEST(mem_vfork)
 	note("vfork");
 }
 
+/* CLONE_VFORK alone: the child has a copy, and the parent still waits
+ * until it ends; what the copy maps is not the parent's (the parent's
+ * count is checked when its space is freed). */
+USERTEST(mem_vfork_copy)
+{
+	pid_t pid = RAW(SYS_clone, CLONE_VFORK | SIGCHLD, 0, 0, 0, 0, 0);
+
+	if (pid == 0) {
+		sleep_ms(30);
+		map_pages(3 * PAGE);
+		vf_seen = 1;
+		sys_exit(4);
+	}
+	EXPECT(pid > 0);
+	EXPECT_EQ(proc_state(pid), 'Z');          /* it ended before we went on */
+	EXPECT_EQ(vf_seen, 0);
+	EXPECT_EQ(reap(pid), STATUS_EXIT(4));
+	note("ok");
+}
+
 /* A vfork child killed by a signal lets the parent go on as well. */
 USERTEST(mem_vfork_child_killed)
 {

@@ -73,10 +73,13 @@ void proc_drop_space(struct proc *p, uint64_t root)
 	if (!uvm_unshare(root))
 		vm_count_check(p, uvm_destroy(root));
 	if (parent) {
-		/* The parent slept the whole time: what p did to the space
-		 * (mmap, brk) is the parent's now. */
-		parent->vm = p->vm;
-		parent->brk = p->brk;
+		/* The parent slept the whole time: what p did to a space they
+		 * share (mmap, brk) is the parent's now. (CLONE_VFORK without
+		 * CLONE_VM gave p a copy: nothing to hand back.) */
+		if (parent->cr3 == root) {
+			parent->vm = p->vm;
+			parent->brk = p->brk;
+		}
 		p->vfork_parent = NULL;
 		wakeup(p);                       /* the parent sleeps on its child */
 	}
