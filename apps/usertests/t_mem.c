@@ -29,6 +29,8 @@ static char *map_shared(long n)
 static char *shm;                     /* each case's shared page */
 
 static void child_writes(void *arg) { strcpy(shm, arg); }
+static void child_writes_at(void *at) { strcpy(at, "child"); }
+static void write_ro_page(void *at) { *(volatile char *)at = 1; }
 
 /* Wait until the parent put "go" in the page, answer in the next bytes. */
 static void child_answers(void *arg)
@@ -230,6 +232,23 @@ USERTEST(mem_madvise_dontneed)
 	EXPECT_EQ(p[PAGE], 'y');
 	EXPECT_EQ(sys_madvise(s, PAGE, MADV_DONTNEED), 0);
 	EXPECT_EQ(s[0], 's');                     /* shared memory keeps its contents */
+	/* The frames go back at once, and come again with the first touch. */
+	uint64_t before = stats_now().free_frames;
+	EXPECT_EQ(sys_madvise(p, 4 * PAGE, MADV_DONTNEED), 0);
+	EXPECT(stats_now().free_frames == before + 4);
+	EXPECT_EQ(sys_read(-1, p, 1), -EBADF);   /* (not a touch) */
+	EXPECT(stats_now().free_frames == before + 4);
+	EXPECT(sys_clock_gettime(CLOCK_MONOTONIC, p + PAGE) == 0);   /* the kernel's copy fills it */
+	EXPECT(stats_now().free_frames == before + 3);
+	EXPECT_EQ(p[2 * PAGE], 0);                /* a read fills it too */
+	EXPECT(stats_now().free_frames == before + 2);
+	/* A child gets the same promise of zeros, and its own frames. */
+	EXPECT_EQ(run_child(child_writes_at, p + 3 * PAGE), STATUS_EXIT(0));
+	EXPECT_EQ(p[3 * PAGE], 0);
+	/* Rights still hold on an emptied page. */
+	EXPECT_EQ(sys_mprotect(p + 3 * PAGE, PAGE, PROT_READ), 0);
+	EXPECT_EQ(run_child(write_ro_page, p + 3 * PAGE), STATUS_SIG(SIGSEGV));
+	EXPECT_EQ(p[3 * PAGE + 1], 0);
 	EXPECT_EQ(sys_munmap((unsigned long)p, 4 * PAGE), 0);
 	EXPECT_EQ(sys_munmap((unsigned long)s, PAGE), 0);
 	note("ok");

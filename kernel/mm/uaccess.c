@@ -99,7 +99,7 @@ bool user_writable(uint64_t addr, size_t n)
 		return false;
 	for (uint64_t va = addr & ~(PAGE_SIZE - 1); va < addr + n; va += PAGE_SIZE) {
 		uint64_t f = uvm_flags(current()->cr3, va);
-		if (!(f & PTE_P) || !(f & PTE_U) || !(f & PTE_W))
+		if (!(f & (PTE_P | PTE_LAZY)) || !(f & PTE_U) || !(f & PTE_W))
 			return false;
 	}
 	return true;

@@ -1,10 +1,12 @@
 /*
  * uvm.c - user address spaces (see mm/uvm.h).
  *
- * A user page entry is "mapped" when it is present, or when it is a
- * PROT_NONE page (PTE_PROTNONE, not present: every access faults, the
- * frame is kept for a later mprotect). Every frame a space maps holds one
- * reference (frames.c) per entry, except the kernel's own (PTE_KFRAME).
+ * A user page entry is "mapped" when it is present, when it is a PROT_NONE
+ * page (PTE_PROTNONE, not present: every access faults, the frame is kept
+ * for a later mprotect), or when it has no frame yet (PTE_LAZY, after
+ * MADV_DONTNEED: the first touch gets a zeroed one, uvm_fill). Every frame
+ * a space maps holds one reference (frames.c) per entry, except the
+ * kernel's own (PTE_KFRAME).
  */
 #include "api/errno.h"
 #include "arch/cpu.h"
@@ -18,15 +20,18 @@ static uint64_t pages_in_use;
 
 static uint64_t *table(uint64_t entry) { return phys_to_virt(entry & PTE_ADDR); }
 
-static bool mapped(uint64_t e) { return e & (PTE_P | PTE_PROTNONE); }
+static bool mapped(uint64_t e) { return e & (PTE_P | PTE_PROTNONE | PTE_LAZY); }
 
 /* The leaf entry for frame pa with the rights and marks in flags: present
- * unless PTE_PROTNONE, which also takes the write right away. */
+ * unless PTE_PROTNONE (which also takes the write right away) or PTE_LAZY
+ * (no frame yet: the rights wait for one). */
 static uint64_t leaf(uint64_t pa, uint64_t flags)
 {
-	flags &= PTE_W | PTE_NX | PTE_STACK | PTE_SHARED | PTE_PROTNONE | PTE_KFRAME;
+	flags &= PTE_W | PTE_NX | PTE_STACK | PTE_SHARED | PTE_PROTNONE | PTE_KFRAME | PTE_LAZY;
 	if (flags & PTE_PROTNONE)
 		return pa | PTE_U | (flags & ~PTE_W);
+	if (flags & PTE_LAZY)
+		return pa | PTE_U | flags;
 	return pa | PTE_U | PTE_P | flags;
 }
 
@@ -70,7 +75,7 @@ static void release(uint64_t *e, struct uvm_usage *gone)
 	if (mapped(*e)) {
 		if (gone)
 			tally(gone, *e);
-		if (!(*e & PTE_KFRAME) && frame_put(*e & PTE_ADDR))
+		if (!(*e & PTE_KFRAME) && (*e & PTE_ADDR) && frame_put(*e & PTE_ADDR))
 			pages_in_use--;
 	}
 	*e = 0;
@@ -97,7 +102,7 @@ int uvm_alloc(uint64_t root, uint64_t va, uint64_t len, uint64_t flags)
 		if (!e || !(pa = frame_alloc()))
 			return -ENOMEM;
 		release(e, NULL);
-		*e = leaf(pa, flags & ~PTE_KFRAME);
+		*e = leaf(pa, flags & ~(PTE_KFRAME | PTE_LAZY));
 		pages_in_use++;
 		flush(root, va + off);
 	}
@@ -169,7 +174,7 @@ void uvm_protect(uint64_t root, uint64_t va, uint64_t rights)
 {
 	uint64_t *e = pte(root, va, false);
 
-	*e = leaf(*e & PTE_ADDR, (*e & (PTE_STACK | PTE_SHARED | PTE_KFRAME)) | rights);
+	*e = leaf(*e & PTE_ADDR, (*e & (PTE_STACK | PTE_SHARED | PTE_KFRAME | PTE_LAZY)) | rights);
 	flush(root, va);
 }
 
@@ -188,10 +193,28 @@ int uvm_move(uint64_t root, uint64_t from, uint64_t to)
 
 void uvm_discard(uint64_t root, uint64_t va)
 {
-	uint64_t e = *pte(root, va, false);
+	uint64_t *e = pte(root, va, false);
 
-	if (!(e & (PTE_SHARED | PTE_KFRAME)))
-		memset(phys_to_virt(e & PTE_ADDR), 0, PAGE_SIZE);
+	if ((*e & (PTE_SHARED | PTE_KFRAME)) || !(*e & PTE_ADDR))
+		return;                          /* shared, the kernel's, or no frame already */
+	if (frame_put(*e & PTE_ADDR))
+		pages_in_use--;
+	*e = leaf(0, (*e & (PTE_W | PTE_NX | PTE_STACK | PTE_PROTNONE)) | PTE_LAZY);
+	flush(root, va);
+}
+
+bool uvm_fill(uint64_t root, uint64_t va)
+{
+	uint64_t *e, pa;
+
+	if (va >= USER_TOP || !(e = pte(root, va & ~(PAGE_SIZE - 1), false)))
+		return false;
+	if (!(*e & PTE_LAZY) || (*e & PTE_PROTNONE) || !(pa = frame_alloc()))
+		return false;                    /* nothing to fill, no access, or no memory */
+	*e = leaf(pa, *e & ~PTE_LAZY);
+	pages_in_use++;
+	flush(root, va);
+	return true;
 }
 
 bool uvm_range_free(uint64_t root, uint64_t va, uint64_t len)
@@ -206,7 +229,7 @@ int uvm_write(uint64_t root, uint64_t va, const void *src, size_t n)
 	while (n > 0) {
 		uint64_t *e = pte(root, va, false);
 		size_t in_page = PAGE_SIZE - (va & (PAGE_SIZE - 1)), chunk = n < in_page ? n : in_page;
-		if (!e || !mapped(*e))
+		if (!e || !mapped(*e) || ((*e & PTE_LAZY) && !uvm_fill(root, va)))
 			return -EFAULT;
 		memcpy((char *)phys_to_virt(*e & PTE_ADDR) + (va & (PAGE_SIZE - 1)), s, chunk);
 		va += chunk, s += chunk, n -= chunk;
@@ -258,11 +281,13 @@ static int clone_level(uint64_t dst, uint64_t e, int level, uint64_t va)
 		}
 		if (!mapped(t[i]))
 			continue;
-		if (t[i] & PTE_SHARED) {              /* shared memory, the vDSO: the same frame */
+		if ((t[i] & PTE_SHARED) || !(t[i] & PTE_ADDR)) {
+			/* shared memory, the vDSO: the same frame; a page with
+			 * no frame yet: the same promise of zeros */
 			uint64_t *d = pte(dst, a, true);
 			if (!d)
 				return -ENOMEM;
-			if (!(t[i] & PTE_KFRAME))
+			if (!(t[i] & PTE_KFRAME) && (t[i] & PTE_ADDR))
 				frame_get(t[i] & PTE_ADDR);
 			*d = t[i];
 			continue;

@@ -18,7 +18,7 @@
 #include "syscall.h"
 
 /* The bits that make two pages parts of one mapping (not accessed/dirty). */
-#define KIND (PTE_P | PTE_W | PTE_NX | PTE_PROTNONE | PTE_SHARED | PTE_STACK | PTE_KFRAME)
+#define KIND (PTE_W | PTE_NX | PTE_PROTNONE | PTE_SHARED | PTE_STACK | PTE_KFRAME)
 
 static bool is_data(uint64_t f)
 {

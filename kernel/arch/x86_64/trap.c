@@ -130,6 +130,13 @@ void trap(struct trap_frame *tf)
 			exit_work(tf);
 		return;
 	}
+	/* A page MADV_DONTNEED emptied gets its zeroed frame on the first
+	 * touch, the process's or the kernel's copies' alike: try again. */
+	if (tf->vector == 14 && !(tf->error & 1) && current() && uvm_fill(current()->cr3, read_cr2())) {
+		if (from_user && cpu_exit_work())
+			exit_work(tf);
+		return;
+	}
 	/* NMI and machine checks are the machine's, not the process's. */
 	if (from_user && current() && tf->vector < 32 && tf->vector != 2 && tf->vector != 18) {
 		if (tf->vector == 14)

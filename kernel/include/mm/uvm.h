@@ -64,6 +64,7 @@ int uvm_map_shared(uint64_t root, uint64_t va, uint64_t pa, uint64_t flags);
 #define PTE_SHARED   0x200ULL            /* a shared mapping: fork maps the same frame */
 #define PTE_PROTNONE 0x800ULL            /* PROT_NONE: mapped but not present (frame kept) */
 #define PTE_KFRAME   (1ULL << 52)        /* the kernel's frame (with PTE_SHARED): no reference held */
+#define PTE_LAZY     (1ULL << 53)        /* no frame yet (not present): a zeroed one on first touch */
 /* The entry's flag bits when va is mapped (PROT_NONE pages too), else 0. */
 uint64_t uvm_flags(uint64_t root, uint64_t va);
 /* Give the mapped page at va new rights (PTE_W, PTE_NX, or PTE_PROTNONE
@@ -72,10 +73,15 @@ void uvm_protect(uint64_t root, uint64_t va, uint64_t rights);
 /* Move the mapped page at from to the free address to, frame and all.
  * 0, or -ENOMEM when a page table cannot be made. */
 int uvm_move(uint64_t root, uint64_t from, uint64_t to);
-/* MADV_DONTNEED on the mapped page at va: a private page reads as zeros
- * from now on (its frame is kept and cleared: there is no demand paging
- * yet); a shared one keeps its contents, as Linux's shared memory does. */
+/* MADV_DONTNEED on the mapped page at va: a private page gives its frame
+ * back and reads as zeros from now on (PTE_LAZY); a shared one keeps its
+ * contents, as Linux's shared memory does. */
 void uvm_discard(uint64_t root, uint64_t va);
+/* A touch at va (a page fault, or the kernel writing there): give a
+ * PTE_LAZY page its zeroed frame. true when there is now a page to try
+ * again; false when va has no such page, it is PROT_NONE, or memory ran
+ * out (then the fault is the process's). */
+bool uvm_fill(uint64_t root, uint64_t va);
 bool uvm_range_free(uint64_t root, uint64_t va, uint64_t len); /* no page mapped there */
 /* The lowest (or highest) mapped page in [lo, hi), page-aligned, or ~0. */
 uint64_t uvm_find_mapped(uint64_t root, uint64_t lo, uint64_t hi, bool highest);
