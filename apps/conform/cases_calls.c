@@ -214,7 +214,7 @@ int case_fsgsbase_user(const struct path *P, struct transcript *t)
 	EXPECT(t, P, rdfs() == 0x1000 && rdgs() == 0x2000);
 	int s = run_child(child_bases, P, 0);
 	EXPECT(t, P, WIFEXITED(s) && WEXITSTATUS(s) == 7);
-	__asm__ volatile("movl %0, %%fs" : : "r"(0x23));      /* the user data selector: base 0 */
+	__asm__ volatile("movl %0, %%fs" : : "r"(0x2b));      /* the user data selector: base 0 */
 	EXPECT(t, P, CALL2(P, SYS_arch_prctl, ARCH_GET_FS, &got) == 0 && got == 0);
 	EXPECT(t, P, CALL2(P, SYS_arch_prctl, ARCH_SET_GS, 0x3000) == 0 && rdgs() == 0x3000);
 	wrfs(0);

@@ -136,11 +136,11 @@ static void do_wrmsr(const struct path *P, void *a) { __asm__ volatile("wrmsr" :
 static void do_in(const struct path *P, void *a) { __asm__ volatile("inb $0x80, %%al" : : : "rax"); }
 static void do_lgdt(const struct path *P, void *a) { static char g[10]; __asm__ volatile("lgdt %0" : : "m"(g)); }
 static void do_int20(const struct path *P, void *a) { __asm__ volatile("int $0x20"); }
-/* A far jump to 0x1b, the 32-bit user code slot: it is empty, so #GP
+/* A far jump to 0x23, the 32-bit user code slot: it is empty, so #GP
  * (a 32-bit `syscall` would otherwise enter the kernel through CSTAR). */
 static void do_far32(const struct path *P, void *a)
 {
-	static struct { uint32_t off; uint16_t sel; } __attribute__((packed)) far = { 0x1000, 0x1b };
+	static struct { uint32_t off; uint16_t sel; } __attribute__((packed)) far = { 0x1000, 0x23 };
 	__asm__ volatile("ljmpl *%0" : : "m"(far));
 }
 

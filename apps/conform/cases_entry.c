@@ -151,10 +151,10 @@ static const struct breakage {
 	{ "rip 1 << 63 (non-canonical)", 0, 0x8000000000000000UL },
 	{ "rip in the kernel half", 0, 0xffffffff80000000UL },
 	{ "rip the last user byte", 0, 0x00007fffffffffffUL },
-	{ "kernel cs", 1, 0x08 },
-	{ "kernel cs with rpl 3", 1, 0x0b },
-	{ "kernel ss", 2, 0x10 },
-	{ "kernel ss with rpl 3", 2, 0x13 },
+	{ "kernel cs", 1, 0x10 },
+	{ "kernel cs with rpl 3", 1, 0x13 },
+	{ "kernel ss", 2, 0x18 },
+	{ "kernel ss with rpl 3", 2, 0x1b },
 	{ "null ss", 2, 0 },
 };
 static const struct breakage *breaking;

@@ -224,9 +224,9 @@ static void break_context(int sig, struct k_siginfo *info, void *uc)
 	case 0: r->rip = NONCANONICAL; break;
 	case 1: r->rip = 0xffff800000000000UL; break;   /* the lowest kernel address */
 	case 2: r->rip = KERNEL_ADDR; break;
-	case 3: r->cs = 0x08; break;                    /* the kernel's code segment */
-	case 4: r->ss = 0x10; break;                    /* the kernel's data segment */
-	case 5: r->cs = 0x1b; break;                    /* 32-bit user code */
+	case 3: r->cs = 0x10; break;                    /* the kernel's code segment */
+	case 4: r->ss = 0x18; break;                    /* the kernel's data segment */
+	case 5: r->cs = 0x23; break;                    /* 32-bit user code */
 	case 6: r->ss = 0; break;
 	case 7: r->rsp = NONCANONICAL; break;           /* faults on first use, in user mode */
 	}

@@ -5,13 +5,15 @@
  *   SYSCALL loads CS = STAR[47:32],        SS = STAR[47:32] + 8
  *   SYSRET  loads CS = STAR[63:48] + 16,   SS = STAR[63:48] + 8   (RPL 3)
  * so kernel data follows kernel code, and user data sits between a 32-bit
- * user code slot (STAR[63:48] points at it) and 64-bit user code. sysretq
- * never reads that slot, and nothing may run 32-bit code (a 32-bit
- * `syscall` would enter the kernel through CSTAR), so it stays empty: a far
- * jump to 0x1b is a #GP.
+ * user code slot (STAR[63:48] points at it) and 64-bit user code. The
+ * numbers are Linux's, which user programs see (a 64-bit process's CS is
+ * 0x33, its SS 0x2b) and some test. sysretq never reads the 32-bit slot,
+ * and nothing may run 32-bit code yet (a 32-bit `syscall` would enter the
+ * kernel through CSTAR), so it stays empty: a far jump to 0x23 is a #GP.
  *
- *   0x00 null  0x08 kernel code  0x10 kernel data  0x18 (user code 32, empty)
- *   0x20 user data  0x28 user code 64  0x30 TSS (two slots)
+ *   0x00 null  0x08 (Linux's kernel 32-bit code, unused)  0x10 kernel code
+ *   0x18 kernel data  0x23 (user code 32, empty)  0x2b user data
+ *   0x33 user code 64  0x38 unused  0x40 TSS (two slots)
  */
 #include <stdint.h>
 
@@ -29,14 +31,16 @@ struct tss {
 
 static struct tss tss;
 
-static uint64_t gdt[8] = {
+static uint64_t gdt[10] = {
 	0,
-	0x00af9a000000ffffULL,    /* 0x08 kernel code: P, DPL0, code, L=1 */
-	0x00cf92000000ffffULL,    /* 0x10 kernel data: P, DPL0, data, writable */
-	0,                        /* 0x18 user code 32: deliberately empty (see above) */
-	0x00cff2000000ffffULL,    /* 0x20 user data: P, DPL3, writable */
-	0x00affa000000ffffULL,    /* 0x28 user code 64: P, DPL3, L=1 */
-	0, 0,                     /* 0x30 TSS, filled in by gdt_init */
+	0,                        /* 0x08: unused */
+	0x00af9a000000ffffULL,    /* 0x10 kernel code: P, DPL0, code, L=1 */
+	0x00cf92000000ffffULL,    /* 0x18 kernel data: P, DPL0, data, writable */
+	0,                        /* 0x20 user code 32: deliberately empty (see above) */
+	0x00cff2000000ffffULL,    /* 0x28 user data: P, DPL3, writable */
+	0x00affa000000ffffULL,    /* 0x30 user code 64: P, DPL3, L=1 */
+	0,                        /* 0x38: unused */
+	0, 0,                     /* 0x40 TSS, filled in by gdt_init */
 };
 
 /* Early IST stacks; kmain swaps in guarded ones once the VMM is up. */
@@ -58,9 +62,9 @@ void gdt_init(void)
 	tss.iomap_base = sizeof(tss);
 
 	/* 64-bit TSS descriptor: type 9 (available), P, base split over both slots. */
-	gdt[6] = (limit & 0xffff) | ((base & 0xffffff) << 16) | (0x89ULL << 40) |
-		 ((limit >> 16 & 0xf) << 48) | ((base >> 24 & 0xff) << 56);
-	gdt[7] = base >> 32;
+	gdt[TSS_SEL / 8] = (limit & 0xffff) | ((base & 0xffffff) << 16) | (0x89ULL << 40) |
+			   ((limit >> 16 & 0xf) << 48) | ((base >> 24 & 0xff) << 56);
+	gdt[TSS_SEL / 8 + 1] = base >> 32;
 
 	__asm__ volatile(
 		"lgdt %0\n\t"

@@ -26,8 +26,9 @@ void syscall_init(void)
 		kprintf("syscall: CPU has no SYSCALL instruction; only int $0x80\n");
 		return;
 	}
-	/* STAR[47:32]: syscall CS = 0x08, SS = 0x10. STAR[63:48]: sysretq CS =
-	 * 0x18 + 16 = 0x28, SS = 0x18 + 8 = 0x20, both with RPL forced to 3. */
+	/* STAR[47:32]: syscall CS = 0x10, SS = 0x18. STAR[63:48]: sysretq CS =
+	 * 0x20 + 16 = 0x30, SS = 0x20 + 8 = 0x28, both with RPL forced to 3
+	 * (0x33 and 0x2b, Linux's numbers). */
 	wrmsr(MSR_STAR, ((uint64_t)(USER32_CS & ~3) << 48) | ((uint64_t)KERNEL_CS << 32));
 	wrmsr(MSR_LSTAR, (uint64_t)syscall_entry);
 	wrmsr(MSR_CSTAR, (uint64_t)syscall32_entry);   /* 32-bit callers: refused */

@@ -26,8 +26,8 @@
 #define VEC_INT80        0x80
 
 #ifdef __ASSEMBLER__
-#define USER_DS 0x23                 /* the user selectors, as in arch/trap.h */
-#define USER_CS 0x2b
+#define USER_DS 0x2b                 /* the user selectors, as in arch/trap.h */
+#define USER_CS 0x33
 
 	.macro PUSH_REGS
 	pushq	%rax				/* tf->rax */

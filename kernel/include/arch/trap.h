@@ -18,13 +18,13 @@ struct trap_frame {
 	uint64_t rip, cs, rflags, rsp, ss; /* the iretq frame */
 };
 
-/* Segment selectors (see gdt.c for why they are in this order). */
-#define KERNEL_CS 0x08
-#define KERNEL_DS 0x10
-#define USER32_CS 0x1b
-#define USER_DS   0x23
-#define USER_CS   0x2b
-#define TSS_SEL   0x30
+/* Segment selectors, Linux's numbers (see gdt.c for why they are in this order). */
+#define KERNEL_CS 0x10
+#define KERNEL_DS 0x18
+#define USER32_CS 0x23
+#define USER_DS   0x2b
+#define USER_CS   0x33
+#define TSS_SEL   0x40
 
 /* Interrupt vectors the kernel uses besides the 32 exceptions. */
 #define VEC_TIMER    32
