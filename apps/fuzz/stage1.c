@@ -27,7 +27,8 @@ static const uint64_t sets[3][2] = {
 	{ 0x8000000000000000UL, 0x0000800000000000UL },
 };
 
-/* Numbers past the table with the low bits of real ones: all 64 bits count. */
+/* Numbers with bits above the low 32, which name the call of their low
+ * 32 bits (as on Linux), or none. */
 static const long wide[] = {
 	1L << 32, (1L << 32) + 39, -1L, (long)0x8000000000000000UL, 0x7fffffff, 0x100000000L + 1,
 };
@@ -35,14 +36,16 @@ static const long wide[] = {
 
 static int solo(long nr)
 {
-	const struct sysc *s = sysc_by_nr(nr);
+	const struct sysc *s = sysc_by_nr((uint32_t)nr);
 
 	return s && s->spec && (s->spec->flags & F_SOLO);
 }
 
 static void fill(struct call *c, long nr, int set)
 {
-	*c = (struct call){ .nr = nr, .sc = nr >= 0 && nr <= NR_MAX ? sysc_by_nr(nr) : 0 };
+	uint32_t low = (uint32_t)nr;             /* the number the kernel sees */
+
+	*c = (struct call){ .nr = nr, .sc = low <= NR_MAX ? sysc_by_nr(low) : 0 };
 	for (int i = 0; i < 6; i++)
 		c->a[i] = sets[set][i % 2];
 }

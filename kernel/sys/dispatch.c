@@ -26,7 +26,7 @@ static long sys_ni_syscall(struct trap_frame *tf)
 {
 	static uint64_t window_start, said, dropped;
 	struct proc *p = current();
-	uint64_t nr = tf->rax, now = timer_ticks();
+	uint64_t nr = (uint32_t)tf->rax, now = timer_ticks();
 
 	if (nr >= LINUX_NR_END || !syscall_names[nr] || (p->ni_said[nr / 64] & (1ULL << (nr % 64))))
 		return -ENOSYS;
@@ -75,13 +75,14 @@ const char *const syscall_names[NR_SYSCALLS] = {
 #undef SYSCALL_NI
 };
 
-/* All 64 bits of rax count: 1 << 32 is not 0, it is -ENOSYS. The number
- * is clamped with cmov, so even a mispredicted bounds check cannot send
- * the table load past its end (lib/nospec.h). A tail call: the stub
- * stores the result in tf->rax. */
+/* The number is eax, as on Linux (its entry takes it as an int): the upper
+ * 32 bits of rax are ignored, so (1 << 32) | 39 is getpid, and -1 or the
+ * x32 range (bit 30) is -ENOSYS. It is clamped with cmov, so even a
+ * mispredicted bounds check cannot send the table load past its end
+ * (lib/nospec.h). A tail call: the stub stores the result in tf->rax. */
 long syscall_dispatch(struct trap_frame *tf)
 {
-	return table[clamp_nospec(tf->rax, NR_SYSCALLS)](tf);
+	return table[clamp_nospec((uint32_t)tf->rax, NR_SYSCALLS)](tf);
 }
 
 void exit_work(struct trap_frame *tf)

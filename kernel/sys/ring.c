@@ -68,7 +68,7 @@ void syscall_ring_dump(void)
 	kprintf("  last system calls, oldest first (i = int $0x80, s = syscall):\n");
 	for (uint64_t s = ring_seq >= RING ? ring_seq - RING + 1 : 1; s <= ring_seq; s++) {
 		const struct ring_entry *e = &ring[s % RING];
-		const char *name = e->nr < NR_SYSCALLS && syscall_names[e->nr] ? syscall_names[e->nr] : "?";
+		const char *name = (uint32_t)e->nr < NR_SYSCALLS && syscall_names[(uint32_t)e->nr] ? syscall_names[(uint32_t)e->nr] : "?";
 		kprintf("  #%lu pid %d %c %s(%lu) %lx %lx %lx %lx %lx %lx", e->seq, e->pid,
 			e->vector == VEC_INT80 ? 'i' : 's', name, e->nr,
 			e->args[0], e->args[1], e->args[2], e->args[3], e->args[4], e->args[5]);
