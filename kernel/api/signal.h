@@ -65,7 +65,12 @@
 #define SI_TKILL    (-6)                   /* tkill() and tgkill() */
 #define SI_KERNEL   0x80
 #define ILL_ILLOPN  2
-#define FPE_INTDIV  1
+#define FPE_INTDIV  1                      /* #DE */
+#define FPE_FLTDIV  3                      /* #MF, #XM: divide by zero */
+#define FPE_FLTOVF  4                      /* ... overflow */
+#define FPE_FLTUND  5                      /* ... underflow (or a denormal operand) */
+#define FPE_FLTRES  6                      /* ... inexact result */
+#define FPE_FLTINV  7                      /* ... invalid operation */
 #define SEGV_MAPERR 1
 #define SEGV_ACCERR 2
 #define BUS_ADRERR  2
@@ -118,7 +123,7 @@ struct k_sigcontext {
 	uint64_t rdi, rsi, rbp, rbx, rdx, rax, rcx, rsp, rip, eflags;
 	uint16_t cs, gs, fs, ss;
 	uint64_t err, trapno, oldmask, cr2;
-	uint64_t fpstate;                      /* always 0: no user FPU state */
+	uint64_t fpstate;                      /* the frame's struct k_fpstate (below), or 0 */
 	uint64_t reserved[8];
 };
 
@@ -127,6 +132,52 @@ struct k_sigcontext {
  * code, as Linux does; a program may clear it). */
 #define UC_SIGCONTEXT_SS      0x2
 #define UC_STRICT_RESTORE_SS  0x4
+
+/*
+ * The x87/SSE state in a signal frame: the 512 bytes FXSAVE writes (64-bit
+ * form), 64-byte aligned. With XSAVE, the XSAVE header and the extended
+ * components follow in the standard (non-compacted) layout, sw_reserved
+ * says so (magic1, sizes, the features) and FP_XSTATE_MAGIC2 follows the
+ * last component (Linux's struct _fpstate_64 and _fpx_sw_bytes).
+ */
+#define FP_XSTATE_MAGIC1 0x46505853u       /* "FPXS" */
+#define FP_XSTATE_MAGIC2 0x46505845u       /* "FPXE" */
+#define FP_XSTATE_MAGIC2_SIZE 4
+#define UC_FP_XSTATE 0x1                   /* uc_flags: fpstate holds XSAVE state */
+
+struct k_fpx_sw_bytes {
+	uint32_t magic1;                       /* FP_XSTATE_MAGIC1 */
+	uint32_t extended_size;                /* xstate_size + FP_XSTATE_MAGIC2_SIZE */
+	uint64_t xfeatures;                    /* the XSAVE features saved (XCR0) */
+	uint32_t xstate_size;                  /* bytes from fpstate to FP_XSTATE_MAGIC2 */
+	uint32_t padding[7];
+};
+
+struct k_fpstate {
+	uint16_t cwd, swd, twd, fop;           /* control, status, abridged tag word, opcode */
+	uint64_t rip, rdp;                     /* the last x87 instruction and operand */
+	uint32_t mxcsr, mxcsr_mask;
+	uint32_t st_space[32];                 /* st0-st7: 10 bytes each in 16 */
+	uint32_t xmm_space[64];                /* xmm0-xmm15 */
+	uint32_t reserved2[12];
+	struct k_fpx_sw_bytes sw_reserved;     /* bytes 464..511 */
+};
+
+struct k_xstate_header {                   /* bytes 512..575 of an XSAVE area */
+	uint64_t xfeatures;                    /* XSTATE_BV: the components present */
+	uint64_t xcomp_bv;                     /* 0: the standard layout */
+	uint64_t reserved[6];
+};
+
+/* XSAVE state components (XCR0 bits) and where the standard layout puts
+ * the upper halves of ymm0-15 (CPUID leaf 0xd gives every offset). */
+#define XFEATURE_X87      0x01
+#define XFEATURE_SSE      0x02
+#define XFEATURE_YMM      0x04
+#define XFEATURE_OPMASK   0x20
+#define XFEATURE_ZMM_HI256 0x40
+#define XFEATURE_HI16_ZMM 0x80
+#define XSTATE_YMM_OFFSET 576
 
 struct k_ucontext {
 	uint64_t uc_flags;
@@ -151,5 +202,7 @@ struct k_rt_sigframe {
 _Static_assert(sizeof(struct k_siginfo) == 128, "siginfo is 128 bytes");
 _Static_assert(sizeof(struct k_sigcontext) == 256, "sigcontext is 256 bytes");
 _Static_assert(sizeof(struct k_ucontext) == 304, "ucontext is 304 bytes");
+_Static_assert(sizeof(struct k_fpstate) == 512, "the FXSAVE area is 512 bytes");
+_Static_assert(sizeof(struct k_fpx_sw_bytes) == 48, "sw_reserved is 48 bytes");
 
 #endif

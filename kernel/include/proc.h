@@ -50,6 +50,7 @@ struct proc {
 	uint64_t context;                /* kernel rsp saved by swtch() */
 	struct trap_frame *tf;           /* the user frame at the top of the kernel stack */
 	uint64_t fs_base, gs_base;       /* the user's segment bases, as of its last switch (proc_sync_bases) */
+	void *fpu;                       /* x87/SSE/AVX state while not running (arch/fpu.h) */
 	uint64_t brk_start, brk;         /* the heap: [brk_start, brk) */
 	uint64_t mmap_next;              /* where the next mmap search starts (going down) */
 	uint64_t clear_child_tid;        /* set_tid_address */

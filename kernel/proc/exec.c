@@ -15,6 +15,7 @@
 #include "api/errno.h"
 #include "api/stat.h"
 #include "arch/cpu.h"
+#include "arch/fpu.h"
 #include "dev/random.h"
 #include "kernel.h"
 #include "fs/vfs.h"
@@ -283,6 +284,9 @@ long proc_exec(struct proc *p, const char *path, char *const argv[], char *const
 	if (p == current()) {
 		wrmsr(MSR_FS_BASE, 0);
 		wrmsr(MSR_KERNEL_GS_BASE, 0);
+		fpu_load_init();                  /* FCW 0x37f, MXCSR 0x1f80, the rest 0 */
+	} else {
+		fpu_init_area(p->fpu);
 	}
 	/* The documented initial state: every register 0 but rsp; IF set. */
 	*p->tf = (struct trap_frame){

@@ -3,6 +3,7 @@
  */
 #include "api/abi.h"
 #include "arch/cpu.h"
+#include "arch/fpu.h"
 #include "kernel.h"
 #include "mm/uvm.h"
 #include "fs/vfs.h"
@@ -19,9 +20,13 @@ struct proc *proc_alloc(void)
 		if (p->state != P_FREE)
 			continue;
 		uint64_t stack = kstack_try_alloc(KSTACK_PAGES);
-		if (!stack)
+		void *fpu = stack ? fpu_alloc() : NULL;
+		if (!fpu) {
+			if (stack)
+				kstack_free(stack, KSTACK_PAGES);
 			return NULL;
-		*p = (struct proc){ .pid = next_pid++, .state = P_BLOCKED, .kstack_top = stack };
+		}
+		*p = (struct proc){ .pid = next_pid++, .state = P_BLOCKED, .kstack_top = stack, .fpu = fpu };
 		/* The user frame sits at the top of the stack; below it, the
 		 * first context swtch() resumes: six zero registers and a return
 		 * into ret_from_fork, which leaves through that frame. */
@@ -39,6 +44,8 @@ struct proc *proc_alloc(void)
 void proc_free(struct proc *p)
 {
 	kstack_free(p->kstack_top, KSTACK_PAGES);
+	fpu_free(p->fpu);
+	p->fpu = NULL;
 	p->state = P_FREE;
 }
 

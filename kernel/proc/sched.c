@@ -5,13 +5,15 @@
  * interrupts off, so nothing here needs a lock on one CPU.
  */
 #include "arch/cpu.h"
+#include "arch/fpu.h"
 #include "kernel.h"
 #include "proc.h"
 #include "time/timer.h"
 
 static uint64_t sched_context;           /* the scheduler's own swtch() context */
 
-/* Make p the running process: its address space, stacks and segment bases. */
+/* Make p the running process: its address space, stacks, segment bases
+ * and x87/SSE/AVX registers; when it gives the CPU back, save those. */
 static void switch_to(struct proc *p)
 {
 	struct percpu *cpu = this_cpu();
@@ -24,8 +26,11 @@ static void switch_to(struct proc *p)
 	write_cr3(p->cr3);
 	wrmsr(MSR_FS_BASE, p->fs_base);
 	wrmsr(MSR_KERNEL_GS_BASE, p->gs_base);    /* swapgs makes it GS.base in user mode */
+	fpu_load(p->fpu);
 	swtch(&sched_context, p->context);
 	proc_sync_bases(p);                       /* the MSRs still hold p's */
+	if (p->state != P_ZOMBIE)
+		fpu_switch_save(p->fpu);          /* (a zombie's state is of no use) */
 	cpu->current = NULL;
 	if (p->state == P_ZOMBIE && p->autoreap)
 		proc_free(p);                     /* off its stack now: an orphan ends here */

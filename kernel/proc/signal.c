@@ -13,6 +13,7 @@
 
 #include "api/signal.h"
 #include "arch/cpu.h"
+#include "arch/fpu.h"
 #include "arch/percpu.h"
 #include "kernel.h"
 #include "proc.h"
@@ -101,10 +102,12 @@ int altstack_flags(const struct proc *p, uint64_t sp)
 
 /* Where sig's frame goes (Linux's get_sigframe): below the red zone, or at
  * the top of the alternate stack for an SA_ONSTACK handler when one is set
- * and not in use. Records the stack in *uc_stack (disarming it for
- * SS_AUTODISARM). 0 when the frame would overflow the alternate stack. */
+ * and not in use; first the x87/SSE/AVX state (64-byte aligned, its address
+ * in *fpstate), then the frame below it. Records the stack in *uc_stack
+ * (disarming it for SS_AUTODISARM). 0 when the frame would overflow the
+ * alternate stack. */
 static uint64_t frame_address(struct proc *p, const struct trap_frame *tf, const struct k_sigaction *a,
-			      size_t size, struct k_stack *uc_stack)
+			      size_t size, struct k_stack *uc_stack, uint64_t *fpstate)
 {
 	uint64_t sp = tf->rsp - RED_ZONE;
 	bool nested = on_altstack(p, sp), entering = false;
@@ -113,7 +116,8 @@ static uint64_t frame_address(struct proc *p, const struct trap_frame *tf, const
 		sp = p->altstack.ss_sp + p->altstack.ss_size;
 		entering = true;
 	}
-	sp = ((sp - size) & ~15ULL) - 8;     /* so that rsp + 8 is 16-aligned, as after a call */
+	*fpstate = (sp - fpu_frame_size()) & ~63ULL;
+	sp = ((*fpstate - size) & ~15ULL) - 8;  /* so that rsp + 8 is 16-aligned, as after a call */
 	if ((nested || entering) && !(sp > p->altstack.ss_sp && sp - p->altstack.ss_sp <= p->altstack.ss_size))
 		return 0;
 	*uc_stack = p->altstack;
@@ -124,7 +128,10 @@ static uint64_t frame_address(struct proc *p, const struct trap_frame *tf, const
 }
 
 /* Push a frame for sig's handler and point tf at the handler. false when
- * the frame cannot be written (the caller ends the process). */
+ * the frame cannot be written (the caller ends the process). As Linux's:
+ * the x87/SSE/AVX state, then struct k_rt_sigframe, whose
+ * uc_mcontext.fpstate points at the state (frame_address). The handler
+ * starts with the initial x87/SSE/AVX state, as on Linux. */
 static bool setup_frame(struct trap_frame *tf, int sig, struct k_sigaction *a, const struct k_siginfo *info)
 {
 	struct proc *p = current();
@@ -135,7 +142,8 @@ static bool setup_frame(struct trap_frame *tf, int sig, struct k_sigaction *a, c
 	 * nowhere to go (Linux refuses the same way). */
 	if (!(a->flags & SA_RESTORER))
 		return false;
-	uint64_t sp = frame_address(p, tf, a, sizeof(f), &f.uc.uc_stack);
+	uint64_t fpstate;
+	uint64_t sp = frame_address(p, tf, a, sizeof(f), &f.uc.uc_stack, &fpstate);
 	if (!sp)
 		return false;
 	f.pretcode = a->restorer;
@@ -148,13 +156,15 @@ static bool setup_frame(struct trap_frame *tf, int sig, struct k_sigaction *a, c
 		.err = tf->vector < 32 ? tf->error : 0, .trapno = tf->vector < 32 ? tf->vector : 0,
 		.oldmask = p->restore_mask ? p->saved_mask : p->sig_blocked,
 		.cr2 = tf->vector == 14 ? this_cpu()->fault_addr : 0,
+		.fpstate = fpstate,
 	};
-	f.uc.uc_flags = UC_SIGCONTEXT_SS | UC_STRICT_RESTORE_SS;
+	f.uc.uc_flags = UC_SIGCONTEXT_SS | UC_STRICT_RESTORE_SS | (fpu.xsave ? UC_FP_XSTATE : 0);
 	f.uc.uc_sigmask = p->restore_mask ? p->saved_mask : p->sig_blocked;  /* rt_sigsuspend's, after */
 	p->restore_mask = false;
 	f.info = *info;
-	if (copy_to_user((void *)sp, &f, sizeof(f)) < 0)
+	if (fpu_frame_save(fpstate) < 0 || copy_to_user((void *)sp, &f, sizeof(f)) < 0)
 		return false;
+	fpu_load_init();
 
 	tf->rip = a->handler;
 	tf->rsp = sp;
@@ -226,7 +236,8 @@ static void fault_info(const struct trap_frame *tf, int sig, struct k_siginfo *i
 	} else if (sig == SIGILL) {
 		info->si_code = ILL_ILLOPN, info->u.addr = tf->rip;
 	} else if (sig == SIGFPE) {
-		info->si_code = FPE_INTDIV, info->u.addr = tf->rip;
+		info->si_code = tf->vector == 0 ? FPE_INTDIV : fpu_fault_code(tf->vector);
+		info->u.addr = tf->rip;
 	} else if (sig == SIGTRAP && tf->vector == 1) {
 		/* A single step says so in DR6; a #DB from icebp does not. */
 		bool step = this_cpu()->debug_status & DR6_BS;

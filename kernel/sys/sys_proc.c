@@ -8,6 +8,7 @@
 #include "api/usage.h"
 #include "api/errno.h"
 #include "arch/cpu.h"
+#include "arch/fpu.h"
 #include "kernel.h"
 #include "mm/uvm.h"
 #include "fs/vfs.h"
@@ -56,6 +57,7 @@ long proc_fork(struct trap_frame *tf, bool share_vm)
 	}
 	*c->tf = *tf;
 	c->tf->rax = 0;
+	fpu_save(c->fpu);                         /* the caller's live x87/SSE/AVX registers */
 	c->parent = p;
 	proc_sync_bases(p);                       /* as the CPU has them now */
 	c->fs_base = p->fs_base, c->gs_base = p->gs_base;

@@ -5,6 +5,7 @@
 #include "api/errno.h"
 #include "api/signal.h"
 #include "arch/cpu.h"
+#include "arch/fpu.h"
 #include "kernel.h"
 #include "lib/nospec.h"
 #include "proc.h"
@@ -150,7 +151,9 @@ long sys_rt_sigprocmask(struct trap_frame *tf)
  * and an ss that is not the user's data segment is repaired unless the
  * frame says UC_STRICT_RESTORE_SS. A rip outside the user half or a
  * selector that is not the user's then becomes a SIGSEGV on the way out
- * (trap_return), never a return through sysret (arch/sysret.h).
+ * (trap_return), never a return through sysret (arch/sysret.h). The
+ * x87/SSE/AVX state comes back from uc_mcontext.fpstate, checked
+ * (proc/fpu_frame.c).
  */
 long sys_rt_sigreturn(struct trap_frame *tf)
 {
@@ -161,6 +164,8 @@ long sys_rt_sigreturn(struct trap_frame *tf)
 
 	if (copy_from_user(&uc, (void *)tf->rsp, sizeof(uc)) < 0)
 		proc_kill_fault(tf, SIGSEGV, "rt_sigreturn with an unreadable frame");
+	if (fpu_frame_restore(m->fpstate) < 0)
+		proc_kill_fault(tf, SIGSEGV, "rt_sigreturn with a bad x87/SSE/AVX state");
 	tf->r8 = m->r8, tf->r9 = m->r9, tf->r10 = m->r10, tf->r11 = m->r11;
 	tf->r12 = m->r12, tf->r13 = m->r13, tf->r14 = m->r14, tf->r15 = m->r15;
 	tf->rdi = m->rdi, tf->rsi = m->rsi, tf->rbp = m->rbp, tf->rbx = m->rbx;

@@ -2,6 +2,7 @@
 #include <stdint.h>
 
 #include "arch/cpu.h"
+#include "arch/fpu.h"
 #include "kernel.h"
 
 struct cpu_features cpu;
@@ -67,16 +68,14 @@ void cpu_init(void)
 	/* Page-level protections: NX bits honoured, WP for kernel writes too. */
 	if (cpu.nx)
 		wrmsr(MSR_EFER, rdmsr(MSR_EFER) | EFER_NXE);
-	/* No x87/SSE state is saved on a switch yet, so no process may have
-	 * any: x87 and MMX raise #NM, SSE raises #UD (the process gets SIGILL). */
-	write_cr0((read_cr0() | CR0_WP | CR0_EM) & ~CR0_MP);
+	write_cr0(read_cr0() | CR0_WP);
 	/* SMEP: never run user pages in ring 0. SMAP: never touch them outside stac/clac.
 	 * FSGSBASE: user mode may read and write its own FS and GS bases
 	 * (rdfsbase, wrgsbase, ...), as on Linux since 5.9; the scheduler reads
 	 * them back on every switch, and the entries swapgs only by the CPL the
 	 * frame shows, so a user GS base is never taken for the kernel's. */
-	write_cr4((read_cr4() | CR4_PGE | (cpu.smep ? CR4_SMEP : 0) | (cpu.smap ? CR4_SMAP : 0) |
-		   (cpu.fsgsbase ? CR4_FSGSBASE : 0)) &
-		  ~(CR4_OSFXSR | CR4_OSXMMEXCPT | CR4_OSXSAVE));
+	write_cr4(read_cr4() | CR4_PGE | (cpu.smep ? CR4_SMEP : 0) | (cpu.smap ? CR4_SMAP : 0) |
+		  (cpu.fsgsbase ? CR4_FSGSBASE : 0));
 	smap_enabled = cpu.smap;
+	fpu_init();             /* user mode's x87/SSE/AVX state */
 }

@@ -3,6 +3,7 @@
 #include <stdint.h>
 
 #include "arch/cpu.h"
+#include "arch/fpu.h"
 #include "arch/frame.h"
 #include "arch/irq.h"
 #include "arch/trap.h"
@@ -90,7 +91,7 @@ static int fault_signal(uint64_t vector)
 	switch (vector) {
 	case 0: case 16: case 19: return SIGFPE;   /* #DE, #MF, #XM */
 	case 1: case 3: return SIGTRAP;            /* #DB, #BP */
-	case 6: case 7: return SIGILL;             /* #UD, #NM (no FPU for user mode yet) */
+	case 6: case 7: return SIGILL;             /* #UD, #NM (never: CR0.TS stays clear) */
 	case 10: case 11: case 12: case 17: return SIGBUS; /* #TS, #NP, #SS, #AC */
 	default: return SIGSEGV;                   /* #GP, #PF, #BR, ... */
 	}
@@ -145,6 +146,10 @@ void trap(struct trap_frame *tf)
 			this_cpu()->debug_status = read_dr6();
 			write_dr6(DR6_RESET);
 		}
+		/* An x87 or SIMD error with no unmasked exception flagged is
+		 * spurious: the instruction runs again (Linux does the same). */
+		if ((tf->vector == 16 || tf->vector == 19) && !fpu_fault_code(tf->vector))
+			return;
 		signal_fault(tf, fault_signal(tf->vector), trap_name(tf->vector));
 		if (cpu_exit_work())
 			exit_work(tf);  /* other pending signals, and the rewrite is seen */

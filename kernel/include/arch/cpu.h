@@ -108,7 +108,8 @@ struct cpu_features {
 extern struct cpu_features cpu;
 extern uint8_t smap_enabled;       /* CR4.SMAP on: entry stubs clac */
 
-/* Fill `cpu` from CPUID and print one line; enable NXE, WP, SMEP and SMAP when present. */
+/* Fill `cpu` from CPUID and print one line; enable NXE, WP, SMEP and SMAP
+ * when present, and user mode's x87/SSE/AVX state (arch/fpu.h). */
 void cpu_init(void);
 
 #endif
