@@ -50,13 +50,14 @@ target_link_options(efi_flags INTERFACE
   -Wl,-Bsymbolic -Wl,-znocombreloc -Wl,-z,norelro -Wl,--no-undefined
   -Wl,-T,${EFI_LDS} ${GNUEFI_LIB}/crt0-efi-x86_64.o)
 
-# --- user programs and libc: ring 3, static, no SSE (the kernel does not
-# save SSE state yet), headers from libc/include and kernel/api only ------
+# --- user programs and libc: ring 3, static, the normal x86-64 ABI (SSE2
+# for floating point; the kernel keeps each process's x87/SSE/AVX state),
+# headers from libc/include and kernel/api only ---------------------------
 add_library(user_flags INTERFACE)
 target_compile_options(user_flags INTERFACE
   --target=x86_64-unknown-none-elf
   -ffreestanding -nostdinc -isystem ${CLANG_RESOURCE_DIR}/include
-  -fno-pic -fno-pie -mno-sse -mno-sse2 -mno-mmx -mno-avx -msoft-float
+  -fno-pic -fno-pie
   -fno-stack-protector -fomit-frame-pointer
   -std=gnu11 ${WARNINGS})
 # (SYSTEM include directories: repeated -isystem options would be merged by CMake)
