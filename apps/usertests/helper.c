@@ -11,6 +11,7 @@
  *   sum           read stdin to its end; print the byte count and checksum
  *   pause         wait for signals for ever
  *   ppid          print whether getppid is 1
+ *   fpu           exit 0 when FCW, MXCSR and ymm15 are initial (t_fpu.c)
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -62,6 +63,8 @@ static int copy_stdin(int count_only)
 	return 0;
 }
 
+int fpu_helper_initial(void);             /* t_fpu.c */
+
 int helper_main(int argc, char **argv, char **envp)
 {
 	struct stat st;
@@ -85,6 +88,8 @@ int helper_main(int argc, char **argv, char **envp)
 	if (strcmp(argv[0], "pause") == 0)
 		for (;;)
 			sys_pause();
+	if (strcmp(argv[0], "fpu") == 0)
+		return fpu_helper_initial();
 	if (strcmp(argv[0], "ppid") == 0) {
 		printf("ppid is 1: %s\n", sys_getppid() == 1 ? "yes" : "no");
 		return 0;
