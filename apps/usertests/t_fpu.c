@@ -265,6 +265,35 @@ USERTEST(fpu_signal_frame)
 	EXPECT_EQ(same_regs(&sig_in, &sig_out), 1);
 }
 
+/* On an alternate stack (SA_ONSTACK) the state goes there too, whole,
+ * and comes back as the handler left it. */
+static uint64_t alt_lo, alt_hi;
+static volatile int alt_inside;
+
+static void on_altstack_frame(int sig, struct k_siginfo *info, void *uc)
+{
+	uint64_t fx = uc_regs(uc)->fpstate, local = (uint64_t)&fx;
+
+	alt_inside = fx > alt_lo && fx + 512 <= alt_hi && local > alt_lo && local < alt_hi;
+	clobber(sig, info, uc);
+}
+
+USERTEST(fpu_signal_altstack)
+{
+	long size = 4 * PAGE;
+	char *mem = map_pages(size);
+	struct k_stack ss = { (uint64_t)mem, 0, 0, size };
+
+	EXPECT(mem != 0);
+	alt_lo = (uint64_t)mem, alt_hi = alt_lo + size;
+	EXPECT_EQ(sys_sigaltstack(&ss, 0), 0);
+	EXPECT_EQ(sigact(SIGUSR1, on_altstack_frame, SA_ONSTACK, 0), 0);
+	pattern(&sig_in, 10);
+	fpu_hold(&sig_in, &sig_out, SYS_kill, sys_getpid(), SIGUSR1, 1);
+	EXPECT_EQ(alt_inside, 1);
+	EXPECT_EQ(same_regs(&sig_in, &sig_out), 1);
+}
+
 /* What corrupt() does to the frame's state before returning. */
 enum { C_MXCSR, C_XSTATE_BV, C_XCOMP_BV, C_RESERVED, C_ALIGN, C_MAGIC1, C_MAGIC2, C_NULL, C_N };
 
