@@ -26,28 +26,14 @@ done
 TIMEOUT=${TIMEOUT:-120}
 
 # Expected failures of section 3f, the unmodified static Linux programs
-# (apps/linuxprogs, docs/linuxprogs.md): the kernel cannot run them yet
-# (issue 13). One line per case, TOOLCHAIN/NAME (a shell pattern), then why
-# it fails today and what it needs after that. A listed case's `not ok` is
+# (apps/linuxprogs, docs/linuxprogs.md). One line per case, TOOLCHAIN/NAME
+# (a shell pattern), then why it fails and what it needs after that. A
+# listed case's `not ok` is
 # reported as `# TODO` and counted neither passed nor failed; a listed case
 # that passes counts as passed, with a note to delete its line. The runner
 # ending early, a panic or a hang still fail. Delete a line when the kernel
 # runs that program; delete the whole list to make the section strict.
-LINUXPROGS_XFAIL='
-musl/stdio        #UD: no user SSE state (pxor in vfprintf)
-musl/setjmp       #UD: no user SSE state; then raise() needs tkill (200)
-musl/qsort        #UD: no user SSE state
-musl/strtod       #UD: no user SSE state
-musl/envargs      #UD: no user SSE state
-musl/getopt       #UD: no user SSE state
-musl/time         #UD: no user SSE state
-musl/sigaltstack  #UD: no user SSE state; then sigaltstack (131), tkill (200) with si_code SI_TKILL
-musl/forkexec     #UD: no user SSE state; then clone (56) CLONE_VM|CLONE_VFORK for posix_spawn, mprotect for the glibc hello it runs
-glibc/setjmp      #UD, mprotect; then raise() needs gettid (186), tgkill (234)
-glibc/sigaltstack #UD, mprotect; then sigaltstack (131), gettid (186), tgkill (234) with si_code SI_TKILL
-glibc/forkexec    #UD, mprotect; then clone (56) for fork, clone3 (435) or clone CLONE_VM|CLONE_VFORK for posix_spawn
-glibc/*           #UD: no user SSE state; then mprotect (10) at start-up (RELRO)
-'
+LINUXPROGS_XFAIL=''                # none: every program passes
 
 # linuxprogs_xfail CASE: print why CASE is expected to fail (the first
 # matching line of LINUXPROGS_XFAIL); false when it is not listed.
