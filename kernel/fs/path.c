@@ -1,9 +1,9 @@
 /*
  * path.c - resolving path names over ramfs trees (see fs/path.h).
  *
- * The walk touches nodes only through ramfs_lookup(), ramfs_name_of() and
- * the parent/mounted/covered pointers, so a VFS can put its own node type
- * in their place. The path is never copied or written: components are
+ * The walk touches nodes only through node_lookup() (fs/node.h: the
+ * node's own lookup, or ramfs's), ramfs_name_of() and the
+ * parent/mounted/covered pointers. The path is never copied or written: components are
  * (pointer, length) slices of it, and its length is found with a bounded
  * scan, so an unterminated buffer of PATH_MAX bytes is read no further.
  * Permissions are asked of fs/perm.c, in the order Linux asks: search (x)
@@ -16,6 +16,7 @@
 
 #include "api/errno.h"
 #include "fs/fs_env.h"
+#include "fs/node.h"
 #include "fs/path.h"
 #include "fs/perm.h"
 
@@ -73,7 +74,7 @@ static int step(struct rnode *root, struct rnode *dir, const char *s, size_t len
 		*out = dotdot(root, dir);
 		return *out ? 0 : -ENOENT;
 	}
-	if ((err = ramfs_lookup(dir, s, len, &n)) < 0)
+	if ((err = node_lookup(dir, s, len, &n)) < 0)
 		return err;
 	*out = cross(n);
 	return 0;

@@ -1,6 +1,6 @@
 /*
  * pipe.c - pipes: a ring of PIPE_SIZE bytes between a read end and a write
- * end, each an open file (FILE_PIPE) that may be shared by dup and fork.
+ * end, each an open file (pipe_ops) that may be shared by dup and fork.
  * Readers sleep while it is empty and writers remain; writers sleep while
  * it is full and readers remain. Writing with no reader left gives SIGPIPE
  * and -EPIPE. A write of at most PIPE_BUF bytes lands in one piece.
@@ -10,6 +10,7 @@
  */
 #include "api/errno.h"
 #include "api/fcntl.h"
+#include "api/poll.h"
 #include "api/signal.h"
 #include "api/stat.h"
 #include "fs/pipe.h"
@@ -29,6 +30,14 @@ struct pipe {
 };
 
 static struct ramfs *pipefs;              /* the nameless nodes live here */
+static const struct file_ops pipe_ops;
+
+/* Wake the pipe's sleepers, and pollers: its state changed. */
+static void pipe_wake(struct pipe *pp)
+{
+	wakeup(pp);
+	poll_wakeup();
+}
 
 /* A nameless FIFO node, held once; NULL when out of memory. */
 static struct rnode *pipe_node(void)
@@ -56,10 +65,10 @@ int pipe_open(uint32_t flags, struct file **rd, struct file **wr)
 		return -ENOMEM;
 	pp = kzalloc(sizeof(*pp));
 	if (!pp || !(pp->buf = kmalloc(PIPE_SIZE)) || !(n = pipe_node()) ||
-	    !(*rd = file_open_node(n, O_RDONLY | (flags & O_NONBLOCK))) ||
-	    !(*wr = file_open_node(n, O_WRONLY | (flags & O_NONBLOCK)))) {
+	    !(*rd = file_alloc(n, O_RDONLY | (flags & O_NONBLOCK), NULL)) ||
+	    !(*wr = file_alloc(n, O_WRONLY | (flags & O_NONBLOCK), NULL))) {
 		if (*rd)
-			file_put(*rd);                /* drops its reference to n */
+			file_put(*rd);                /* no ops yet: drops its reference to n */
 		if (n)
 			rnode_put(n);
 		if (pp)
@@ -68,21 +77,22 @@ int pipe_open(uint32_t flags, struct file **rd, struct file **wr)
 		return -ENOMEM;
 	}
 	rnode_put(n);                             /* the two files hold it now */
-	(*rd)->kind = (*wr)->kind = FILE_PIPE;
-	(*rd)->pipe = (*wr)->pipe = pp;
+	(*rd)->ops = (*wr)->ops = &pipe_ops;
+	(*rd)->priv = (*wr)->priv = pp;
 	pp->readers = pp->writers = 1;
 	return 0;
 }
 
-void pipe_close(struct file *f)
+/* One end's last close. */
+static void pipe_close(struct file *f)
 {
-	struct pipe *pp = f->pipe;
+	struct pipe *pp = f->priv;
 
 	if (file_writable(f))
 		pp->writers--;
 	else
 		pp->readers--;
-	wakeup(pp);                               /* EOF for readers, EPIPE for writers */
+	pipe_wake(pp);                            /* EOF for readers, EPIPE for writers */
 	if (pp->readers == 0 && pp->writers == 0) {
 		kfree(pp->buf);
 		kfree(pp);
@@ -92,7 +102,7 @@ void pipe_close(struct file *f)
 /* Read up to n bytes into dst (user memory when user, else kernel memory). */
 static long pipe_read(struct file *f, char *dst, size_t n, bool user)
 {
-	struct pipe *pp = f->pipe;
+	struct pipe *pp = f->priv;
 	char buf[CHUNK];
 	size_t done = 0;
 	long r;
@@ -122,17 +132,17 @@ static long pipe_read(struct file *f, char *dst, size_t n, bool user)
 			break;                    /* the rest stays in the pipe */
 	}
 	if (done)
-		wakeup(pp);                       /* room for writers */
+		pipe_wake(pp);                    /* room for writers */
 	return done ? (long)done : -EFAULT;
 }
 
-long pipe_read_user(struct file *f, char *u, size_t n) { return pipe_read(f, u, n, true); }
-long pipe_read_kernel(struct file *f, char *buf, size_t n) { return pipe_read(f, buf, n, false); }
+static long pipe_read_user(struct file *f, char *u, size_t n, int64_t *off) { return pipe_read(f, u, n, true); }
+static long pipe_read_kernel(struct file *f, char *buf, size_t n, int64_t *off) { return pipe_read(f, buf, n, false); }
 
 /* Write n bytes from src (user memory when user, else kernel memory). */
 static long pipe_write(struct file *f, const char *src, size_t n, bool user)
 {
-	struct pipe *pp = f->pipe;
+	struct pipe *pp = f->priv;
 	char buf[CHUNK];
 	size_t done = 0;
 	long r;
@@ -163,17 +173,41 @@ static long pipe_write(struct file *f, const char *src, size_t n, bool user)
 			pp->buf[(pp->head + i) % PIPE_SIZE] = buf[i];
 		pp->head += c;
 		done += c;
-		wakeup(pp);                       /* data for readers */
+		pipe_wake(pp);                    /* data for readers */
 	}
 	return done;
 }
 
-long pipe_write_user(struct file *f, const char *u, size_t n)
+static long pipe_write_user(struct file *f, const char *u, size_t n, int64_t *off) { return pipe_write(f, u, n, true); }
+static long pipe_write_kernel(struct file *f, const char *buf, size_t n, int64_t *off) { return pipe_write(f, buf, n, false); }
+
+/*
+ * Linux's pipe_poll: the read end is readable with bytes in the ring and
+ * hung up (POLLHUP) with no writer left; the write end is writable when a
+ * PIPE_BUF write would land at once, and POLLERR with no reader left.
+ */
+static unsigned pipe_poll(struct file *f)
 {
-	return pipe_write(f, u, n, true);
+	struct pipe *pp = f->priv;
+	unsigned mask = 0;
+
+	if (file_readable(f)) {
+		if (pp->head != pp->tail)
+			mask |= POLLIN | POLLRDNORM;
+		if (pp->writers == 0)
+			mask |= POLLHUP;
+	}
+	if (file_writable(f)) {
+		if (PIPE_SIZE - (pp->head - pp->tail) >= PIPE_BUF)
+			mask |= POLLOUT | POLLWRNORM;
+		if (pp->readers == 0)
+			mask |= POLLERR;
+	}
+	return mask;
 }
 
-long pipe_write_kernel(struct file *f, const char *buf, size_t n)
-{
-	return pipe_write(f, buf, n, false);
-}
+/* No lseek: a pipe is a stream. */
+static const struct file_ops pipe_ops = {
+	.read = pipe_read_user, .write = pipe_write_user, .read_k = pipe_read_kernel, .write_k = pipe_write_kernel,
+	.poll = pipe_poll, .release = pipe_close, .flags = FOP_READV_GATHER | FOP_WRITEV_GATHER | FOP_PIPE,
+};

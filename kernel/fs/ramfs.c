@@ -14,6 +14,7 @@
 #include "api/dirent.h"
 #include "api/errno.h"
 #include "fs/fs_env.h"
+#include "fs/node.h"
 #include "fs/ramfs.h"
 
 #define BOGO_DIRENT_SIZE 20   /* a directory's st_size per entry, as tmpfs reports */
@@ -109,6 +110,8 @@ static void node_free(struct rnode *n)
 {
 	struct ramfs *fs = n->fs;
 
+	if (n->ops && n->ops->evict)
+		n->ops->evict(n);                     /* another filesystem's data on it */
 	if (n->prev)
 		n->prev->next = n->next;
 	else

@@ -4,10 +4,10 @@
 #include "api/errno.h"
 #include "api/fcntl.h"
 #include "api/stat.h"
+#include "dev/dev.h"
 #include "fs/mount.h"
 #include "fs/path.h"
 #include "fs/perm.h"
-#include "fs/pipe.h"
 #include "fs/vfs.h"
 #include "kernel.h"
 #include "lib/cpio.h"
@@ -17,7 +17,8 @@
 struct rnode *vfs_root;
 uint64_t files_open;
 static struct ramfs *rootfs;
-static struct file console = { .kind = FILE_CONSOLE, .flags = O_RDWR | O_LARGEFILE };
+static struct file console = { .flags = O_RDWR | O_LARGEFILE, .ops = &console_ops };
+
 
 /* Put one initrd entry into the tree (its parents come first in the archive). */
 static int add_entry(const struct cpio_entry *e)
@@ -42,20 +43,18 @@ static int add_entry(const struct cpio_entry *e)
 	return r < 0 ? r : 0;
 }
 
-/* /dev with the devices there are: console, null, zero. */
+/* /dev: a node for every row of the device table (dev/devices.c). */
 static void make_dev(void)
 {
-	static const struct { const char *name; uint64_t rdev; } devs[] = {
-		{ "console", DEV_CONSOLE }, { "null", DEV_NULL }, { "zero", DEV_ZERO },
-	};
 	struct rnode *dev, *n;
 
 	if (ramfs_mkdir(vfs_root, "dev", 3, 0755, &dev) < 0)
 		panic("vfs: cannot make /dev");
-	for (size_t i = 0; i < sizeof(devs) / sizeof(devs[0]); i++) {
-		if (ramfs_create(dev, devs[i].name, strlen(devs[i].name), S_IFCHR | 0666, &n) < 0)
-			panic("vfs: cannot make /dev/%s", devs[i].name);
-		n->rdev = devs[i].rdev;
+	for (int i = 0; i < ndevices; i++) {
+		const struct device *d = &devices[i];
+		if (ramfs_create(dev, d->name, strlen(d->name), S_IFCHR | d->perm, &n) < 0)
+			panic("vfs: cannot make /dev/%s", d->name);
+		n->rdev = d->rdev;
 		if (n->rdev == DEV_CONSOLE) {
 			console.node = n;                 /* init's console file is this node */
 			rnode_get(n);
@@ -83,7 +82,7 @@ void vfs_init(void)
 	}
 	if (r < 0)
 		kprintf("vfs: initrd: %s (kept what came before)\n", cpio_strerror(r));
-	kprintf("vfs: root is a ramfs with %zu files from the initrd, and /dev/{console,null,zero}\n", files);
+	kprintf("vfs: root is a ramfs with %zu files from the initrd, and %d devices in /dev\n", files, ndevices);
 }
 
 struct file *file_console(void)
@@ -92,25 +91,52 @@ struct file *file_console(void)
 	return &console;
 }
 
-struct file *file_open_console(uint32_t flags)
-{
-	struct file *f = file_open_node(console.node, flags);
-
-	if (f)
-		f->kind = FILE_CONSOLE;
-	return f;
-}
-
-struct file *file_open_node(struct rnode *node, uint32_t flags)
+struct file *file_alloc(struct rnode *n, uint32_t flags, const struct file_ops *ops)
 {
 	struct file *f = kzalloc(sizeof(*f));
 
 	if (!f)
 		return NULL;
-	*f = (struct file){ .refs = 1, .kind = FILE_NODE, .flags = flags, .node = node };
-	rnode_get(node);
+	*f = (struct file){ .refs = 1, .flags = flags, .node = n, .ops = ops };
+	rnode_get(n);
 	files_open++;
 	return f;
+}
+
+/* The open operation a node's type calls for, when it has none of its
+ * own: the device table's for S_IFCHR, else ramfs's. */
+static int open_by_type(struct rnode *n, struct file *f)
+{
+	const struct device *d;
+
+	if (S_ISDIR(n->mode)) {
+		f->ops = &ramfs_dir_ops;
+	} else if (S_ISCHR(n->mode)) {
+		if (!(d = dev_find(n->rdev)))
+			return -ENXIO;                    /* nobody drives that number */
+		f->ops = d->ops;
+		return d->open ? d->open(f) : 0;
+	} else {
+		f->ops = &ramfs_file_ops;
+	}
+	return 0;
+}
+
+int vfs_open(struct rnode *n, uint32_t flags, struct file **out)
+{
+	struct file *f = file_alloc(n, flags, NULL);
+	int r;
+
+	if (!f)
+		return -ENOMEM;
+	r = n->ops && n->ops->open ? n->ops->open(n, f) : open_by_type(n, f);
+	if (r < 0) {
+		f->ops = NULL;                        /* nothing to release */
+		file_put(f);
+		return r;
+	}
+	*out = f;
+	return 0;
 }
 
 int fd_alloc(int min)
@@ -134,11 +160,26 @@ void file_put(struct file *f)
 {
 	if (--f->refs > 0 || f == &console)
 		return;                               /* init's console file is never freed */
-	if (f->kind == FILE_PIPE)
-		pipe_close(f);
+	if (f->ops && f->ops->release)
+		f->ops->release(f);
 	rnode_put(f->node);
 	kfree(f);
 	files_open--;
+}
+
+int64_t file_seek(struct file *f, int64_t off, int whence, int64_t size)
+{
+	int64_t base;
+
+	switch (whence) {
+	case SEEK_SET: base = 0; break;
+	case SEEK_CUR: base = f->off; break;
+	case SEEK_END: base = size; break;
+	default: return -EINVAL;
+	}
+	if ((off < 0 && base + off < 0) || (off > 0 && base > INT64_MAX - off))
+		return -EINVAL;
+	return f->off = base + off;
 }
 
 int vfs_exec_lookup(struct rnode *cwd, const char *path, struct rnode **out)

@@ -8,8 +8,7 @@
 #include "api/errno.h"
 #include "api/fcntl.h"
 #include "api/stat.h"
-#include "api/termios.h"
-#include "dev/tty.h"
+#include "api/termios.h"          /* FIOCLEX, FIONCLEX, FIONBIO */
 #include "fs/vfs.h"
 #include "kernel.h"
 #include "proc.h"
@@ -122,9 +121,9 @@ long sys_fcntl(struct trap_frame *tf)
 
 /*
  * ioctl(fd, request, arg): the requests every file takes (FIOCLEX,
- * FIONCLEX, FIONBIO), then the console's own (dev/tty.c). Anything else,
- * and any request to a file that is not a terminal, is -ENOTTY: that is
- * how isatty() learns the answer.
+ * FIONCLEX, FIONBIO), then the file's own (f->ops->ioctl: a terminal's,
+ * dev/tty.c). Anything else, and any request to a file with no ioctl
+ * operation, is -ENOTTY: that is how isatty() learns the answer.
  */
 long sys_ioctl(struct trap_frame *tf)
 {
@@ -147,19 +146,19 @@ long sys_ioctl(struct trap_frame *tf)
 		f->flags = on ? f->flags | O_NONBLOCK : f->flags & ~O_NONBLOCK;
 		return 0;
 	}
-	return f->kind == FILE_CONSOLE ? tty_ioctl(cmd, a) : -ENOTTY;
+	return f->ops->ioctl ? f->ops->ioctl(f, cmd, a) : -ENOTTY;
 }
 
-/* fsync(fd): the RAM file system's files and directories are always as
- * stored as they will ever be: 0. Pipes and devices cannot be synced:
- * -EINVAL, as on Linux. fdatasync is the same. */
+/* fsync(fd): the file's fsync operation (the RAM file system's files and
+ * directories are always as stored as they will ever be: 0). Pipes and
+ * devices have none: -EINVAL, as on Linux. fdatasync is the same. */
 long sys_fsync(struct trap_frame *tf)
 {
 	struct file *f = fd_file(arg(tf, 0));
 
 	if (!f)
 		return -EBADF;
-	return f->kind == FILE_NODE && (S_ISREG(f->node->mode) || S_ISDIR(f->node->mode)) ? 0 : -EINVAL;
+	return f->ops->fsync ? f->ops->fsync(f) : -EINVAL;
 }
 
 long sys_fdatasync(struct trap_frame *tf) { return sys_fsync(tf); }

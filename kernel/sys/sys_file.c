@@ -36,41 +36,21 @@ long sys_close(struct trap_frame *tf)
 long sys_lseek(struct trap_frame *tf)
 {
 	struct file *f = fd_file(arg(tf, 0));
-	int64_t off = arg(tf, 1), base;
+	int64_t off = arg(tf, 1);
 
 	if (!f)
 		return -EBADF;
-	if (f->kind == FILE_CONSOLE || f->kind == FILE_PIPE)
-		return -ESPIPE;
-	if (S_ISCHR(f->node->mode))
-		return f->off = 0;                  /* null and zero: nothing to seek in */
-	if (S_ISDIR(f->node->mode) && arg(tf, 2) == SEEK_END)
-		return -EINVAL;                     /* a directory has no end to seek from */
-	switch (arg(tf, 2)) {
-	case SEEK_SET: base = 0; break;
-	case SEEK_CUR: base = f->off; break;
-	case SEEK_END: base = f->node->size; break;
-	default: return -EINVAL;
-	}
-	if ((off < 0 && base + off < 0) || (off > 0 && base > INT64_MAX - off))
-		return -EINVAL;
-	return f->off = base + off;
+	if (!f->ops->lseek)
+		return -ESPIPE;                     /* a stream: a pipe, a terminal */
+	return f->ops->lseek(f, off, arg(tf, 2));
 }
 
-/* struct stat for a node, or the console's (a character device). */
+/* struct stat for a node (every open file has one), from its operations. */
 static long stat_out(struct rnode *n, uint64_t ubuf)
 {
 	struct stat st;
 
-	if (n) {
-		ramfs_stat(n, &st);
-	} else {
-		memset(&st, 0, sizeof(st));
-		st.st_mode = S_IFCHR | 0620;
-		st.st_nlink = 1;
-		st.st_rdev = (5 << 8) | 1;          /* Linux's /dev/console: 5, 1 */
-		st.st_blksize = 4096;
-	}
+	node_getattr(n, &st);
 	return copy_to_user((void *)ubuf, &st, sizeof(st));
 }
 
@@ -120,7 +100,7 @@ long sys_getdents64(struct trap_frame *tf)
 
 	if (!f)
 		return -EBADF;
-	if (f->kind != FILE_NODE || !S_ISDIR(f->node->mode))
+	if (!f->ops->getdents)
 		return -ENOTDIR;
 	if (!user_range_ok(ubuf, len))
 		return -EFAULT;
@@ -130,7 +110,7 @@ long sys_getdents64(struct trap_frame *tf)
 	if (!kbuf)
 		return -ENOMEM;
 	pos = f->off;
-	r = ramfs_getdents(f->node, &pos, kbuf, len);
+	r = f->ops->getdents(f, &pos, kbuf, len);
 	if (r > 0 && copy_to_user((void *)ubuf, kbuf, r) < 0)
 		r = -EFAULT;
 	else if (r >= 0)
@@ -158,8 +138,8 @@ long sys_ftruncate(struct trap_frame *tf)
 
 	if (!f)
 		return -EBADF;
-	if (f->kind != FILE_NODE || !S_ISREG(f->node->mode) || !file_writable(f))
-		return -EINVAL;
+	if (!S_ISREG(f->node->mode) || !file_writable(f))
+		return -EINVAL;                     /* pipes are S_IFIFO, devices S_IFCHR */
 	return truncate_node(f->node, arg(tf, 1));
 }
 

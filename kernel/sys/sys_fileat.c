@@ -64,10 +64,8 @@ static long do_openat(uint64_t dirfd, uint64_t upath, uint64_t flags, uint64_t m
 		return -EISDIR;
 	if (r == 0 && (r = perm_open(n, flags)) < 0)
 		return r;
-	f = S_ISCHR(n->mode) && n->rdev == DEV_CONSOLE ? file_open_console((flags & OPEN_KEPT) | O_LARGEFILE)
-						       : file_open_node(n, (flags & OPEN_KEPT) | O_LARGEFILE);
-	if (!f)
-		return -ENOMEM;
+	if ((r = vfs_open(n, (flags & OPEN_KEPT) | O_LARGEFILE, &f)) < 0)
+		return r;
 	if ((flags & O_TRUNC) && S_ISREG(n->mode) && (r = ramfs_truncate(n, 0)) < 0) {
 		file_put(f);
 		return r;

@@ -1,15 +1,13 @@
 /*
  * sys_io.c - moving bytes through any open file: read, write, readv,
  * writev, and pread64, pwrite64, preadv, pwritev at an offset of their
- * own. A file is the console (serial + framebuffer; descriptors 0, 1 and
- * 2 of init), a pipe, or a node of the ramfs (a regular file, a directory,
- * /dev/null or /dev/zero).
+ * own. What is common to every file is checked here (the access mode,
+ * the user range, the counts, the order of errors); the bytes move through
+ * the file's operations (f->ops, fs/vfs.h).
  */
 #include "api/abi.h"
 #include "api/errno.h"
 #include "api/fcntl.h"
-#include "api/stat.h"
-#include "dev/tty.h"
 #include "fs/pipe.h"
 #include "fs/vfs.h"
 #include "kernel.h"
@@ -17,54 +15,7 @@
 #include "syscall.h"
 #include "uaccess.h"
 
-#define CHUNK 256
-#define MAX_RW (0x7fffffffUL & ~4095UL)  /* the most one call moves, as on Linux */
 #define GATHER_MAX 4096                  /* readv of a pipe or the console: bytes per call */
-
-/* Write n user bytes to a file at *off (at its end with O_APPEND, as
- * Linux's pwrite too), advancing *off. */
-static long node_write_user(struct file *f, const char *u, size_t n, int64_t *off)
-{
-	char buf[CHUNK];
-	size_t done = 0;
-
-	if (f->flags & O_APPEND)
-		*off = f->node->size;
-	if (n && vfs_may_grow(f->node, (uint64_t)*off + n) < 0)
-		return -ENOSPC;
-	while (done < n) {
-		size_t c = n - done < CHUNK ? n - done : CHUNK;
-		size_t got = copy_from_user_upto(buf, u + done, c);
-		if (got == 0)
-			return done ? (long)done : -EFAULT;
-		long w = ramfs_write(f->node, *off, buf, got);
-		if (w <= 0)
-			return done ? (long)done : (w < 0 ? w : -ENOSPC);
-		*off += w;
-		done += w;
-		if ((size_t)w < c)
-			break;                       /* a bad page, or the file size limit */
-	}
-	return done;
-}
-
-/* /dev/null takes everything and gives nothing; /dev/zero gives zeros. */
-static long device_read_user(struct file *f, char *u, size_t n)
-{
-	static const char zeros[CHUNK];
-	size_t done = 0;
-
-	if (f->node->rdev != DEV_ZERO)
-		return 0;
-	while (done < n) {
-		size_t c = n - done < CHUNK ? n - done : CHUNK;
-		size_t got = copy_to_user_upto(u + done, zeros, c);
-		done += got;
-		if (got < c)
-			return done ? (long)done : -EFAULT;
-	}
-	return done;
-}
 
 /* Write to any open file (a node at *off); the count or -errno. */
 static long file_write_at(struct file *f, const char *u, size_t n, int64_t *off)
@@ -75,13 +26,7 @@ static long file_write_at(struct file *f, const char *u, size_t n, int64_t *off)
 		return -EFAULT;
 	if (n > MAX_RW)
 		n = MAX_RW;
-	if (f->kind == FILE_CONSOLE)
-		return tty_write_user(u, n);
-	if (f->kind == FILE_PIPE)
-		return pipe_write_user(f, u, n);
-	if (S_ISCHR(f->node->mode))
-		return n;                            /* null and zero swallow writes */
-	return node_write_user(f, u, n, off);
+	return f->ops->write ? f->ops->write(f, u, n, off) : -EINVAL;
 }
 
 long sys_write(struct trap_frame *tf)
@@ -91,50 +36,20 @@ long sys_write(struct trap_frame *tf)
 	return f ? file_write_at(f, (const char *)arg(tf, 1), arg(tf, 2), &f->off) : -EBADF;
 }
 
-/* Read up to n bytes of a file from *off, advancing it; 0 at the end. */
-static long node_read_user(struct file *f, char *u, size_t n, int64_t *off)
-{
-	char buf[CHUNK];
-	size_t done = 0;
-
-	if (S_ISDIR(f->node->mode))
-		return -EISDIR;
-	while (done < n) {
-		size_t c = n - done < CHUNK ? n - done : CHUNK;
-		long r = ramfs_read(f->node, *off, buf, c);
-		if (r <= 0)
-			return done ? (long)done : r;
-		size_t got = copy_to_user_upto(u + done, buf, r);
-		*off += got;                         /* what got through counts */
-		done += got;
-		if (got < (size_t)r)
-			return done ? (long)done : -EFAULT;
-		if ((size_t)r < c)
-			break;
-	}
-	return done;
-}
-
 /* Read from any open file (a node from *off); the count or -errno. */
 static long file_read_at(struct file *f, char *u, size_t n, int64_t *off)
 {
 	if (!file_readable(f))
 		return -EBADF;
-	if (f->kind == FILE_NODE && S_ISDIR(f->node->mode))
-		return -EISDIR;
+	if (!f->ops->read)
+		return -EISDIR;                      /* a directory */
 	if (n == 0)
 		return 0;
 	if (!user_range_ok((uint64_t)u, n))
 		return -EFAULT;
 	if (n > MAX_RW)
 		n = MAX_RW;
-	if (f->kind == FILE_CONSOLE)
-		return f->flags & O_NONBLOCK ? tty_read_user_nonblock(u, n) : tty_read_user(u, n);
-	if (f->kind == FILE_PIPE)
-		return pipe_read_user(f, u, n);
-	if (S_ISCHR(f->node->mode))
-		return device_read_user(f, u, n);
-	return node_read_user(f, u, n, off);
+	return f->ops->read(f, u, n, off);
 }
 
 long sys_read(struct trap_frame *tf)
@@ -149,14 +64,14 @@ long sys_read(struct trap_frame *tf)
 /*
  * The checks pread64 and pwrite64 (and preadv, pwritev) make before any
  * others, in Linux's order: a negative offset (-EINVAL), the descriptor
- * (-EBADF), a file with no offsets (-ESPIPE: the console, a pipe). The
+ * (-EBADF), a file with no offsets (-ESPIPE: no lseek, a stream). The
  * file, or NULL and *err.
  */
 static struct file *positioned(uint64_t fd, int64_t pos, long *err)
 {
 	struct file *f;
 
-	*err = pos < 0 ? -EINVAL : !(f = fd_file(fd)) ? -EBADF : f->kind != FILE_NODE ? -ESPIPE : 0;
+	*err = pos < 0 ? -EINVAL : !(f = fd_file(fd)) ? -EBADF : !f->ops->lseek ? -ESPIPE : 0;
 	return *err ? NULL : f;
 }
 
@@ -233,8 +148,8 @@ static struct iovec *iov_in(uint64_t u, uint64_t cnt, size_t *total, long *err)
 }
 
 /* A pipe write of at most PIPE_BUF bytes lands whole, even from several
- * iovecs: gather them first. The count or -errno. */
-static long pipe_writev(struct file *f, const struct iovec *iov, uint64_t cnt, size_t total)
+ * iovecs (FOP_WRITEV_GATHER): gather them first. The count or -errno. */
+static long gather_writev(struct file *f, const struct iovec *iov, uint64_t cnt, size_t total, int64_t *off)
 {
 	char *buf = kmalloc(total ? total : 1);
 	size_t pos = 0;
@@ -245,17 +160,18 @@ static long pipe_writev(struct file *f, const struct iovec *iov, uint64_t cnt, s
 	for (uint64_t i = 0; i < cnt; pos += iov[i].iov_len, i++)
 		if (copy_from_user(buf + pos, iov[i].iov_base, iov[i].iov_len) < 0)
 			goto out;
-	r = pipe_write_kernel(f, buf, total);
+	r = f->ops->write_k(f, buf, total, off);
 out:
 	kfree(buf);
 	return r;
 }
 
-/* A pipe or console read fills several iovecs from one read, as Linux's
- * does (a second read could wait, or take the console's next line): read
+/* A pipe or terminal read fills several iovecs from one read
+ * (FOP_READV_GATHER), as Linux's does (a second read could wait, or take
+ * the terminal's next line): read
  * into a buffer, then scatter. The iovecs the bytes may land in are
  * checked first, so none are lost to a bad page. */
-static long gather_readv(struct file *f, const struct iovec *iov, uint64_t cnt, size_t total)
+static long gather_readv(struct file *f, const struct iovec *iov, uint64_t cnt, size_t total, int64_t *off)
 {
 	size_t n = total < GATHER_MAX ? total : GATHER_MAX, pos = 0;
 	long r;
@@ -270,7 +186,7 @@ static long gather_readv(struct file *f, const struct iovec *iov, uint64_t cnt, 
 		return 0;
 	if (!(buf = kmalloc(n)))
 		return -ENOMEM;
-	r = f->kind == FILE_PIPE ? pipe_read_kernel(f, buf, n) : tty_read_kernel(buf, n, f->flags & O_NONBLOCK);
+	r = f->ops->read_k(f, buf, n, off);
 	pos = 0;
 	for (uint64_t i = 0; r > 0 && i < cnt && pos < (size_t)r; i++) {
 		size_t c = (size_t)r - pos < iov[i].iov_len ? (size_t)r - pos : iov[i].iov_len;
@@ -302,16 +218,16 @@ static long do_rwv(struct file *f, uint64_t uiov, uint64_t cnt, int64_t *off, bo
 		return r;
 	if (!off)
 		off = &f->off;
-	if (write && f->kind == FILE_PIPE && total <= PIPE_BUF) {
-		r = pipe_writev(f, iov, cnt, total);
+	if (write && (f->ops->flags & FOP_WRITEV_GATHER) && total <= PIPE_BUF) {
+		r = gather_writev(f, iov, cnt, total, off);
 		goto out;
 	}
-	if (!write && f->kind == FILE_NODE && S_ISDIR(f->node->mode)) {
-		r = -EISDIR;
+	if (!write && !f->ops->read) {
+		r = -EISDIR;                     /* a directory */
 		goto out;
 	}
-	if (!write && f->kind != FILE_NODE) {
-		r = gather_readv(f, iov, cnt, total);
+	if (!write && (f->ops->flags & FOP_READV_GATHER)) {
+		r = gather_readv(f, iov, cnt, total, off);
 		goto out;
 	}
 	for (uint64_t i = 0; i < cnt; i++) {

@@ -5,54 +5,22 @@
  * As in Linux: in_fd is read from *offset when offset is given (the
  * kernel reads it first and writes the new one back last; in_fd's own
  * offset stays), else from and advancing its own offset. It must be a
- * file that can be read at an offset: a regular file, /dev/null or
- * /dev/zero (-EINVAL for a directory, the console or a pipe; -ESPIPE for
- * the latter two when offset is given). out_fd may be any file open for
- * writing, but not with O_APPEND (-EINVAL) unless it is a pipe. At most
- * MAX_RW bytes move; the count, short when out_fd takes no more.
+ * file that can be read at an offset, into kernel memory (lseek and
+ * read_k operations: a regular file, a device): -EINVAL for a directory,
+ * a terminal or a pipe, -ESPIPE for the latter two (streams) when offset
+ * is given. out_fd may be any file open for writing, but not with
+ * O_APPEND (-EINVAL) unless it is a pipe. At most MAX_RW bytes move; the
+ * count, short when out_fd takes no more.
  */
 #include "api/errno.h"
 #include "api/fcntl.h"
-#include "api/stat.h"
-#include "dev/tty.h"
-#include "fs/pipe.h"
 #include "fs/vfs.h"
 #include "kernel.h"
 #include "proc.h"
 #include "syscall.h"
 #include "uaccess.h"
 
-#define MAX_RW (0x7fffffffUL & ~4095UL)
 #define SF_CHUNK 4096
-
-/* Up to n bytes of in (a regular file or null/zero) at pos into buf: the count, 0 at the end. */
-static long read_chunk(struct file *in, int64_t pos, char *buf, size_t n)
-{
-	if (S_ISREG(in->node->mode))
-		return ramfs_read(in->node, pos, buf, n);
-	if (in->node->rdev != DEV_ZERO)
-		return 0;                            /* /dev/null is empty */
-	memset(buf, 0, n);
-	return n;
-}
-
-/* Write n kernel bytes to out at its offset: the count or -errno. */
-static long write_chunk(struct file *out, const char *buf, size_t n)
-{
-	long w;
-
-	if (out->kind == FILE_CONSOLE)
-		return tty_write_kernel(buf, n);
-	if (out->kind == FILE_PIPE)
-		return pipe_write_kernel(out, buf, n);
-	if (S_ISCHR(out->node->mode))
-		return n;                            /* null and zero swallow it */
-	if (vfs_may_grow(out->node, (uint64_t)out->off + n) < 0)
-		return -ENOSPC;
-	if ((w = ramfs_write(out->node, out->off, buf, n)) > 0)
-		out->off += w;
-	return w ? w : -EFBIG;                       /* nothing went: the file size limit */
-}
 
 /* Linux's do_sendfile, in its order of checks. */
 static long do_sendfile(uint64_t out_fd, uint64_t in_fd, int64_t *ppos, uint64_t count)
@@ -64,7 +32,7 @@ static long do_sendfile(uint64_t out_fd, uint64_t in_fd, int64_t *ppos, uint64_t
 
 	if (!in || !file_readable(in))
 		return -EBADF;
-	if (ppos && in->kind != FILE_NODE)
+	if (ppos && !in->ops->lseek)
 		return -ESPIPE;
 	pos = ppos ? *ppos : in->off;
 	if ((int64_t)count < 0 || pos < 0 || (int64_t)((uint64_t)pos + count) < 0)   /* Linux's rw_verify_area */
@@ -73,18 +41,19 @@ static long do_sendfile(uint64_t out_fd, uint64_t in_fd, int64_t *ppos, uint64_t
 		count = MAX_RW;
 	if (!(out = fd_file(out_fd)) || !file_writable(out))
 		return -EBADF;
-	if (out->kind != FILE_PIPE && (out->flags & O_APPEND))
+	if (!(out->ops->flags & FOP_PIPE) && (out->flags & O_APPEND))
 		return -EINVAL;
-	if (in->kind != FILE_NODE || !(S_ISREG(in->node->mode) || S_ISCHR(in->node->mode)))
+	if (!in->ops->lseek || !in->ops->read_k || !out->ops->write_k)
 		return -EINVAL;
 	if (!(buf = kmalloc(SF_CHUNK)))
 		return -ENOMEM;
 	while ((uint64_t)done < count) {
 		size_t c = count - done < SF_CHUNK ? count - done : SF_CHUNK;
-		long n = read_chunk(in, pos, buf, c);
+		int64_t rpos = pos;
+		long n = in->ops->read_k(in, buf, c, &rpos);
 		if (n <= 0)
 			break;
-		long w = write_chunk(out, buf, n);
+		long w = out->ops->write_k(out, buf, n, &out->off);
 		if (w < 0) {
 			if (done == 0)
 				done = w;

@@ -42,6 +42,7 @@
 #define RAMFS_BLKSIZE 4096           /* st_blksize */
 
 struct rnode;
+struct node_ops;
 
 struct ramfs {
 	struct rnode *root;
@@ -71,6 +72,8 @@ struct rnode {
 	uint32_t refs;               /* rnode_get() minus rnode_put() */
 	uint32_t uid, gid;
 	uint64_t rdev;               /* device nodes */
+	const struct node_ops *ops;  /* NULL: a plain ramfs node; else another filesystem's (fs/node.h) */
+	void *priv;                  /* that filesystem's own data */
 	struct timespec atime, mtime, ctime;
 
 	/* Directories. */
