@@ -8,6 +8,7 @@
  * (or a write from) a buffer that runs one byte past the end of its
  * mapping moves the bytes before the end and says how many, as Linux does.
  */
+#include <api/poll.h>
 #include <api/prctl.h>
 #include <api/usage.h>
 #include <fcntl.h>
@@ -689,5 +690,67 @@ int case_efault_clone_tid(const struct path *P, struct transcript *t)
 			CALL1(P, SYS_exit, 0);
 		cell(P, t, "clone(tid)", p, pid > 0 && CALL4(P, SYS_wait4, pid, &status, 0, 0) == pid && status == 0, 1);
 	}
+	return 0;
+}
+
+#define CALL5(P, n, a, b, c, d, e) (P)->call(n, (long)(a), (long)(b), (long)(c), (long)(d), (long)(e), 0)
+#define CALL6(P, n, a, b, c, d, e, f) (P)->call(n, (long)(a), (long)(b), (long)(c), (long)(d), (long)(e), (long)(f))
+
+/* poll's array is read and its revents written (a read-only one: -EFAULT
+ * after the look); the timeouts, masks and sets of ppoll, select and
+ * pselect6 are read (a read-only timeout's write back is dropped, a
+ * read-only set's is -EFAULT). A pipe's write end is ready, so nothing
+ * waits, not even with no timeout. */
+int case_efault_poll(const struct path *P, struct transcript *t)
+{
+	int p[2];
+	struct pollfd ok = { 0, POLLOUT, 0 };
+	struct timespec zero = { 0, 0 };
+	struct timeval tv0 = { 0, 0 };
+	uint64_t wr;
+
+	CALL1(P, SYS_pipe, p);
+	ok.fd = p[1];
+	for (int i = 0; i < NBUFFER_PLACES; i++) {
+		enum place pl = i;
+		int good = pl == ENDS_AT_END || pl == NULLPTR;
+		struct pollfd *pf = (struct pollfd *)buffer_at(pl, sizeof(*pf));
+		if (pl == ENDS_AT_END)
+			*pf = ok;
+		cell(P, t, "poll(fds)", pl, CALL3(P, SYS_poll, pf, 1, 0), pl == ENDS_AT_END ? 1 : -EFAULT);
+
+		struct timespec *ts = (struct timespec *)buffer_at(pl, sizeof(*ts));
+		if (pl == ENDS_AT_END)
+			*ts = zero;
+		long want = good || pl == READ_ONLY ? 1 : -EFAULT;
+		cell(P, t, "ppoll(timeout)", pl, CALL5(P, SYS_ppoll, &ok, 1, ts, 0, 0), want);
+		uint64_t *mask = (uint64_t *)buffer_at(pl, sizeof(*mask));
+		if (pl == ENDS_AT_END)
+			*mask = 0;
+		cell(P, t, "ppoll(sigmask)", pl, CALL5(P, SYS_ppoll, &ok, 1, &zero, mask, 8), want);
+
+		struct timeval *tv = (struct timeval *)buffer_at(pl, sizeof(*tv));
+		if (pl == ENDS_AT_END)
+			*tv = tv0;
+		wr = 1ULL << p[1];
+		cell(P, t, "select(timeout)", pl, CALL5(P, SYS_select, p[1] + 1, 0, &wr, 0, tv), want);
+		uint64_t *set = (uint64_t *)buffer_at(pl, sizeof(*set));
+		if (pl == ENDS_AT_END)
+			*set = 1ULL << p[1];
+		cell(P, t, "select(writefds)", pl, CALL5(P, SYS_select, p[1] + 1, 0, set, 0, &tv0),
+		     pl == NULLPTR ? 0 : pl == ENDS_AT_END ? 1 : -EFAULT);
+
+		uint64_t *pack = (uint64_t *)buffer_at(pl, 2 * sizeof(uint64_t));
+		if (pl == ENDS_AT_END)
+			pack[0] = pack[1] = 0;
+		wr = 1ULL << p[1];
+		cell(P, t, "pselect6(sig)", pl, CALL6(P, SYS_pselect6, p[1] + 1, 0, &wr, 0, &zero, pack), want);
+		if (pl == ENDS_AT_END)
+			*ts = zero;
+		wr = 1ULL << p[1];
+		cell(P, t, "pselect6(timeout)", pl, CALL6(P, SYS_pselect6, p[1] + 1, 0, &wr, 0, ts, 0), want);
+	}
+	CALL1(P, SYS_close, p[0]);
+	CALL1(P, SYS_close, p[1]);
 	return 0;
 }

@@ -145,6 +145,12 @@ typedef int (*case_fn)(const struct path *P, struct transcript *t);
 	X(io_pread_pwrite) \
 	X(io_vectors) \
 	X(io_sendfile) \
+	X(poll_pipes) \
+	X(poll_errors) \
+	X(select_pipes) \
+	X(pselect6_mask) \
+	X(devices_table) \
+	X(efault_poll) \
 	X(fd_ioctl_sync_statfs) \
 	X(efault_sysinfo) \
 	X(efault_getrusage) \
