@@ -80,6 +80,10 @@ static inline long sys_dup(long fd) { return RAW(SYS_dup, fd, 0, 0, 0, 0, 0); }
 static inline long sys_dup2(long a, long b) { return RAW(SYS_dup2, a, b, 0, 0, 0, 0); }
 static inline long sys_pipe(int *fds) { return RAW(SYS_pipe, fds, 0, 0, 0, 0, 0); }
 static inline long sys_pipe2(int *fds, long flags) { return RAW(SYS_pipe2, fds, flags, 0, 0, 0, 0); }
+static inline long sys_poll(void *fds, long n, long ms) { return RAW(SYS_poll, fds, n, ms, 0, 0, 0); }
+static inline long sys_ppoll(void *fds, long n, void *ts, const uint64_t *mask, long size) { return RAW(SYS_ppoll, fds, n, ts, mask, size, 0); }
+static inline long sys_select(long n, void *in, void *out, void *ex, void *tv) { return RAW(SYS_select, n, in, out, ex, tv, 0); }
+static inline long sys_pselect6(long n, void *in, void *out, void *ex, void *ts, void *sig) { return RAW(SYS_pselect6, n, in, out, ex, ts, sig); }
 static inline long sys_fstat(long fd, struct stat *st) { return RAW(SYS_fstat, fd, st, 0, 0, 0, 0); }
 static inline long sys_getdents64(long fd, void *b, unsigned long n) { return RAW(SYS_getdents64, fd, b, n, 0, 0, 0); }
 static inline long sys_ftruncate(long fd, long n) { return RAW(SYS_ftruncate, fd, n, 0, 0, 0, 0); }
