@@ -79,6 +79,12 @@ enum kind {
 	K_REMAPFLAGS, /* mremap's flags (MREMAP_FIXED: the new place is kept to the scratch region) */
 	K_CLONEFLAGS, /* clone's flags: never the caller's space shared (CLONE_VM is dropped) */
 	K_CLONESP,    /* clone's new stack: 0, so a fork's child returns on the caller's */
+	K_POLLFDS,    /* poll's array: pool descriptors, negative and closed ones, any events; or bad */
+	K_POLLMS,     /* poll's timeout: 0 or 1 ms (never negative: that waits for ever) */
+	K_WAITTS,     /* ppoll's and pselect6's timeout: a short or invalid timespec, or bad, never NULL */
+	K_WAITTV,     /* select's timeout: a short or invalid timeval, or bad, never NULL */
+	K_FDSET,      /* a select set: NULL, pool descriptors' bits, any bits, read-only, or bad */
+	K_SIGPACK,    /* pselect6's { sigset pointer, size }: NULL, good, bad sizes, or bad */
 	K_COUNT
 };
 
@@ -168,6 +174,10 @@ int errno_known(long e);
 #define IN_IOV      0x100             /* up to 8 iovecs */
 #define IN_RLIM     0x200             /* a struct rlimit */
 #define IN_LOFF     0x240             /* a loff_t (sendfile) */
+#define IN_POLLFDS  0x280             /* up to 8 struct pollfd */
+#define IN_FDSETS   0x2c0             /* three select sets of 64 bits */
+#define IN_WAITTV   0x2e0             /* a timeval (select) */
+#define IN_SIGPACK  0x2f0             /* pselect6's { mask, size } */
 #define IN_P4095    (1 * PAGE)        /* "././.../f": 4095 characters, PATH_MAX with its NUL */
 #define IN_P4096    (2 * PAGE)        /* one more: too long */
 #define IN_P8191    (4 * PAGE)        /* far too long */

@@ -7,6 +7,7 @@
  * child. Nothing here ever hands the kernel a real signal handler, a long
  * sleep, a blocking descriptor or a program to run.
  */
+#include <api/poll.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
@@ -223,6 +224,80 @@ static void pick_timespec(struct call *c, int i, uint64_t *rng)
 	if (!what[k][0])
 		snprintf(what[k], sizeof(what[k]), "{%ld, %ld}", (long)ts[k].tv_sec, (long)ts[k].tv_nsec);
 	set(c, i, (uint64_t)t, what[k]);
+}
+
+/* poll's array: n entries of pool descriptors (or negative, closed
+ * ones), any events; or a pointer the kernel cannot use. */
+static void pick_pollfds(struct call *c, int i, uint64_t *rng)
+{
+	struct pollfd *f = (struct pollfd *)(W.in + IN_POLLFDS);
+
+	switch (below(rng, 6)) {
+	case 0: from(c, i, bad_ptrs, N(bad_ptrs), rng); return;
+	case 1: set(c, i, W.text, "program text (read-only)"); return;
+	}
+	for (int k = 0; k < 8; k++) {
+		uint64_t r = below(rng, 8);
+		f[k].fd = r < 5 ? W.pool[below(rng, W.npool)] : r == 5 ? -1 : r == 6 ? 40 : 1;
+		f[k].events = below(rng, 2) ? POLLIN | POLLOUT : (short)rnd(rng);
+		f[k].revents = (short)rnd(rng);
+	}
+	set(c, i, (uint64_t)f, "pollfds");
+}
+
+/* A select set (one of three places, so a call's sets differ). */
+static void pick_fdset(struct call *c, int i, uint64_t *rng)
+{
+	uint64_t *set_at = (uint64_t *)(W.in + IN_FDSETS) + i % 3;
+
+	switch (below(rng, 7)) {
+	case 0: case 1: set(c, i, 0, "NULL"); return;
+	case 2: from(c, i, bad_ptrs, N(bad_ptrs), rng); return;
+	case 3: set(c, i, W.text, "program text (read-only)"); return;
+	case 4: *set_at = rnd(rng); break;
+	default:
+		*set_at = 0;
+		for (int k = below(rng, 4); k >= 0; k--)
+			*set_at |= 1ULL << (W.pool[below(rng, W.npool)] & 63);
+	}
+	set(c, i, (uint64_t)set_at, "fd_set");
+}
+
+/* A wait's timeout (timespec or timeval: two 64-bit fields), short or
+ * invalid, never NULL (that waits for ever), or a bad pointer. */
+static void pick_wait(struct call *c, int i, uint64_t *rng, int off)
+{
+	static const int64_t v[][2] = {
+		{ 0, 0 }, { 0, 0 }, { 0, 1 }, { 0, 999 }, { -1, 0 }, { 0, -1 }, { 0, 1000000000 }, { INT64_MIN, 0 },
+	};
+	int64_t *t = (int64_t *)(W.in + off);
+	int k = (int)below(rng, N(v) + 2), n = (int)N(v);
+
+	if (k == n) {
+		set(c, i, W.buf_end - 8, "straddling buf's end");
+	} else if (k > n) {
+		from(c, i, bad_ptrs + 1, N(bad_ptrs) - 1, rng);     /* not NULL */
+	} else {
+		t[0] = v[k][0], t[1] = v[k][1];
+		if (off == IN_WAITTV && t[1] >= 1000000)
+			t[1] = 1000;                     /* select carries microseconds over: keep it short */
+		set(c, i, (uint64_t)t, "short timeout");
+	}
+}
+
+/* pselect6's sixth argument. */
+static void pick_sigpack(struct call *c, int i, uint64_t *rng)
+{
+	uint64_t *p = (uint64_t *)(W.in + IN_SIGPACK);
+
+	switch (below(rng, 5)) {
+	case 0: set(c, i, 0, "NULL"); return;
+	case 1: from(c, i, bad_ptrs, N(bad_ptrs), rng); return;
+	case 2: p[0] = W.in + IN_SIGSET, p[1] = below(rng, 2) ? 8 : rnd(rng); break;
+	case 3: p[0] = 0, p[1] = rnd(rng); break;
+	default: p[0] = bad_ptrs[below(rng, N(bad_ptrs))].v, p[1] = 8; break;
+	}
+	set(c, i, (uint64_t)p, "sigset pack");
 }
 
 /* A new resource limit: lower, equal, soft above hard, or no struct at all.
@@ -457,6 +532,12 @@ void pick(struct call *c, int i, int k, uint64_t *rng)
 		break;
 	}
 	case K_CLONESP: set(c, i, 0, 0); break;
+	case K_POLLFDS: pick_pollfds(c, i, rng); break;
+	case K_POLLMS: set(c, i, below(rng, 2), 0); break;
+	case K_WAITTS: pick_wait(c, i, rng, IN_TIMESPEC); break;
+	case K_WAITTV: pick_wait(c, i, rng, IN_WAITTV); break;
+	case K_FDSET: pick_fdset(c, i, rng); break;
+	case K_SIGPACK: pick_sigpack(c, i, rng); break;
 	case K_MAPFLAGS: {
 		static const uint64_t f[] = {
 			MAP_PRIVATE | MAP_ANONYMOUS, MAP_PRIVATE | MAP_ANONYMOUS, MAP_PRIVATE | MAP_ANONYMOUS,
