@@ -1,9 +1,11 @@
 /*
  * t_poll.c - waiting in poll, ppoll, select and pselect6: woken by another
  * process's pipe write or close, timeouts that run their time, signals
- * that end the wait (-EINTR), and ppoll's and pselect6's temporary mask.
+ * that end the wait (-EINTR), and ppoll's and pselect6's temporary mask;
+ * libc's wrappers.
  */
-#include <api/poll.h>
+#include <poll.h>
+#include <sys/select.h>
 
 #include "usertests.h"
 
@@ -179,6 +181,38 @@ USERTEST(ppoll_pselect6_mask)
 	EXPECT_EQ(reap(c), 0);
 	EXPECT_EQ(sigmask_now(), 0);
 	sigdfl(SIGUSR1);
+	sys_close(p[0]);
+	sys_close(p[1]);
+}
+
+/* libc's poll, ppoll, select and pselect, and the FD_* macros. */
+USERTEST(libc_poll_select)
+{
+	int p[2];
+	struct pollfd f[2];
+	fd_set rd, wr;
+	struct timeval tv = { 0, 0 };
+	const struct timespec ts = { 0, 0 };
+	sigset_t none = 0;
+
+	EXPECT_EQ(sys_pipe(p), 0);
+	f[0] = (struct pollfd){ p[0], POLLIN, 0 };
+	f[1] = (struct pollfd){ p[1], POLLOUT, 0 };
+	EXPECT_EQ(poll(f, 2, 0), 1);
+	EXPECT(f[1].revents == POLLOUT);
+	EXPECT_EQ(ppoll(f, 2, &ts, &none), 1);
+	FD_ZERO(&rd);
+	FD_ZERO(&wr);
+	FD_SET(p[0], &rd);
+	FD_SET(p[1], &wr);
+	EXPECT_EQ(select(p[1] + 1, &rd, &wr, 0, &tv), 1);
+	EXPECT(!FD_ISSET(p[0], &rd) && FD_ISSET(p[1], &wr));
+	FD_SET(p[0], &rd);
+	FD_CLR(p[1], &wr);
+	sys_write(p[1], "x", 1);
+	EXPECT_EQ(pselect(p[1] + 1, &rd, &wr, 0, &ts, &none), 1);
+	EXPECT(FD_ISSET(p[0], &rd));
+	EXPECT(poll(f, 100000, 0) == -1 && errno == EINVAL);
 	sys_close(p[0]);
 	sys_close(p[1]);
 }
