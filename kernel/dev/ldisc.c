@@ -11,7 +11,6 @@
  */
 #include "api/signal.h"
 #include "dev/tty.h"
-#include "fs/poll.h"
 #include "kernel.h"
 #include "proc.h"
 
@@ -116,7 +115,6 @@ static void end_line(char c)
 		echo("\n", 1);
 	in.w = in.e;
 	wakeup(&in);
-	poll_wakeup();                      /* and poll, select (fs/poll.c) */
 }
 
 void ldisc_input(int c)

@@ -32,13 +32,6 @@ struct pipe {
 static struct ramfs *pipefs;              /* the nameless nodes live here */
 static const struct file_ops pipe_ops;
 
-/* Wake the pipe's sleepers, and pollers: its state changed. */
-static void pipe_wake(struct pipe *pp)
-{
-	wakeup(pp);
-	poll_wakeup();
-}
-
 /* A nameless FIFO node, held once; NULL when out of memory. */
 static struct rnode *pipe_node(void)
 {
@@ -92,7 +85,7 @@ static void pipe_close(struct file *f)
 		pp->writers--;
 	else
 		pp->readers--;
-	pipe_wake(pp);                            /* EOF for readers, EPIPE for writers */
+	wakeup(pp);                               /* EOF for readers, EPIPE for writers */
 	if (pp->readers == 0 && pp->writers == 0) {
 		kfree(pp->buf);
 		kfree(pp);
@@ -132,7 +125,7 @@ static long pipe_read(struct file *f, char *dst, size_t n, bool user)
 			break;                    /* the rest stays in the pipe */
 	}
 	if (done)
-		pipe_wake(pp);                    /* room for writers */
+		wakeup(pp);                       /* room for writers */
 	return done ? (long)done : -EFAULT;
 }
 
@@ -173,7 +166,7 @@ static long pipe_write(struct file *f, const char *src, size_t n, bool user)
 			pp->buf[(pp->head + i) % PIPE_SIZE] = buf[i];
 		pp->head += c;
 		done += c;
-		pipe_wake(pp);                    /* data for readers */
+		wakeup(pp);                       /* data for readers */
 	}
 	return done;
 }

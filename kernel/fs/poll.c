@@ -1,15 +1,15 @@
 /*
  * poll.c - the one channel poll, ppoll, select and pselect6 sleep on
  * (sys/sys_poll.c). A file's readiness changes in many places (a pipe's
- * ring, the line discipline); each calls poll_wakeup() besides waking its
- * own sleepers, and every poller looks at all its files again. Spurious
- * wakeups cost a look; a missed one cannot happen (one CPU, interrupts
- * off in the kernel: nothing changes between the look and the sleep).
+ * ring, the line discipline, a close), and each already wakes its own
+ * sleepers: wakeup() (proc/sleep.c) wakes the pollers too, so they look at
+ * all their files again. Spurious wakeups cost a look; a missed one cannot
+ * happen (one CPU, interrupts off in the kernel: nothing changes between
+ * the look and the sleep). poll_wakeup() is for a change that wakes nobody
+ * else.
  */
-#include "fs/vfs.h"
+#include "fs/poll.h"
 #include "proc.h"
 
-static char pollers;                      /* the channel: its address */
-
-void poll_wakeup(void) { wakeup(&pollers); }
-int poll_sleep(uint64_t deadline_ns) { return sleep_on(&pollers, deadline_ns); }
+void poll_wakeup(void) { wakeup(&poll_chan); }
+int poll_sleep(uint64_t deadline_ns) { return sleep_on(&poll_chan, deadline_ns); }

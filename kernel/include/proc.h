@@ -153,7 +153,8 @@ void proc_sync_bases(struct proc *p);
 /* Block until wakeup(chan), the deadline (monotonic ns, 0 = none) or a
  * signal: 0 (re-check what you wait for) or -EINTR. */
 int sleep_on(const void *chan, uint64_t deadline_ns);
-void wakeup(const void *chan);            /* make every sleeper on chan runnable */
+void wakeup(const void *chan);            /* make every sleeper on chan runnable, and every poller */
+extern const char poll_chan;              /* what poll and select sleep on (fs/poll.c): any wakeup wakes them */
 void wake_process(struct proc *p);        /* make p runnable if it sleeps (a signal came) */
 
 /* C code changed p's user frame beyond rax (execve, a signal handler,

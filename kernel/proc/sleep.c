@@ -12,10 +12,17 @@
  * wakeup() and the deadline clear p->chan, a signal leaves it, and
  * sleep_on says -EINTR only for a sleep that nothing but a signal ended.
  * A caller that looks again and must sleep again gets -EINTR at once.
+ *
+ * poll and select wait on many things at once, so they sleep on one
+ * channel of their own, poll_chan (fs/poll.c), and every wakeup wakes them
+ * too: whatever changed may be one of their files (a pipe's ring, a
+ * terminal's input), and looking again costs little.
  */
 #include "api/errno.h"
 #include "kernel.h"
 #include "proc.h"
+
+const char poll_chan;                        /* its address is the channel */
 
 int sleep_on(const void *chan, uint64_t deadline_ns)
 {
@@ -38,7 +45,8 @@ void wakeup(const void *chan)
 	/* Also a sleeper that a signal made runnable but that has not run
 	 * yet: what it waited for is here now. */
 	for (struct proc *p = procs; p < procs + NPROC; p++) {
-		if (p->chan != chan || (p->state != P_BLOCKED && p->state != P_RUNNABLE))
+		if ((p->chan != chan && p->chan != &poll_chan) ||
+		    (p->state != P_BLOCKED && p->state != P_RUNNABLE))
 			continue;
 		p->chan = NULL;
 		p->state = P_RUNNABLE;

@@ -4,8 +4,9 @@
 
 #include <stdint.h>
 
-/* Whatever makes a file readier (a pipe's data or room, a tty's line, a
- * close) calls this, besides waking its own sleepers. */
+/* Wake the pollers. Every wakeup() does (proc/sleep.c), so a file whose
+ * readiness changes where its own sleepers are woken needs nothing more;
+ * this is for a change that wakes nobody else. */
 void poll_wakeup(void);
 
 /* Sleep until poll_wakeup(), the deadline (monotonic ns, 0 = none) or a

@@ -58,8 +58,10 @@ struct file_ops {
 	int64_t (*lseek)(struct file *f, int64_t off, int whence);
 	/* A request beyond the ones every file takes (sys_fd.c). NULL: -ENOTTY. */
 	long (*ioctl)(struct file *f, uint32_t cmd, uint64_t arg);
-	/* The POLL* events ready now (api/poll.h); whoever makes more ready
-	 * later calls poll_wakeup(). NULL: always readable and writable. */
+	/* The POLL* events ready now (api/poll.h). Pollers wake with any
+	 * wakeup() (fs/poll.c), so the file's own wakeups are enough; a
+	 * change that wakes nobody calls poll_wakeup(). NULL: always
+	 * readable and writable. */
 	unsigned (*poll)(struct file *f);
 	/* Fill buf (kernel memory) with linux_dirent64 records from
 	 * position *pos (the caller's copy of f->off), advancing it: the
