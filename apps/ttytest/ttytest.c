@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include <api/abi.h>
+#include <api/poll.h>
 #include <api/signal.h>
 
 /* Type these bytes on the console: the harness sees the line and sends them. */
@@ -134,6 +135,28 @@ static int case_one_line_per_read(void)
 {
 	feed("first\nsecond\n");
 	return reads(100, "first\n") & reads(100, "second\n");
+}
+
+/* poll and select on the console: readable only once a line is complete,
+ * and a typed line wakes a waiter. */
+static int case_poll_waits_for_a_line(void)
+{
+	struct pollfd f = { 0, POLLIN, 0 };
+	uint64_t rd = 1;                        /* descriptor 0 */
+	struct timeval tv = { 10, 0 };
+	int ok = syscall(SYS_poll, &f, 1, 0) == 0;       /* nothing typed yet */
+
+	feed("part");
+	ok &= syscall(SYS_poll, &f, 1, 200) == 0;        /* half a line is not readable */
+	feed("ial\n");
+	ok &= syscall(SYS_poll, &f, 1, 10000) == 1 && f.revents == POLLIN;
+	ok &= reads(100, "partial\n");
+	feed("selected\n");
+	ok &= syscall(SYS_select, 1, &rd, 0, 0, &tv) == 1 && rd == 1;
+	ok &= reads(100, "selected\n");
+	if (!ok)
+		printf("# poll or select on the console went wrong\n");
+	return ok;
 }
 
 static int case_short_reads(void)
@@ -254,6 +277,7 @@ static const struct {
 	{ case_cr_is_newline, "CR ends a line as LF" },
 	{ case_one_line_per_read, "a read returns at most one line" },
 	{ case_short_reads, "a short read leaves the rest of the line" },
+	{ case_poll_waits_for_a_line, "poll and select: readable once a line is complete, woken by typing" },
 	{ case_other_controls_are_data, "other control characters are data" },
 	{ case_eof_at_line_start, "Ctrl-D at the start of a line: end of file" },
 	{ case_eof_mid_line_ends_it, "Ctrl-D after text ends the line without itself" },
