@@ -141,6 +141,11 @@ typedef int (*case_fn)(const struct path *P, struct transcript *t);
 	X(fileat_openat_stat) \
 	X(fileat_umask) \
 	X(fileat_access_readlink) \
+	X(links_symlink_readlink) \
+	X(links_follow) \
+	X(links_at_calls) \
+	X(links_opath) \
+	X(efault_links) \
 	X(fd_fcntl_dup3) \
 	X(io_pread_pwrite) \
 	X(io_vectors) \
