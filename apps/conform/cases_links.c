@@ -10,6 +10,7 @@
  * syscall runs start from the same tree.
  */
 #include <api/fcntl.h>
+#include <api/mount.h>
 #include <api/stat.h>
 #include <stdio.h>
 #include <string.h>
@@ -235,6 +236,16 @@ int case_links_follow(const struct path *P, struct transcript *t)
 			-EEXIST, -EEXIST, -ENOTDIR, -ENOTDIR, -ENOTDIR,
 			0, 0 };
 	expect_all(P, t, r, want, N(r));
+	/* umount2 follows a last link, unless UMOUNT_NOFOLLOW. */
+	CALL2(P, SYS_mkdir, D "/sub2", 0755);
+	CALL2(P, SYS_symlink, "sub2", D "/n");
+	long m[] = {
+		CALL5(P, SYS_mount, "none", D "/n", "tmpfs", 0, 0),
+		CALL2(P, SYS_umount2, D "/n", UMOUNT_NOFOLLOW),
+		CALL2(P, SYS_umount2, D "/n", 0),
+	};
+	long mwant[] = { 0, -EINVAL, 0 };
+	expect_all(P, t, m, mwant, N(m));
 	clean(P);
 	return 0;
 }

@@ -104,7 +104,7 @@ void vfs_init(void)
 	}
 	if (r < 0)
 		kprintf("vfs: initrd: %s (kept what came before)\n", cpio_strerror(r));
-	kprintf("vfs: root is a ramfs with %zu files and %zu links from the initrd, and /dev/{console,null,zero}\n",
+	kprintf("vfs: root is a ramfs with %zu files and %zu symlinks from the initrd, and /dev/{console,null,zero}\n",
 		files, links);
 }
 
