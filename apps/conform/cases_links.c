@@ -365,3 +365,59 @@ int case_links_opath(const struct path *P, struct transcript *t)
 	clean(P);
 	return 0;
 }
+
+/* The access and modification times stat gives for path, into a[2]: 0 or -errno. */
+static long times_of(const struct path *P, const char *path, long nr, struct timespec *a)
+{
+	struct stat st;
+	long r = CALL2(P, nr, path, &st);
+
+	a[0] = st.st_atim;
+	a[1] = st.st_mtim;
+	return r;
+}
+
+int case_links_utimensat(const struct path *P, struct transcript *t)
+{
+	struct timespec set[2] = { { 100, 5 }, { 200, 6 } }, got[2], lgot[2];
+	struct timespec omit_a[2] = { { 7, UTIME_OMIT }, { 300, 0 } }, omit[2] = { { 0, UTIME_OMIT }, { 0, UTIME_OMIT } };
+	struct timespec bad[2] = { { 0, 1000000000 }, { 0, 0 } }, neg[2] = { { 0, -1 }, { 0, 0 } };
+	long fd;
+
+	clean(P);
+	CALL2(P, SYS_mkdir, D, 0755);
+	make(P, D "/f", "hello");
+	CALL2(P, SYS_symlink, "f", D "/l");
+	fd = CALL3(P, SYS_open, D "/f", O_RDONLY, 0);
+	long r[] = {
+		CALL4(P, SYS_utimensat, AT_FDCWD, D "/f", set, 0),
+		times_of(P, D "/f", SYS_stat, got) == 0 && got[0].tv_sec == 100 && got[0].tv_nsec == 5 &&
+			got[1].tv_sec == 200 && got[1].tv_nsec == 6,
+		CALL4(P, SYS_utimensat, AT_FDCWD, D "/l", omit_a, 0),      /* through the link */
+		times_of(P, D "/f", SYS_stat, got) == 0 && got[0].tv_sec == 100 && got[1].tv_sec == 300,
+		CALL4(P, SYS_utimensat, AT_FDCWD, D "/l", set, AT_SYMLINK_NOFOLLOW),
+		times_of(P, D "/l", SYS_lstat, lgot) == 0 && lgot[1].tv_sec == 200 &&
+			times_of(P, D "/f", SYS_stat, got) == 0 && got[1].tv_sec == 300,
+		CALL4(P, SYS_utimensat, AT_FDCWD, D "/f", 0, 0),           /* now */
+		times_of(P, D "/f", SYS_stat, got) == 0 && got[0].tv_sec > 300 && got[1].tv_sec > 300,
+		CALL4(P, SYS_utimensat, fd, 0, set, 0),                      /* futimens */
+		times_of(P, D "/f", SYS_stat, got) == 0 && got[1].tv_sec == 200,
+		CALL4(P, SYS_utimensat, fd, "", set, AT_EMPTY_PATH),
+		CALL4(P, SYS_utimensat, AT_FDCWD, D "/none", omit, 0),     /* nothing to do: the path is not looked at */
+		CALL4(P, SYS_utimensat, AT_FDCWD, D "/none", 0, 0),
+		CALL4(P, SYS_utimensat, AT_FDCWD, D "/f", bad, 0),
+		CALL4(P, SYS_utimensat, AT_FDCWD, D "/none", neg, 0),      /* the times before the path */
+		CALL4(P, SYS_utimensat, AT_FDCWD, D "/f", set, 0x1),
+		CALL4(P, SYS_utimensat, fd, 0, set, AT_SYMLINK_NOFOLLOW),
+		CALL4(P, SYS_utimensat, AT_FDCWD, 0, set, 0),
+		CALL4(P, SYS_utimensat, 55, 0, set, 0),
+		CALL4(P, SYS_utimensat, AT_FDCWD, D "/f", 1, 0),
+		CALL4(P, SYS_utimensat, 55, "f", set, 0),
+	};
+	long want[] = { 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 0, -ENOENT, -EINVAL, -EINVAL, -EINVAL, -EINVAL, -EFAULT,
+			-EBADF, -EFAULT, -EBADF };
+	expect_all(P, t, r, want, N(r));
+	CALL1(P, SYS_close, fd);
+	clean(P);
+	return 0;
+}

@@ -125,6 +125,7 @@ static const struct spec specs[] = {
 	{ "readlinkat",      A(K_DIRFD, K_RPATH, K_OUT, K_LEN),                     R_COUNT, 4, 1, 0 },
 	{ "fchmodat",        A(K_DIRFD, K_PATH, K_MODE),                            R_ZERO, 0, 0, 0 },
 	{ "faccessat",       A(K_DIRFD, K_RPATH, K_AMODE),                          R_ZERO, 0, 0, 0 },
+	{ "utimensat",       A(K_DIRFD, K_PATH, K_IN, K_ATFLAGS),                   R_ZERO, 0, 0, 0 },
 	{ "dup3",            A(K_FD, K_FD, K_PIPEFLAGS),                            R_FD, 0, 0, 0 },
 	{ "tgkill",          A(K_KPID, K_KPID, K_KSIG),                             R_ZERO, 0, 0, F_SOLO },
 	{ "set_robust_list", A(K_IN, K_LEN),                                        R_ZERO, 0, 0, 0 },
