@@ -466,6 +466,12 @@ static long do_renameat2_new(const struct path *P, unsigned long path)
 /* After each rename: a good one is undone. */
 static void rename_back(const struct path *P, struct transcript *t, long r) { CALL2(P, SYS_rename, "/conform-sl", "/conform-u"); }
 static long do_fchmodat(const struct path *P, unsigned long path) { return CALL3(P, SYS_fchmodat, AT_FDCWD, path, 0644); }
+static long do_chown(const struct path *P, unsigned long path) { return CALL3(P, SYS_chown, path, -1, -1); }
+static long do_lchown(const struct path *P, unsigned long path) { return CALL3(P, SYS_lchown, path, -1, -1); }
+static long do_fchownat(const struct path *P, unsigned long path)
+{
+	return P->call(SYS_fchownat, AT_FDCWD, (long)path, -1, -1, 0, 0);
+}
 static long do_utimensat(const struct path *P, unsigned long path) { return CALL4(P, SYS_utimensat, AT_FDCWD, path, 0, 0); }
 
 int case_efault_links(const struct path *P, struct transcript *t)
@@ -484,6 +490,9 @@ int case_efault_links(const struct path *P, struct transcript *t)
 	path_row(P, t, "renameat2(new)", "/conform-sl", 0, do_renameat2_new, rename_back);
 	path_row(P, t, "fchmodat", "/conform-u", 0, do_fchmodat, 0);
 	path_row(P, t, "utimensat", "/conform-u", 0, do_utimensat, 0);
+	path_row(P, t, "chown", "/conform-u", 0, do_chown, 0);
+	path_row(P, t, "lchown", "/conform-u", 0, do_lchown, 0);
+	path_row(P, t, "fchownat", "/conform-u", 0, do_fchownat, 0);
 	/* The times are read whole (two timespecs of zeros are a good answer); NULL is "now". */
 	OPT_SRC_ROW(P, t, "utimensat(times)", 2 * sizeof(struct timespec), 0, 0,
 		    CALL4(P, SYS_utimensat, AT_FDCWD, "/conform-u", src, 0));

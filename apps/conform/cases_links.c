@@ -421,3 +421,60 @@ int case_links_utimensat(const struct path *P, struct transcript *t)
 	clean(P);
 	return 0;
 }
+
+/* The owner, group and mode bits stat (or lstat) gives, packed as uid << 32 | gid << 16 | mode & 07777; or -errno. */
+static long ids_of(const struct path *P, long nr, const char *path)
+{
+	struct stat st;
+	long r = CALL2(P, nr, path, &st);
+
+	return r < 0 ? r : (long)st.st_uid << 32 | (long)st.st_gid << 16 | (st.st_mode & 07777);
+}
+
+int case_links_chown(const struct path *P, struct transcript *t)
+{
+	long fd, dir;
+
+	clean(P);
+	CALL2(P, SYS_mkdir, D, 0755);
+	make(P, D "/f", "hello");
+	CALL2(P, SYS_symlink, "f", D "/l");
+	dir = CALL3(P, SYS_open, D, O_RDONLY | O_DIRECTORY, 0);
+	fd = CALL3(P, SYS_open, D "/f", O_PATH, 0);
+	long r[] = {
+		CALL3(P, SYS_chown, D "/f", 5, 6),
+		ids_of(P, SYS_stat, D "/f"),
+		CALL3(P, SYS_chown, D "/l", -1, 7),                            /* through the link */
+		ids_of(P, SYS_stat, D "/f"),
+		CALL3(P, SYS_lchown, D "/l", 8, 9),                             /* the link itself */
+		ids_of(P, SYS_lstat, D "/l"),
+		ids_of(P, SYS_stat, D "/l"),
+		CALL5(P, SYS_fchownat, dir, "l", 10, -1, AT_SYMLINK_NOFOLLOW),
+		ids_of(P, SYS_lstat, D "/l"),
+		CALL5(P, SYS_fchownat, fd, "", 0, 0, AT_EMPTY_PATH),
+		ids_of(P, SYS_stat, D "/f"),
+		CALL3(P, SYS_fchown, fd, 0, 0),                                 /* O_PATH: -EBADF */
+		CALL5(P, SYS_fchownat, dir, "f", 0, 0, 0x1),
+		CALL3(P, SYS_fchown, 55, 0, 0),
+		CALL3(P, SYS_chown, D "/none", 0, 0),
+		/* Set-user-ID goes with any chown of a file; set-group-ID when group-executable. */
+		CALL2(P, SYS_chmod, D "/f", 06755),
+		CALL3(P, SYS_chown, D "/f", -1, -1),
+		ids_of(P, SYS_stat, D "/f"),
+		CALL2(P, SYS_chmod, D "/f", 06745),
+		CALL3(P, SYS_chown, D "/f", -1, -1),
+		ids_of(P, SYS_stat, D "/f"),
+		CALL2(P, SYS_chmod, D, 06755),
+		CALL3(P, SYS_chown, D, -1, -1),
+		ids_of(P, SYS_stat, D),
+	};
+	long want[] = { 0, 5L << 32 | 6 << 16 | 0644, 0, 5L << 32 | 7 << 16 | 0644, 0, 8L << 32 | 9 << 16 | 0777,
+			5L << 32 | 7 << 16 | 0644, 0, 10L << 32 | 9 << 16 | 0777, 0, 0644, -EBADF, -EINVAL, -EBADF, -ENOENT,
+			0, 0, 0755, 0, 0, 02745, 0, 0, 06755 };
+	expect_all(P, t, r, want, N(r));
+	CALL2(P, SYS_chmod, D, 0755);
+	CALL1(P, SYS_close, fd);
+	CALL1(P, SYS_close, dir);
+	clean(P);
+	return 0;
+}

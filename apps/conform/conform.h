@@ -146,6 +146,7 @@ typedef int (*case_fn)(const struct path *P, struct transcript *t);
 	X(links_at_calls) \
 	X(links_opath) \
 	X(links_utimensat) \
+	X(links_chown) \
 	X(efault_links) \
 	X(fd_fcntl_dup3) \
 	X(io_pread_pwrite) \

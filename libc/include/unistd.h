@@ -40,6 +40,10 @@ int linkat(int olddirfd, const char *old, int newdirfd, const char *new, int fla
 int unlinkat(int dirfd, const char *path, int flags);
 int symlink(const char *target, const char *path);
 int symlinkat(const char *target, int dirfd, const char *path);
+int chown(const char *path, uid_t uid, gid_t gid);
+int fchown(int fd, uid_t uid, gid_t gid);
+int lchown(const char *path, uid_t uid, gid_t gid);
+int fchownat(int dirfd, const char *path, uid_t uid, gid_t gid, int flags);
 int chdir(const char *path);
 char *getcwd(char *buf, size_t size);
 int truncate(const char *path, off_t size);
