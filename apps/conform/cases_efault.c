@@ -427,7 +427,7 @@ int case_efault_fileat_paths(const struct path *P, struct transcript *t)
 	path_row(P, t, "creat", "/conform-m", 0, do_creat, creat_undo);
 	path_row(P, t, "access", "/bin/true", 0, do_access, 0);
 	path_row(P, t, "faccessat", "/bin/true", 0, do_faccessat, 0);
-	/* No links: a good path is -EINVAL, a bad one -EFAULT. */
+	/* Not a link: a good path is -EINVAL, a bad one -EFAULT (efault_links reads a real one). */
 	path_row(P, t, "readlink", "/bin/true", -EINVAL, do_readlink, 0);
 	path_row(P, t, "readlinkat", "/bin/true", -EINVAL, do_readlinkat, 0);
 	path_row(P, t, "statfs", "/", 0, do_statfs, 0);

@@ -1,11 +1,14 @@
 /*
  * path.c - resolving path names over ramfs trees (see fs/path.h).
  *
- * The walk touches nodes only through ramfs_lookup(), ramfs_name_of() and
- * the parent/mounted/covered pointers, so a VFS can put its own node type
- * in their place. The path is never copied or written: components are
- * (pointer, length) slices of it, and its length is found with a bounded
- * scan, so an unterminated buffer of PATH_MAX bytes is read no further.
+ * The walk touches nodes only through ramfs_lookup(), ramfs_name_of(),
+ * node_get_link() and the parent/mounted/covered pointers, so a VFS can
+ * put its own node type in their place. The path is never copied or
+ * written: components are (pointer, length) slices of it, or of a link's
+ * text, and its length is found with a bounded scan, so an unterminated
+ * buffer of PATH_MAX bytes is read no further. Links are followed without
+ * recursion: the rest of a path a link interrupts waits on a small stack
+ * (struct walk) until the link's text has been walked.
  * Permissions are asked of fs/perm.c, in the order Linux asks: search (x)
  * on every directory a component is looked up in, then, for the calls
  * that change a directory, w and x on it once the names have been checked.
