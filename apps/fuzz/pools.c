@@ -567,6 +567,8 @@ void pick(struct call *c, int i, int k, uint64_t *rng)
 			{ TCGETS, "TCGETS" }, { TCSETS, "TCSETS" }, { TCSETSF, "TCSETSF" }, { TIOCGWINSZ, "TIOCGWINSZ" },
 			{ TIOCSWINSZ, "TIOCSWINSZ" }, { TIOCGPGRP, "TIOCGPGRP" }, { FIONBIO, "FIONBIO" },
 			{ FIOCLEX, "FIOCLEX" }, { FIONCLEX, "FIONCLEX" }, { 0x541b, "FIONREAD" },
+			{ TIOCSPGRP, "TIOCSPGRP" }, { TIOCGSID, "TIOCGSID" }, { TIOCSCTTY, "TIOCSCTTY" },
+			{ TIOCNOTTY, "TIOCNOTTY" }, { TCFLSH, "TCFLSH" }, { TCXONC, "TCXONC" }, { TIOCOUTQ, "TIOCOUTQ" },
 			{ (1UL << 32) | TCGETS, "TCGETS | 1 << 32" },
 		};
 		if (below(rng, 8))
