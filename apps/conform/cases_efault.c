@@ -568,6 +568,25 @@ int case_efault_ioctl(const struct path *P, struct transcript *t)
 
 /* --- the process and misc calls (issue 13) --------------------------------- */
 
+/* waitid's infop (written even for -ECHILD, as Linux) and rusage (for a
+ * child found: a zombie, left there by WNOWAIT); NULL is allowed for both. */
+int case_efault_waitid(const struct path *P, struct transcript *t)
+{
+	for (int p = 0; p < NBUFFER_PLACES; p++) {
+		long want = p == NULLPTR ? -ECHILD : want_buffer(p, 0, -ECHILD, 0);
+		cell(P, t, "waitid(infop)", p, CALL4(P, SYS_waitid, P_ALL, 0, buffer_at(p, 28), WEXITED), want);
+	}
+	long pid = CALL0(P, SYS_fork);
+	if (pid == 0)
+		CALL1(P, SYS_exit, 0);
+	for (int p = 0; p < NBUFFER_PLACES; p++)
+		cell(P, t, "waitid(rusage)", p, P->call(SYS_waitid, P_PID, pid, 0, WEXITED | WNOWAIT,
+							buffer_at(p, sizeof(struct rusage)), 0),
+		     p == NULLPTR ? 0 : want_buffer(p, 0, 0, 0));
+	CALL4(P, SYS_wait4, pid, 0, 0, 0);
+	return 0;
+}
+
 int case_efault_sysinfo(const struct path *P, struct transcript *t)
 {
 	DEST_ROW(P, t, "sysinfo", sizeof(struct sysinfo), 0, CALL1(P, SYS_sysinfo, dst));

@@ -3,7 +3,8 @@
  * ioctls, with Linux's errors: process groups and sessions (setpgid,
  * getpgid, getpgrp, setsid, getsid), kill and wait4 on groups, a stop
  * and a continue seen by wait4 (WUNTRACED, WCONTINUED), and TIOCGPGRP,
- * TIOCSPGRP, TIOCGSID, TIOCSCTTY, TIOCNOTTY, TCFLSH, TCXONC, FIONREAD.
+ * TIOCSPGRP, TIOCGSID, TIOCSCTTY, TIOCNOTTY, TCFLSH, TCXONC, FIONREAD;
+ * waitid with its options (WEXITED, WSTOPPED, WCONTINUED, WNOHANG, WNOWAIT).
  * Each case runs in a child of the runner, which is init and leads the
  * console's session: the console is the case's controlling terminal.
  */
@@ -11,6 +12,7 @@
 #include <api/signal.h>
 #include <api/termios.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -151,5 +153,64 @@ int case_stop_continue(const struct path *P, struct transcript *t)
 	EXPECT(t, P, CALL4(P, SYS_wait4, -pid, &status, 0, 0) == pid);
 	note(t, "killed %x", status);
 	EXPECT(t, P, status == SIGKILL);
+	return 0;
+}
+
+/* The fields of siginfo waitid writes. */
+struct wait_info {
+	int32_t signo, errno_, code, pad;
+	int32_t pid;
+	uint32_t uid;
+	int32_t status;
+};
+
+/* waitid(idtype, id, &info, options): the result; info's fields noted. */
+static long waitid_noted(const struct path *P, struct transcript *t, long idtype, long id, long options,
+			 struct wait_info *info)
+{
+	memset(info, 0xa5, sizeof(*info));
+	long r = P->call(SYS_waitid, idtype, id, (long)info, options, 0, 0);
+
+	note(t, "[%ld: %d %d %d] ", r, info->signo, info->code, info->status);
+	return r;
+}
+
+int case_waitid(const struct path *P, struct transcript *t)
+{
+	struct wait_info in;
+	long pid;
+
+	long r[] = {
+		CALL4(P, SYS_waitid, P_ALL, 0, &in, 0),                 /* nothing to wait for */
+		CALL4(P, SYS_waitid, P_ALL, 0, &in, WEXITED | 0x100),
+		CALL4(P, SYS_waitid, P_PID, 0, &in, WEXITED),
+		CALL4(P, SYS_waitid, P_PGID, -1, &in, WEXITED),
+		CALL4(P, SYS_waitid, 9, 0, &in, WEXITED),
+		CALL4(P, SYS_waitid, P_PIDFD, 55, &in, WEXITED),        /* not open */
+		CALL4(P, SYS_waitid, P_PIDFD, 0, &in, WEXITED),         /* not a pidfd */
+		CALL4(P, SYS_waitid, P_ALL, 0, 0, WEXITED),             /* no children; infop may be NULL */
+	};
+	long want[] = { -EINVAL, -EINVAL, -EINVAL, -EINVAL, -EINVAL, -EBADF, -EINVAL, -ECHILD };
+	expect_list(P, t, r, want, N(r));
+	EXPECT(t, P, waitid_noted(P, t, P_ALL, 0, WEXITED | WNOHANG, &in) == -ECHILD && in.signo == 0 && in.pid == 0);
+	/* An exit, seen twice with WNOWAIT, then reaped. */
+	if ((pid = CALL0(P, SYS_fork)) == 0)
+		CALL1(P, SYS_exit, 3);
+	EXPECT(t, P, waitid_noted(P, t, P_PID, pid, WEXITED | WNOWAIT, &in) == 0 && in.pid == pid);
+	EXPECT(t, P, in.signo == SIGCHLD && in.code == CLD_EXITED && in.status == 3 && in.errno_ == 0 && in.uid == 0);
+	EXPECT(t, P, waitid_noted(P, t, P_ALL, 0, WEXITED, &in) == 0 && in.pid == pid && in.code == CLD_EXITED);
+	EXPECT(t, P, CALL4(P, SYS_wait4, pid, 0, WNOHANG, 0) == -ECHILD);
+	/* A stop, a continue and a kill, by process group. */
+	if ((pid = CALL0(P, SYS_fork)) == 0)
+		spin(P, 0);
+	CALL2(P, SYS_setpgid, pid, pid);
+	EXPECT(t, P, waitid_noted(P, t, P_PGID, pid, WEXITED | WSTOPPED | WNOHANG, &in) == 0 && in.pid == 0);
+	CALL2(P, SYS_kill, pid, SIGSTOP);
+	EXPECT(t, P, waitid_noted(P, t, P_PGID, pid, WSTOPPED, &in) == 0 && in.pid == pid);
+	EXPECT(t, P, in.code == CLD_STOPPED && in.status == SIGSTOP);
+	CALL2(P, SYS_kill, pid, SIGCONT);
+	EXPECT(t, P, waitid_noted(P, t, P_PID, pid, WCONTINUED, &in) == 0 && in.code == CLD_CONTINUED && in.status == SIGCONT);
+	CALL2(P, SYS_kill, pid, SIGKILL);
+	EXPECT(t, P, waitid_noted(P, t, P_ALL, 0, WEXITED, &in) == 0 && in.code == CLD_KILLED && in.status == SIGKILL);
 	return 0;
 }

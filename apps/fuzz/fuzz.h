@@ -80,6 +80,8 @@ enum kind {
 	K_REMAPFLAGS, /* mremap's flags (MREMAP_FIXED: the new place is kept to the scratch region) */
 	K_CLONEFLAGS, /* clone's flags: never the caller's space shared (CLONE_VM is dropped) */
 	K_CLONESP,    /* clone's new stack: 0, so a fork's child returns on the caller's */
+	K_IDTYPE,     /* waitid's idtype: P_ALL, P_PID, P_PGID, P_PIDFD, junk */
+	K_WIDOPTS,    /* waitid's options: always WNOHANG (WSTOPPED alone would wait for ever) */
 	K_COUNT
 };
 

@@ -457,6 +457,17 @@ void pick(struct call *c, int i, int k, uint64_t *rng)
 		break;
 	}
 	case K_CLONESP: set(c, i, 0, 0); break;
+	case K_IDTYPE: {
+		static const uint64_t o[] = { P_ALL, P_ALL, P_PID, P_PGID, P_PIDFD, 4, 1UL << 32 };
+		set(c, i, o[below(rng, N(o))], 0);
+		break;
+	}
+	case K_WIDOPTS: {
+		static const uint64_t o[] = { WEXITED, WEXITED | WSTOPPED | WCONTINUED, WEXITED | WNOWAIT,
+					      WSTOPPED, WCONTINUED, 0, 0x100, 1UL << 32 | WEXITED, __WALL | WEXITED };
+		set(c, i, o[below(rng, N(o))] | WNOHANG, 0);
+		break;
+	}
 	case K_MAPFLAGS: {
 		static const uint64_t f[] = {
 			MAP_PRIVATE | MAP_ANONYMOUS, MAP_PRIVATE | MAP_ANONYMOUS, MAP_PRIVATE | MAP_ANONYMOUS,

@@ -51,6 +51,7 @@ static const struct spec specs[] = {
 	{ "execve",          A(K_XPATH, K_ARGV, K_ARGV),                            R_ERROR, 0, 0, F_SOLO },
 	{ "exit",            A(0),                                                  R_ZERO, 0, 0, F_SKIP | F_SOLO },
 	{ "wait4",           A(K_WPID, K_OUT, K_WOPTS, K_OUT),                      R_NONNEG, 0, 0, 0 },
+	{ "waitid",          A(K_IDTYPE, K_WPID, K_OUT, K_WIDOPTS, K_OUT),          R_ZERO, 0, 0, 0 },
 	{ "kill",            A(K_KPID, K_KSIG),                                     R_ZERO, 0, 0, F_SOLO },
 	{ "uname",           A(K_OUT),                                              R_ZERO, 0, 0, 0 },
 	{ "fcntl",           A(K_FD, K_FCNTL, K_INT),                               R_NONNEG, 0, 0, 0 },

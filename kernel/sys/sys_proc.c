@@ -1,5 +1,5 @@
 /*
- * sys_proc.c - process calls: identity, exit, fork, wait4, execve, and the
+ * sys_proc.c - process calls: identity, exit, fork, execve, and the
  * per-thread bits (set_tid_address, arch_prctl, gettid, the robust futex
  * list, prctl's name). One thread per process: a thread id is the pid.
  */
@@ -81,89 +81,6 @@ long proc_fork(struct trap_frame *tf, bool share_vm)
 	signal_fork(c, p);
 	c->state = P_RUNNABLE;
 	return c->pid;
-}
-
-/* Does wait4's pid select child c: pid > 0 that child, -1 any, 0 the
- * caller's group, < -1 group -pid? */
-static bool wait_selects(const struct proc *me, const struct proc *c, long pid)
-{
-	if (pid > 0)
-		return c->pid == pid;
-	if (pid == 0)
-		return c->pgid == me->pgid;
-	return pid == -1 || c->pgid == -pid;
-}
-
-/* What wait4 would report of child c under options: its status word in
- * *status, or false for nothing (yet). A report of a stop or a continue
- * is given once. */
-static bool wait_report(struct proc *c, uint64_t options, int *status)
-{
-	if (c->state == P_ZOMBIE) {
-		*status = c->status;
-		return true;
-	}
-	if ((options & WUNTRACED) && c->stopped && c->wait_report == WAIT_REPORT_STOPPED) {
-		*status = 0x7f | c->stop_sig << 8;     /* WIFSTOPPED, WSTOPSIG */
-		return true;
-	}
-	if ((options & WCONTINUED) && c->wait_report == WAIT_REPORT_CONTINUED) {
-		*status = 0xffff;                      /* WIFCONTINUED */
-		return true;
-	}
-	return false;
-}
-
-/* wait4(pid, status, options, rusage): pid > 0 waits for that child, -1
- * for any, 0 for any in the caller's process group, < -1 for any in group
- * -pid. WUNTRACED reports a child's stop, WCONTINUED its continuing,
- * each once (jobctl.c). rusage, when given, gets the child's CPU time with
- * its own children's (acct.c), which the caller's RUSAGE_CHILDREN then
- * counts. Orphans the kernel reaps itself are never reported. */
-long sys_wait4(struct trap_frame *tf)
-{
-	struct proc *p = current();
-	long pid = (int)arg(tf, 0);
-	uint64_t ustatus = arg(tf, 1), options = arg(tf, 2), rusage = arg(tf, 3);
-
-	if (options & ~(uint64_t)(WNOHANG | WUNTRACED | WCONTINUED))
-		return -EINVAL;
-	if (pid == INT32_MIN)
-		return -ESRCH;                           /* -pid does not exist (Linux) */
-	/* Check the pointers before reaping: a bad one must not lose a child. */
-	if ((ustatus && !user_writable(ustatus, sizeof(int))) ||
-	    (rusage && !user_writable(rusage, sizeof(struct rusage))))
-		return -EFAULT;
-	for (;;) {
-		bool any = false;
-		for (struct proc *c = procs; c < procs + NPROC; c++) {
-			if (c->state == P_FREE || c->parent != p || c == p || c->autoreap || !wait_selects(p, c, pid))
-				continue;
-			any = true;
-			int status, cpid = c->pid;
-			if (!wait_report(c, options, &status))
-				continue;
-			struct rusage ru;
-			acct_rusage(c, RUSAGE_BOTH, &ru);
-			if ((ustatus && copy_to_user((void *)ustatus, &status, sizeof(status)) < 0) ||
-			    (rusage && copy_to_user((void *)rusage, &ru, sizeof(ru)) < 0))
-				return -EFAULT;
-			if (c->state != P_ZOMBIE) {
-				c->wait_report = WAIT_REPORT_NONE;   /* told: a stopped or continued child stays */
-				return cpid;
-			}
-			acct_reap(p, c);
-			proc_free(c);
-			return cpid;
-		}
-		if (!any)
-			return -ECHILD;
-		if (options & WNOHANG)
-			return 0;
-		long r = sleep_on(p, 0);                 /* proc_exit and jobctl.c wake us */
-		if (r < 0)
-			return r;
-	}
 }
 
 /* Copy a NULL-terminated user array of strings into the arena at *pos;
