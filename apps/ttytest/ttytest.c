@@ -327,6 +327,33 @@ static int case_ctrl_z_stops(void)
 	return ok & back_in_front();
 }
 
+/* A job started in the background that reads stops on SIGTTIN; put in
+ * front and continued (a shell's fg), its read goes on and gets the line. */
+static int case_background_reader_fg(void)
+{
+	int s = -1, ok;
+	char buf[64];
+	pid_t job;
+
+	set_handler(SIGTTOU, NULL, SIG_IGN);
+	fflush(stdout);
+	if ((job = fork()) == 0) {
+		setpgid(0, 0);                /* a group of its own, not in front */
+		long n = read(0, buf, sizeof(buf));
+		_exit(n == 6 && !memcmp(buf, "later\n", 6) ? 0 : 1);
+	}
+	setpgid(job, job);
+	ok = waitpid(job, &s, WUNTRACED) == job && WIFSTOPPED(s) && WSTOPSIG(s) == SIGTTIN;
+	tcsetpgrp(0, job);
+	syscall(SYS_kill, -job, SIGCONT);
+	ok &= waitpid(job, &s, WCONTINUED) == job && WIFCONTINUED(s);
+	while (state_of(job) != 'S')
+		syscall(SYS_sched_yield);
+	feed("later\n");
+	ok &= waitpid(job, &s, 0) == job && WIFEXITED(s) && WEXITSTATUS(s) == 0;
+	return ok & back_in_front();
+}
+
 /* Non-canonical input, as busybox's line editing sets it up. */
 static int case_raw_mode(void)
 {
@@ -387,6 +414,7 @@ static const struct {
 	{ case_ctrl_c_discards_input, "Ctrl-C discards the typed input" },
 	{ case_ctrl_c_foreground_only, "Ctrl-C: only the foreground process group gets SIGINT" },
 	{ case_ctrl_z_stops, "Ctrl-Z stops the foreground group (SIGTSTP), SIGCONT goes on, Ctrl-\\ quits" },
+	{ case_background_reader_fg, "a background reader stops (SIGTTIN); in front and continued, it reads" },
 	{ case_raw_mode, "raw mode (no ICANON, no ECHO): bytes as typed, VMIN and VTIME" },
 };
 
