@@ -5,10 +5,9 @@
 uint64_t console_writes;
 static unsigned column;
 
-void console_write(const char *s, size_t n)
+/* Keep the column: where the next byte lands. */
+static void track(const char *s, size_t n)
 {
-	serial_write(s, n);
-	fbcon_write(s, n);
 	console_writes++;
 	for (size_t i = 0; i < n; i++) {
 		if (s[i] == '\n' || s[i] == '\r')
@@ -20,6 +19,20 @@ void console_write(const char *s, size_t n)
 		else
 			column++;
 	}
+}
+
+void console_write(const char *s, size_t n)
+{
+	serial_write(s, n);
+	fbcon_write(s, n);
+	track(s, n);
+}
+
+void console_write_raw(const char *s, size_t n)
+{
+	serial_write_raw(s, n);
+	fbcon_write(s, n);
+	track(s, n);
 }
 
 unsigned console_column(void) { return column; }

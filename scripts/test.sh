@@ -196,9 +196,9 @@ tap_results ttytest
 # What the echo put on the console: the typed line, erasures as "\b \b", ^C.
 typed=$(cut -c10- "$log")
 grep -qaxF 'echo-me' <<<"$typed" && grep -qaxF $'helx\b \blo worx\b \bld' <<<"$typed" &&
-	grep -qaxF '^C' <<<"$typed" &&
-	ok "ttytest: typed input is echoed, erasures as \\b \\b, Ctrl-C as ^C" ||
-	not_ok "ttytest: typed input is echoed, erasures as \\b \\b, Ctrl-C as ^C"
+	grep -qaF '^C' <<<"$typed" && grep -qaF '^Z' <<<"$typed" &&
+	ok "ttytest: typed input is echoed, erasures as \\b \\b, Ctrl-C as ^C, Ctrl-Z as ^Z" ||
+	not_ok "ttytest: typed input is echoed, erasures as \\b \\b, Ctrl-C as ^C, Ctrl-Z as ^Z"
 
 # 3d. The shell (apps/sh) interactive on the console, typed into as in 3c:
 # a prompt, $?, cd, and Ctrl-C ending the command that runs, not the shell.

@@ -609,14 +609,29 @@ int case_efault_sendfile(const struct path *P, struct transcript *t)
 int case_efault_ioctl(const struct path *P, struct transcript *t)
 {
 	long con = CALL3(P, SYS_open, "/dev/console", O_RDWR, 0);
-	int fds[2];
+	int fds[2], pg = CALL0(P, SYS_getpgrp);
+	struct termios saved;
 
 	CALL1(P, SYS_pipe, fds);
+	CALL3(P, SYS_ioctl, con, TCGETS, &saved);
 	DEST_ROW(P, t, "ioctl(TCGETS)", sizeof(struct termios), 0, CALL3(P, SYS_ioctl, con, TCGETS, dst));
 	DEST_ROW(P, t, "ioctl(TIOCGWINSZ)", sizeof(struct winsize), 0, CALL3(P, SYS_ioctl, con, TIOCGWINSZ, dst));
+	DEST_ROW(P, t, "ioctl(TIOCGPGRP)", sizeof(int), 0, CALL3(P, SYS_ioctl, con, TIOCGPGRP, dst));
+	DEST_ROW(P, t, "ioctl(TIOCGSID)", sizeof(int), 0, CALL3(P, SYS_ioctl, con, TIOCGSID, dst));
+	DEST_ROW(P, t, "ioctl(FIONREAD)", sizeof(int), 0, CALL3(P, SYS_ioctl, con, FIONREAD, dst));
 	for (int p = 0; p < NBUFFER_PLACES; p++) {
-		cell(P, t, "ioctl(TCSETS)", p, CALL3(P, SYS_ioctl, con, TCSETS, buffer_at(p, sizeof(struct termios))),
-		     want_buffer(p, 1, 0, 0));
+		/* The settings a readable buffer holds are the console's own. */
+		unsigned long b = buffer_at(p, sizeof(struct termios));
+		if (want_buffer(p, 1, 0, 0) == 0 && p != READ_ONLY)
+			memcpy((void *)b, &saved, sizeof(saved));
+		cell(P, t, "ioctl(TCSETS)", p, CALL3(P, SYS_ioctl, con, TCSETS, b), want_buffer(p, 1, 0, 0));
+		CALL3(P, SYS_ioctl, con, TCSETS, &saved);
+		b = buffer_at(p, sizeof(int));
+		if (want_buffer(p, 1, 0, 0) == 0 && p != READ_ONLY)
+			memcpy((void *)b, &pg, sizeof(pg));
+		/* (the read-only page says 0: no such group) */
+		cell(P, t, "ioctl(TIOCSPGRP)", p, CALL3(P, SYS_ioctl, con, TIOCSPGRP, b),
+		     p == READ_ONLY ? -ESRCH : want_buffer(p, 1, 0, 0));
 		cell(P, t, "ioctl(FIONBIO)", p, CALL3(P, SYS_ioctl, fds[0], FIONBIO, buffer_at(p, sizeof(int))),
 		     want_buffer(p, 1, 0, 0));
 	}
@@ -627,6 +642,25 @@ int case_efault_ioctl(const struct path *P, struct transcript *t)
 }
 
 /* --- the process and misc calls (issue 13) --------------------------------- */
+
+/* waitid's infop (written even for -ECHILD, as Linux) and rusage (for a
+ * child found: a zombie, left there by WNOWAIT); NULL is allowed for both. */
+int case_efault_waitid(const struct path *P, struct transcript *t)
+{
+	for (int p = 0; p < NBUFFER_PLACES; p++) {
+		long want = p == NULLPTR ? -ECHILD : want_buffer(p, 0, -ECHILD, 0);
+		cell(P, t, "waitid(infop)", p, CALL4(P, SYS_waitid, P_ALL, 0, buffer_at(p, 28), WEXITED), want);
+	}
+	long pid = CALL0(P, SYS_fork);
+	if (pid == 0)
+		CALL1(P, SYS_exit, 0);
+	for (int p = 0; p < NBUFFER_PLACES; p++)
+		cell(P, t, "waitid(rusage)", p, P->call(SYS_waitid, P_PID, pid, 0, WEXITED | WNOWAIT,
+							buffer_at(p, sizeof(struct rusage)), 0),
+		     p == NULLPTR ? 0 : want_buffer(p, 0, 0, 0));
+	CALL4(P, SYS_wait4, pid, 0, 0, 0);
+	return 0;
+}
 
 int case_efault_sysinfo(const struct path *P, struct transcript *t)
 {

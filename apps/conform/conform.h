@@ -185,7 +185,13 @@ typedef int (*case_fn)(const struct path *P, struct transcript *t);
 	X(mmap_shared) \
 	X(clone_flags) \
 	X(efault_address_calls) \
-	X(efault_clone_tid)
+	X(efault_clone_tid) \
+	X(pgrp_calls) \
+	X(setsid_session) \
+	X(tty_job_ioctls) \
+	X(stop_continue) \
+	X(waitid) \
+	X(efault_waitid)
 
 #define DECLARE_CASE(name) int case_##name(const struct path *P, struct transcript *t);
 CASES(DECLARE_CASE)

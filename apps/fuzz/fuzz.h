@@ -16,6 +16,7 @@
 
 #include <stdint.h>
 #include <sys/entry.h>
+#include <termios.h>
 #include <sys/syscall.h>
 
 #define PAGE        4096UL
@@ -87,6 +88,8 @@ enum kind {
 	K_WAITTV,     /* select's timeout: a short or invalid timeval, or bad, never NULL */
 	K_FDSET,      /* a select set: NULL, pool descriptors' bits, any bits, read-only, or bad */
 	K_SIGPACK,    /* pselect6's { sigset pointer, size }: NULL, good, bad sizes, or bad */
+	K_IDTYPE,     /* waitid's idtype: P_ALL, P_PID, P_PGID, P_PIDFD, junk */
+	K_WIDOPTS,    /* waitid's options: always WNOHANG (WSTOPPED alone would wait for ever) */
 	K_COUNT
 };
 
@@ -193,6 +196,7 @@ struct world {
 	int pid, ppid;
 	uint64_t buf, buf_end;                 /* writable pages; buf_end is unmapped */
 	uint64_t scratch, scratch_end;         /* mmap/munmap may do anything here */
+	struct termios tio;                    /* the console's settings, for TCSETS (guard.c) */
 	uint64_t in, in_end;                   /* the prepared inputs (in1); in_end unmapped */
 	uint64_t in2, in2_end;                 /* argv arrays; in2_end unmapped */
 	uint64_t text, rodata, vdso;           /* read-only pages: code, data, the vDSO (or 0) */

@@ -8,6 +8,7 @@
  */
 #include <fcntl.h>
 #include <signal.h>
+#include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/wait.h>
@@ -62,11 +63,18 @@ void guard_before(struct call *c)
 		if (sig >= 1 && sig <= 64 && ((int)c->a[i] != W.pid || !ignored_by_default(sig)))
 			c->a[j] = 0, c->what[j] = "0 (was a real signal)";
 	}
-	/* rt_sigaction: SIGPIPE stays ignored. */
-	if ((i = arg_of(c, K_SIG)) >= 0 && (j = arg_of(c, K_SIGACT)) >= 0 &&
-	    c->a[i] == SIGPIPE && c->a[j] == W.sigact) {
+	/* rt_sigaction: SIGPIPE stays ignored, and the terminal's stops (world.c). */
+	if ((i = arg_of(c, K_SIG)) >= 0 && (j = arg_of(c, K_SIGACT)) >= 0 && c->a[j] == W.sigact &&
+	    (c->a[i] == SIGPIPE || c->a[i] == SIGTTIN || c->a[i] == SIGTTOU || c->a[i] == SIGTSTP)) {
 		((struct k_sigaction *)W.sigact)->handler = 1;
-		c->what[j] = "{SIG_IGN} (SIGPIPE)";
+		c->what[j] = "{SIG_IGN} (SIGPIPE or a terminal's stop)";
+	}
+	/* ioctl(TCSETS*): the console's own settings, so the serial log stays
+	 * readable (the EFAULT paths are conform's). */
+	if ((i = arg_of(c, K_IOCTL)) >= 0 && i + 1 < c->sc->nargs &&
+	    ((uint32_t)c->a[i] == TCSETS || (uint32_t)c->a[i] == TCSETSW || (uint32_t)c->a[i] == TCSETSF)) {
+		memcpy((void *)W.buf, &W.tio, sizeof(W.tio));
+		c->a[i + 1] = W.buf, c->what[i + 1] = "the console's own settings";
 	}
 	/* prlimit64 sets limits only of the batch itself: another process's
 	 * (the runner's!) are only read. */

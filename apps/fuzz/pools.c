@@ -545,6 +545,17 @@ void pick(struct call *c, int i, int k, uint64_t *rng)
 	case K_WAITTV: pick_wait(c, i, rng, IN_WAITTV); break;
 	case K_FDSET: pick_fdset(c, i, rng); break;
 	case K_SIGPACK: pick_sigpack(c, i, rng); break;
+	case K_IDTYPE: {
+		static const uint64_t o[] = { P_ALL, P_ALL, P_PID, P_PGID, P_PIDFD, 4, 1UL << 32 };
+		set(c, i, o[below(rng, N(o))], 0);
+		break;
+	}
+	case K_WIDOPTS: {
+		static const uint64_t o[] = { WEXITED, WEXITED | WSTOPPED | WCONTINUED, WEXITED | WNOWAIT,
+					      WSTOPPED, WCONTINUED, 0, 0x100, 1UL << 32 | WEXITED, __WALL | WEXITED };
+		set(c, i, o[below(rng, N(o))] | WNOHANG, 0);
+		break;
+	}
 	case K_MAPFLAGS: {
 		static const uint64_t f[] = {
 			MAP_PRIVATE | MAP_ANONYMOUS, MAP_PRIVATE | MAP_ANONYMOUS, MAP_PRIVATE | MAP_ANONYMOUS,
@@ -658,6 +669,8 @@ void pick(struct call *c, int i, int k, uint64_t *rng)
 			{ TCGETS, "TCGETS" }, { TCSETS, "TCSETS" }, { TCSETSF, "TCSETSF" }, { TIOCGWINSZ, "TIOCGWINSZ" },
 			{ TIOCSWINSZ, "TIOCSWINSZ" }, { TIOCGPGRP, "TIOCGPGRP" }, { FIONBIO, "FIONBIO" },
 			{ FIOCLEX, "FIOCLEX" }, { FIONCLEX, "FIONCLEX" }, { 0x541b, "FIONREAD" },
+			{ TIOCSPGRP, "TIOCSPGRP" }, { TIOCGSID, "TIOCGSID" }, { TIOCSCTTY, "TIOCSCTTY" },
+			{ TIOCNOTTY, "TIOCNOTTY" }, { TCFLSH, "TCFLSH" }, { TCXONC, "TCXONC" }, { TIOCOUTQ, "TIOCOUTQ" },
 			{ (1UL << 32) | TCGETS, "TCGETS | 1 << 32" },
 		};
 		if (below(rng, 8))

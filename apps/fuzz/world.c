@@ -188,6 +188,12 @@ int world_setup(void)
 	if (fd > 2)
 		close(fd);
 	signal(SIGPIPE, SIG_IGN);                  /* writes to a readerless pipe: -EPIPE only */
+	/* A batch that leaves the console's foreground group (setpgid,
+	 * setsid) must not stop on it: reads get -EIO, the rest goes on. */
+	tcgetattr(1, &W.tio);
+	signal(SIGTTIN, SIG_IGN);
+	signal(SIGTTOU, SIG_IGN);
+	signal(SIGTSTP, SIG_IGN);
 	if (setrlimit(RLIMIT_AS, &(struct rlimit){ BATCH_AS, BATCH_AS }) < 0)
 		return -1;
 	W.pid = getpid();

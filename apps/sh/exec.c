@@ -87,13 +87,20 @@ static void child(struct cmd *c, int in, const int out[2], bool bg)
 {
 	builtin_fn *fn;
 
-	/* The console's Ctrl-C reaches every process: a foreground command
-	 * dies of it, background commands ignore it (no job control), and
-	 * the interactive shell only starts a new prompt (main.c). */
-	if (bg)
+	/* The console's Ctrl-C reaches the whole foreground process group,
+	 * and this shell keeps one group (no job control of its own): a
+	 * foreground command dies of it, background commands ignore it, and
+	 * the interactive shell only starts a new prompt (main.c). Ctrl-\ and
+	 * Ctrl-Z are the command's alike. */
+	if (bg) {
 		signal(SIGINT, SIG_IGN);
-	else if (interactive)
+		signal(SIGQUIT, SIG_IGN);
+		signal(SIGTSTP, SIG_IGN);
+	} else if (interactive) {
 		signal(SIGINT, SIG_DFL);
+		signal(SIGQUIT, SIG_DFL);
+		signal(SIGTSTP, SIG_DFL);
+	}
 	if (in >= 0) {
 		dup2(in, 0);
 		close(in);
@@ -125,6 +132,8 @@ int wait_status(int st)
 		 * or a broken pipe, which is how a pipeline's writer usually ends. */
 		if (sig != SIGINT && sig != SIGPIPE)
 			fprintf(stderr, "%s\n", strsignal(sig));
+		else if (sig == SIGINT && interactive)
+			fputc('\n', stderr);      /* the console echoed ^C, with no newline */
 		return 128 + sig;
 	}
 	return WEXITSTATUS(st);
@@ -197,8 +206,14 @@ int run_pipeline(struct pipeline *p, bool bg)
 	}
 	for (int i = 0; i < n; i++) {
 		st = 0;
-		while (waitpid(pids[i], &st, 0) < 0 && errno == EINTR)
+		while (waitpid(pids[i], &st, WUNTRACED) < 0 && errno == EINTR)
 			;
+		if (WIFSTOPPED(st)) {
+			/* Ctrl-Z: the shell has no fg; the command waits for a
+			 * SIGCONT (kill -CONT) or its end. */
+			fprintf(stderr, "\n[%d] Stopped\n", pids[i]);
+			st = (128 + WSTOPSIG(st)) << 8;
+		}
 		r = wait_status(st);
 	}
 	return n < p->n ? 1 : r;

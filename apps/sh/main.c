@@ -25,9 +25,11 @@ pid_t last_bg;
 int nargs;
 char **args;
 
-/* Ctrl-C at the prompt: the console dropped the line; read_line starts anew. */
+/* Ctrl-C at the prompt: the console dropped the line (and echoed ^C);
+ * read_line starts anew on a line of its own. */
 static void on_sigint(int sig)
 {
+	write(2, "\n", 1);
 }
 
 /* Buffered input of lines from one descriptor. */
@@ -109,8 +111,11 @@ int main(int argc, char **argv, char **envp)
 		if (S_ISFIFO(st.st_mode))
 			in.chunk = 1;            /* a pipe cannot give back what we read too far */
 	}
-	if (interactive)
+	if (interactive) {
 		signal(SIGINT, on_sigint);   /* Ctrl-C is for the command, not the shell */
+		signal(SIGQUIT, SIG_IGN);    /* nor Ctrl-\ and Ctrl-Z */
+		signal(SIGTSTP, SIG_IGN);
+	}
 	for (;;) {
 		if (interactive)
 			fputs("$ ", stderr);

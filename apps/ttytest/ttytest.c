@@ -9,13 +9,17 @@
  *
  * Each case runs in a forked child, so a crash or a hang in one shows as
  * that case's failure. Cases that type Ctrl-C ignore SIGINT themselves
- * (it goes to every process but init) and watch a grandchild get it.
+ * (it goes to the foreground process group, theirs unless they put
+ * another in front) and watch a grandchild get it. The job-control cases
+ * put a grandchild's own group in the foreground (tcsetpgrp), with
+ * SIGTTOU ignored so that they may take it back from the background.
  */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include <api/abi.h>
@@ -109,8 +113,10 @@ static int ctrl_c_at(void (*fn)(void), char want)
 
 static int case_backspace(void)
 {
-	feed("helx\x7flo worx\bld\n");
-	return reads(100, "hello world\n");
+	feed("helx\x7flo worx\x7fld\n");
+	int ok = reads(100, "hello world\n");
+	feed("a\bb\n");                      /* BS is not VERASE (DEL): data, as on Linux */
+	return ok & reads(100, "a\bb\n");
 }
 
 static int case_kill_line(void)
@@ -267,11 +273,152 @@ static int case_ctrl_c_discards_input(void)
 	return reads(100, "fresh\n");
 }
 
+/* Start fn in a child with a process group of its own, which becomes the
+ * console's foreground group once the child runs. */
+static pid_t start_in_front(void (*fn)(void))
+{
+	int ready[2];
+	char c;
+	pid_t pid;
+
+	set_handler(SIGINT, NULL, SIG_IGN);   /* this process stays */
+	set_handler(SIGTTOU, NULL, SIG_IGN);  /* and may take the terminal back */
+	if (syscall(SYS_pipe, ready) < 0)
+		return -1;
+	fflush(stdout);
+	if ((pid = fork()) == 0) {
+		set_handler(SIGINT, NULL, SIG_DFL);
+		set_handler(SIGTTOU, NULL, SIG_DFL);
+		setpgid(0, 0);
+		read(ready[0], &c, 1);        /* until it is in front */
+		fn();
+		_exit(99);
+	}
+	setpgid(pid, pid);                    /* (both: whichever runs first) */
+	tcsetpgrp(0, pid);
+	write(ready[1], "r", 1);
+	return pid;
+}
+
+/* Take the foreground back for this process's group. */
+static int back_in_front(void)
+{
+	return tcsetpgrp(0, getpgrp()) == 0 && tcgetpgrp(0) == getpgrp();
+}
+
+/* Only the foreground group gets Ctrl-C: a sibling in this group stays. */
+static int case_ctrl_c_foreground_only(void)
+{
+	pid_t other;
+
+	set_handler(SIGINT, NULL, SIG_IGN);
+	fflush(stdout);
+	if ((other = fork()) == 0) {
+		set_handler(SIGINT, NULL, SIG_DFL);   /* would die of it */
+		for (;;)
+			pause();
+	}
+	pid_t front = start_in_front(spin);
+	while (state_of(front) != 'R')
+		syscall(SYS_sched_yield);
+	feed("\x03");
+	int s = -1, ok;
+	waitpid(front, &s, 0);
+	ok = WIFSIGNALED(s) && WTERMSIG(s) == SIGINT;
+	ok &= back_in_front();
+	ok &= state_of(other) == 'S';         /* the background sibling did not get it */
+	syscall(SYS_kill, other, SIGKILL);
+	waitpid(other, &s, 0);
+	return ok;
+}
+
+/* Ctrl-Z stops the foreground group (SIGTSTP), Ctrl-\ ends it (SIGQUIT). */
+static int case_ctrl_z_stops(void)
+{
+	int s = -1, ok;
+	pid_t front = start_in_front(read_plain);
+
+	while (state_of(front) != 'S')
+		syscall(SYS_sched_yield);
+	feed("\x1a");
+	ok = waitpid(front, &s, WUNTRACED) == front && WIFSTOPPED(s) && WSTOPSIG(s) == SIGTSTP;
+	ok &= state_of(front) == 'T';
+	syscall(SYS_kill, front, SIGCONT);                 /* it goes on reading */
+	ok &= waitpid(front, &s, WCONTINUED) == front && WIFCONTINUED(s);
+	feed("\x1c");
+	ok &= waitpid(front, &s, 0) == front && WIFSIGNALED(s) && WTERMSIG(s) == SIGQUIT;
+	return ok & back_in_front();
+}
+
+/* A job started in the background that reads stops on SIGTTIN; put in
+ * front and continued (a shell's fg), its read goes on and gets the line. */
+static int case_background_reader_fg(void)
+{
+	int s = -1, ok;
+	char buf[64];
+	pid_t job;
+
+	set_handler(SIGTTOU, NULL, SIG_IGN);
+	fflush(stdout);
+	if ((job = fork()) == 0) {
+		setpgid(0, 0);                /* a group of its own, not in front */
+		long n = read(0, buf, sizeof(buf));
+		_exit(n == 6 && !memcmp(buf, "later\n", 6) ? 0 : 1);
+	}
+	setpgid(job, job);
+	ok = waitpid(job, &s, WUNTRACED) == job && WIFSTOPPED(s) && WSTOPSIG(s) == SIGTTIN;
+	tcsetpgrp(0, job);
+	syscall(SYS_kill, -job, SIGCONT);
+	ok &= waitpid(job, &s, WCONTINUED) == job && WIFCONTINUED(s);
+	while (state_of(job) != 'S')
+		syscall(SYS_sched_yield);
+	feed("later\n");
+	ok &= waitpid(job, &s, 0) == job && WIFEXITED(s) && WEXITSTATUS(s) == 0;
+	return ok & back_in_front();
+}
+
+/* Non-canonical input, as busybox's line editing sets it up. */
+static int case_raw_mode(void)
+{
+	struct termios old, t;
+	char buf[16];
+	int ok = 1;
+	long n = 0;
+
+	if (tcgetattr(0, &old) < 0)
+		return 0;
+	t = old;
+	t.c_lflag &= ~(ICANON | ECHO);
+	t.c_cc[VMIN] = 1, t.c_cc[VTIME] = 0;
+	tcsetattr(0, TCSANOW, &t);
+	feed("ab\x7f\x15\x04");               /* no editing, no end of file: data */
+	while (n < 5) {
+		long r = read(0, buf + n, sizeof(buf) - n);
+		if (r <= 0)
+			break;
+		n += r;
+	}
+	ok &= n == 5 && !memcmp(buf, "ab\x7f\x15\x04", 5);
+	t.c_cc[VMIN] = 3;                     /* a read waits for three bytes */
+	tcsetattr(0, TCSANOW, &t);
+	feed("xyz");
+	ok &= reads(10, "xyz");
+	t.c_cc[VMIN] = 0;                     /* never waits */
+	tcsetattr(0, TCSANOW, &t);
+	ok &= read(0, buf, sizeof(buf)) == 0;
+	t.c_cc[VTIME] = 2;                    /* waits 0.2 s for a byte */
+	tcsetattr(0, TCSANOW, &t);
+	ok &= read(0, buf, sizeof(buf)) == 0;
+	tcsetattr(0, TCSAFLUSH, &old);
+	feed("canon\n");                      /* canonical again */
+	return ok & reads(100, "canon\n");
+}
+
 static const struct {
 	int (*fn)(void);
 	const char *name;
 } cases[] = {
-	{ case_backspace, "backspace (DEL and BS) erases a character" },
+	{ case_backspace, "backspace (DEL) erases a character; BS is data" },
 	{ case_kill_line, "Ctrl-U erases the line" },
 	{ case_erase_word, "Ctrl-W erases a word" },
 	{ case_cr_is_newline, "CR ends a line as LF" },
@@ -289,6 +436,10 @@ static const struct {
 	{ case_ctrl_c_kills_reader, "Ctrl-C: SIGINT ends a reader without a handler" },
 	{ case_ctrl_c_kills_spinner, "Ctrl-C: SIGINT ends a process spinning in user mode" },
 	{ case_ctrl_c_discards_input, "Ctrl-C discards the typed input" },
+	{ case_ctrl_c_foreground_only, "Ctrl-C: only the foreground process group gets SIGINT" },
+	{ case_ctrl_z_stops, "Ctrl-Z stops the foreground group (SIGTSTP), SIGCONT goes on, Ctrl-\\ quits" },
+	{ case_background_reader_fg, "a background reader stops (SIGTTIN); in front and continued, it reads" },
+	{ case_raw_mode, "raw mode (no ICANON, no ECHO): bytes as typed, VMIN and VTIME" },
 };
 
 int main(void)

@@ -49,6 +49,14 @@ static inline long sys_getrlimit(long r, struct rlimit *l) { return RAW(SYS_getr
 static inline long sys_setrlimit(long r, const struct rlimit *l) { return RAW(SYS_setrlimit, r, l, 0, 0, 0, 0); }
 static inline long sys_prlimit64(long pid, long r, const struct rlimit *n, struct rlimit *o) { return RAW(SYS_prlimit64, pid, r, n, o, 0, 0); }
 
+/* process groups, sessions, the terminal */
+static inline long sys_setpgid(long pid, long pgid) { return RAW(SYS_setpgid, pid, pgid, 0, 0, 0, 0); }
+static inline long sys_getpgid(long pid) { return RAW(SYS_getpgid, pid, 0, 0, 0, 0, 0); }
+static inline long sys_getpgrp(void) { return RAW(SYS_getpgrp, 0, 0, 0, 0, 0, 0); }
+static inline long sys_setsid(void) { return RAW(SYS_setsid, 0, 0, 0, 0, 0, 0); }
+static inline long sys_getsid(long pid) { return RAW(SYS_getsid, pid, 0, 0, 0, 0, 0); }
+static inline long sys_ioctl(long fd, long req, const void *arg) { return RAW(SYS_ioctl, fd, req, arg, 0, 0, 0); }
+
 /* signals */
 static inline long sys_kill(long pid, long sig) { return RAW(SYS_kill, pid, sig, 0, 0, 0, 0); }
 static inline long sys_sigaction(long sig, const void *act, void *old, long size) { return RAW(SYS_rt_sigaction, sig, act, old, size, 0, 0); }

@@ -121,10 +121,21 @@ struct iovec {
 #define ARCH_GET_FS 0x1003
 #define ARCH_GET_GS 0x1004
 
-/* wait4: options and the status word */
+/* wait4 and waitid: options and the status word */
 #define WNOHANG    1
 #define WUNTRACED  2
+#define WSTOPPED   WUNTRACED               /* waitid's name */
+#define WEXITED    4                       /* waitid only (wait4 implies it) */
 #define WCONTINUED 8
+#define WNOWAIT    0x01000000              /* waitid: report, and leave the child waitable */
+#define __WNOTHREAD 0x20000000             /* (threads: meaningless with one per process) */
+#define __WALL     0x40000000
+#define __WCLONE   0x80000000
+/* waitid's idtype */
+#define P_ALL   0
+#define P_PID   1
+#define P_PGID  2
+#define P_PIDFD 3
 #define WEXITSTATUS(s) (((s) >> 8) & 0xff)
 #define WTERMSIG(s)    ((s) & 0x7f)
 #define WIFEXITED(s)   (WTERMSIG(s) == 0)

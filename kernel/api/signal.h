@@ -78,6 +78,9 @@
 #define TRAP_TRACE  2                      /* a single step (#DB with TF) */
 #define CLD_EXITED  1                      /* SIGCHLD: si_status is the exit code */
 #define CLD_KILLED  2                      /* ... the signal that ended it */
+#define CLD_DUMPED  3                      /* ... and it dumped core (never here) */
+#define CLD_STOPPED 5                      /* ... the signal that stopped it */
+#define CLD_CONTINUED 6                    /* ... SIGCONT */
 
 /* The sigset rt_sigaction and rt_sigprocmask take: 64 bits, signal n is bit n-1. */
 #define SIGSET_SIZE 8

@@ -13,10 +13,17 @@
 #define TCSETS     0x5402
 #define TCSETSW    0x5403
 #define TCSETSF    0x5404
+#define TCXONC     0x540a
+#define TCFLSH     0x540b
+#define TIOCSCTTY  0x540e
 #define TIOCGPGRP  0x540f
 #define TIOCSPGRP  0x5410
+#define TIOCOUTQ   0x5411
 #define TIOCGWINSZ 0x5413
 #define TIOCSWINSZ 0x5414
+#define FIONREAD   0x541b
+#define TIOCINQ    FIONREAD
+#define TIOCNOTTY  0x5422
 #define TIOCGSID   0x5429
 /* ... and every file's. */
 #define FIONBIO    0x5421
@@ -89,7 +96,18 @@ struct winsize {
 #define ECHONL  0000100
 #define ECHOCTL 0001000
 #define ECHOKE  0004000
+#define NOFLSH  0000200
+#define TOSTOP  0000400
 #define IEXTEN  0100000
+
+/* TCFLSH's queues, TCXONC's actions */
+#define TCIFLUSH  0
+#define TCOFLUSH  1
+#define TCIOFLUSH 2
+#define TCOOFF    0
+#define TCOON     1
+#define TCIOFF    2
+#define TCION     3
 
 /* tcsetattr() actions */
 #define TCSANOW   0

@@ -39,12 +39,15 @@ const struct file_ops console_ops = {
 };
 
 /*
- * /dev/tty: the caller's controlling terminal. Until there are sessions
- * every process's is the console. With job control this becomes the
- * session's terminal, and -ENXIO for a process that has none.
+ * /dev/tty: the caller's controlling terminal, which is the console for a
+ * process of its session (dev/tty_job.c), and -ENXIO for one that has none.
  */
 int tty_open_ctty(struct file *f)
 {
+	long r = tty_has_ctty();
+
+	if (r < 0)
+		return r;
 	f->ops = &console_ops;
 	return 0;
 }

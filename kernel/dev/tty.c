@@ -1,10 +1,12 @@
 /*
  * tty.c - /dev/console: writes go to the serial port and the framebuffer;
- * reads take edited lines from the line discipline (ldisc.c). Input comes
+ * reads take input from the line discipline (ldisc.c), which the ioctls
+ * here set up (termios); tty_job.c is the job control. Input comes
  * from COM1 and the PS/2 keyboard by interrupt (IRQ 4 and 1 through the
  * IOAPIC); with no IOAPIC the timer polls them instead (tty_poll).
  */
 #include "api/errno.h"
+#include "api/signal.h"
 #include "api/termios.h"
 #include "arch/irq.h"
 #include "dev/tty.h"
@@ -20,11 +22,14 @@ long tty_write_user(const char *u, size_t n)
 {
 	char buf[CHUNK];
 	size_t done = 0;
+	long r;
 
+	if ((r = tty_check_write()) < 0)
+		return r;                         /* TOSTOP, from the background */
 	while (done < n) {
 		size_t c = n - done < CHUNK ? n - done : CHUNK;
 		size_t got = copy_from_user_upto(buf, u + done, c);
-		console_write(buf, got);
+		ldisc_output(buf, got);
 		done += got;
 		if (got < c)
 			return done ? (long)done : -EFAULT;
@@ -34,11 +39,12 @@ long tty_write_user(const char *u, size_t n)
 
 long tty_write_kernel(const char *buf, size_t n)
 {
-	console_write(buf, n);
+	ldisc_output(buf, n);
 	return n;
 }
 
-/* Read a line, or -EAGAIN when none is complete and nonblock. */
+/* Read what the line discipline gives, or -EAGAIN when it has nothing
+ * and nonblock. */
 static long tty_read(char *u, size_t n, bool nonblock)
 {
 	char kbuf[CHUNK];
@@ -51,6 +57,8 @@ static long tty_read(char *u, size_t n, bool nonblock)
 		return -EFAULT;
 	if (n == 0)
 		return 0;
+	if ((got = tty_check_read()) < 0)
+		return got;                       /* a background reader */
 	if (nonblock && !ldisc_ready())
 		return -EAGAIN;
 	got = ldisc_read(kbuf, n);
@@ -63,62 +71,86 @@ long tty_read_user(char *u, size_t n) { return tty_read(u, n, false); }
 
 long tty_read_kernel(char *buf, size_t n, bool nonblock)
 {
+	long r;
+
 	if (n == 0)
 		return 0;
+	if ((r = tty_check_read()) < 0)
+		return r;
 	if (nonblock && !ldisc_ready())
 		return -EAGAIN;
 	return ldisc_read(buf, n < CHUNK ? n : CHUNK);
 }
 long tty_read_user_nonblock(char *u, size_t n) { return tty_read(u, n, true); }
 
-/*
- * The settings the line discipline keeps, which are Linux's defaults
- * for a new tty (its tty_std_termios): canonical input with echo and
- * signals, CR read as NL, NL written as CR NL. They are fixed: TCSETS
- * and its kin take a struct termios and change nothing (docs/abi.md).
- */
-static const struct termios std_termios = {
-	.c_iflag = ICRNL | IXON,
-	.c_oflag = OPOST | ONLCR,
-	.c_cflag = B38400 | CS8 | CREAD | HUPCL,
-	.c_lflag = ISIG | ICANON | ECHO | ECHOE | ECHOK | ECHOCTL | ECHOKE | IEXTEN,
-	.c_cc = { [VINTR] = 003, [VQUIT] = 034, [VERASE] = 0177, [VKILL] = 025, [VEOF] = 004,
-		  [VMIN] = 1, [VSTART] = 021, [VSTOP] = 023, [VSUSP] = 032, [VREPRINT] = 022,
-		  [VDISCARD] = 017, [VWERASE] = 027, [VLNEXT] = 026 },
-};
-
 /* The size programs are told. A serial line has no size of its own:
  * 80x25, the text console's, until someone sets another (TIOCSWINSZ, as
- * `stty rows`; the terminal only keeps it, as Linux's does). */
+ * `stty rows`; the terminal only keeps it, as Linux's does, and tells
+ * the foreground group of a change by SIGWINCH). */
 static struct winsize console_size = { .ws_row = 25, .ws_col = 80 };
+
+/* TCSETS, TCSETSW, TCSETSF: new settings (no output waits to drain:
+ * writes are synchronous); TCSETSF drops the unread input first. */
+static long set_termios(uint32_t cmd, const struct termios *u)
+{
+	struct termios t;
+	long r;
+
+	if ((r = tty_check_change()) < 0)
+		return r;
+	if (copy_from_user(&t, u, sizeof(t)) < 0)
+		return -EFAULT;
+	if (cmd == TCSETSF)
+		ldisc_flush();
+	ldisc_set_termios(&t);
+	return 0;
+}
 
 long tty_ioctl(uint32_t cmd, uint64_t uarg)
 {
 	struct termios t;
 	struct winsize w;
+	int n;
+	long r;
 
 	switch (cmd) {
 	case TCGETS:
-		return copy_to_user((void *)uarg, &std_termios, sizeof(std_termios));
+		ldisc_get_termios(&t);
+		return copy_to_user((void *)uarg, &t, sizeof(t));
 	case TCSETS:
 	case TCSETSW:
 	case TCSETSF:
-		return copy_from_user(&t, (const void *)uarg, sizeof(t));
+		return set_termios(cmd, (const struct termios *)uarg);
+	case TCFLSH:                              /* output is never queued: only input to drop */
+		if (uarg > TCIOFLUSH)
+			return -EINVAL;
+		if ((r = tty_check_change()) < 0)
+			return r;
+		if (uarg != TCOFLUSH)
+			ldisc_flush();
+		return 0;
+	case TCXONC:                              /* nothing is queued to suspend: accepted */
+		if (uarg > TCION)
+			return -EINVAL;
+		return tty_check_change();
+	case FIONREAD:
+		n = ldisc_avail();
+		return copy_to_user((void *)uarg, &n, sizeof(n));
+	case TIOCOUTQ:
+		n = 0;
+		return copy_to_user((void *)uarg, &n, sizeof(n));
 	case TIOCGWINSZ:
 		return copy_to_user((void *)uarg, &console_size, sizeof(console_size));
 	case TIOCSWINSZ:
 		if (copy_from_user(&w, (const void *)uarg, sizeof(w)) < 0)
 			return -EFAULT;                  /* a half-copied size must not land */
-		console_size = w;
+		if (memcmp(&w, &console_size, sizeof(w))) {
+			console_size = w;
+			tty_signal_fg(SIGWINCH);
+		}
 		return 0;
-	case TIOCGPGRP:
-	case TIOCSPGRP:
-	case TIOCGSID:
-		/* No sessions yet, so this is nobody's controlling terminal:
-		 * Linux's answer for a terminal that is not the caller's. */
-		return -ENOTTY;
 	default:
-		return -ENOTTY;
+		return tty_job_ioctl(cmd, uarg);  /* process groups, sessions */
 	}
 }
 

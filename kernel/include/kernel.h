@@ -19,12 +19,14 @@ static inline uint64_t virt_to_phys(const void *va) { return (uint64_t)va - DIRE
 int kprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int kvprintf(const char *fmt, va_list ap);
 void console_write(const char *s, size_t n);
+void console_write_raw(const char *s, size_t n);  /* the serial port gets NL as it is (ldisc_output) */
 extern uint64_t console_writes;    /* console_write calls so far (the tty sees other output) */
 unsigned console_column(void);     /* where the next byte lands: 0 after a newline, tabs every 8 */
 
 /* arch/x86_64/serial.c */
 void serial_init(void);
-void serial_write(const char *s, size_t n);
+void serial_write(const char *s, size_t n);      /* NL goes out as CR NL */
+void serial_write_raw(const char *s, size_t n);  /* as it is (the tty did its output processing) */
 int serial_getc(void);             /* a received byte, or -1 when none is waiting */
 void serial_irq_enable(void);      /* raise IRQ 4 when a byte arrives */
 

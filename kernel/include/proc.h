@@ -78,7 +78,16 @@ struct proc {
 	uint64_t data_size;              /* the program's data from its file: brk's RLIMIT_DATA counts it */
 	struct rlimit rlim[RLIMIT_NLIMITS]; /* resource limits: inherited by fork, kept by execve */
 	uint64_t ni_said[LINUX_NR_END / 64]; /* unimplemented calls named on the console (dispatch.c) */
+	int pgid, sid;                   /* process group and session (pgrp.c): inherited by fork, kept by execve */
+	bool has_ctty;                   /* its session's terminal is its controlling terminal (dev/tty_job.c) */
+	bool execed;                     /* called execve since fork: setpgid on it is -EACCES */
+	bool stopped;                    /* job control: stopped by a signal until SIGCONT (jobctl.c) */
+	int stop_sig;                    /* ... which one */
+	int wait_report;                 /* WAIT_REPORT_*: a stop or continue wait4 has not reported yet */
 };
+
+/* What a parent's wait4 (WUNTRACED, WCONTINUED) may still be told of a child. */
+enum { WAIT_REPORT_NONE, WAIT_REPORT_STOPPED, WAIT_REPORT_CONTINUED };
 
 extern struct proc procs[NPROC];         /* the process table (proc.c) */
 
@@ -198,6 +207,28 @@ void signal_exec(struct proc *p);                 /* handlers back to SIG_DFL */
 /* arch/x86_64/swtch.S: save callee-saved registers on this stack, store
  * rsp in *save, continue on the stack `next` (where an earlier swtch left). */
 void swtch(uint64_t *save, uint64_t next);
+
+/* pgrp.c: process groups and sessions (credentials(7)). */
+/* Send sig to every live member of group pgid, from sender: how many got it. */
+int signal_group(int pgid, int sig, int sender);
+bool pgrp_in_session(int pgid, int sid);  /* has group pgid a live member in session sid? */
+/* Is group pgid orphaned (POSIX): no member has a parent in another group
+ * of the same session (init does not count)? A group with no member is. */
+bool pgrp_orphaned(int pgid);
+/* p is ending: a group that this leaves orphaned with stopped members gets
+ * SIGHUP and SIGCONT (POSIX); p's session loses its terminal when p leads it. */
+void pgrp_exit(struct proc *p);
+
+/* jobctl.c: stopping and continuing (signal(7)'s job-control signals). */
+static inline bool sig_is_stop(int sig)
+{
+	return sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU;
+}
+#define SIG_STOP_MASK (SIGBIT(SIGSTOP) | SIGBIT(SIGTSTP) | SIGBIT(SIGTTIN) | SIGBIT(SIGTTOU))
+void job_stop(struct proc *p, int sig);    /* stop p (it halts on its way to user mode); tell its parent */
+void job_continue(struct proc *p);         /* SIGCONT's effect: pending stops go; a stopped p runs, its parent is told */
+/* The current process halts here while stopped: until SIGCONT or SIGKILL. */
+void job_stop_wait(void);
 
 /* vdso.c: the vDSO and vvar page, shared by all processes. */
 extern struct vvar *vvar;

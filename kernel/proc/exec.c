@@ -17,6 +17,7 @@
 #include "arch/cpu.h"
 #include "arch/fpu.h"
 #include "dev/random.h"
+#include "dev/tty.h"
 #include "kernel.h"
 #include "fs/vfs.h"
 #include "lib/elf.h"
@@ -265,7 +266,8 @@ long proc_exec(struct proc *p, const char *path, char *const argv[], char *const
 		}
 		p->cloexec[fd] = false;
 	}
-	signal_exec(p);                           /* handlers are gone with the old image */
+	signal_exec(p);
+	p->execed = true;                         /* setpgid from the parent: -EACCES now */                           /* handlers are gone with the old image */
 
 	const char *base = path;
 	for (const char *s = path; *s; s++)
@@ -320,6 +322,8 @@ void start_init(const char *path, char *const args[])
 		machine_exit(KEXIT_FAILURE);
 	}
 	p->parent = p;
+	p->pgid = p->sid = p->pid;               /* leads a session whose terminal is the console */
+	tty_session_start(p);
 	p->state = P_RUNNABLE;
 	kprintf("kernel: started init (pid %d): %s\n", p->pid, path);
 }

@@ -126,6 +126,7 @@ void proc_exit(int status)
 		p->autoreap = true;
 	p->status = status;
 	p->state = P_ZOMBIE;
+	pgrp_exit(p);                                 /* orphaned groups, the session's terminal */
 	if (!(status & 0x7f))
 		signal_send_info(p->parent, SIGCHLD, p->pid, CLD_EXITED, (status >> 8) & 0xff);
 	else

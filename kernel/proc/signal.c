@@ -6,8 +6,12 @@
  * on a struct k_rt_sigframe pushed on the user stack. rt_sigreturn
  * (sys_signal.c) takes the saved registers back, checked.
  *
- * No job control: the stop signals are ignored like SIGCHLD, and there
- * are no process groups. Interrupted calls return -EINTR (no SA_RESTART).
+ * Job control (jobctl.c): a stop signal whose action is the default
+ * stops the process when it is sent (or, blocked then, when it is
+ * unblocked); SIGCONT continues it when sent, whatever its disposition.
+ * A sleeping call that a stop interrupts goes on after SIGCONT, as if
+ * nothing happened (sleep.c). Interrupted calls return -EINTR (no
+ * SA_RESTART).
  */
 #include <stddef.h>
 
@@ -21,12 +25,12 @@
 
 #define RED_ZONE 128                      /* the ABI's area below rsp a leaf may use */
 
-/* What SIG_DFL does with sig: true for ignore, false for terminate. */
+/* What SIG_DFL does with sig: true for ignore, false for terminate or
+ * (sig_is_stop) stop. SIGCONT's continuing happens when it is sent. */
 static bool default_ignores(int sig)
 {
 	switch (sig) {
 	case SIGCHLD: case SIGCONT: case SIGURG: case SIGWINCH:
-	case SIGSTOP: case SIGTSTP: case SIGTTIN: case SIGTTOU:   /* no job control */
 		return true;
 	default:
 		return false;
@@ -46,14 +50,34 @@ static bool ignored(const struct proc *p, int sig)
 	return h == SIG_IGN || (h == SIG_DFL && default_ignores(sig));
 }
 
+/* The default action of stop signal sig: stop p, unless the signal comes
+ * from the terminal's kind (not SIGSTOP) and p's group is orphaned, when
+ * nobody could continue it: then it is discarded (POSIX). */
+static void stop_by(struct proc *p, int sig)
+{
+	if (sig != SIGSTOP && pgrp_orphaned(p->pgid))
+		return;
+	job_stop(p, sig);
+}
+
 void signal_send_info(struct proc *p, int sig, int pid, int code, int status)
 {
 	if (p->state == P_FREE || p->state == P_ZOMBIE)
 		return;
+	if (sig == SIGCONT)
+		job_continue(p);                  /* even ignored or blocked (Linux's prepare_signal) */
+	else if (sig_is_stop(sig))
+		p->sig_pending &= ~SIGBIT(SIGCONT);   /* and the other way round */
 	/* An ignored signal is dropped now, unless it is blocked (the
 	 * disposition may change before it is unblocked). */
 	if (ignored(p, sig) && !(p->sig_blocked & SIGBIT(sig)))
 		return;
+	/* A stop with the default action, not blocked, acts now: it must not
+	 * end a sleep with -EINTR (the call goes on after SIGCONT). */
+	if (sig_is_stop(sig) && p->sig_action[sig - 1].handler == SIG_DFL && !(p->sig_blocked & SIGBIT(sig))) {
+		stop_by(p, sig);
+		return;
+	}
 	p->sig_pending |= SIGBIT(sig);
 	p->sig_info[sig - 1].pid = pid;
 	p->sig_info[sig - 1].code = code;
@@ -83,7 +107,7 @@ void signal_recalc(struct proc *p)
 {
 	p->sig_blocked &= ~SIG_UNBLOCKABLE;
 	if (p == current())
-		this_cpu()->exit_work = (this_cpu()->exit_work & ~EXIT_SIGNAL) | (signal_pending(p) ? EXIT_SIGNAL : 0);
+		this_cpu()->exit_work = (this_cpu()->exit_work & ~EXIT_SIGNAL) | (signal_pending(p) || p->stopped ? EXIT_SIGNAL : 0);
 }
 
 bool on_altstack(const struct proc *p, uint64_t sp)
@@ -195,6 +219,7 @@ void signal_deliver(struct trap_frame *tf)
 	struct proc *p = current();
 
 	this_cpu()->exit_work &= ~EXIT_SIGNAL;
+	job_stop_wait();                          /* stopped: halt here until SIGCONT or SIGKILL */
 	if (p->sig_pending & SIGBIT(SIGKILL))
 		proc_exit(SIGKILL);               /* before any handler runs (Linux) */
 	while (signal_pending(p)) {
@@ -204,6 +229,13 @@ void signal_deliver(struct trap_frame *tf)
 		p->sig_pending &= ~SIGBIT(sig);
 		if (ignored(p, sig))
 			continue;
+		if (a->handler == SIG_DFL && sig_is_stop(sig)) {
+			stop_by(p, sig);          /* one that was blocked until now */
+			job_stop_wait();
+			if (p->sig_pending & SIGBIT(SIGKILL))
+				proc_exit(SIGKILL);
+			continue;
+		}
 		if (a->handler == SIG_DFL)
 			proc_exit(sig);               /* the status says which signal */
 		struct k_siginfo info;

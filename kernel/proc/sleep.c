@@ -37,6 +37,12 @@ int sleep_on(const void *chan, uint64_t deadline_ns)
 	bool signal_only = p->chan != NULL;      /* nobody cleared it: a signal woke us */
 	p->chan = NULL;
 	p->wake_ns = 0;
+	if (p->stopped) {
+		/* Stopped while asleep: halt until SIGCONT, then let the caller
+		 * look again (its call goes on, as Linux restarts it). */
+		job_stop_wait();
+		return signal_pending(p) ? -EINTR : 0;
+	}
 	return signal_only && signal_pending(p) ? -EINTR : 0;
 }
 

@@ -89,8 +89,8 @@ void exit_work(struct trap_frame *tf)
 {
 	struct proc *p = current();
 
-	if (signal_pending(p) || p->restore_mask)
-		signal_deliver(tf);               /* may rewrite tf for a handler, or end p */
+	if (signal_pending(p) || p->restore_mask || p->stopped)
+		signal_deliver(tf);               /* (a stopped p halts there) */               /* may rewrite tf for a handler, or end p */
 	p->tf_rewritten = false;
 	this_cpu()->exit_work = signal_pending(p) ? EXIT_SIGNAL : 0;
 }

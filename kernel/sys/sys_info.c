@@ -106,7 +106,7 @@ long sys_trapdoor_procs(struct trap_frame *tf)
 			continue;
 		struct trapdoor_proc e = {
 			.pid = p->pid, .ppid = p->parent && p->parent != p ? p->parent->pid : 0,
-			.state = p->state == P_ZOMBIE ? 'Z' : p->state == P_BLOCKED ? 'S' : 'R',
+			.state = p->state == P_ZOMBIE ? 'Z' : p->stopped ? 'T' : p->state == P_BLOCKED ? 'S' : 'R',
 		};
 		memcpy(e.name, p->name, sizeof(e.name));
 		if (copy_to_user(u + i, &e, sizeof(e)) < 0)

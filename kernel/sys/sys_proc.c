@@ -1,5 +1,5 @@
 /*
- * sys_proc.c - process calls: identity, exit, fork, wait4, execve, and the
+ * sys_proc.c - process calls: identity, exit, fork, execve, and the
  * per-thread bits (set_tid_address, arch_prctl, gettid, the robust futex
  * list, prctl's name). One thread per process: a thread id is the pid.
  */
@@ -76,57 +76,11 @@ long proc_fork(struct trap_frame *tf, bool share_vm)
 	if ((c->cwd = p->cwd))
 		rnode_get(c->cwd);
 	c->umask = p->umask;
+	c->pgid = p->pgid, c->sid = p->sid;       /* the same group, session and terminal */
+	c->has_ctty = p->has_ctty;
 	signal_fork(c, p);
 	c->state = P_RUNNABLE;
 	return c->pid;
-}
-
-/* wait4(pid, status, options, rusage): pid -1 (or 0: there are no process
- * groups) waits for any child, pid < -1 finds none. rusage, when given,
- * gets the child's CPU time with its own children's (acct.c), which the
- * caller's RUSAGE_CHILDREN then counts. Orphans the kernel reaps itself
- * are never reported. */
-long sys_wait4(struct trap_frame *tf)
-{
-	struct proc *p = current();
-	long pid = (int)arg(tf, 0);
-	uint64_t ustatus = arg(tf, 1), options = arg(tf, 2), rusage = arg(tf, 3);
-
-	/* WUNTRACED and WCONTINUED are fine: nothing ever stops (no job control). */
-	if (options & ~(uint64_t)(WNOHANG | WUNTRACED | WCONTINUED))
-		return -EINVAL;
-	if (pid < -1)
-		return -ECHILD;                          /* no process groups: none in it */
-	/* Check the pointers before reaping: a bad one must not lose a child. */
-	if ((ustatus && !user_writable(ustatus, sizeof(int))) ||
-	    (rusage && !user_writable(rusage, sizeof(struct rusage))))
-		return -EFAULT;
-	for (;;) {
-		bool any = false;
-		for (struct proc *c = procs; c < procs + NPROC; c++) {
-			if (c->state == P_FREE || c->parent != p || c == p || c->autoreap || (pid > 0 && c->pid != pid))
-				continue;
-			any = true;
-			if (c->state != P_ZOMBIE)
-				continue;
-			int status = c->status, cpid = c->pid;
-			struct rusage ru;
-			acct_rusage(c, RUSAGE_BOTH, &ru);
-			if ((ustatus && copy_to_user((void *)ustatus, &status, sizeof(status)) < 0) ||
-			    (rusage && copy_to_user((void *)rusage, &ru, sizeof(ru)) < 0))
-				return -EFAULT;
-			acct_reap(p, c);
-			proc_free(c);
-			return cpid;
-		}
-		if (!any)
-			return -ECHILD;
-		if (options & WNOHANG)
-			return 0;
-		long r = sleep_on(p, 0);                 /* proc_exit wakes us */
-		if (r < 0)
-			return r;
-	}
 }
 
 /* Copy a NULL-terminated user array of strings into the arena at *pos;

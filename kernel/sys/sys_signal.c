@@ -16,9 +16,9 @@
  * arithmetic flags, DF, TF, AC and RF; never IOPL, NT, IF or VM. */
 #define USER_RFLAGS (0xd5ULL | (1ULL << 11) | RFLAGS_DF | RFLAGS_TF | RFLAGS_AC | RFLAGS_RF)
 
-/* kill(pid, sig): pid > 0 that process; 0 every process but init (the
- * one process group), the caller included; -1 every process but init and
- * the caller; below -1 a process group other than the one: -ESRCH. */
+/* kill(pid, sig): pid > 0 that process; 0 the caller's process group,
+ * the caller included; -1 every process but init and the caller; below
+ * -1 process group -pid. -ESRCH when it reached nobody. */
 long sys_kill(struct trap_frame *tf)
 {
 	struct proc *me = current();
@@ -31,24 +31,22 @@ long sys_kill(struct trap_frame *tf)
 	/* sig - 1 indexes sig_action[] in signal_send(): in range under
 	 * speculation too (even a mispredicted sig == 0 gives signal 1). */
 	sig = sig ? (int)index_nospec(sig - 1, NSIG) + 1 : 0;
+	if (pid == INT32_MIN)
+		return -ESRCH;                    /* -pid does not exist (Linux) */
+	/* 0: the caller's group (the caller too); < -1: group -pid. */
+	if (pid == 0 || pid < -1)
+		return signal_group(pid ? -pid : me->pgid, sig, me->pid) ? 0 : -ESRCH;
 	for (struct proc *p = procs; p < procs + NPROC; p++) {
 		if (p->state == P_FREE)
 			continue;
 		if (pid > 0 ? p->pid != pid : (p->pid == 1 || p == me))
 			continue;
-		if (pid < -1)
-			continue;                 /* no process groups but the one */
 		found++;
 		if (sig)
 			signal_send(p, sig);      /* signal 0 only asks whether p exists */
 	}
-	/* kill(0) reaches the caller too (it is in the group); kill(-1) does
-	 * not, and like any other says -ESRCH when it reached nobody (Linux). */
-	if (pid == 0) {
-		if (sig)
-			signal_send(me, sig);
-		return 0;
-	}
+	/* kill(-1) does not reach the caller, and like any other says -ESRCH
+	 * when it reached nobody (Linux). */
 	return found ? 0 : -ESRCH;
 }
 

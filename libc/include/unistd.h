@@ -23,6 +23,13 @@ ssize_t write(int fd, const void *buf, size_t n);
 void _exit(int status) __attribute__((noreturn));
 pid_t getpid(void);
 pid_t getppid(void);
+int setpgid(pid_t pid, pid_t pgid);   /* process groups and sessions (src/unistd/pgrp.c) */
+pid_t getpgid(pid_t pid);
+pid_t getpgrp(void);
+pid_t setsid(void);
+pid_t getsid(pid_t pid);
+pid_t tcgetpgrp(int fd);
+int tcsetpgrp(int fd, pid_t pgrp);
 pid_t fork(void);
 pid_t vfork(void);           /* the child may only _exit or execve (vfork.S) */
 int execve(const char *path, char *const argv[], char *const envp[]);

@@ -32,6 +32,12 @@ void serial_write(const char *s, size_t n)
 	}
 }
 
+void serial_write_raw(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		putc(s[i]);
+}
+
 int serial_getc(void)
 {
 	uint8_t lsr = inb(COM1 + 5);

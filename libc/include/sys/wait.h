@@ -1,7 +1,7 @@
 /*
  * sys/wait.h - waiting for children (WNOHANG and the status macros in
- * api/abi.h). No job control: a child is never stopped or continued, so
- * WIFSTOPPED and WIFCONTINUED are always false.
+ * api/abi.h). WIFSTOPPED and WIFCONTINUED report job control's stops
+ * and continues (WUNTRACED, WCONTINUED).
  */
 #ifndef _SYS_WAIT_H
 #define _SYS_WAIT_H
