@@ -128,9 +128,19 @@ struct poll_ctx {
 	uint32_t n;
 };
 
+/* The file poll and select look at: NULL for a descriptor that is not
+ * open or is O_PATH (which names a file but has none to wait on, as
+ * Linux's fdget refuses it). */
+static struct file *poll_file(uint32_t fd)
+{
+	struct file *f = fd_file(fd);
+
+	return f && !(f->flags & O_PATH) ? f : NULL;
+}
+
 /* Fill every revents: the events asked for that are ready, with POLLERR
- * and POLLHUP always, POLLNVAL for a descriptor that is not open, nothing
- * for a negative one. The number of entries with any. */
+ * and POLLHUP always, POLLNVAL for a descriptor that is not open (or
+ * O_PATH), nothing for a negative one. The number of entries with any. */
 static long poll_look(void *arg)
 {
 	struct poll_ctx *c = arg;
@@ -142,7 +152,7 @@ static long poll_look(void *arg)
 		pfd->revents = 0;
 		if (pfd->fd < 0)
 			continue;
-		if (!(f = fd_file((uint32_t)pfd->fd)))
+		if (!(f = poll_file((uint32_t)pfd->fd)))
 			pfd->revents = POLLNVAL;
 		else
 			pfd->revents = file_poll(f) & ((uint16_t)pfd->events | POLLERR | POLLHUP);
@@ -248,7 +258,7 @@ static long select_look(void *arg)
 		struct file *f;
 		if (!((c->in | c->out | c->ex) & bit))
 			continue;
-		if (!(f = fd_file(fd)))
+		if (!(f = poll_file(fd)))
 			return -EBADF;
 		unsigned mask = file_poll(f);
 		if ((c->in & bit) && (mask & POLLIN_SET))
