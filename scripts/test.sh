@@ -53,6 +53,7 @@ files-mkfifo        mkfifo: mknodat (branch vfs)
 proc-ps             ps and pidof read /proc (branch proc)
 proc-sys            free reads /proc/meminfo (branch proc)
 proc-procfs         /proc (branch proc)
+interactive         ash line editing and job control: termios, process groups, SIGTSTP (branch job)
 '
 
 # xfail_in LIST CASE: print why CASE is expected to fail (the first
@@ -364,6 +365,36 @@ else
 	else
 		not_ok "busybox: the host's and the guest's transcripts agree ($unlisted cases differ)"
 	fi
+fi
+
+# 3h. busybox ash interactive on the console (login.sh, as `scripts/run.sh
+# shell --busybox`), typed into through COM1 as in 3d, each stage asked for
+# by the guest once it is ready: a command, then Up and Enter to run it
+# again from the history; a pipeline (rootfs/etc/bbtest/job.sh | cat) that
+# sleeps, then Ctrl-Z, jobs, bg, jobs, fg (job.sh counts bg's and fg's
+# SIGCONT and asks for the next stage after the second); Ctrl-C ends it,
+# not the shell; `exit 7` ends it. Expected to fail (BUSYBOX_XFAIL,
+# `interactive`) until the kernel has termios and job control.
+if [ -x "$bb" ]; then
+	s3=$(hexof $'\003echo after-ctrl-c $?\rexit 7\r')
+	s2=$(hexof $'\032jobs\rbg\rjobs\rfg\r')
+	typed=$(hexof $'echo hist-one\r\033[A\r'"sh /etc/bbtest/job.sh $s2 $s3 | cat"$'\r')
+	fifo=$LOGS/busybox-console.fifo
+	rm -f "$fifo" && mkfifo "$fifo"
+	: >"$LOGS/busybox-console.log"
+	serial_feeder "$LOGS/busybox-console.log" "$fifo" &
+	feeder=$!
+	# At most 180 s: without job control the run ends only at the limit.
+	SERIAL_IN=$fifo TIMEOUT=$((TIMEOUT < 180 ? TIMEOUT : 180)) guest busybox-console "init=/bin/init -- /bin/busybox sh -c \"echo '#' feed $typed; exec /bin/busybox sh /etc/busybox/login.sh\""
+	kill "$feeder" 2>/dev/null || true
+	wait "$feeder" 2>/dev/null || true
+	rm -f "$fifo"
+	v=$(verdict)
+	out=$(cut -c10- "$log" | tr -d '\r')
+	[ "$(grep -cx 'hist-one' <<<"$out")" -ge 2 ] && grep -q 'Stopped' <<<"$out" && grep -q 'Running' <<<"$out" &&
+		grep -qx 'after-ctrl-c 130' <<<"$out" && grep -q 'kernel: init exited with status 0x700' <<<"$out"
+	bb_result interactive "$([ $? -eq 0 ] && echo yes || echo no)"
+	[ "$v" != panic ] || { not_ok "busybox: interactive: no kernel panic"; show_log; }
 fi
 
 # 4. The harness itself: a deliberate panic must be seen as a failure.
