@@ -28,6 +28,12 @@ cannot() {
 mkdir -p "$dir"
 if [ ! -s "$deb" ]; then
 	command -v apt-get >/dev/null || cannot "no apt-get to download it with (not a Debian system?)"
+	# A fresh machine (CI) may have no package lists yet: as root, fetch them once.
+	known=$(apt-cache policy "$BUSYBOX_PKG" 2>/dev/null || true)
+	if [ "$(id -u)" -eq 0 ] && [[ $known != *" $BUSYBOX_VERSION "* ]]; then
+		note "apt does not know $BUSYBOX_PKG $BUSYBOX_VERSION: apt-get update"
+		apt-get update -qq >&2 || true
+	fi
 	note "downloading $BUSYBOX_PKG $BUSYBOX_VERSION into $dir"
 	tmp=$(mktemp -d "$dir/download.XXXXXX")
 	# apt-get download writes into the current directory; a private one keeps
