@@ -354,7 +354,7 @@ else
 		[ "$same" = yes ] || busybox_xfail "$name" >/dev/null || unlisted=$((unlisted + 1))
 		bb_result "$name" "$same"
 	done < <(sed -n 's/^## //p' "$bbdir/host.txt")
-	echo "# busybox: $cases cases of $(grep -cvE '^[[:space:]]*(#|t |$)' "$ROOT/rootfs/etc/bbtest/cases.sh") lines; transcripts in $bbdir (host.txt, guest.txt)"
+	echo "# busybox: $cases cases; transcripts in $bbdir (host.txt, guest.txt; host/NAME, guest/NAME per case)"
 	{ [ "$v" = success ] && grep -q '^# bbtest: end 0$' "$bbdir/host.raw" && grep -q '^# bbtest: end ' "$bbdir/guest.raw"; } &&
 		ok "busybox: ran to its end on the host and in the guest, kernel still up" ||
 		{ not_ok "busybox: ran to its end on the host and in the guest ($v)"; show_log; }
