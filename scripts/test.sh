@@ -42,18 +42,18 @@ LINUXPROGS_XFAIL=''                # none: every program passes
 # Counted as in 3f; the whole-transcript comparison is a TODO too while
 # only listed cases differ. Delete a line when its case passes.
 BUSYBOX_XFAIL='
-links               the kernel drops symlinks from the initrd: hard links made instead (branch sym)
+links               the kernel drops symlinks from the initrd: hard links made instead (branch sym: passes with it)
 ash-read            the read builtin polls its input: poll (branch vfs)
 ash-exec-redir      the read builtin polls its input: poll (branch vfs)
-files-cp-mv-rm      cp -a preserves times and owners: utimensat, chown
+files-cp-mv-rm      cp -a preserves times and owners: utimensat, chown (no branch has them yet)
 files-ln-readlink   ln -s: symlink (branch sym)
-files-stat-touch    touch: utimensat
+files-stat-touch    touch: utimensat (no branch has it yet)
 files-du-df         df reads /proc/mounts (branch proc)
 files-mkfifo        mkfifo: mknodat (branch vfs)
 proc-ps             ps and pidof read /proc (branch proc)
 proc-sys            free reads /proc/meminfo (branch proc)
 proc-procfs         /proc (branch proc)
-interactive         ash line editing and job control: termios, process groups, SIGTSTP (branch job)
+interactive         ash line editing and job control: termios, process groups, SIGTSTP (branch job: passes with it)
 '
 
 # xfail_in LIST CASE: print why CASE is expected to fail (the first
