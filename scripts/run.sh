@@ -11,6 +11,8 @@
 #   scripts/run.sh shell                boot to the shell (init=/bin/init starts /bin/sh):
 #                                       type on this terminal or in the window; Ctrl-D or
 #                                       `exit` ends it and shuts down
+#   scripts/run.sh shell --busybox      boot to busybox ash as the login shell instead, its
+#                                       applets in /usr/bin first in PATH (docs/busybox.md)
 #   scripts/run.sh boot --cmdline "init=/bin/conform"   boot with another /boot/cmdline
 #   scripts/run.sh boot --gui / --no-gui                force a window on or off
 #   scripts/run.sh boot --accel icount                  the accelerator: auto, kvm, tcg or
@@ -25,9 +27,9 @@ source "$(dirname "$0")/lib/common.sh"
 # Anything but `boot` (or boot's own options) is the benchmark job.
 case ${1:-} in
 boot) shift ;;
---cmdline|--gui|--no-gui) ;;
+--cmdline|--gui|--no-gui|--busybox) ;;
 shell) shift; set -- --cmdline "init=/bin/init" "$@" ;;
--h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+-h|--help) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 bench) shift; exec "$ROOT/scripts/bench.sh" "$@" ;;
 *) exec "$ROOT/scripts/bench.sh" "$@" ;;
 esac
@@ -36,6 +38,7 @@ cmdline="" gui=auto
 while [ $# -gt 0 ]; do
 	case $1 in
 	--cmdline) [ $# -ge 2 ] || die "--cmdline needs a value"; cmdline=$2; shift 2 ;;
+	--busybox) cmdline="init=/bin/init -- /bin/busybox sh /etc/busybox/login.sh"; shift ;;
 	--gui) gui=yes; shift ;;
 	--no-gui) gui=no; shift ;;
 	--accel) accel_valid "${2:-}" || die "--accel needs auto, kvm, tcg or icount, not '${2:-}'"
