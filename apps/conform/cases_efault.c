@@ -428,10 +428,84 @@ int case_efault_fileat_paths(const struct path *P, struct transcript *t)
 	path_row(P, t, "creat", "/conform-m", 0, do_creat, creat_undo);
 	path_row(P, t, "access", "/bin/true", 0, do_access, 0);
 	path_row(P, t, "faccessat", "/bin/true", 0, do_faccessat, 0);
-	/* No links: a good path is -EINVAL, a bad one -EFAULT. */
+	/* Not a link: a good path is -EINVAL, a bad one -EFAULT (efault_links reads a real one). */
 	path_row(P, t, "readlink", "/bin/true", -EINVAL, do_readlink, 0);
 	path_row(P, t, "readlinkat", "/bin/true", -EINVAL, do_readlinkat, 0);
 	path_row(P, t, "statfs", "/", 0, do_statfs, 0);
+	return 0;
+}
+
+/* --- symbolic links and the *at name calls (cases_links.c) ------------------- */
+
+static void unlink_sl(const struct path *P, struct transcript *t, long r) { CALL1(P, SYS_unlink, "/conform-sl"); }
+static long do_symlink_target(const struct path *P, unsigned long path) { return CALL2(P, SYS_symlink, path, "/conform-sl"); }
+static long do_symlink_new(const struct path *P, unsigned long path) { return CALL2(P, SYS_symlink, "x", path); }
+static long do_symlinkat_target(const struct path *P, unsigned long path)
+{
+	return CALL3(P, SYS_symlinkat, path, AT_FDCWD, "/conform-sl");
+}
+static long do_symlinkat_new(const struct path *P, unsigned long path) { return CALL3(P, SYS_symlinkat, "x", AT_FDCWD, path); }
+static long do_lstat(const struct path *P, unsigned long path) { struct stat st; return CALL2(P, SYS_lstat, path, &st); }
+static long do_mkdirat(const struct path *P, unsigned long path) { return CALL3(P, SYS_mkdirat, AT_FDCWD, path, 0755); }
+static long do_unlinkat(const struct path *P, unsigned long path) { return CALL3(P, SYS_unlinkat, AT_FDCWD, path, 0); }
+static long do_linkat_old(const struct path *P, unsigned long path)
+{
+	return P->call(SYS_linkat, AT_FDCWD, (long)path, AT_FDCWD, (long)"/conform-sl", 0, 0);
+}
+static long do_linkat_new(const struct path *P, unsigned long path)
+{
+	return P->call(SYS_linkat, AT_FDCWD, (long)"/bin/true", AT_FDCWD, (long)path, 0, 0);
+}
+static long do_renameat_old(const struct path *P, unsigned long path)
+{
+	return CALL4(P, SYS_renameat, AT_FDCWD, path, AT_FDCWD, "/conform-sl");
+}
+static long do_renameat2_new(const struct path *P, unsigned long path)
+{
+	return P->call(SYS_renameat2, AT_FDCWD, (long)"/conform-u", AT_FDCWD, (long)path, 0, 0);
+}
+/* After each rename: a good one is undone. */
+static void rename_back(const struct path *P, struct transcript *t, long r) { CALL2(P, SYS_rename, "/conform-sl", "/conform-u"); }
+static long do_fchmodat(const struct path *P, unsigned long path) { return CALL3(P, SYS_fchmodat, AT_FDCWD, path, 0644); }
+static long do_chown(const struct path *P, unsigned long path) { return CALL3(P, SYS_chown, path, -1, -1); }
+static long do_lchown(const struct path *P, unsigned long path) { return CALL3(P, SYS_lchown, path, -1, -1); }
+static long do_fchownat(const struct path *P, unsigned long path)
+{
+	return P->call(SYS_fchownat, AT_FDCWD, (long)path, -1, -1, 0, 0);
+}
+static long do_utimensat(const struct path *P, unsigned long path) { return CALL4(P, SYS_utimensat, AT_FDCWD, path, 0, 0); }
+
+int case_efault_links(const struct path *P, struct transcript *t)
+{
+	CALL1(P, SYS_unlink, "/conform-sl");
+	path_row(P, t, "symlink(target)", "/bin/true", 0, do_symlink_target, unlink_sl);
+	path_row(P, t, "symlink(linkpath)", "/conform-sl", 0, do_symlink_new, unlink_sl);
+	path_row(P, t, "symlinkat(target)", "/bin/true", 0, do_symlinkat_target, unlink_sl);
+	path_row(P, t, "symlinkat(linkpath)", "/conform-sl", 0, do_symlinkat_new, unlink_sl);
+	path_row(P, t, "mkdirat", "/conform-m", 0, do_mkdirat, remove_dir);
+	path_row(P, t, "linkat(old)", "/bin/true", 0, do_linkat_old, unlink_sl);
+	path_row(P, t, "linkat(new)", "/conform-sl", 0, do_linkat_new, unlink_sl);
+	make_file(P);
+	path_row(P, t, "unlinkat", "/conform-u", 0, do_unlinkat, file_back);
+	path_row(P, t, "renameat(old)", "/conform-u", 0, do_renameat_old, rename_back);
+	path_row(P, t, "renameat2(new)", "/conform-sl", 0, do_renameat2_new, rename_back);
+	path_row(P, t, "fchmodat", "/conform-u", 0, do_fchmodat, 0);
+	path_row(P, t, "utimensat", "/conform-u", 0, do_utimensat, 0);
+	path_row(P, t, "chown", "/conform-u", 0, do_chown, 0);
+	path_row(P, t, "lchown", "/conform-u", 0, do_lchown, 0);
+	path_row(P, t, "fchownat", "/conform-u", 0, do_fchownat, 0);
+	/* The times are read whole (two timespecs of zeros are a good answer); NULL is "now". */
+	OPT_SRC_ROW(P, t, "utimensat(times)", 2 * sizeof(struct timespec), 0, 0,
+		    CALL4(P, SYS_utimensat, AT_FDCWD, "/conform-u", src, 0));
+	CALL1(P, SYS_unlink, "/conform-u");
+	/* A real link: lstat and readlink take good paths; readlink's buffer gets 4 bytes. */
+	CALL2(P, SYS_symlink, "abcd", "/conform-sl");
+	path_row(P, t, "lstat", "/conform-sl", 0, do_lstat, 0);
+	path_row(P, t, "readlink(a link)", "/conform-sl", 0, do_readlink, 0);
+	DEST_ROW(P, t, "readlink(buffer)", 4, 4, CALL3(P, SYS_readlink, "/conform-sl", dst, 4));
+	DEST_ROW(P, t, "readlinkat(buffer)", 4, 4, CALL4(P, SYS_readlinkat, AT_FDCWD, "/conform-sl", dst, 4));
+	DEST_ROW(P, t, "lstat(buffer)", sizeof(struct stat), 0, CALL2(P, SYS_lstat, "/conform-sl", dst));
+	CALL1(P, SYS_unlink, "/conform-sl");
 	return 0;
 }
 

@@ -216,7 +216,7 @@ int case_fileat_access_readlink(const struct path *P, struct transcript *t)
 		CALL4(P, SYS_faccessat2, file, "", X_OK, AT_EMPTY_PATH),
 		CALL4(P, SYS_faccessat2, dir, "f", R_OK, 0x1),               /* an unknown flag */
 		CALL4(P, SYS_faccessat2, file, "", R_OK, 0),
-		/* No symbolic links: whatever a path names is not one. */
+		/* None of these names a symbolic link (cases_links.c reads real ones). */
 		CALL3(P, SYS_readlink, "/conform-at/f", buf, sizeof(buf)),
 		CALL3(P, SYS_readlink, "/conform-at", buf, sizeof(buf)),
 		CALL3(P, SYS_readlink, "/conform-at/none", buf, sizeof(buf)),

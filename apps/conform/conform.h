@@ -141,6 +141,13 @@ typedef int (*case_fn)(const struct path *P, struct transcript *t);
 	X(fileat_openat_stat) \
 	X(fileat_umask) \
 	X(fileat_access_readlink) \
+	X(links_symlink_readlink) \
+	X(links_follow) \
+	X(links_at_calls) \
+	X(links_opath) \
+	X(links_utimensat) \
+	X(links_chown) \
+	X(efault_links) \
 	X(fd_fcntl_dup3) \
 	X(io_pread_pwrite) \
 	X(io_vectors) \

@@ -64,7 +64,9 @@ enum kind {
 	K_RLIM,       /* a struct rlimit the kernel reads (a new limit) */
 	K_RPID,       /* prlimit64's pid: this batch, its parent, none */
 	K_DIRFD,      /* an *at call's directory: AT_FDCWD, the pool's directory, any descriptor */
-	K_ATFLAGS,    /* AT_SYMLINK_NOFOLLOW, AT_EMPTY_PATH, AT_EACCESS, ... */
+	K_ATFLAGS,    /* AT_SYMLINK_NOFOLLOW, AT_EMPTY_PATH, AT_EACCESS (AT_REMOVEDIR), AT_SYMLINK_FOLLOW, ... */
+	K_TARGET,     /* a symbolic link's text: names in the scratch directory, never ".." (links stay inside) */
+	K_RNFLAGS,    /* renameat2's flags: RENAME_NOREPLACE, RENAME_EXCHANGE, RENAME_WHITEOUT, junk */
 	K_AMODE,      /* access()'s mode: R_OK W_OK X_OK, F_OK, or not a mode */
 	K_FCNTL,      /* fcntl's command */
 	K_IOCTL,      /* ioctl's request: the terminal's, every file's, junk */

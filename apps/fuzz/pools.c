@@ -61,7 +61,14 @@ static const char *const paths_rw[] = {
 	"f", "d", "d/g", "e", "mnt", "new", "d/new", "e/new", "f/x", "", ".", "d/..",
 	"d//g", "./d/./g", "d/../f", "nothere/x", SCRATCH_DIR, SCRATCH_DIR "/f",
 	SCRATCH_DIR "/d/g", SCRATCH_DIR "/new", SCRATCH_DIR "/e/", "f/", "new/", "d/g/",
-	"/" SCRATCH_DIR "//d///g", "mnt/new", "mnt/f",
+	"/" SCRATCH_DIR "//d///g", "mnt/new", "mnt/f", "l", "loop", "l/", "d/l",
+};
+/* Symbolic links' texts: relative names and absolute paths into the
+ * scratch directory, without "..", so following a link made in the scratch
+ * directory never leads out of it; "loop" and "l" meet other links. */
+static const char *const targets[] = {
+	"f", "d", "d/g", "new", "loop", "l", ".", "d/", "f/", "nothere/x", SCRATCH_DIR, SCRATCH_DIR "/f",
+	SCRATCH_DIR "/d/g", SCRATCH_DIR "/loop", "",
 };
 /* Looked at only. */
 static const char *const paths_ro[] = {
@@ -417,7 +424,7 @@ void pick(struct call *c, int i, int k, uint64_t *rng)
 		};
 		set(c, i, below(rng, 2) ? common[below(rng, N(common))] :
 			  flags_of(O_ACCMODE | O_CREAT | O_EXCL | O_TRUNC | O_APPEND | O_NONBLOCK |
-				   O_DIRECTORY | O_CLOEXEC, rng), 0);
+				   O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW | O_PATH, rng), 0);
 		break;
 	}
 	case K_MODE: set(c, i, modes[below(rng, N(modes))], 0); break;
@@ -627,8 +634,11 @@ void pick(struct call *c, int i, int k, uint64_t *rng)
 		break;
 	case K_ATFLAGS:
 		set(c, i, below(rng, 2) ? below(rng, 2) * AT_EMPTY_PATH :
-			  flags_of(AT_SYMLINK_NOFOLLOW | AT_EACCESS | AT_NO_AUTOMOUNT | AT_EMPTY_PATH | AT_STATX_SYNC_TYPE, rng), 0);
+			  flags_of(AT_SYMLINK_NOFOLLOW | AT_EACCESS | AT_SYMLINK_FOLLOW | AT_NO_AUTOMOUNT | AT_EMPTY_PATH |
+				   AT_STATX_SYNC_TYPE, rng), 0);
 		break;
+	case K_TARGET: pick_path(c, i, targets, N(targets), rng); break;
+	case K_RNFLAGS: set(c, i, flags_of(RENAME_NOREPLACE | RENAME_EXCHANGE | RENAME_WHITEOUT, rng), 0); break;
 	case K_AMODE: {
 		static const uint64_t m[] = { F_OK, R_OK, W_OK, X_OK, R_OK | W_OK, 7, 8, -1UL, 1UL << 32 };
 		set(c, i, m[below(rng, N(m))], 0);

@@ -1,7 +1,7 @@
 /*
  * ls [-a] [-l] [PATH...] - list directories (sorted by name, one a line)
  * and name files. -a: names starting with '.' too; -l: mode, links and
- * size before each name.
+ * size before each name, and a symbolic link's target after it.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 static int all, longform;
 
@@ -22,14 +23,18 @@ static void mode_string(unsigned mode, char *s)
 	s[10] = '\0';
 }
 
-/* One line for name; st may be NULL (only the name is known). */
-static void show(const char *name, const struct stat *st)
+/* One line for name (at path); st may be NULL (only the name is known). */
+static void show(const char *name, const char *path, const struct stat *st)
 {
-	char mode[11];
+	char mode[11], target[4096];
+	long len;
 
 	if (longform && st) {
 		mode_string(st->st_mode, mode);
-		printf("%s %3lu %8ld %s\n", mode, (unsigned long)st->st_nlink, (long)st->st_size, name);
+		printf("%s %3lu %8ld %s", mode, (unsigned long)st->st_nlink, (long)st->st_size, name);
+		if (S_ISLNK(st->st_mode) && (len = readlink(path, target, sizeof(target) - 1)) >= 0)
+			printf(" -> %.*s", (int)len, target);
+		printf("\n");
 	} else {
 		printf("%s\n", name);
 	}
@@ -69,7 +74,7 @@ static int list(const char *path)
 	for (int i = 0; i < n; i++) {
 		struct stat st;
 		snprintf(full, sizeof(full), "%s/%s", path, names[i]);
-		show(names[i], longform && lstat(full, &st) == 0 ? &st : NULL);
+		show(names[i], full, longform && lstat(full, &st) == 0 ? &st : NULL);
 		free(names[i]);
 	}
 	free(names);
@@ -105,7 +110,7 @@ int main(int argc, char **argv)
 			if (list(argv[i]) < 0)
 				r = 1;
 		} else {
-			show(argv[i], &st);
+			show(argv[i], argv[i], &st);
 		}
 	}
 	return r;

@@ -1,8 +1,10 @@
 /*
- * test EXPR - check files and compare strings and numbers, for scripts:
- * exit 0 when EXPR is true, 1 when false, 2 when it is malformed.
+ * test EXPR, or [ EXPR ] (the initrd's /bin/[ is a symbolic link to test) -
+ * check files and compare strings and numbers, for scripts: exit 0 when
+ * EXPR is true, 1 when false, 2 when it is malformed.
  *
  *   -e F  -f F  -d F  -s F   F exists / is a regular file / a directory / is not empty
+ *   -L F  -h F               F is a symbolic link (not followed)
  *   -z S  -n S  S            S is empty / is not empty / is not empty
  *   S1 = S2   S1 != S2       strings
  *   N1 -eq N2  (-ne -lt -le -gt -ge)   integers
@@ -35,8 +37,10 @@ static int unary(const char *op, const char *arg)
 
 	if (strcmp(op, "-z") == 0) return !*arg;
 	if (strcmp(op, "-n") == 0) return *arg != 0;
-	if (strlen(op) != 2 || !strchr("efds", op[1]))
+	if (strlen(op) != 2 || !strchr("efdsLh", op[1]))
 		return bad("unknown unary operator");
+	if (op[1] == 'L' || op[1] == 'h')
+		return lstat(arg, &st) == 0 && S_ISLNK(st.st_mode);
 	if (stat(arg, &st) < 0)
 		return 0;
 	switch (op[1]) {
@@ -88,5 +92,13 @@ static int eval(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+	const char *name = strrchr(argv[0], '/');
+
+	name = name ? name + 1 : argv[0];
+	if (strcmp(name, "[") == 0) {
+		if (argc < 2 || strcmp(argv[argc - 1], "]") != 0)
+			return bad("missing ]");
+		argc--;
+	}
 	return !eval(argc - 1, argv + 1);
 }

@@ -100,6 +100,8 @@ static inline long sys_rename(const char *a, const char *b) { return RAW(SYS_ren
 static inline long sys_truncate(const char *p, long n) { return RAW(SYS_truncate, p, n, 0, 0, 0, 0); }
 static inline long sys_chdir(const char *p) { return RAW(SYS_chdir, p, 0, 0, 0, 0, 0); }
 static inline long sys_getcwd(char *b, unsigned long n) { return RAW(SYS_getcwd, b, n, 0, 0, 0, 0); }
+static inline long sys_symlink(const char *t, const char *p) { return RAW(SYS_symlink, t, p, 0, 0, 0, 0); }
+static inline long sys_readlink(const char *p, char *b, unsigned long n) { return RAW(SYS_readlink, p, b, n, 0, 0, 0); }
 static inline long sys_chmod(const char *p, long mode) { return RAW(SYS_chmod, p, mode, 0, 0, 0, 0); }
 static inline long sys_mount(const char *src, const char *dst, const char *type, long flags, const void *data) { return RAW(SYS_mount, src, dst, type, flags, data, 0); }
 static inline long sys_umount2(const char *p, long flags) { return RAW(SYS_umount2, p, flags, 0, 0, 0, 0); }

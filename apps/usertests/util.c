@@ -168,13 +168,13 @@ void rm_tree(const char *path)
 	long fd, n;
 
 	sys_umount2(path, 0);                  /* a case may have left a mount here */
-	sys_chmod(path, 0755);                 /* ... or taken its rights away */
-	if (sys_stat(path, &st) < 0)
+	if (sys_lstat(path, &st) < 0)          /* a link goes itself, never what it names */
 		return;
 	if (!S_ISDIR(st.st_mode)) {
 		sys_unlink(path);
 		return;
 	}
+	sys_chmod(path, 0755);                 /* a case may have taken its rights away */
 	/* Remove entries until the directory reads empty; restart each time,
 	 * as removing moves the others. */
 	for (int round = 0; round < 100; round++) {

@@ -14,7 +14,9 @@
 #define O_NONBLOCK  04000
 #define O_LARGEFILE 0100000         /* always on for a 64-bit open; F_GETFL shows it */
 #define O_DIRECTORY 0200000
+#define O_NOFOLLOW  0400000         /* a link as the last component is -ELOOP */
 #define O_CLOEXEC   02000000
+#define O_PATH      010000000       /* a descriptor that only names its file */
 
 #define SEEK_SET 0
 #define SEEK_CUR 1
@@ -22,10 +24,17 @@
 
 #define AT_FDCWD            (-100)
 #define AT_SYMLINK_NOFOLLOW 0x100
+#define AT_REMOVEDIR        0x200   /* unlinkat: rmdir */
 #define AT_EACCESS          0x200   /* faccessat2 */
+#define AT_SYMLINK_FOLLOW   0x400   /* linkat */
 #define AT_NO_AUTOMOUNT     0x800
 #define AT_EMPTY_PATH       0x1000
 #define AT_STATX_SYNC_TYPE  0x6000
+
+/* renameat2() flags */
+#define RENAME_NOREPLACE (1 << 0)
+#define RENAME_EXCHANGE  (1 << 1)
+#define RENAME_WHITEOUT  (1 << 2)
 
 /* access() modes */
 #define F_OK 0

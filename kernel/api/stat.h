@@ -64,6 +64,10 @@ struct stat {
 	int64_t __unused[3];
 };
 
+/* utimensat's special tv_nsec values. */
+#define UTIME_NOW  ((1l << 30) - 1l)
+#define UTIME_OMIT ((1l << 30) - 2l)
+
 _Static_assert(sizeof(struct stat) == 144, "struct stat is Linux x86-64's");
 _Static_assert(__builtin_offsetof(struct stat, st_mode) == 24, "st_mode offset");
 _Static_assert(__builtin_offsetof(struct stat, st_rdev) == 40, "st_rdev offset");

@@ -2,10 +2,13 @@
  * path.c - resolving path names over ramfs trees (see fs/path.h).
  *
  * The walk touches nodes only through node_lookup() (fs/node.h: the
- * node's own lookup, or ramfs's), ramfs_name_of() and the
- * parent/mounted/covered pointers. The path is never copied or written: components are
- * (pointer, length) slices of it, and its length is found with a bounded
- * scan, so an unterminated buffer of PATH_MAX bytes is read no further.
+ * node's own lookup, or ramfs's), ramfs_name_of(), node_get_link() and
+ * the parent/mounted/covered pointers. The path is never copied or
+ * written: components are (pointer, length) slices of it, or of a link's
+ * text, and its length is found with a bounded scan, so an unterminated
+ * buffer of PATH_MAX bytes is read no further. Links are followed without
+ * recursion: the rest of a path a link interrupts waits on a small stack
+ * (struct walk) until the link's text has been walked.
  * Permissions are asked of fs/perm.c, in the order Linux asks: search (x)
  * on every directory a component is looked up in, then, for the calls
  * that change a directory, w and x on it once the names have been checked.
@@ -15,6 +18,7 @@
 #include <stdint.h>
 
 #include "api/errno.h"
+#include "api/fcntl.h"
 #include "fs/fs_env.h"
 #include "fs/node.h"
 #include "fs/path.h"
@@ -80,22 +84,46 @@ static int step(struct rnode *root, struct rnode *dir, const char *s, size_t len
 	return 0;
 }
 
-int path_walk(struct rnode *root, struct rnode *cwd, const char *path, int flags,
-	      struct path_result *res)
+int node_get_link(struct rnode *n, const char **text, size_t *len, struct rnode **node)
 {
-	struct rnode *cur, *next;
-	const char *p = path, *s;
-	size_t n = 0, len;
-	bool last, slash;
+	if (!S_ISLNK(n->mode))
+		return -EINVAL;
+	/* A ramfs link keeps its text in data, NUL-terminated (ramfs_symlink). */
+	*text = (const char *)n->data;
+	*len = n->size;
+	*node = NULL;
+	return 0;
+}
+
+/*
+ * One resolution: the root absolute paths (and absolute link targets)
+ * start from, the links followed so far (all count toward MAXSYMLINKS),
+ * and the rests of the paths that links interrupted, resumed once a
+ * link's text has been walked (Linux's nd->stack). A link is only pushed
+ * when something follows it, so depth <= links.
+ */
+struct walk {
+	struct rnode *root;
+	int links;
+	int depth;
+	const char *rest[MAXSYMLINKS];
+};
+
+/*
+ * Walk p from base (from w->root when p is absolute) into *res, following
+ * links: every one met before the last component, and the last one too
+ * unless flags has PATH_NOFOLLOW (or PATH_PARENT, which stops before it),
+ * but a trailing slash after a link always follows it and asks for a
+ * directory at the end, as Linux does. p is not empty.
+ */
+static int walk(struct walk *w, struct rnode *base, const char *p, int flags, struct path_result *res)
+{
+	struct rnode *cur = p[0] == '/' ? w->root : base, *next;
+	bool follow_last = !(flags & PATH_NOFOLLOW), must_dir = false, last, slash;
+	const char *s, *text;
+	size_t len;
 	int err;
 
-	while (n < PATH_MAX && path[n] != '\0')
-		n++;
-	if (n == PATH_MAX)
-		return -ENAMETOOLONG;
-	if (n == 0)
-		return -ENOENT;
-	cur = path[0] == '/' ? root : cwd;
 	res->last = NULL;
 	res->lastlen = 0;
 	res->lasttype = PATH_LAST_NORM;
@@ -104,6 +132,10 @@ int path_walk(struct rnode *root, struct rnode *cwd, const char *path, int flags
 		while (*p == '/')
 			p++;
 		if (*p == '\0') {
+			if (w->depth > 0) {
+				p = w->rest[--w->depth];   /* a link's text is done: back to what followed it */
+				continue;
+			}
 			/* Only slashes: the path names root (every other end is caught below). */
 			res->node = cur;
 			res->lasttype = PATH_LAST_ROOT;
@@ -121,7 +153,7 @@ int path_walk(struct rnode *root, struct rnode *cwd, const char *path, int flags
 		slash = *p == '/';
 		while (*p == '/')
 			p++;
-		last = *p == '\0';
+		last = *p == '\0' && w->depth == 0;
 
 		if (last && (flags & PATH_PARENT)) {
 			if (!is_dir(cur))
@@ -134,17 +166,54 @@ int path_walk(struct rnode *root, struct rnode *cwd, const char *path, int flags
 			res->slash = slash;
 			return 0;
 		}
-		if ((err = step(root, cur, s, len, &next)) < 0)
+		if ((err = step(w->root, cur, s, len, &next)) < 0)
 			return err;
+		if (S_ISLNK(next->mode) && (!last || slash || follow_last)) {
+			struct rnode *direct;
+
+			if (++w->links > MAXSYMLINKS)
+				return -ELOOP;
+			if ((err = node_get_link(next, &text, &len, &direct)) < 0)
+				return err;
+			if (direct) {
+				next = cross(direct);      /* a link that names its node: no text to walk */
+			} else {
+				if (text[0] == '\0')
+					return -ENOENT;
+				if (*p != '\0')
+					w->rest[w->depth++] = p;
+				if (last && slash)
+					must_dir = follow_last = true; /* "link/": follow to the end, a directory */
+				if (text[0] == '/')
+					cur = w->root;
+				p = text;                  /* relative: from the link's directory, cur */
+				continue;
+			}
+		}
 		if (last) {
-			if (slash && !is_dir(next))
+			if ((slash || must_dir) && !is_dir(next))
 				return -ENOTDIR;
 			res->node = next;
-			res->slash = slash;
+			res->slash = slash || must_dir;
 			return 0;
 		}
 		cur = next;
 	}
+}
+
+int path_walk(struct rnode *root, struct rnode *cwd, const char *path, int flags,
+	      struct path_result *res)
+{
+	struct walk w = { .root = root };
+	size_t n = 0;
+
+	while (n < PATH_MAX && path[n] != '\0')
+		n++;
+	if (n == PATH_MAX)
+		return -ENAMETOOLONG;
+	if (n == 0)
+		return -ENOENT;
+	return walk(&w, cwd, path, flags, res);
 }
 
 long path_getcwd(struct rnode *root, struct rnode *dir, char *buf, size_t size)
@@ -288,14 +357,22 @@ int path_unlink(struct rnode *root, struct rnode *cwd, const char *path)
 	return ramfs_unlink(r.node, r.last, r.lastlen);
 }
 
-int path_link(struct rnode *root, struct rnode *cwd, const char *oldpath, const char *newpath)
+int path_link(struct rnode *root, struct rnode *cwd, const char *oldpath, int oldflags, const char *newpath)
 {
-	struct path_result o, r;
+	struct path_result o;
+	int err;
+
+	if ((err = path_walk(root, cwd, oldpath, oldflags & PATH_NOFOLLOW, &o)) < 0)
+		return err;
+	return path_link_node(root, cwd, o.node, newpath);
+}
+
+int path_link_node(struct rnode *root, struct rnode *cwd, struct rnode *old, const char *newpath)
+{
+	struct path_result r;
 	struct rnode *n;
 	int err;
 
-	if ((err = path_walk(root, cwd, oldpath, 0, &o)) < 0)
-		return err;
 	if ((err = path_walk(root, cwd, newpath, PATH_PARENT, &r)) < 0)
 		return err;
 	if (r.lasttype != PATH_LAST_NORM)
@@ -306,22 +383,43 @@ int path_link(struct rnode *root, struct rnode *cwd, const char *oldpath, const 
 		return err;
 	if (r.slash)
 		return -ENOENT; /* "new/" asks for a directory, which link cannot make */
-	if (o.node->fs != r.node->fs)
+	if (old->fs != r.node->fs)
 		return -EXDEV;
 	if ((err = may_change(r.node)) < 0)
 		return err;
-	return ramfs_link(r.node, r.last, r.lastlen, o.node);
+	return ramfs_link(r.node, r.last, r.lastlen, old);
 }
 
-int path_rename(struct rnode *root, struct rnode *cwd, const char *oldpath, const char *newpath)
+int path_symlink(struct rnode *root, struct rnode *cwd, const char *target, const char *newpath)
 {
-	struct path_result o, r;
-	struct rnode *src, *dst;
+	struct path_result r;
+	struct rnode *n;
 	int err;
 
-	if ((err = path_walk(root, cwd, oldpath, PATH_PARENT, &o)) < 0)
-		return err;
 	if ((err = path_walk(root, cwd, newpath, PATH_PARENT, &r)) < 0)
+		return err;
+	if (r.lasttype != PATH_LAST_NORM || ramfs_lookup(r.node, r.last, r.lastlen, &n) == 0)
+		return -EEXIST;
+	if (r.slash)
+		return -ENOENT; /* "new/" asks for a directory */
+	if ((err = may_change(r.node)) < 0)
+		return err;
+	return ramfs_symlink(r.node, r.last, r.lastlen, target, strlen(target), NULL);
+}
+
+int path_rename(struct rnode *root, struct rnode *oldcwd, const char *oldpath, struct rnode *newcwd,
+		const char *newpath, unsigned flags)
+{
+	struct path_result o, r;
+	struct rnode *src, *dst = NULL;
+	int err;
+
+	if (flags & ~(unsigned)(RENAME_NOREPLACE | RENAME_EXCHANGE) ||
+	    ((flags & RENAME_NOREPLACE) && (flags & RENAME_EXCHANGE)))
+		return -EINVAL;
+	if ((err = path_walk(root, oldcwd, oldpath, PATH_PARENT, &o)) < 0)
+		return err;
+	if ((err = path_walk(root, newcwd, newpath, PATH_PARENT, &r)) < 0)
 		return err;
 	if (o.lasttype != PATH_LAST_NORM || r.lasttype != PATH_LAST_NORM)
 		return -EBUSY;
@@ -329,36 +427,75 @@ int path_rename(struct rnode *root, struct rnode *cwd, const char *oldpath, cons
 		return -EXDEV;
 	if ((err = ramfs_lookup(o.node, o.last, o.lastlen, &src)) < 0)
 		return err;
-	if (!is_dir(src) && (o.slash || r.slash))
+	if ((err = ramfs_lookup(r.node, r.last, r.lastlen, &dst)) < 0) {
+		if (err != -ENOENT)
+			return err;
+		dst = NULL;
+	}
+	if ((flags & RENAME_NOREPLACE) && dst)
+		return -EEXIST;
+	if (flags & RENAME_EXCHANGE) {
+		if (!dst)
+			return -ENOENT;
+		if (!is_dir(dst) && r.slash)
+			return -ENOTDIR;
+	}
+	if (!is_dir(src) && (o.slash || (!(flags & RENAME_EXCHANGE) && r.slash)))
 		return -ENOTDIR;
-	if (ramfs_lookup(r.node, r.last, r.lastlen, &dst) == 0 && dst == src)
+	if (dst == src)
 		return 0; /* two names of one node: nothing to do, nothing to check */
 	/* Both directories change; a directory that changes parent rewrites its "..". */
 	if ((err = may_change(o.node)) < 0 || (err = may_change(r.node)) < 0)
 		return err;
-	if (is_dir(src) && o.node != r.node && (err = perm_check(src, MAY_WRITE)) < 0)
+	if (o.node != r.node && ((is_dir(src) && (err = perm_check(src, MAY_WRITE)) < 0) ||
+				 ((flags & RENAME_EXCHANGE) && is_dir(dst) && (err = perm_check(dst, MAY_WRITE)) < 0)))
 		return err;
+	if (flags & RENAME_EXCHANGE)
+		return ramfs_exchange(o.node, o.last, o.lastlen, r.node, r.last, r.lastlen);
 	return ramfs_rename(o.node, o.last, o.lastlen, r.node, r.last, r.lastlen);
 }
 
-int path_create(struct rnode *root, struct rnode *cwd, const char *path, uint32_t mode, bool excl,
+int path_create(struct rnode *root, struct rnode *cwd, const char *path, uint32_t mode, int flags,
 		struct rnode **out)
 {
+	struct walk w = { .root = root };
 	struct path_result r;
-	struct rnode *n;
+	struct rnode *n, *direct;
+	bool excl = flags & PATH_EXCL;
+	const char *text;
+	size_t len;
 	int err;
 
 	if ((err = path_walk(root, cwd, path, PATH_PARENT, &r)) < 0)
 		return err;
-	if (r.lasttype != PATH_LAST_NORM)
-		return excl ? -EEXIST : -EISDIR; /* "/", ".", "..": existing directories */
-	if (r.slash)
-		return -EISDIR;
-	err = ramfs_lookup(r.node, r.last, r.lastlen, &n);
+	for (;;) {
+		if (r.lasttype != PATH_LAST_NORM)
+			return excl ? -EEXIST : -EISDIR; /* "/", ".", "..": existing directories */
+		if (r.slash)
+			return -EISDIR;
+		err = ramfs_lookup(r.node, r.last, r.lastlen, &n);
+		if (err < 0 || !S_ISLNK(n->mode) || (flags & (PATH_EXCL | PATH_NOFOLLOW)))
+			break;
+		/* A link, to be followed: where it points is made if missing (a dangling link too). */
+		if (++w.links > MAXSYMLINKS)
+			return -ELOOP;
+		if ((err = node_get_link(n, &text, &len, &direct)) < 0)
+			return err;
+		if (direct) {
+			n = direct;
+			break;
+		}
+		if (text[0] == '\0')
+			return -ENOENT;
+		if ((err = walk(&w, r.node, text, PATH_PARENT, &r)) < 0)
+			return err;
+	}
 	if (err == 0) {
 		n = cross(n);
 		if (excl)
 			return -EEXIST;
+		if (S_ISLNK(n->mode))
+			return -ELOOP;           /* O_NOFOLLOW on a link */
 		if (is_dir(n))
 			return -EISDIR;
 		*out = n;

@@ -354,6 +354,28 @@ int ramfs_mkdir(struct rnode *dir, const char *name, size_t len, uint32_t perm, 
 	return make(dir, name, len, S_IFDIR | (perm & S_IALLUGO), out);
 }
 
+int ramfs_symlink(struct rnode *dir, const char *name, size_t len, const char *target, size_t tlen,
+		  struct rnode **out)
+{
+	struct rnode *n;
+	int err;
+
+	if (tlen == 0)
+		return -ENOENT;
+	if ((err = make(dir, name, len, S_IFLNK | 0777, &n)) < 0)
+		return err;
+	/* The text and a NUL after it (resize zeroes the buffer). */
+	if (resize(n, tlen + 1) < 0) {
+		ramfs_unlink(dir, name, len);
+		return -ENOMEM;
+	}
+	memcpy(n->data, target, tlen);
+	n->size = tlen;
+	if (out)
+		*out = n;
+	return 0;
+}
+
 int ramfs_link(struct rnode *dir, const char *name, size_t len, struct rnode *node)
 {
 	struct rdirent *e;
@@ -514,6 +536,52 @@ int ramfs_rename(struct rnode *olddir, const char *oldname, size_t oldlen,
 	return 0;
 }
 
+int ramfs_exchange(struct rnode *olddir, const char *oldname, size_t oldlen,
+		   struct rnode *newdir, const char *newname, size_t newlen)
+{
+	struct rnode *a, *b;
+	long ai, bi;
+	int err;
+
+	if ((err = dir_ok(olddir)) < 0 || (err = dir_ok(newdir)) < 0)
+		return err;
+	if ((err = check_name(oldname, oldlen)) < 0 || (err = check_name(newname, newlen)) < 0)
+		return err;
+	if (dots(oldname, oldlen) || dots(newname, newlen))
+		return -EBUSY;
+	if (olddir->fs != newdir->fs)
+		return -EXDEV;
+	if ((ai = find(olddir, oldname, oldlen)) < 0 || (bi = find(newdir, newname, newlen)) < 0)
+		return -ENOENT;
+	a = olddir->ents[ai]->node;
+	b = newdir->ents[bi]->node;
+	if (a == b)
+		return 0;
+	/* Each directory lands where the other was: not inside itself. */
+	if ((is_dir(a) && is_under(newdir, a)) || (is_dir(b) && is_under(olddir, b)))
+		return -EINVAL;
+	if (a->mounted || b->mounted)
+		return -EBUSY;
+
+	olddir->ents[ai]->node = b;
+	newdir->ents[bi]->node = a;
+	if (olddir != newdir && is_dir(a) != is_dir(b)) {
+		/* One directory changes parent: its ".." link moves with it. */
+		struct rnode *from = is_dir(a) ? olddir : newdir, *to = is_dir(a) ? newdir : olddir;
+		from->nlink--;
+		to->nlink++;
+	}
+	if (is_dir(a))
+		a->parent = newdir;
+	if (is_dir(b))
+		b->parent = olddir;
+	touch(a, T_C);
+	touch(b, T_C);
+	touch(olddir, T_M | T_C);
+	touch(newdir, T_M | T_C);
+	return 0;
+}
+
 long ramfs_read(struct rnode *n, int64_t off, void *buf, size_t len)
 {
 	size_t avail;
@@ -596,8 +664,8 @@ void ramfs_stat(const struct rnode *n, struct stat *st)
 	st->st_uid = n->uid;
 	st->st_gid = n->gid;
 	st->st_rdev = n->rdev;
-	if (S_ISREG(n->mode))
-		st->st_size = (int64_t)n->size;
+	if (S_ISREG(n->mode) || S_ISLNK(n->mode))
+		st->st_size = (int64_t)n->size;   /* a link's: the length of its target */
 	else if (is_dir(n))
 		st->st_size = (int64_t)(n->nents + 2) * BOGO_DIRENT_SIZE;
 	st->st_blksize = RAMFS_BLKSIZE;

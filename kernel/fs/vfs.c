@@ -20,6 +20,25 @@ static struct ramfs *rootfs;
 static struct file console = { .flags = O_RDWR | O_LARGEFILE, .ops = &console_ops };
 
 
+/* Make the symbolic link path of an initrd entry, whose data is the target. */
+static int add_link(const char *path, const struct cpio_entry *e)
+{
+	char *target;
+	int r;
+
+	if (e->size == 0)
+		return -ENOENT;
+	if (e->size >= PATH_MAX)
+		return -ENAMETOOLONG;
+	if (!(target = kmalloc(e->size + 1)))
+		return -ENOMEM;
+	memcpy(target, e->data, e->size);
+	target[e->size] = '\0';
+	r = path_symlink(vfs_root, vfs_root, target, path);
+	kfree(target);
+	return r;
+}
+
 /* Put one initrd entry into the tree (its parents come first in the archive). */
 static int add_entry(const struct cpio_entry *e)
 {
@@ -35,9 +54,11 @@ static int add_entry(const struct cpio_entry *e)
 		return 0;                             /* the root itself */
 	if (S_ISDIR(e->mode))
 		return path_mkdir(vfs_root, vfs_root, path, e->mode & 07777);
+	if (S_ISLNK(e->mode))
+		return add_link(path, e);
 	if (!S_ISREG(e->mode))
-		return 0;                             /* no links or devices in the initrd yet */
-	if ((r = path_create(vfs_root, vfs_root, path, S_IFREG | (e->mode & 07777), true, &n)) < 0)
+		return 0;                             /* no devices in the initrd yet */
+	if ((r = path_create(vfs_root, vfs_root, path, S_IFREG | (e->mode & 07777), PATH_EXCL, &n)) < 0)
 		return r;
 	r = ramfs_write(n, 0, e->data, e->size);
 	return r < 0 ? r : 0;
@@ -65,7 +86,7 @@ static void make_dev(void)
 void vfs_init(void)
 {
 	struct cpio_entry e;
-	size_t pos = 0, files = 0;
+	size_t pos = 0, files = 0, links = 0;
 	int r;
 
 	if (!(rootfs = ramfs_new(1, 0755)))
@@ -78,11 +99,12 @@ void vfs_init(void)
 		if (a < 0)
 			kprintf("vfs: initrd: cannot add %s: error %d\n", e.name, -a);
 		else
-			files += S_ISREG(e.mode);
+			files += S_ISREG(e.mode), links += S_ISLNK(e.mode);
 	}
 	if (r < 0)
 		kprintf("vfs: initrd: %s (kept what came before)\n", cpio_strerror(r));
-	kprintf("vfs: root is a ramfs with %zu files from the initrd, and %d devices in /dev\n", files, ndevices);
+	kprintf("vfs: root is a ramfs with %zu files and %zu symlinks from the initrd, and %d devices in /dev\n",
+		files, links, ndevices);
 }
 
 struct file *file_console(void)

@@ -23,14 +23,15 @@ struct rnode *cwd(void);
 long at_dir(uint64_t dirfd, struct rnode **dir);
 
 /*
- * Resolve user path upath against dirfd into *out (borrowed). With
- * empty_ok an empty path names dirfd's own file (any kind: AT_EMPTY_PATH),
- * else it is -ENOENT. Errors in Linux's order: the copy (-EFAULT,
+ * Resolve user path upath against dirfd into *out (borrowed). atflags:
+ * with AT_EMPTY_PATH an empty path names dirfd's own file (any kind),
+ * else it is -ENOENT; with AT_SYMLINK_NOFOLLOW a link as the last
+ * component is the result (lstat), else it is followed. Errors in Linux's order: the copy (-EFAULT,
  * -ENAMETOOLONG), an empty path, dirfd (-EBADF, -ENOTDIR), the walk.
  */
-long lookup_at(uint64_t dirfd, uint64_t upath, bool empty_ok, struct rnode **out);
+long lookup_at(uint64_t dirfd, uint64_t upath, int atflags, struct rnode **out);
 
 /* The same for a path already copied in. */
-long lookup_at_k(uint64_t dirfd, const char *path, bool empty_ok, struct rnode **out);
+long lookup_at_k(uint64_t dirfd, const char *path, int atflags, struct rnode **out);
 
 #endif

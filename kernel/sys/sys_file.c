@@ -1,10 +1,11 @@
 /*
  * sys_file.c - the file calls: descriptors (close, lseek, fstat,
  * getdents64, ftruncate, fchmod) and names (stat, lstat, newfstatat,
- * mkdir, rmdir, unlink, link, rename, truncate, chdir, getcwd, chmod), over fs/vfs.c and
- * fs/path.c; permissions are fs/perm.c's. Every path is copied in once
- * (path_in, upath.h) and only the copy is used. open and the *at calls
- * are in sys_fileat.c, dup and fcntl in sys_fd.c.
+ * truncate, chdir, getcwd, chmod, fchmodat), over fs/vfs.c and fs/path.c;
+ * permissions are fs/perm.c's. Every path is copied in once (path_in,
+ * upath.h) and only the copy is used. open and the other *at calls are in
+ * sys_fileat.c, the calls that make, remove and rename names in
+ * sys_names.c, dup and fcntl in sys_fd.c.
  */
 #include "api/dirent.h"
 #include "api/errno.h"
@@ -20,7 +21,7 @@
 #include "upath.h"
 
 /* The node a user path names (borrowed): 0, or -errno. */
-static long lookup(uint64_t upath, struct rnode **out) { return lookup_at(AT_FDCWD, upath, false, out); }
+static long lookup(uint64_t upath, struct rnode **out) { return lookup_at(AT_FDCWD, upath, 0, out); }
 
 long sys_close(struct trap_frame *tf)
 {
@@ -38,7 +39,7 @@ long sys_lseek(struct trap_frame *tf)
 	struct file *f = fd_file(arg(tf, 0));
 	int64_t off = arg(tf, 1);
 
-	if (!f)
+	if (!f || file_is_path(f))
 		return -EBADF;
 	if (!f->ops->lseek)
 		return -ESPIPE;                     /* a stream: a pipe, a terminal */
@@ -71,14 +72,20 @@ long sys_stat(struct trap_frame *tf)
 	return r < 0 ? r : stat_out(n, arg(tf, 1));
 }
 
-/* No symbolic links yet: lstat is stat. */
-long sys_lstat(struct trap_frame *tf) { return sys_stat(tf); }
+/* lstat: stat, but a link as the last component is described itself. */
+long sys_lstat(struct trap_frame *tf)
+{
+	struct rnode *n;
+	long r = lookup_at(AT_FDCWD, arg(tf, 0), AT_SYMLINK_NOFOLLOW, &n);
+
+	return r < 0 ? r : stat_out(n, arg(tf, 1));
+}
 
 /*
  * newfstatat(dirfd, path, buf, flags): stat relative to dirfd; with
  * AT_EMPTY_PATH, "" is dirfd's own file (fstat, for any kind of file).
- * Unknown flags are -EINVAL before the path is looked at, as in Linux;
- * AT_SYMLINK_NOFOLLOW changes nothing while there are no links.
+ * with AT_SYMLINK_NOFOLLOW a link is described itself (lstat). Unknown
+ * flags are -EINVAL before the path is looked at, as in Linux.
  */
 long sys_newfstatat(struct trap_frame *tf)
 {
@@ -88,7 +95,7 @@ long sys_newfstatat(struct trap_frame *tf)
 
 	if (flags & ~(uint64_t)(AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT | AT_EMPTY_PATH | AT_STATX_SYNC_TYPE))
 		return -EINVAL;
-	r = lookup_at(arg(tf, 0), arg(tf, 1), flags & AT_EMPTY_PATH, &n);
+	r = lookup_at(arg(tf, 0), arg(tf, 1), flags & (AT_EMPTY_PATH | AT_SYMLINK_NOFOLLOW), &n);
 	return r < 0 ? r : stat_out(n, arg(tf, 2));
 }
 
@@ -98,7 +105,7 @@ long sys_getdents64(struct trap_frame *tf)
 	uint64_t ubuf = arg(tf, 1), len = arg(tf, 2), pos;
 	long r;
 
-	if (!f)
+	if (!f || file_is_path(f))
 		return -EBADF;
 	if (!f->ops->getdents)
 		return -ENOTDIR;
@@ -136,7 +143,7 @@ long sys_ftruncate(struct trap_frame *tf)
 {
 	struct file *f = fd_file(arg(tf, 0));
 
-	if (!f)
+	if (!f || file_is_path(f))
 		return -EBADF;
 	if (!S_ISREG(f->node->mode) || !file_writable(f))
 		return -EINVAL;                     /* pipes are S_IFIFO, devices S_IFCHR */
@@ -156,43 +163,6 @@ long sys_truncate(struct trap_frame *tf)
 		return r;
 	return truncate_node(n, arg(tf, 1));
 }
-
-/* The calls that take one path and hand it to fs/path.c. */
-#define ONE_PATH_CALL(name, call)                                \
-	long sys_##name(struct trap_frame *tf)                   \
-	{                                                        \
-		long r;                                          \
-		char *path = path_in(arg(tf, 0), &r);            \
-		if (!path)                                       \
-			return r;                                \
-		r = call;                                        \
-		kfree(path);                                     \
-		return r;                                        \
-	}
-ONE_PATH_CALL(mkdir, path_mkdir(vfs_root, cwd(), path, arg(tf, 1) & 07777 & ~current()->umask))
-ONE_PATH_CALL(rmdir, path_rmdir(vfs_root, cwd(), path))
-ONE_PATH_CALL(unlink, path_unlink(vfs_root, cwd(), path))
-
-/* link(old, new) and rename(old, new): two paths. */
-static long two_paths(struct trap_frame *tf, int (*fn)(struct rnode *, struct rnode *, const char *, const char *))
-{
-	long r;
-	char *a = path_in(arg(tf, 0), &r), *b;
-
-	if (!a)
-		return r;
-	if (!(b = path_in(arg(tf, 1), &r))) {
-		kfree(a);
-		return r;
-	}
-	r = fn(vfs_root, cwd(), a, b);
-	kfree(a);
-	kfree(b);
-	return r;
-}
-
-long sys_link(struct trap_frame *tf) { return two_paths(tf, path_link); }
-long sys_rename(struct trap_frame *tf) { return two_paths(tf, path_rename); }
 
 long sys_chdir(struct trap_frame *tf)
 {
@@ -250,10 +220,19 @@ long sys_chmod(struct trap_frame *tf)
 	return r < 0 ? r : chmod_node(n, arg(tf, 1));
 }
 
+/* fchmodat(dirfd, path, mode): chmod relative to dirfd (the system call has no flags). */
+long sys_fchmodat(struct trap_frame *tf)
+{
+	struct rnode *n;
+	long r = lookup_at(arg(tf, 0), arg(tf, 1), 0, &n);
+
+	return r < 0 ? r : chmod_node(n, arg(tf, 2));
+}
+
 /* fchmod works on any open file, as on Linux: a pipe's or the console's node too. */
 long sys_fchmod(struct trap_frame *tf)
 {
 	struct file *f = fd_file(arg(tf, 0));
 
-	return f ? chmod_node(f->node, arg(tf, 1)) : -EBADF;
+	return f && !file_is_path(f) ? chmod_node(f->node, arg(tf, 1)) : -EBADF;
 }

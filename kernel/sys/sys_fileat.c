@@ -1,7 +1,7 @@
 /*
  * sys_fileat.c - opening and asking about names relative to a directory
  * descriptor: openat (and open, creat), faccessat (faccessat2, access),
- * readlinkat (readlink), and the umask that open and mkdir apply.
+ * and the umask that open and mkdir apply.
  * Paths are resolved as upath.h says; permissions are fs/perm.c's.
  */
 #include "api/errno.h"
@@ -27,17 +27,26 @@
  * descriptor found, before anything is created or truncated, so a full
  * table changes nothing. An existing file needs the rights its access
  * mode and O_TRUNC ask for (perm_open); one this call made needs none,
- * whatever its mode, which is mode less the umask.
+ * whatever its mode, which is mode less the umask. A link as the last
+ * component is followed, but with O_NOFOLLOW it is -ELOOP (-ENOTDIR with
+ * O_DIRECTORY). O_PATH keeps only O_DIRECTORY, O_NOFOLLOW and O_CLOEXEC,
+ * checks no rights on the file and makes a descriptor that names it
+ * (a link itself with O_NOFOLLOW) but cannot read or write it.
  */
+/* An O_PATH file's operations: none (the calls refuse it before asking). */
+static const struct file_ops path_file_ops;
+
 static long do_openat(uint64_t dirfd, uint64_t upath, uint64_t flags, uint64_t mode)
 {
-	uint64_t acc = flags & O_ACCMODE;
 	struct path_result res;
 	struct rnode *dir = vfs_root, *n;
 	struct file *f;
+	int walk = 0;
 	long r;
 	int fd;
 
+	if (flags & O_PATH)
+		flags &= O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC;
 	if ((flags & O_CREAT) && (flags & O_DIRECTORY))
 		return -EINVAL;
 	char *path = path_in(upath, &r);
@@ -47,12 +56,14 @@ static long do_openat(uint64_t dirfd, uint64_t upath, uint64_t flags, uint64_t m
 		kfree(path);
 		return path[0] == '\0' ? -ENOENT : fd;
 	}
+	if (flags & O_NOFOLLOW)
+		walk |= PATH_NOFOLLOW;
 	r = path[0] == '/' ? 0 : at_dir(dirfd, &dir);     /* an absolute path ignores dirfd */
 	if (r == 0 && (flags & O_CREAT)) {
 		mode = (mode & S_IALLUGO) & ~(uint64_t)current()->umask;
-		r = path_create(vfs_root, dir, path, S_IFREG | mode, flags & O_EXCL, &n);
+		r = path_create(vfs_root, dir, path, S_IFREG | mode, walk | (flags & O_EXCL ? PATH_EXCL : 0), &n);
 	} else if (r == 0) {
-		r = path_walk(vfs_root, dir, path, 0, &res);
+		r = path_walk(vfs_root, dir, path, walk, &res);
 		n = res.node;
 	}
 	kfree(path);
@@ -60,12 +71,19 @@ static long do_openat(uint64_t dirfd, uint64_t upath, uint64_t flags, uint64_t m
 		return r;
 	if ((flags & O_DIRECTORY) && !S_ISDIR(n->mode))
 		return -ENOTDIR;
-	if (S_ISDIR(n->mode) && (acc != O_RDONLY || (flags & O_TRUNC)))
-		return -EISDIR;
-	if (r == 0 && (r = perm_open(n, flags)) < 0)
-		return r;
-	if ((r = vfs_open(n, (flags & OPEN_KEPT) | O_LARGEFILE, &f)) < 0)
-		return r;
+	if (flags & O_PATH) {
+		if (!(f = file_alloc(n, O_PATH, &path_file_ops)))
+			return -ENOMEM;
+	} else {
+		if (S_ISLNK(n->mode))
+			return -ELOOP;
+		if (S_ISDIR(n->mode) && ((flags & O_ACCMODE) != O_RDONLY || (flags & O_TRUNC)))
+			return -EISDIR;
+		if (r == 0 && (r = perm_open(n, flags)) < 0)
+			return r;
+		if ((r = vfs_open(n, (flags & OPEN_KEPT) | O_LARGEFILE, &f)) < 0)
+			return r;
+	}
 	if ((flags & O_TRUNC) && S_ISREG(n->mode) && (r = ramfs_truncate(n, 0)) < 0) {
 		file_put(f);
 		return r;
@@ -102,7 +120,7 @@ static long do_faccessat(uint64_t dirfd, uint64_t upath, uint64_t mode, uint64_t
 		return -EINVAL;
 	if (flags & ~(uint64_t)(AT_EACCESS | AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
 		return -EINVAL;
-	if ((r = lookup_at(dirfd, upath, flags & AT_EMPTY_PATH, &n)) < 0)
+	if ((r = lookup_at(dirfd, upath, flags & (AT_EMPTY_PATH | AT_SYMLINK_NOFOLLOW), &n)) < 0)
 		return r;
 	if ((mode & X_OK) && S_ISREG(n->mode) && (n->fs->flags & MS_NOEXEC))
 		return -EACCES;
@@ -115,33 +133,6 @@ long sys_faccessat2(struct trap_frame *tf)
 }
 long sys_faccessat(struct trap_frame *tf) { return do_faccessat(arg(tf, 0), arg(tf, 1), (uint32_t)arg(tf, 2), 0); }
 long sys_access(struct trap_frame *tf) { return do_faccessat(AT_FDCWD, arg(tf, 0), (uint32_t)arg(tf, 1), 0); }
-
-/*
- * readlinkat(dirfd, path, buf, size): the file system has no symbolic
- * links yet, so whatever path names is not one: -EINVAL, or -ENOENT for
- * an empty path (which names dirfd itself), as Linux answers for a file
- * that is not a link. Before the path, a size <= 0 is -EINVAL. The
- * buffer is never written, so never looked at.
- */
-static long do_readlinkat(uint64_t dirfd, uint64_t upath, uint64_t size)
-{
-	struct rnode *n;
-	long r;
-	char *path;
-
-	if ((int)size <= 0)
-		return -EINVAL;
-	if (!(path = path_in(upath, &r)))
-		return r;
-	r = lookup_at_k(dirfd, path, true, &n);
-	if (r == 0)
-		r = path[0] ? -EINVAL : -ENOENT;
-	kfree(path);
-	return r;
-}
-
-long sys_readlinkat(struct trap_frame *tf) { return do_readlinkat(arg(tf, 0), arg(tf, 1), arg(tf, 3)); }
-long sys_readlink(struct trap_frame *tf) { return do_readlinkat(AT_FDCWD, arg(tf, 0), arg(tf, 2)); }
 
 /* umask(mask): set the mask open, creat and mkdir take from new files'
  * modes (only its 0777 bits); the old one. Inherited by fork, kept by execve. */

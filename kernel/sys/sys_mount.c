@@ -42,14 +42,14 @@ static long string_in(uint64_t u, char *buf)
 	return r == -ENAMETOOLONG ? -EINVAL : (r < 0 ? r : 0);
 }
 
-/* The node user path u names, in buf[PATH_MAX] (borrowed): 0, or -errno. */
-static long target_in(uint64_t u, char *buf, struct rnode **out)
+/* The node user path u names, in buf[PATH_MAX] (borrowed; walk: 0 or PATH_NOFOLLOW): 0, or -errno. */
+static long target_in(uint64_t u, char *buf, int walk, struct rnode **out)
 {
 	struct path_result res;
 	struct rnode *cwd = current()->cwd ? current()->cwd : vfs_root;
 	long r = strncpy_from_user(buf, (const char *)u, PATH_MAX);
 
-	if (r < 0 || (r = path_walk(vfs_root, cwd, buf, 0, &res)) < 0)
+	if (r < 0 || (r = path_walk(vfs_root, cwd, buf, walk, &res)) < 0)
 		return r;
 	*out = res.node;
 	return 0;
@@ -81,7 +81,7 @@ long sys_mount(struct trap_frame *tf)
 	if ((r = string_in(arg(tf, 0), buf)) < 0 || (r = string_in(arg(tf, 4), buf)) < 0)
 		goto out;
 	opts = buf[0] ? -EINVAL : 0;
-	if ((r = target_in(arg(tf, 1), buf, &dir)) < 0)
+	if ((r = target_in(arg(tf, 1), buf, 0, &dir)) < 0)
 		goto out;
 	if ((flags & MS_MGC_MSK) == MS_MGC_VAL)
 		flags &= ~(uint64_t)MS_MGC_MSK;
@@ -99,7 +99,8 @@ out:
 /*
  * umount2: the target must be the root of a mount (-EINVAL; "/" is
  * -EBUSY). MNT_FORCE changes nothing for a RAM filesystem (as for Linux's
- * tmpfs) and UMOUNT_NOFOLLOW nothing without symbolic links; MNT_DETACH and
+ * tmpfs); with UMOUNT_NOFOLLOW a link as the last component is not
+ * followed (so it names no mount: -EINVAL); MNT_DETACH and
  * MNT_EXPIRE are not supported (-EINVAL), nor are other bits.
  */
 long sys_umount2(struct trap_frame *tf)
@@ -113,7 +114,7 @@ long sys_umount2(struct trap_frame *tf)
 		return -EINVAL;
 	if (!(buf = kmalloc(PATH_MAX)))
 		return -ENOMEM;
-	r = target_in(arg(tf, 0), buf, &root);
+	r = target_in(arg(tf, 0), buf, flags & UMOUNT_NOFOLLOW ? PATH_NOFOLLOW : 0, &root);
 	kfree(buf);
 	if (r < 0)
 		return r;
@@ -135,7 +136,7 @@ static long statfs_out(const struct rnode *n, uint64_t u)
 long sys_statfs(struct trap_frame *tf)
 {
 	struct rnode *n;
-	long r = lookup_at(AT_FDCWD, arg(tf, 0), false, &n);
+	long r = lookup_at(AT_FDCWD, arg(tf, 0), 0, &n);
 
 	return r < 0 ? r : statfs_out(n, arg(tf, 1));
 }

@@ -46,7 +46,7 @@ long at_dir(uint64_t dirfd, struct rnode **dir)
 	return 0;
 }
 
-long lookup_at_k(uint64_t dirfd, const char *path, bool empty_ok, struct rnode **out)
+long lookup_at_k(uint64_t dirfd, const char *path, int atflags, struct rnode **out)
 {
 	struct path_result res;
 	struct rnode *dir = vfs_root;
@@ -54,7 +54,7 @@ long lookup_at_k(uint64_t dirfd, const char *path, bool empty_ok, struct rnode *
 	long r;
 
 	if (path[0] == '\0') {
-		if (!empty_ok)
+		if (!(atflags & AT_EMPTY_PATH))
 			return -ENOENT;
 		if ((int)dirfd == AT_FDCWD) {
 			*out = cwd();
@@ -67,19 +67,19 @@ long lookup_at_k(uint64_t dirfd, const char *path, bool empty_ok, struct rnode *
 	}
 	if (path[0] != '/' && (r = at_dir(dirfd, &dir)) < 0)
 		return r;                            /* an absolute path ignores dirfd */
-	if ((r = path_walk(vfs_root, dir, path, 0, &res)) == 0)
+	if ((r = path_walk(vfs_root, dir, path, atflags & AT_SYMLINK_NOFOLLOW ? PATH_NOFOLLOW : 0, &res)) == 0)
 		*out = res.node;
 	return r;
 }
 
-long lookup_at(uint64_t dirfd, uint64_t upath, bool empty_ok, struct rnode **out)
+long lookup_at(uint64_t dirfd, uint64_t upath, int atflags, struct rnode **out)
 {
 	long r;
 	char *path = path_in(upath, &r);
 
 	if (!path)
 		return r;
-	r = lookup_at_k(dirfd, path, empty_ok, out);
+	r = lookup_at_k(dirfd, path, atflags, out);
 	kfree(path);
 	return r;
 }

@@ -318,7 +318,7 @@ static void test_getcwd(void)
 	CHECK_EQ(path_mkdir(R, R, "/a/gone", 0755), 0);
 	d = at(R, "/a/gone");
 	rnode_get(d);
-	CHECK_EQ(path_rename(R, R, "/a/gone", "/b/moved"), 0);
+	CHECK_EQ(path_rename(R, R, "/a/gone", R, "/b/moved", 0), 0);
 	CHECK_STR(cwdstr(R, d), "/b/moved");
 	CHECK_EQ(path_rmdir(R, d, "../moved"), 0);
 	CHECK_EQ(path_getcwd(R, d, buf, sizeof(buf)), -ENOENT);
@@ -326,7 +326,7 @@ static void test_getcwd(void)
 	CHECK_EQ(walk(R, d, ".."), -ENOENT);
 	CHECK_EQ(walk(R, d, "x"), -ENOENT);
 	CHECK_EQ(path_mkdir(R, d, "x", 0755), -ENOENT);
-	CHECK_EQ(path_create(R, d, "x", 0644, false, &d), -ENOENT);
+	CHECK_EQ(path_create(R, d, "x", 0644, 0, &d), -ENOENT);
 	rnode_put(d);
 	ramfs_destroy(fs);
 }
@@ -357,16 +357,16 @@ static void test_mount(void)
 	CHECK(at(R, "/a/b/sub/../../b/sub") == sub);
 
 	/* Across filesystems: no links, no renames; the mount point is busy. */
-	CHECK_EQ(path_create(R, R, "/a/b/f", 0644, true, &n), 1);
+	CHECK_EQ(path_create(R, R, "/a/b/f", 0644, PATH_EXCL, &n), 1);
 	CHECK(n->fs == m);
-	CHECK_EQ(path_link(R, R, "/a/b/f", "/a/f2"), -EXDEV);
-	CHECK_EQ(path_link(R, R, "/ab", "/a/b/ab"), -EXDEV);
-	CHECK_EQ(path_rename(R, R, "/a/b/f", "/f"), -EXDEV);
-	CHECK_EQ(path_rename(R, R, "/a/b/sub", "/sub"), -EXDEV);
-	CHECK_EQ(path_rename(R, R, "/a/b/f", "/a/b/sub/f"), 0);
+	CHECK_EQ(path_link(R, R, "/a/b/f", PATH_NOFOLLOW, "/a/f2"), -EXDEV);
+	CHECK_EQ(path_link(R, R, "/ab", PATH_NOFOLLOW, "/a/b/ab"), -EXDEV);
+	CHECK_EQ(path_rename(R, R, "/a/b/f", R, "/f", 0), -EXDEV);
+	CHECK_EQ(path_rename(R, R, "/a/b/sub", R, "/sub", 0), -EXDEV);
+	CHECK_EQ(path_rename(R, R, "/a/b/f", R, "/a/b/sub/f", 0), 0);
 	CHECK_EQ(path_rmdir(R, R, "/a/b"), -EBUSY);
-	CHECK_EQ(path_rename(R, R, "/a/b", "/a/c"), -EBUSY);
-	CHECK_EQ(path_rename(R, R, "/b/b", "/a/b"), -EBUSY);
+	CHECK_EQ(path_rename(R, R, "/a/b", R, "/a/c", 0), -EBUSY);
+	CHECK_EQ(path_rename(R, R, "/b/b", R, "/a/b", 0), -EBUSY);
 	CHECK_EQ(path_rmdir(R, R, "/a/b/."), -EINVAL);
 
 	/* Mounting refusals. */
@@ -421,7 +421,7 @@ static void test_mount_use(void)
 	a = at(R, "a");
 	ab = at(R, "a/b");
 	CHECK_EQ(path_mount(ab, m), 0);
-	CHECK_EQ(path_create(R, R, "/a/b/f", 0644, true, &f), 1);
+	CHECK_EQ(path_create(R, R, "/a/b/f", 0644, PATH_EXCL, &f), 1);
 	ramfs_stat(f, &st);
 	CHECK_EQ(st.st_dev, 3);
 	ramfs_stat(at(R, "/a/b"), &st);
@@ -472,9 +472,9 @@ static void test_mount_use(void)
 	CHECK_EQ(path_mount(ab, m), 0);
 	CHECK_EQ(path_mkdir(R, R, "/a/b/x", 0755), -EROFS);
 	CHECK_EQ(path_mkdir(R, R, "/a/b/d", 0755), -EEXIST);
-	CHECK_EQ(path_create(R, R, "/a/b/x", 0644, false, &n), -EROFS);
-	CHECK_EQ(path_create(R, R, "/a/b/f", 0644, true, &n), -EEXIST);
-	CHECK_EQ(path_create(R, R, "/a/b/f", 0644, false, &n), 0);
+	CHECK_EQ(path_create(R, R, "/a/b/x", 0644, 0, &n), -EROFS);
+	CHECK_EQ(path_create(R, R, "/a/b/f", 0644, PATH_EXCL, &n), -EEXIST);
+	CHECK_EQ(path_create(R, R, "/a/b/f", 0644, 0, &n), 0);
 	CHECK(n == f);
 	CHECK_EQ(perm_open(f, O_RDONLY), 0);
 	CHECK_EQ(perm_open(f, O_WRONLY), -EROFS);
@@ -483,9 +483,9 @@ static void test_mount_use(void)
 	CHECK_EQ(path_unlink(R, R, "/a/b/f"), -EROFS);
 	CHECK_EQ(path_unlink(R, R, "/a/b/nope"), -ENOENT);
 	CHECK_EQ(path_rmdir(R, R, "/a/b/d"), -EROFS);
-	CHECK_EQ(path_rename(R, R, "/a/b/f", "/a/b/g"), -EROFS);
-	CHECK_EQ(path_link(R, R, "/a/b/f", "/a/b/g"), -EROFS);
-	CHECK_EQ(path_rename(R, R, "/a/b/f", "/g"), -EXDEV);
+	CHECK_EQ(path_rename(R, R, "/a/b/f", R, "/a/b/g", 0), -EROFS);
+	CHECK_EQ(path_link(R, R, "/a/b/f", PATH_NOFOLLOW, "/a/b/g"), -EROFS);
+	CHECK_EQ(path_rename(R, R, "/a/b/f", R, "/g", 0), -EXDEV);
 	CHECK(at(R, "/a/b/d/..") == m->root);
 	CHECK_EQ(path_umount(m), 0);
 	ramfs_destroy(m);
@@ -622,9 +622,9 @@ static void test_perm_calls(void)
 	CHECK_EQ(path_mkdir(R, R, "/a/b", 0755), -EEXIST);
 	CHECK_EQ(path_mkdir(R, R, "/a/.", 0755), -EEXIST);
 	CHECK_EQ(path_mkdir(R, R, "/a/new", 0755), -EACCES);
-	CHECK_EQ(path_create(R, R, "/a/a", 0644, true, &n), -EEXIST);
-	CHECK_EQ(path_create(R, R, "/a/a", 0644, false, &n), 0); /* found: perm_open is the caller's */
-	CHECK_EQ(path_create(R, R, "/a/new", 0644, false, &n), -EACCES);
+	CHECK_EQ(path_create(R, R, "/a/a", 0644, PATH_EXCL, &n), -EEXIST);
+	CHECK_EQ(path_create(R, R, "/a/a", 0644, 0, &n), 0); /* found: perm_open is the caller's */
+	CHECK_EQ(path_create(R, R, "/a/new", 0644, 0, &n), -EACCES);
 	CHECK_EQ(path_unlink(R, R, "/a/nope"), -ENOENT);
 	CHECK_EQ(path_unlink(R, R, "/a/a"), -EACCES);
 	CHECK_EQ(path_unlink(R, R, "/a/b"), -EACCES); /* permission before -EISDIR, as Linux */
@@ -632,34 +632,34 @@ static void test_perm_calls(void)
 	CHECK_EQ(path_rmdir(R, R, "/a/nope"), -ENOENT);
 	CHECK_EQ(path_rmdir(R, R, "/a/b"), -EACCES);
 	CHECK_EQ(path_rmdir(R, R, "/a/.."), -ENOTEMPTY);
-	CHECK_EQ(path_link(R, R, "/ab", "/a/a"), -EEXIST);
-	CHECK_EQ(path_link(R, R, "/ab", "/a/ab"), -EACCES);
-	CHECK_EQ(path_link(R, R, "/a/a", "/a2"), 0);  /* only the new name's directory changes */
-	CHECK_EQ(path_rename(R, R, "/a/a", "/b/x"), -EACCES);  /* the old directory */
-	CHECK_EQ(path_rename(R, R, "/b/ab", "/a/x"), -EACCES); /* the new one */
-	CHECK_EQ(path_rename(R, R, "/b/ab", "/a/a"), -EACCES); /* replacing is removing */
-	CHECK_EQ(path_rename(R, R, "/a2", "/a/a"), 0);          /* two names of one node: nothing done */
+	CHECK_EQ(path_link(R, R, "/ab", PATH_NOFOLLOW, "/a/a"), -EEXIST);
+	CHECK_EQ(path_link(R, R, "/ab", PATH_NOFOLLOW, "/a/ab"), -EACCES);
+	CHECK_EQ(path_link(R, R, "/a/a", PATH_NOFOLLOW, "/a2"), 0);  /* only the new name's directory changes */
+	CHECK_EQ(path_rename(R, R, "/a/a", R, "/b/x", 0), -EACCES);  /* the old directory */
+	CHECK_EQ(path_rename(R, R, "/b/ab", R, "/a/x", 0), -EACCES); /* the new one */
+	CHECK_EQ(path_rename(R, R, "/b/ab", R, "/a/a", 0), -EACCES); /* replacing is removing */
+	CHECK_EQ(path_rename(R, R, "/a2", R, "/a/a", 0), 0);          /* two names of one node: nothing done */
 	CHECK(at(R, "/a2") == at(R, "/a/a"));
 	CHECK_EQ(path_unlink(R, R, "/a2"), 0);
 
 	/* -wx: enough to change names; a file made with mode 0 is made, then cannot be opened. */
 	ramfs_chmod(a, 0300);
 	CHECK_EQ(path_mkdir(R, R, "/a/new", 0755), 0);
-	CHECK_EQ(path_create(R, R, "/a/newf", 0, true, &n), 1);
+	CHECK_EQ(path_create(R, R, "/a/newf", 0, PATH_EXCL, &n), 1);
 	CHECK_EQ(n->mode, S_IFREG);
 	CHECK_EQ(perm_open(n, O_RDONLY), -EACCES);
-	CHECK_EQ(path_create(R, R, "/a/newf", 0644, false, &n), 0);
+	CHECK_EQ(path_create(R, R, "/a/newf", 0644, 0, &n), 0);
 	CHECK_EQ(path_unlink(R, R, "/a/newf"), 0);   /* the file's own mode does not matter */
 	CHECK_EQ(path_rmdir(R, R, "/a/new"), 0);
 	ramfs_chmod(a, 0755);
 
 	/* A directory moving to another parent needs w on itself: its ".." changes. */
 	ramfs_chmod(ab, 0500);
-	CHECK_EQ(path_rename(R, R, "/a/b", "/b/moved"), -EACCES);
-	CHECK_EQ(path_rename(R, R, "/a/b", "/a/c"), 0); /* within its parent it does not */
-	CHECK_EQ(path_rename(R, R, "/a/c", "/a/b"), 0);
+	CHECK_EQ(path_rename(R, R, "/a/b", R, "/b/moved", 0), -EACCES);
+	CHECK_EQ(path_rename(R, R, "/a/b", R, "/a/c", 0), 0); /* within its parent it does not */
+	CHECK_EQ(path_rename(R, R, "/a/c", R, "/a/b", 0), 0);
 	ramfs_chmod(ab, 0755);
-	CHECK_EQ(path_rename(R, R, "/a/b", "/b/moved"), 0);
+	CHECK_EQ(path_rename(R, R, "/a/b", R, "/b/moved", 0), 0);
 	CHECK_STR(cwdstr(R, ab), "/b/moved");
 	ramfs_destroy(fs);
 }
@@ -706,54 +706,54 @@ static void test_calls(void)
 	CHECK_EQ(path_unlink(R, R, "a/a/x"), -ENOTDIR);
 	CHECK(at(R, "a/a") == aa);
 
-	CHECK_EQ(path_link(R, R, "a/a", "a/b/l"), 0);
+	CHECK_EQ(path_link(R, R, "a/a", PATH_NOFOLLOW, "a/b/l"), 0);
 	CHECK(at(R, "a/b/l") == aa && aa->nlink == 2);
-	CHECK_EQ(path_link(R, R, "a/a", "a/b/l"), -EEXIST);
-	CHECK_EQ(path_link(R, R, "a/a", "/"), -EEXIST);
-	CHECK_EQ(path_link(R, R, "a/a", "a/."), -EEXIST);
-	CHECK_EQ(path_link(R, R, "a/a", "a/.."), -EEXIST);
-	CHECK_EQ(path_link(R, R, "a/a", "a/b/"), -EEXIST);
-	CHECK_EQ(path_link(R, R, "a/a", "a/new/"), -ENOENT);
-	CHECK_EQ(path_link(R, R, "a/a/", "a/x"), -ENOTDIR);
-	CHECK_EQ(path_link(R, R, "a/nope", "a/x"), -ENOENT);
-	CHECK_EQ(path_link(R, R, "a", "x"), -EPERM);
-	CHECK_EQ(path_link(R, R, "a/a", "nope/x"), -ENOENT);
+	CHECK_EQ(path_link(R, R, "a/a", PATH_NOFOLLOW, "a/b/l"), -EEXIST);
+	CHECK_EQ(path_link(R, R, "a/a", PATH_NOFOLLOW, "/"), -EEXIST);
+	CHECK_EQ(path_link(R, R, "a/a", PATH_NOFOLLOW, "a/."), -EEXIST);
+	CHECK_EQ(path_link(R, R, "a/a", PATH_NOFOLLOW, "a/.."), -EEXIST);
+	CHECK_EQ(path_link(R, R, "a/a", PATH_NOFOLLOW, "a/b/"), -EEXIST);
+	CHECK_EQ(path_link(R, R, "a/a", PATH_NOFOLLOW, "a/new/"), -ENOENT);
+	CHECK_EQ(path_link(R, R, "a/a/", PATH_NOFOLLOW, "a/x"), -ENOTDIR);
+	CHECK_EQ(path_link(R, R, "a/nope", PATH_NOFOLLOW, "a/x"), -ENOENT);
+	CHECK_EQ(path_link(R, R, "a", PATH_NOFOLLOW, "x"), -EPERM);
+	CHECK_EQ(path_link(R, R, "a/a", PATH_NOFOLLOW, "nope/x"), -ENOENT);
 	CHECK_EQ(path_unlink(R, R, "a/b/l"), 0);
 	CHECK_EQ(aa->nlink, 1);
 
-	CHECK_EQ(path_rename(R, R, "/", "x"), -EBUSY);
-	CHECK_EQ(path_rename(R, R, "a/b/.", "x"), -EBUSY);
-	CHECK_EQ(path_rename(R, R, "a/a", "a/.."), -EBUSY);
-	CHECK_EQ(path_rename(R, R, "a/a", "/"), -EBUSY);
-	CHECK_EQ(path_rename(R, R, "a/a/", "x"), -ENOTDIR);
-	CHECK_EQ(path_rename(R, R, "a/a", "x/"), -ENOTDIR);
-	CHECK_EQ(path_rename(R, R, "a/nope", "x"), -ENOENT);
-	CHECK_EQ(path_rename(R, R, "a/nope/", "x"), -ENOENT);
-	CHECK_EQ(path_rename(R, R, "a", "a/b/a/x"), -EINVAL);
-	CHECK_EQ(path_rename(R, R, "a/b/a", "a"), -ENOTEMPTY);
-	CHECK_EQ(path_rename(R, R, "a/b/", "b/c/"), 0);
+	CHECK_EQ(path_rename(R, R, "/", R, "x", 0), -EBUSY);
+	CHECK_EQ(path_rename(R, R, "a/b/.", R, "x", 0), -EBUSY);
+	CHECK_EQ(path_rename(R, R, "a/a", R, "a/..", 0), -EBUSY);
+	CHECK_EQ(path_rename(R, R, "a/a", R, "/", 0), -EBUSY);
+	CHECK_EQ(path_rename(R, R, "a/a/", R, "x", 0), -ENOTDIR);
+	CHECK_EQ(path_rename(R, R, "a/a", R, "x/", 0), -ENOTDIR);
+	CHECK_EQ(path_rename(R, R, "a/nope", R, "x", 0), -ENOENT);
+	CHECK_EQ(path_rename(R, R, "a/nope/", R, "x", 0), -ENOENT);
+	CHECK_EQ(path_rename(R, R, "a", R, "a/b/a/x", 0), -EINVAL);
+	CHECK_EQ(path_rename(R, R, "a/b/a", R, "a", 0), -ENOTEMPTY);
+	CHECK_EQ(path_rename(R, R, "a/b/", R, "b/c/", 0), 0);
 	CHECK(at(R, "b/c") == ab);
-	CHECK_EQ(path_rename(R, R, "b/c", "a/b"), 0);
-	CHECK_EQ(path_rename(R, R, "a/a", "a/b/b"), 0);
+	CHECK_EQ(path_rename(R, R, "b/c", R, "a/b", 0), 0);
+	CHECK_EQ(path_rename(R, R, "a/a", R, "a/b/b", 0), 0);
 	CHECK(at(R, "a/b/b") == aa && at(R, "a/a") == NULL);
 
-	CHECK_EQ(path_create(R, R, "/", 0644, false, &n), -EISDIR);
-	CHECK_EQ(path_create(R, R, "/", 0644, true, &n), -EEXIST);
-	CHECK_EQ(path_create(R, ab, ".", 0644, false, &n), -EISDIR);
-	CHECK_EQ(path_create(R, ab, "..", 0644, true, &n), -EEXIST);
-	CHECK_EQ(path_create(R, R, "a/b", 0644, false, &n), -EISDIR);
-	CHECK_EQ(path_create(R, R, "a/b", 0644, true, &n), -EEXIST);
-	CHECK_EQ(path_create(R, R, "a/new/", 0644, false, &n), -EISDIR);
-	CHECK_EQ(path_create(R, R, "a/b/b/", 0644, false, &n), -EISDIR);
-	CHECK_EQ(path_create(R, R, "a/b/b", 0644, true, &n), -EEXIST);
+	CHECK_EQ(path_create(R, R, "/", 0644, 0, &n), -EISDIR);
+	CHECK_EQ(path_create(R, R, "/", 0644, PATH_EXCL, &n), -EEXIST);
+	CHECK_EQ(path_create(R, ab, ".", 0644, 0, &n), -EISDIR);
+	CHECK_EQ(path_create(R, ab, "..", 0644, PATH_EXCL, &n), -EEXIST);
+	CHECK_EQ(path_create(R, R, "a/b", 0644, 0, &n), -EISDIR);
+	CHECK_EQ(path_create(R, R, "a/b", 0644, PATH_EXCL, &n), -EEXIST);
+	CHECK_EQ(path_create(R, R, "a/new/", 0644, 0, &n), -EISDIR);
+	CHECK_EQ(path_create(R, R, "a/b/b/", 0644, 0, &n), -EISDIR);
+	CHECK_EQ(path_create(R, R, "a/b/b", 0644, PATH_EXCL, &n), -EEXIST);
 	n = NULL;
-	CHECK_EQ(path_create(R, R, "a/b/b", 0644, false, &n), 0);
+	CHECK_EQ(path_create(R, R, "a/b/b", 0644, 0, &n), 0);
 	CHECK(n == aa);
-	CHECK_EQ(path_create(R, R, "a/b/b/x", 0644, false, &n), -ENOTDIR);
-	CHECK_EQ(path_create(R, R, "nope/x", 0644, false, &n), -ENOENT);
-	CHECK_EQ(path_create(R, R, "a/fresh", 0600, true, &n), 1);   /* 1: made */
+	CHECK_EQ(path_create(R, R, "a/b/b/x", 0644, 0, &n), -ENOTDIR);
+	CHECK_EQ(path_create(R, R, "nope/x", 0644, 0, &n), -ENOENT);
+	CHECK_EQ(path_create(R, R, "a/fresh", 0600, PATH_EXCL, &n), 1);   /* 1: made */
 	CHECK(at(R, "a/fresh") == n && n->mode == (S_IFREG | 0600));
-	CHECK_EQ(path_create(R, R, "a/dev", S_IFDIR | 0600, false, &n), -EINVAL);
+	CHECK_EQ(path_create(R, R, "a/dev", S_IFDIR | 0600, 0, &n), -EINVAL);
 	ramfs_destroy(fs);
 }
 
@@ -983,9 +983,9 @@ static void test_sweep_calls(void)
 		case 0: ret = path_mkdir(R, cwd, p1, 0755); break;
 		case 1: ret = path_rmdir(R, cwd, p1); break;
 		case 2: ret = path_unlink(R, cwd, p1); break;
-		case 3: ret = path_link(R, cwd, p1, p2); break;
-		case 4: ret = path_rename(R, cwd, p1, p2); break;
-		case 5: ret = path_create(R, cwd, p1, 0644, rnd(2), &n); break;
+		case 3: ret = path_link(R, cwd, p1, PATH_NOFOLLOW, p2); break;
+		case 4: ret = path_rename(R, cwd, p1, cwd, p2, 0); break;
+		case 5: ret = path_create(R, cwd, p1, 0644, rnd(2) ? PATH_EXCL : 0, &n); break;
 		}
 		if (ret >= 0)
 			done++;

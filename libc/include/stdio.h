@@ -43,5 +43,7 @@ void perror(const char *s);
 
 /* rename(old, new): a system call (libc/src/unistd/files.c). */
 int rename(const char *old, const char *new);
+int renameat(int olddirfd, const char *old, int newdirfd, const char *new);
+int renameat2(int olddirfd, const char *old, int newdirfd, const char *new, unsigned flags);
 
 #endif

@@ -14,6 +14,7 @@
  *
  * Regular files keep their bytes in one buffer that grows geometrically;
  * bytes past the end of the file are always zero, so holes read as zeros.
+ * A symbolic link keeps its target text the same way (size is its length).
  *
  * Lifetime: a node is freed when it has no names (nlink == 0) and no
  * references (refs == 0). Whoever keeps a node beyond the current call (an
@@ -110,6 +111,14 @@ int ramfs_create(struct rnode *dir, const char *name, size_t len, uint32_t mode,
 /* Make an empty directory named name in dir; out may be NULL. */
 int ramfs_mkdir(struct rnode *dir, const char *name, size_t len, uint32_t perm, struct rnode **out);
 
+/*
+ * Make a symbolic link named name in dir holding target (tlen bytes, not
+ * NUL-terminated; -ENOENT when empty): mode S_IFLNK | 0777, its text in
+ * data[0..size) with a NUL at data[size]; out may be NULL.
+ */
+int ramfs_symlink(struct rnode *dir, const char *name, size_t len, const char *target, size_t tlen,
+		  struct rnode **out);
+
 /* Give node (not a directory: -EPERM) one more name, in dir. */
 int ramfs_link(struct rnode *dir, const char *name, size_t len, struct rnode *node);
 
@@ -128,6 +137,14 @@ int ramfs_rmdir(struct rnode *dir, const char *name, size_t len);
  */
 int ramfs_rename(struct rnode *olddir, const char *oldname, size_t oldlen,
 		 struct rnode *newdir, const char *newname, size_t newlen);
+
+/*
+ * Swap the nodes olddir/oldname and newdir/newname name (renameat2's
+ * RENAME_EXCHANGE): both must exist (-ENOENT); -EINVAL when a directory
+ * would land inside itself; -EBUSY for ".", ".." or a mount point; -EXDEV.
+ */
+int ramfs_exchange(struct rnode *olddir, const char *oldname, size_t oldlen,
+		   struct rnode *newdir, const char *newname, size_t newlen);
 
 /* Copy up to len bytes from offset off of regular file n into buf: the count, 0 at or after the end. */
 long ramfs_read(struct rnode *n, int64_t off, void *buf, size_t len);

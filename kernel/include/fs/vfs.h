@@ -26,6 +26,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "api/fcntl.h"
 #include "fs/node.h"
 #include "fs/poll.h"
 #include "fs/ramfs.h"
@@ -110,8 +111,14 @@ int file_set_text(struct file *f, char *text, size_t len);
 
 
 /* The access mode's two rights (mode 3, Linux's "neither", has none). */
-static inline bool file_readable(const struct file *f) { return (f->flags & 3) == 0 || (f->flags & 3) == 2; }
-static inline bool file_writable(const struct file *f) { return (f->flags & 3) == 1 || (f->flags & 3) == 2; }
+/*
+ * An O_PATH descriptor (flags O_PATH alone) only names its file: read,
+ * write, lseek, getdents64, ftruncate and fchmod on it are -EBADF, as on
+ * Linux; fstat, dup, fcntl, close and its use as a dirfd work.
+ */
+static inline bool file_is_path(const struct file *f) { return f->flags & O_PATH; }
+static inline bool file_readable(const struct file *f) { return !(f->flags & O_PATH) && ((f->flags & 3) == 0 || (f->flags & 3) == 2); }
+static inline bool file_writable(const struct file *f) { return !(f->flags & O_PATH) && ((f->flags & 3) == 1 || (f->flags & 3) == 2); }
 
 /* The current process's open file behind descriptor reg, or NULL.
  * Descriptors are Linux's unsigned int: the low 32 bits of the register
