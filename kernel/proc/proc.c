@@ -6,6 +6,7 @@
 #include "arch/fpu.h"
 #include "kernel.h"
 #include "mm/uvm.h"
+#include "fs/procfs.h"
 #include "fs/vfs.h"
 #include "proc.h"
 #include "time/clock.h"
@@ -45,6 +46,7 @@ struct proc *proc_alloc(void)
 
 void proc_free(struct proc *p)
 {
+	procfs_flush_pid(p->pid);                /* /proc/<pid> goes with it */
 	kstack_free(p->kstack_top, KSTACK_PAGES);
 	fpu_free(p->fpu);
 	p->fpu = NULL;

@@ -6,6 +6,7 @@
 #include "api/errno.h"
 #include "api/mount.h"
 #include "fs/mount.h"
+#include "fs/node.h"
 #include "fs/path.h"
 #include "fs/procfs.h"
 #include "fs/vfs.h"
@@ -124,8 +125,8 @@ static long link_thread_self(struct rnode *n, struct proc *p, int fd, char *buf,
 	(void)p, (void)fd;
 	if (node) {
 		int nl = fmt_snprintf(name, sizeof(name), "%d", pid);
-		if (procfs_pid_dir(n->fs, pid, &dir) < 0 || ramfs_lookup(dir, "task", 4, &task) < 0 ||
-		    ramfs_lookup(task, name, nl, node) < 0)
+		if (procfs_pid_dir(n->fs, pid, &dir) < 0 || node_lookup(dir, "task", 4, &task) < 0 ||
+		    node_lookup(task, name, nl, node) < 0)
 			return -ENOENT;
 	}
 	return len < (int)size ? len : (long)size;

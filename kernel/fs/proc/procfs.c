@@ -6,11 +6,14 @@
  * The root holds the entries of entries.c's table that are not per
  * process, made once. A directory /proc/<pid> is made when something
  * looks it up or lists the root while the process lives (a zombie still
- * does), with the per-process entries in it, and is taken away (every
- * name in it unlinked; what is open stays until closed) as soon as a
- * lookup or a listing finds the process gone. Pids are never reused, so
- * a name never comes to mean another process. fd/ is kept in step with
- * the descriptors the same way.
+ * does), and each entry in it when it is looked up (all of them when the
+ * directory is listed), so that `ls /proc` costs a node per process; it
+ * is taken away (every
+ * name in it unlinked; what is open stays until closed) when the process
+ * is freed (procfs_flush_pid), or when a lookup or a listing finds it
+ * gone. Pids are never reused, so a name never comes to mean another
+ * process. fd/ is kept in step with the descriptors at each lookup and
+ * listing.
  *
  * Each node's priv says what it is: the process, the descriptor (fd/N)
  * and the entry (an index into proc_entries, or one of the IDX_* below),
@@ -21,6 +24,7 @@
  */
 #include "api/errno.h"
 #include "api/stat.h"
+#include "fs/mount.h"
 #include "fs/node.h"
 #include "fs/procfs.h"
 #include "fs/vfs.h"
@@ -28,7 +32,8 @@
 #include "lib/fmt.h"
 #include "mm/pmm.h"
 
-#define IDX_PID_DIR 0xfff0                /* /proc/<pid> (and task/<pid>) */
+#define IDX_PID_DIR 0xfff0                /* /proc/<pid> */
+#define IDX_TASK_PID_DIR 0xfff2           /* /proc/<pid>/task/<pid>: the same, but no task/ */
 #define IDX_FD_LINK 0xfff1                /* fd/N */
 #define TEXT_MAX (1 << 20)                /* the largest text a file is given */
 
@@ -40,7 +45,7 @@ static int priv_pid(const struct rnode *n) { return (int)((uintptr_t)n->priv >> 
 static int priv_fd(const struct rnode *n) { return (int)((uintptr_t)n->priv >> 16 & 0xffff); }
 static int priv_idx(const struct rnode *n) { return (int)((uintptr_t)n->priv & 0xffff); }
 
-static const struct node_ops root_ops, fd_dir_ops, file_ops, link_ops, pid_dir_ops;
+static const struct node_ops root_ops, fd_dir_ops, file_ops, link_ops, pid_dir_ops, task_dir_ops;
 
 /* The living (or zombie) process pid, or NULL. */
 static struct proc *live(int pid)
@@ -98,38 +103,35 @@ static void remove_tree(struct rnode *dir, const char *name, size_t len)
 	ramfs_rmdir(dir, name, len);
 }
 
-/* Fill directory dir with process pid's entries (task/ too when top). */
-static int fill_pid_dir(struct rnode *dir, int pid, bool top)
+/* Make entry i of the table in directory dir of process pid (when it is
+ * not there yet): 0 and *out (may be NULL), or -ENOMEM. */
+static int make_entry(struct rnode *dir, int pid, int i, struct rnode **out)
 {
-	char name[16];
+	static const uint32_t modes[] = {
+		[PE_FILE] = S_IFREG | 0444, [PE_LINK] = S_IFLNK | 0777,
+		[PE_FD_DIR] = S_IFDIR | 0500, [PE_TASK_DIR] = S_IFDIR | 0555,
+	};
+	static const struct node_ops *const ops[] = {
+		[PE_FILE] = &file_ops, [PE_LINK] = &link_ops,
+		[PE_FD_DIR] = &fd_dir_ops, [PE_TASK_DIR] = &task_dir_ops,
+	};
+	const struct proc_entry *e = &proc_entries[i];
+	struct rnode *n;
 
-	for (int i = 0; i < proc_nentries; i++) {
-		const struct proc_entry *e = &proc_entries[i];
-		struct rnode *n = NULL, *sub;
-		if (!e->per_pid || (e->kind == PE_TASK_DIR && !top))
-			continue;
-		switch (e->kind) {
-		case PE_FILE:
-			n = make(dir, e->name, S_IFREG | 0444, &file_ops, pack(pid, 0, i));
-			break;
-		case PE_LINK:
-			n = make(dir, e->name, S_IFLNK | 0777, &link_ops, pack(pid, 0, i));
-			break;
-		case PE_FD_DIR:
-			n = make(dir, e->name, S_IFDIR | 0500, &fd_dir_ops, pack(pid, 0, i));
-			break;
-		case PE_TASK_DIR:
-			fmt_snprintf(name, sizeof(name), "%d", pid);
-			if ((n = make(dir, e->name, S_IFDIR | 0555, NULL, pack(pid, 0, i))) &&
-			    (!(sub = make(n, name, S_IFDIR | 0555, &pid_dir_ops, pack(pid, 0, IDX_PID_DIR))) ||
-			     fill_pid_dir(sub, pid, false) < 0))
-				return -ENOMEM;
-			break;
-		}
-		if (!n)
-			return -ENOMEM;
-	}
+	if (ramfs_lookup(dir, e->name, strlen(e->name), &n) < 0 &&
+	    !(n = make(dir, e->name, modes[e->kind], ops[e->kind], pack(pid, 0, i))))
+		return -ENOMEM;
+	if (out)
+		*out = n;
 	return 0;
+}
+
+/* Is entry i one that directory dir (/proc/<pid> or task/<pid>) shows? */
+static bool shows(const struct rnode *dir, int i)
+{
+	const struct proc_entry *e = &proc_entries[i];
+
+	return e->per_pid && !(e->kind == PE_TASK_DIR && priv_idx(dir) == IDX_TASK_PID_DIR);
 }
 
 int procfs_pid_dir(struct ramfs *fs, int pid, struct rnode **out)
@@ -144,13 +146,27 @@ int procfs_pid_dir(struct ramfs *fs, int pid, struct rnode **out)
 	}
 	if (ramfs_lookup(root, name, len, out) == 0)
 		return 0;
-	if (!(*out = make(root, name, S_IFDIR | 0555, &pid_dir_ops, pack(pid, 0, IDX_PID_DIR))))
-		return -ENOMEM;
-	if (fill_pid_dir(*out, pid, true) < 0) {
-		remove_tree(root, name, len);
-		return -ENOMEM;
-	}
-	return 0;
+	/* Its entries are made as they are looked up, or all when it is listed. */
+	*out = make(root, name, S_IFDIR | 0555, &pid_dir_ops, pack(pid, 0, IDX_PID_DIR));
+	return *out ? 0 : -ENOMEM;
+}
+
+/* mount_each's callback: take pid's directory from a procfs instance. */
+static void flush_in(void *ctx, struct ramfs *fs, const char *type)
+{
+	const char *name = ctx;
+
+	(void)type;
+	if (procfs_owns(fs))
+		remove_tree(fs->root, name, strlen(name));
+}
+
+void procfs_flush_pid(int pid)
+{
+	char name[16];
+
+	fmt_snprintf(name, sizeof(name), "%d", pid);
+	mount_each(flush_in, name);
 }
 
 /* Bring the root's pid directories in step with the process table. */
@@ -197,12 +213,34 @@ static int root_lookup(struct rnode *dir, const char *name, size_t len, struct r
 	return ramfs_lookup(dir, name, len, out);
 }
 
-/* A directory of a process that is gone has nothing left to find. */
+/* A directory of a process that is gone has nothing left to find; in
+ * one that lives, an entry is made when first looked up. */
 static int pid_dir_lookup(struct rnode *dir, const char *name, size_t len, struct rnode **out)
 {
 	if (!live(priv_pid(dir)))
 		return -ENOENT;
-	return ramfs_lookup(dir, name, len, out);
+	if (ramfs_lookup(dir, name, len, out) == 0)
+		return 0;
+	for (int i = 0; i < proc_nentries; i++)
+		if (shows(dir, i) && strlen(proc_entries[i].name) == len &&
+		    memcmp(proc_entries[i].name, name, len) == 0)
+			return make_entry(dir, priv_pid(dir), i, out);
+	return -ENOENT;
+}
+
+/* task/ holds one directory, <pid>: the process's only thread. */
+static int task_lookup(struct rnode *dir, const char *name, size_t len, struct rnode **out)
+{
+	int pid = priv_pid(dir);
+	char me[16];
+
+	if (!live(pid) || name_to_int(name, len) != pid)
+		return -ENOENT;
+	if (ramfs_lookup(dir, name, len, out) == 0)
+		return 0;
+	fmt_snprintf(me, sizeof(me), "%d", pid);
+	*out = make(dir, me, S_IFDIR | 0555, &pid_dir_ops, pack(pid, 0, IDX_TASK_PID_DIR));
+	return *out ? 0 : -ENOMEM;
 }
 
 static int fd_lookup(struct rnode *dir, const char *name, size_t len, struct rnode **out)
@@ -211,13 +249,25 @@ static int fd_lookup(struct rnode *dir, const char *name, size_t len, struct rno
 	return ramfs_lookup(dir, name, len, out);
 }
 
-/* Opening a directory lists it as it is now: bring it in step first. */
+/* Opening a directory lists it as it is now: bring it in step (make
+ * what is not made yet) first. */
 static int dir_open(struct rnode *n, struct file *f)
 {
+	struct rnode *sub;
+	char name[16];
+
 	if (n->ops == &root_ops)
 		sync_root(n);
 	else if (n->ops == &fd_dir_ops)
 		sync_fds(n);
+	else if (n->ops == &task_dir_ops) {
+		int len = fmt_snprintf(name, sizeof(name), "%d", priv_pid(n));
+		task_lookup(n, name, len, &sub);
+	}
+	else if (live(priv_pid(n)))
+		for (int i = 0; i < proc_nentries; i++)
+			if (shows(n, i) && make_entry(n, priv_pid(n), i, NULL) < 0)
+				return -ENOMEM;
 	f->ops = &ramfs_dir_ops;
 	return 0;
 }
@@ -283,7 +333,8 @@ static int link_follow(struct rnode *n, struct rnode **out)
 }
 
 static const struct node_ops root_ops = { .lookup = root_lookup, .open = dir_open };
-static const struct node_ops pid_dir_ops = { .lookup = pid_dir_lookup };
+static const struct node_ops pid_dir_ops = { .lookup = pid_dir_lookup, .open = dir_open };
+static const struct node_ops task_dir_ops = { .lookup = task_lookup, .open = dir_open };
 static const struct node_ops fd_dir_ops = { .lookup = fd_lookup, .open = dir_open };
 static const struct node_ops file_ops = { .open = file_open };
 static const struct node_ops link_ops = { .readlink = link_readlink, .follow = link_follow };

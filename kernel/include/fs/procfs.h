@@ -21,6 +21,9 @@ bool procfs_owns(const struct ramfs *fs); /* is fs a procfs instance? */
 /* The directory /proc/<pid> of instance fs, made now if pid lives, removed
  * if it does not: 0 and *out (borrowed), or -ENOENT. */
 int procfs_pid_dir(struct ramfs *fs, int pid, struct rnode **out);
+/* Process pid is freed: its directory goes from every procfs instance
+ * (Linux's proc_flush_pid). */
+void procfs_flush_pid(int pid);
 
 /* entries.c: what procfs shows, one table: the files at its root and in
  * each /proc/<pid>/ (and /proc/<pid>/task/<pid>/). */
