@@ -241,6 +241,7 @@ USERTEST(procfs_files)
 	EXPECT_EQ(sys_unlink("/proc/meminfo"), -EACCES);
 	EXPECT_EQ(sys_chmod("/proc/meminfo", 0666), -EPERM);
 	EXPECT_EQ(sys_chmod("/proc", 0777), -EPERM);
+	EXPECT_EQ(sys_mount("none", "/proc/self/fd", "tmpfs", 0, 0), -EPERM);
 	EXPECT_EQ(sys_stat("/proc/self", &sb), 0);
 	EXPECT(S_ISDIR(sb.st_mode));
 	EXPECT_EQ(sys_lstat("/proc/self", &sb), 0);

@@ -64,6 +64,8 @@ int mount_new(struct rnode *dir, int type, uint32_t flags)
 		return -ENOTDIR;
 	if (dir == vfs_root || dir->covered)
 		return -EBUSY;                    /* the root, or a mount root already */
+	if (procfs_owns(dir->fs))
+		return -EPERM;                    /* its directories come and go with processes */
 	if (!(m = kmalloc(sizeof(*m))))
 		return -ENOMEM;
 	if (!(fs = types[type].make(next_dev))) {

@@ -7,13 +7,12 @@
  * process, made once. A directory /proc/<pid> is made when something
  * looks it up or lists the root while the process lives (a zombie still
  * does), and each entry in it when it is looked up (all of them when the
- * directory is listed), so that `ls /proc` costs a node per process; it
- * is taken away (every
- * name in it unlinked; what is open stays until closed) when the process
- * is freed (procfs_flush_pid), or when a lookup or a listing finds it
- * gone. Pids are never reused, so a name never comes to mean another
- * process. fd/ is kept in step with the descriptors at each lookup and
- * listing.
+ * directory is listed), so that `ls /proc` costs a node per process. It
+ * is taken away (every name in it unlinked; what is open stays until
+ * closed) when the process is freed (procfs_flush_pid), or when a lookup
+ * or a listing finds it gone. Pids are never reused, so a name never
+ * comes to mean another process. fd/ is kept in step with the
+ * descriptors at each lookup and listing.
  *
  * Each node's priv says what it is: the process, the descriptor (fd/N)
  * and the entry (an index into proc_entries, or one of the IDX_* below),
@@ -85,7 +84,9 @@ static struct rnode *make(struct rnode *dir, const char *name, uint32_t mode, co
 	return n;
 }
 
-/* Remove name from dir, and all below it first when it is a directory. */
+/* Remove name from dir, and all below it first when it is a directory.
+ * A directory something is mounted on stays (-EBUSY), and so do the
+ * directories above it: the mount keeps them until it goes. */
 static void remove_tree(struct rnode *dir, const char *name, size_t len)
 {
 	struct rnode *n;
@@ -96,10 +97,8 @@ static void remove_tree(struct rnode *dir, const char *name, size_t len)
 		ramfs_unlink(dir, name, len);
 		return;
 	}
-	while (n->nents > 0) {
-		struct rdirent *d = n->ents[n->nents - 1];
-		remove_tree(n, d->name, d->len);
-	}
+	for (size_t i = n->nents; i-- > 0;)      /* from the end: what is removed moves nothing before it */
+		remove_tree(n, n->ents[i]->name, n->ents[i]->len);
 	ramfs_rmdir(dir, name, len);
 }
 

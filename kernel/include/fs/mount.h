@@ -26,7 +26,8 @@ const char *mount_type_name(int i);
 /*
  * Mount a new instance of type (mount_type's index) with flags
  * (MS_RDONLY, MS_NOEXEC) on directory dir: 0, -ENOTDIR, -EBUSY ("/" or
- * already a mount root), -ENOENT (dir was removed), -ENOMEM.
+ * already a mount root), -EPERM (a directory in procfs), -ENOENT (dir was
+ * removed), -ENOMEM.
  */
 int mount_new(struct rnode *dir, int type, uint32_t flags);
 
