@@ -248,6 +248,22 @@ static int fd_lookup(struct rnode *dir, const char *name, size_t len, struct rno
 	return ramfs_lookup(dir, name, len, out);
 }
 
+/* fd/'s getdents: in step with the descriptors at each call, so the
+ * descriptor doing the listing is in it too, as on Linux. */
+static long fd_getdents(struct file *f, uint64_t *pos, void *buf, size_t len)
+{
+	sync_fds(f->node);
+	return ramfs_dir_ops.getdents(f, pos, buf, len);
+}
+
+static int64_t fd_lseek(struct file *f, int64_t off, int whence)
+{
+	return ramfs_dir_ops.lseek(f, off, whence);
+}
+
+/* An open fd/: a ramfs directory but for getdents. */
+static const struct file_ops fd_dir_file_ops = { .lseek = fd_lseek, .getdents = fd_getdents };
+
 /* Opening a directory lists it as it is now: bring it in step (make
  * what is not made yet) first. */
 static int dir_open(struct rnode *n, struct file *f)
@@ -267,7 +283,7 @@ static int dir_open(struct rnode *n, struct file *f)
 		for (int i = 0; i < proc_nentries; i++)
 			if (shows(n, i) && make_entry(n, priv_pid(n), i, NULL) < 0)
 				return -ENOMEM;
-	f->ops = &ramfs_dir_ops;
+	f->ops = n->ops == &fd_dir_ops ? &fd_dir_file_ops : &ramfs_dir_ops;
 	return 0;
 }
 
