@@ -31,14 +31,25 @@ static char state_letter(const struct proc *p)
 	}
 }
 
+/* p's process group, session and terminal. No job control yet: everyone is
+ * in init's group and session, with no controlling terminal. (With job
+ * control: p->pgid, p->sid, tty_nr 5:1 (0x501, the console) when
+ * p->has_ctty, tpgid the console's foreground group, and 'T' for a
+ * stopped process in state_letter.) */
+static void job_ids(const struct proc *p, struct pid_snap *s)
+{
+	(void)p;
+	s->pgid = s->sid = 1;
+	s->tty_nr = 0;
+	s->tpgid = -1;
+}
+
 void snap_pid(struct proc *p, struct pid_snap *s)
 {
 	bool mm = p->state != P_ZOMBIE && p->cr3;
 
 	*s = (struct pid_snap){
 		.pid = p->pid, .ppid = p->parent && p->parent != p ? p->parent->pid : 0,
-		/* No process groups or sessions yet: everyone is in init's. */
-		.pgid = 1, .sid = 1, .tty_nr = 0, .tpgid = -1,
 		.state = state_letter(p), .flags = PF_RANDOMIZE | (p->state == P_ZOMBIE ? PF_EXITING : 0),
 		.umask = p->umask, .threads = 1, .fdsize = NOFILE, .priority = 20, .nice = 0,
 		.utime = user_ticks(p->utime), .stime = user_ticks(p->stime),
@@ -48,6 +59,7 @@ void snap_pid(struct proc *p, struct pid_snap *s)
 		.sigq_limit = rlimit(p, RLIMIT_SIGPENDING), .exit_code = p->state == P_ZOMBIE ? p->status : 0,
 		.nvcsw = p->nvcsw, .nivcsw = p->nivcsw,
 	};
+	job_ids(p, s);
 	for (size_t i = 0; i < sizeof(s->comm) - 1 && p->name[i]; i++)
 		s->comm[i] = p->name[i];
 	for (int sig = 1; sig <= NSIG; sig++) {
