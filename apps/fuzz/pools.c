@@ -74,6 +74,11 @@ static const char *const targets[] = {
 static const char *const paths_ro[] = {
 	"/", "/dev", "/dev/null", "/dev/console", "/bin/fuzz", "/bin", "/nonexistent",
 	"/dev/null/x", "//", "/../..", "/bin/../dev",
+	"/proc", "/proc/self", "/proc/thread-self", "/proc/self/stat", "/proc/self/status",
+	"/proc/self/maps", "/proc/self/cmdline", "/proc/self/environ", "/proc/self/exe",
+	"/proc/self/cwd", "/proc/self/fd", "/proc/self/fd/0", "/proc/self/fd/99", "/proc/self/task",
+	"/proc/1/stat", "/proc/1/exe", "/proc/999999/stat", "/proc/meminfo", "/proc/mounts",
+	"/proc/stat", "/proc/cpuinfo", "/proc/self/exe/x", "/proc/self/fd/0/",
 };
 /* Nothing execve can run. */
 static const char *const paths_x[] = {
@@ -594,7 +599,8 @@ void pick(struct call *c, int i, int k, uint64_t *rng)
 		break;
 	case K_FSTYPE:                                   /* mostly one mount takes */
 		if (below(rng, 4)) {
-			const char *t = below(rng, 4) ? "tmpfs" : "ramfs";
+			uint64_t k = below(rng, 8);
+			const char *t = k < 5 ? "tmpfs" : k < 7 ? "ramfs" : "proc";
 			set(c, i, (uint64_t)t, t);
 		} else {
 			pick(c, i, K_STR, rng);

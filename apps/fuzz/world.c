@@ -55,6 +55,8 @@ static const struct {
 	{ "dir", SCRATCH_DIR, O_RDONLY | O_DIRECTORY, 0 },
 	{ "pipe read end", NULL, 0, 1 },
 	{ "pipe write end", NULL, 0, 2 },
+	{ "/proc/self/maps", "/proc/self/maps", O_RDONLY, 0 },
+	{ "/proc", "/proc", O_RDONLY | O_DIRECTORY, 0 },
 };
 
 /* Open slot i (both ends of a pipe from its read end's slot); with

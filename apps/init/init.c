@@ -1,9 +1,10 @@
 /*
  * init - the first process. It says hello through the entry path libc
- * chose, mounts a tmpfs on /tmp, then runs the program its arguments name
- * (the words after `--` on the kernel command line), or /bin/sh. It
- * reaps every child that ends, and when that program ends, exits with its
- * status: the kernel then shuts the machine down.
+ * chose, mounts a tmpfs on /tmp and procfs on /proc, then runs the
+ * program its arguments name (the words after `--` on the kernel command
+ * line), or /bin/sh. It reaps every child that ends, and when that
+ * program ends, exits with its status: the kernel then shuts the machine
+ * down.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -31,6 +32,8 @@ int main(int argc, char **argv)
 	       libc_entry_name());
 	if (mount("tmpfs", "/tmp", "tmpfs", 0, 0) < 0 && errno != ENOSYS)
 		fprintf(stderr, "init: mount tmpfs on /tmp: %s\n", strerror(errno));
+	if (mount("proc", "/proc", "proc", 0, 0) < 0 && errno != ENOSYS)
+		fprintf(stderr, "init: mount proc on /proc: %s\n", strerror(errno));
 
 	fflush(stdout);
 	if ((pid = fork()) == 0) {

@@ -9,6 +9,7 @@
 
 #define TMPFS_MAGIC  0x01021994      /* the root file system and every mount */
 #define PIPEFS_MAGIC 0x50495045      /* a pipe's (fstatfs) */
+#define PROC_SUPER_MAGIC 0x9fa0      /* procfs */
 
 /* f_flags: ST_VALID, and the mount's flags (the values of MS_*). */
 #define ST_RDONLY 0x0001

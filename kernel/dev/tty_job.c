@@ -41,6 +41,8 @@ void tty_session_end(int sid)
 
 long tty_has_ctty(void) { return is_ctty(current()) ? 0 : -ENXIO; }
 
+int tty_fg_of(const struct proc *p) { return is_ctty(p) ? (fg ? fg : -1) : 0; }
+
 void tty_signal_fg(int sig)
 {
 	if (fg)

@@ -89,11 +89,28 @@ int node_get_link(struct rnode *n, const char **text, size_t *len, struct rnode 
 {
 	if (!S_ISLNK(n->mode))
 		return -EINVAL;
+	if (n->ops && n->ops->follow) {
+		/* A magic link (fs/node.h): its node, and no text to walk. */
+		*text = "";
+		*len = 0;
+		return n->ops->follow(n, node);
+	}
 	/* A ramfs link keeps its text in data, NUL-terminated (ramfs_symlink). */
 	*text = (const char *)n->data;
 	*len = n->size;
 	*node = NULL;
 	return 0;
+}
+
+long node_readlink(struct rnode *n, char *buf, size_t size)
+{
+	if (!S_ISLNK(n->mode))
+		return -EINVAL;
+	if (n->ops && n->ops->readlink)
+		return n->ops->readlink(n, buf, size);
+	size = n->size < size ? n->size : size;
+	memcpy(buf, n->data, size);
+	return (long)size;
 }
 
 /*
@@ -474,7 +491,7 @@ int path_create(struct rnode *root, struct rnode *cwd, const char *path, uint32_
 			return excl ? -EEXIST : -EISDIR; /* "/", ".", "..": existing directories */
 		if (r.slash)
 			return -EISDIR;
-		err = ramfs_lookup(r.node, r.last, r.lastlen, &n);
+		err = node_lookup(r.node, r.last, r.lastlen, &n);
 		if (err < 0 || !S_ISLNK(n->mode) || (flags & (PATH_EXCL | PATH_NOFOLLOW)))
 			break;
 		/* A link, to be followed: where it points is made if missing (a dangling link too). */

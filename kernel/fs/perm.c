@@ -1,11 +1,12 @@
 /*
  * perm.c - the permission rule (see fs/perm.h): the owner's bits, a
- * read-only or noexec mount, nothing else.
+ * read-only or noexec mount, nothing else; and no chmod of procfs.
  */
 #include "api/errno.h"
 #include "api/fcntl.h"
 #include "api/mount.h"
 #include "fs/fs_env.h"
+#include "fs/node.h"
 #include "fs/perm.h"
 
 int perm_check(const struct rnode *n, int want)
@@ -36,5 +37,7 @@ int perm_open(const struct rnode *n, uint32_t flags)
 
 int perm_setattr(const struct rnode *n)
 {
-	return n->fs->flags & MS_RDONLY ? -EROFS : 0;
+	if (n->fs->flags & MS_RDONLY)
+		return -EROFS;
+	return n->ops ? -EPERM : 0;          /* procfs's nodes keep their modes, as Linux's /proc/<pid> */
 }

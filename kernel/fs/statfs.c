@@ -6,15 +6,15 @@
 
 #define BLOCK 4096
 
-void ramfs_statfs(const struct ramfs *fs, bool pipefs, const struct frame_budget *b, struct statfs *st)
+void ramfs_statfs(const struct ramfs *fs, uint32_t magic, const struct frame_budget *b, struct statfs *st)
 {
 	memset(st, 0, sizeof(*st));
 	st->f_bsize = st->f_frsize = BLOCK;
 	st->f_namelen = RAMFS_NAME_MAX;
 	st->f_fsid.val[0] = (int32_t)fs->dev;
 	st->f_flags = ST_VALID | (fs->flags & (MS_RDONLY | MS_NOEXEC));  /* ST_RDONLY, ST_NOEXEC */
-	if (pipefs) {
-		st->f_type = PIPEFS_MAGIC;
+	if (magic) {
+		st->f_type = magic;
 		return;
 	}
 	st->f_type = TMPFS_MAGIC;

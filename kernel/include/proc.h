@@ -38,6 +38,19 @@ enum proc_state { P_FREE, P_RUNNABLE, P_RUNNING, P_BLOCKED, P_ZOMBIE };
 struct file;
 struct rnode;
 
+/* Where execve put the program, as /proc/<pid>/stat, maps, cmdline and
+ * environ tell it (Linux keeps the same in its mm_struct). */
+#define PROC_SEGS 6
+struct proc_image {
+	uint64_t arg_start, arg_end;     /* argv's strings on the first stack */
+	uint64_t env_start, env_end;     /* envp's */
+	uint64_t start_stack;            /* the first rsp */
+	uint64_t start_code, end_code;   /* the executable segment(s) */
+	uint64_t start_data, end_data;   /* the data the file gives (not .bss) */
+	int nsegs;
+	struct { uint64_t start, end, offset; } seg[PROC_SEGS];  /* PT_LOAD segments, page-rounded, and their file offsets */
+};
+
 struct proc {
 	int pid;
 	enum proc_state state;
@@ -63,6 +76,10 @@ struct proc {
 	struct file *fds[NOFILE];        /* open files by descriptor (fs/vfs.h) */
 	bool cloexec[NOFILE];            /* O_CLOEXEC: closed by a successful execve */
 	struct rnode *cwd;               /* the working directory, held */
+	struct proc_image image;         /* set by execve, inherited by fork */
+	struct rnode *exe;               /* the program's file, held: /proc/<pid>/exe (NULL once it ends) */
+	uint64_t start_ns;               /* when it was made (monotonic ns) */
+	uint64_t nvcsw, nivcsw;          /* context switches: it blocked, or was preempted (sched.c) */
 	uint32_t umask;                  /* taken from new files' modes: inherited by fork, kept by execve */
 	uint64_t sig_pending;            /* bit n-1: signal n sent, not yet delivered */
 	uint64_t sig_blocked;            /* rt_sigprocmask's mask (never SIGKILL/SIGSTOP) */
@@ -106,7 +123,8 @@ struct proc *proc_by_pid(int pid);
 void proc_exit(int status) __attribute__((noreturn));  /* wait status word */
 void proc_kill_fault(struct trap_frame *tf, int sig, const char *what) __attribute__((noreturn));
 int proc_count(void);                     /* live (not free) slots */
-void proc_close_files(struct proc *p);    /* every descriptor and the cwd */
+int proc_last_pid(void);                  /* the pid given most recently */
+void proc_close_files(struct proc *p);    /* every descriptor, the cwd and the program file */
 /* What p's space held when it was freed must be what p counted in p->vm
  * (else a panic: the limits would be judging wrong numbers). */
 void vm_count_check(const struct proc *p, struct uvm_usage freed);
@@ -137,6 +155,9 @@ void acct_init(void);                     /* hang the counting on the tick, befo
 #define RUSAGE_BOTH (-2)
 void acct_rusage(const struct proc *p, int who, struct rusage *ru);
 void acct_reap(struct proc *parent, const struct proc *child);  /* wait4 reaped child: add its times */
+/* The CPU's time in ticks: in user mode, in the kernel, idle (nobody's). */
+struct cpu_times { uint64_t user, system, idle; };
+extern struct cpu_times cpu_times;
 #define AVENRUN_SHIFT 11                  /* avenrun's fixed point: 1.0 is 1 << 11 (Linux's FSHIFT) */
 extern unsigned long avenrun[3];          /* the 1, 5 and 15 minute load averages */
 /* sys_mem.c: the highest free range of len bytes below USER_MMAP_TOP and
@@ -151,6 +172,7 @@ long proc_exec(struct proc *p, const char *path, char *const argv[], char *const
 /* sched.c */
 void sched_init(void);                    /* preempt on the timer tick (time/timer.h) */
 void scheduler(void);                     /* run processes until none is left */
+extern uint64_t sched_switches;           /* context switches so far (/proc/stat's ctxt) */
 void sched(void);                         /* give up the CPU (state already set) */
 void yield(void);                         /* stay runnable, let others run */
 /* Read p's FS and GS bases back from the CPU into p->fs_base/gs_base: user
@@ -235,6 +257,8 @@ extern struct vvar *vvar;
 void vdso_init(void);
 /* Map both into root at a place chosen by `random`; the vDSO's address, or 0. */
 uint64_t vdso_map(uint64_t root, uint64_t random);
+/* "[vvar]" or "[vdso]" when frame pa is one of theirs, else NULL (/proc/<pid>/maps). */
+const char *vdso_frame_name(uint64_t pa);
 
 /* The first process: init=PATH from the command line, with argv[1..] from
  * args (NULL-terminated: the words after `--`). */

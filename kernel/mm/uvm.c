@@ -237,6 +237,48 @@ int uvm_write(uint64_t root, uint64_t va, const void *src, size_t n)
 	return 0;
 }
 
+size_t uvm_read(uint64_t root, uint64_t va, void *dst, size_t n)
+{
+	char *d = dst;
+	size_t done = 0;
+
+	while (done < n && va < USER_TOP) {
+		uint64_t *e = pte(root, va, false);
+		size_t in_page = PAGE_SIZE - (va & (PAGE_SIZE - 1)), chunk = n - done < in_page ? n - done : in_page;
+		if (!e || !mapped(*e) || (*e & PTE_PROTNONE))
+			break;
+		if (*e & PTE_LAZY)
+			memset(d + done, 0, chunk);
+		else
+			memcpy(d + done, (char *)phys_to_virt(*e & PTE_ADDR) + (va & (PAGE_SIZE - 1)), chunk);
+		va += chunk, done += chunk;
+	}
+	return done;
+}
+
+/* The bits that must agree along a run of uvm_next_run. */
+#define RUN_BITS (PTE_W | PTE_NX | PTE_PROTNONE | PTE_STACK | PTE_SHARED | PTE_KFRAME)
+
+bool uvm_next_run(uint64_t root, uint64_t va, uint64_t hi, struct uvm_run *run)
+{
+	uint64_t a = uvm_find_mapped(root, va, hi, false), first;
+
+	if (a == ~0ULL)
+		return false;
+	first = *pte(root, a, false);
+	*run = (struct uvm_run){ a, a + PAGE_SIZE, first & ~PTE_ADDR, first & PTE_ADDR };
+	for (;;) {
+		uint64_t *e = run->end < hi ? pte(root, run->end, false) : NULL;
+		uint64_t npages = (run->end - run->start) / PAGE_SIZE;
+		if (!e || !mapped(*e) || ((*e ^ first) & RUN_BITS))
+			break;
+		if ((first & PTE_KFRAME) && (*e & PTE_ADDR) != run->pa + npages * PAGE_SIZE)
+			break;
+		run->end += PAGE_SIZE;
+	}
+	return true;
+}
+
 /* Free the tables below entry e at `level` (4 = PML4 entry) and their
  * pages, counting the pages into gone. */
 static void free_level(uint64_t e, int level, struct uvm_usage *gone)

@@ -21,6 +21,7 @@
 static const unsigned long exp_factor[3] = { 1884, 2014, 2037 };  /* 2048 / e^(5s / 1, 5, 15 min) */
 
 unsigned long avenrun[3];
+struct cpu_times cpu_times;
 static int load_ticks;
 
 static unsigned long calc_load(unsigned long load, unsigned long exp, unsigned long active)
@@ -49,9 +50,11 @@ static void acct_tick(struct trap_frame *tf)
 
 	if (p) {
 		if ((tf->cs & 3) == 3)
-			p->utime++;
+			p->utime++, cpu_times.user++;
 		else
-			p->stime++;
+			p->stime++, cpu_times.system++;
+	} else {
+		cpu_times.idle++;
 	}
 	if (++load_ticks == LOAD_FREQ) {
 		load_ticks = 0;

@@ -99,6 +99,36 @@ static uint64_t data_size(const struct elf_info *info)
 	return end > start ? end - start : 0;
 }
 
+/* The loaded segments, as Linux's binfmt_elf notes them (start_code is
+ * the lowest executable segment's start, end_code the highest end of an
+ * executable segment's file bytes, start_data the highest segment's
+ * start, end_data the highest end of file bytes), and each page-rounded
+ * PT_LOAD segment with its file offset, for /proc/<pid>/maps. */
+static void note_segments(const struct elf_info *info, uint64_t bias, struct proc_image *img)
+{
+	img->start_code = ~0ULL;
+	for (int i = 0; i < info->phnum; i++) {
+		const Elf64_Phdr *ph = &info->phdrs[i];
+		uint64_t start = ph->p_vaddr + bias, end = start + ph->p_filesz;
+		if (ph->p_type != PT_LOAD || ph->p_memsz == 0)
+			continue;
+		if ((ph->p_flags & PF_X) && start < img->start_code)
+			img->start_code = start;
+		if ((ph->p_flags & PF_X) && end > img->end_code)
+			img->end_code = end;
+		if (start > img->start_data)
+			img->start_data = start;
+		if (end > img->end_data)
+			img->end_data = end;
+		if (img->nsegs < PROC_SEGS)
+			img->seg[img->nsegs++] = (typeof(img->seg[0])){
+				start & ~(PAGE_SIZE - 1), (start + ph->p_memsz + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1),
+				ph->p_offset & ~(PAGE_SIZE - 1) };
+	}
+	if (img->start_code == ~0ULL)
+		img->start_code = 0;
+}
+
 static int count(char *const v[])
 {
 	int n = 0;
@@ -127,27 +157,37 @@ static uint64_t push_string(uint64_t root, uint64_t *sp, const char *s)
 	return uvm_write(root, *sp, s, len) < 0 ? 0 : *sp;
 }
 
-/* Build the first stack in root; returns the initial rsp, or 0 when it does not fit. */
+/* Build the first stack in root and note where argv's and envp's strings
+ * went in *img; returns the initial rsp, or 0 when it does not fit. */
 static uint64_t build_stack(uint64_t root, const char *path, char *const argv[], char *const envp[],
-			    const uint64_t *auxv, int nauxv)
+			    const uint64_t *auxv, int nauxv, struct proc_image *img)
 {
 	int argc = count(argv), envc = count(envp);
 	uint64_t sp = USER_STACK_TOP, ptrs[MAX_ARGS * 2 + 2], rnd[2] = { random_u64(), random_u64() };
-	int n = 0;
+	size_t total = 0;
 
-	/* Strings at the very top, as Linux puts them: the file name, argv's,
-	 * envp's, then the platform name. */
+	/* Strings at the very top, as Linux puts them: the file name highest,
+	 * below it argv's then envp's in ascending order (so that
+	 * /proc/<pid>/cmdline is the bytes from arg_start to arg_end), then
+	 * the platform name. */
 	uint64_t execfn = push_string(root, &sp, path);
 	if (!execfn)
 		return 0;
+	for (int i = 0; i < argc + envc; i++)
+		total += strlen(i < argc ? argv[i] : envp[i - argc]) + 1;
+	sp -= total;
+	uint64_t at = sp;
 	for (int i = 0; i < argc + envc; i++) {
 		const char *s = i < argc ? argv[i] : envp[i - argc];
 		size_t len = strlen(s) + 1;
-		sp -= len;
-		if (uvm_write(root, sp, s, len) < 0)
+		if (uvm_write(root, at, s, len) < 0)
 			return 0;
-		ptrs[n++] = sp;
+		ptrs[i] = at;
+		at += len;
 	}
+	img->arg_start = sp;
+	img->arg_end = img->env_start = envc ? ptrs[argc] : at;
+	img->env_end = at;
 	uint64_t platform = push_string(root, &sp, "x86_64");
 	if (!platform)
 		return 0;
@@ -175,6 +215,7 @@ static uint64_t build_stack(uint64_t root, const char *path, char *const argv[],
 	}
 	uvm_write(root, a, &zero, 8), a += 8;    /* AT_NULL */
 	uvm_write(root, a, &zero, 8);
+	img->start_stack = sp;
 	return sp;
 }
 
@@ -220,6 +261,7 @@ long proc_exec(struct proc *p, const char *path, char *const argv[], char *const
 
 	uint64_t root = uvm_create(), sp = 0;
 	struct uvm_usage use, none = { 0, 0 };
+	struct proc_image img = { 0 };
 	if (!root)
 		return -ENOMEM;
 	const Elf64_Ehdr *eh = (const Elf64_Ehdr *)f->data;
@@ -237,7 +279,7 @@ long proc_exec(struct proc *p, const char *path, char *const argv[], char *const
 	if (!auxv[sizeof(auxv) / 8 - 1] || load_segments(root, f->data, &info, bias) < 0 ||
 	    uvm_alloc(root, USER_STACK_TOP - USER_STACK_PAGES * PAGE_SIZE, USER_STACK_PAGES * PAGE_SIZE,
 		      PTE_W | PTE_STACK | (cpu.nx ? PTE_NX : 0)) < 0 ||
-	    !(sp = build_stack(root, path, argv, envp, auxv, sizeof(auxv) / 8))) {
+	    !(sp = build_stack(root, path, argv, envp, auxv, sizeof(auxv) / 8, &img))) {
 		uvm_destroy(root);
 		return -ENOMEM;
 	}
@@ -259,6 +301,12 @@ long proc_exec(struct proc *p, const char *path, char *const argv[], char *const
 		proc_drop_space(p, old);
 	p->vm = use;
 	p->data_size = data_size(&info);
+	note_segments(&info, bias, &img);
+	p->image = img;
+	rnode_get(f);                             /* before the old one goes: it may be the same */
+	if (p->exe)
+		rnode_put(p->exe);
+	p->exe = f;
 	for (int fd = 0; fd < NOFILE; fd++) {     /* O_CLOEXEC descriptors end here */
 		if (p->cloexec[fd] && p->fds[fd]) {
 			file_put(p->fds[fd]);

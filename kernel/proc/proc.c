@@ -6,8 +6,10 @@
 #include "arch/fpu.h"
 #include "kernel.h"
 #include "mm/uvm.h"
+#include "fs/procfs.h"
 #include "fs/vfs.h"
 #include "proc.h"
+#include "time/clock.h"
 
 struct proc procs[NPROC];               /* (proc.h) */
 static int next_pid = 1;
@@ -26,7 +28,8 @@ struct proc *proc_alloc(void)
 				kstack_free(stack, KSTACK_PAGES);
 			return NULL;
 		}
-		*p = (struct proc){ .pid = next_pid++, .state = P_BLOCKED, .kstack_top = stack, .fpu = fpu };
+		*p = (struct proc){ .pid = next_pid++, .state = P_BLOCKED, .kstack_top = stack, .fpu = fpu,
+				    .start_ns = clock_monotonic_ns() };
 		/* The user frame sits at the top of the stack; below it, the
 		 * first context swtch() resumes: six zero registers and a return
 		 * into ret_from_fork, which leaves through that frame. */
@@ -43,6 +46,7 @@ struct proc *proc_alloc(void)
 
 void proc_free(struct proc *p)
 {
+	procfs_flush_pid(p->pid);                /* /proc/<pid> goes with it */
 	kstack_free(p->kstack_top, KSTACK_PAGES);
 	fpu_free(p->fpu);
 	p->fpu = NULL;
@@ -55,6 +59,11 @@ struct proc *proc_by_pid(int pid)
 		if (p->state != P_FREE && p->pid == pid)
 			return p;
 	return NULL;
+}
+
+int proc_last_pid(void)
+{
+	return next_pid - 1;
 }
 
 int proc_count(void)
@@ -158,4 +167,7 @@ void proc_close_files(struct proc *p)
 	if (p->cwd)
 		rnode_put(p->cwd);
 	p->cwd = NULL;
+	if (p->exe)
+		rnode_put(p->exe);
+	p->exe = NULL;
 }

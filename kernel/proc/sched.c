@@ -11,6 +11,7 @@
 #include "time/timer.h"
 
 static uint64_t sched_context;           /* the scheduler's own swtch() context */
+uint64_t sched_switches;
 
 /* Make p the running process: its address space, stacks, segment bases
  * and x87/SSE/AVX registers; when it gives the CPU back, save those. */
@@ -28,6 +29,11 @@ static void switch_to(struct proc *p)
 	wrmsr(MSR_KERNEL_GS_BASE, p->gs_base);    /* swapgs makes it GS.base in user mode */
 	fpu_load(p->fpu);
 	swtch(&sched_context, p->context);
+	sched_switches++;
+	if (p->state == P_RUNNABLE)
+		p->nivcsw++;                      /* preempted, or yielded: it could have gone on */
+	else
+		p->nvcsw++;
 	proc_sync_bases(p);                       /* the MSRs still hold p's */
 	if (p->state != P_ZOMBIE)
 		fpu_switch_save(p->fpu);          /* (a zombie's state is of no use) */

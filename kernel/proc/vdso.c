@@ -59,3 +59,13 @@ uint64_t vdso_map(uint64_t root, uint64_t random)
 			return 0;
 	return base;
 }
+
+const char *vdso_frame_name(uint64_t pa)
+{
+	if (pa == vvar_frame)
+		return "[vvar]";
+	for (size_t i = 0; i < vdso_pages; i++)
+		if (pa == vdso_frames[i])
+			return "[vdso]";
+	return NULL;
+}

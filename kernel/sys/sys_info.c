@@ -15,6 +15,7 @@
 #include "time/clock.h"
 #include "time/timer.h"
 #include "uaccess.h"
+#include "uts.h"
 
 long sys_getcpu(struct trap_frame *tf)
 {
@@ -30,8 +31,8 @@ long sys_getcpu(struct trap_frame *tf)
 long sys_uname(struct trap_frame *tf)
 {
 	static const struct utsname u = {
-		.sysname = "trapdoor", .nodename = "trapdoor", .release = "0.1.0",
-		.version = "#1 " __DATE__, .machine = "x86_64", .domainname = "(none)",
+		.sysname = UTS_SYSNAME, .nodename = UTS_NODENAME, .release = UTS_RELEASE,
+		.version = UTS_VERSION, .machine = UTS_MACHINE, .domainname = UTS_DOMAINNAME,
 	};
 
 	return copy_to_user((void *)arg(tf, 0), &u, sizeof(u));

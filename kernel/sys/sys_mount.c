@@ -1,6 +1,6 @@
 /*
  * sys_mount.c - mount(source, target, fstype, flags, data) and
- * umount2(target, flags), for tmpfs instances (fs/mount.c). As on Linux,
+ * umount2(target, flags), for tmpfs and proc instances (fs/mount.c). As on Linux,
  * every string is copied in before the target is looked up, and the
  * target is looked up before the type and flags are judged. There is no
  * privilege: any process may mount and unmount. And statfs and fstatfs,
@@ -9,9 +9,11 @@
 #include "api/errno.h"
 #include "api/fcntl.h"
 #include "api/mount.h"
+#include "api/statfs.h"
 #include "fs/mount.h"
 #include "fs/path.h"
 #include "fs/pipe.h"
+#include "fs/procfs.h"
 #include "fs/statfs.h"
 #include "fs/vfs.h"
 #include "kernel.h"
@@ -21,7 +23,7 @@
 #include "uaccess.h"
 #include "upath.h"
 
-/* Flags a tmpfs mount takes: two obeyed, the others true of it anyway
+/* Flags a mount takes: two obeyed, the others true of it anyway
  * (no set-user-ID, no device nodes can be made in it, RAM is synchronous,
  * atime is never updated). */
 #define MOUNT_OBEYED (MS_RDONLY | MS_NOEXEC)
@@ -56,7 +58,7 @@ static long target_in(uint64_t u, char *buf, int walk, struct rnode **out)
 }
 
 /*
- * mount: fstype "tmpfs" or "ramfs" (NULL: -EINVAL, others: -ENODEV); the
+ * mount: fstype "tmpfs", "ramfs" or "proc" (NULL: -EINVAL, others: -ENODEV); the
  * source is read (-EFAULT) and ignored; data must be NULL or "" (no
  * options: -EINVAL). Flags: see MOUNT_OK; the old magic number in the top
  * half is dropped; anything else (MS_REMOUNT, MS_BIND, ...) is -EINVAL.
@@ -74,10 +76,8 @@ long sys_mount(struct trap_frame *tf)
 		goto out;
 	if (!arg(tf, 2))
 		type = -EINVAL;
-	else if (strcmp(buf, "tmpfs") == 0 || strcmp(buf, "ramfs") == 0)
-		type = 0;
 	else
-		type = -ENODEV;
+		type = mount_type(buf);
 	if ((r = string_in(arg(tf, 0), buf)) < 0 || (r = string_in(arg(tf, 4), buf)) < 0)
 		goto out;
 	opts = buf[0] ? -EINVAL : 0;
@@ -90,7 +90,7 @@ long sys_mount(struct trap_frame *tf)
 	else if (type < 0 || opts < 0)
 		r = type < 0 ? type : opts;
 	else
-		r = mount_tmpfs(dir, flags & MOUNT_OBEYED);
+		r = mount_new(dir, type, flags & MOUNT_OBEYED);
 out:
 	kfree(buf);
 	return r;
@@ -129,7 +129,8 @@ static long statfs_out(const struct rnode *n, uint64_t u)
 	struct frame_budget b = { frames_total(), frames_free_count(), UVM_FRAME_RESERVE };
 	struct statfs st;
 
-	ramfs_statfs(n->fs, n->fs->dev == PIPEFS_DEV, &b, &st);
+	ramfs_statfs(n->fs, n->fs->dev == PIPEFS_DEV ? PIPEFS_MAGIC : procfs_owns(n->fs) ? PROC_SUPER_MAGIC : 0,
+		     &b, &st);
 	return copy_to_user((void *)u, &st, sizeof(st));
 }
 

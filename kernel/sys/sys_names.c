@@ -173,9 +173,7 @@ long sys_symlink(struct trap_frame *tf) { return do_symlinkat(arg(tf, 0), AT_FDC
  */
 static long do_readlinkat(uint64_t dirfd, uint64_t upath, uint64_t ubuf, uint64_t size)
 {
-	struct rnode *n, *direct;
-	const char *text;
-	size_t len;
+	struct rnode *n;
 	long r;
 	char *path;
 
@@ -184,14 +182,16 @@ static long do_readlinkat(uint64_t dirfd, uint64_t upath, uint64_t ubuf, uint64_
 	if (!(path = path_in(upath, &r)))
 		return r;
 	r = lookup_at_k(dirfd, path, AT_EMPTY_PATH | AT_SYMLINK_NOFOLLOW, &n);
-	if (r == 0 && node_get_link(n, &text, &len, &direct) < 0)
+	if (r == 0 && !S_ISLNK(n->mode))
 		r = path[0] ? -EINVAL : -ENOENT;
+	if (r == 0) {
+		/* The text into path's buffer (PATH_MAX bytes): no link holds more. */
+		r = node_readlink(n, path, (uint32_t)size < PATH_MAX ? (uint32_t)size : PATH_MAX);
+		if (r >= 0 && copy_to_user((void *)ubuf, path, r) < 0)
+			r = -EFAULT;
+	}
 	kfree(path);
-	if (r < 0)
-		return r;
-	if (len > (uint32_t)size)
-		len = (uint32_t)size;                      /* cut short, without a NUL */
-	return copy_to_user((void *)ubuf, text, len) < 0 ? -EFAULT : (long)len;
+	return r;
 }
 
 long sys_readlinkat(struct trap_frame *tf) { return do_readlinkat(arg(tf, 0), arg(tf, 1), arg(tf, 2), arg(tf, 3)); }

@@ -75,6 +75,9 @@ long proc_fork(struct trap_frame *tf, bool share_vm)
 	}
 	if ((c->cwd = p->cwd))
 		rnode_get(c->cwd);
+	if ((c->exe = p->exe))
+		rnode_get(c->exe);
+	c->image = p->image;
 	c->umask = p->umask;
 	c->pgid = p->pgid, c->sid = p->sid;       /* the same group, session and terminal */
 	c->has_ctty = p->has_ctty;

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "fs/node.h"
 #include "fs/path.h"
 #include "fs/perm.h"
 #include "api/errno.h"
@@ -572,6 +573,12 @@ static void test_perm(void)
 	t->flags = MS_RDONLY;
 	CHECK_EQ(perm_setattr(n), -EROFS);
 	CHECK_EQ(perm_setattr(t->root), -EROFS);
+	/* A node another file system supplies (procfs) keeps its mode. */
+	static const struct node_ops synthetic;
+	t->flags = 0;
+	n->ops = &synthetic;
+	CHECK_EQ(perm_setattr(n), -EPERM);
+	n->ops = NULL;
 	ramfs_destroy(t);
 }
 

@@ -21,7 +21,7 @@ int main(void)
 
 	/* A tmpfs: the budget less the reserve, in pages. */
 	memset(&st, 0x5a, sizeof(st));
-	ramfs_statfs(&fs, false, &b, &st);
+	ramfs_statfs(&fs, 0, &b, &st);
 	CHECK_EQ(st.f_type, TMPFS_MAGIC);
 	CHECK_EQ(st.f_bsize, 4096);
 	CHECK_EQ(st.f_frsize, 4096);
@@ -38,29 +38,29 @@ int main(void)
 
 	/* Plenty free: the free nodes are the node budget less the nodes used. */
 	b.free = b.total;
-	ramfs_statfs(&fs, false, &b, &st);
+	ramfs_statfs(&fs, 0, &b, &st);
 	CHECK_EQ(st.f_ffree, 32768 - 512 - 10);
 
 	/* Mount flags show as ST_RDONLY and ST_NOEXEC. */
 	fs.flags = MS_RDONLY | MS_NOEXEC;
-	ramfs_statfs(&fs, false, &b, &st);
+	ramfs_statfs(&fs, 0, &b, &st);
 	CHECK_EQ(st.f_flags, ST_VALID | ST_RDONLY | ST_NOEXEC);
 
 	/* Less free than the reserve (the kernel's own): nothing free, no wrap-around. */
 	b.free = 100;
 	fs.flags = 0;
-	ramfs_statfs(&fs, false, &b, &st);
+	ramfs_statfs(&fs, 0, &b, &st);
 	CHECK_EQ(st.f_bfree, 0);
 	CHECK_EQ(st.f_bavail, 0);
 	CHECK_EQ(st.f_ffree, 0);
 	b.total = 100;
-	ramfs_statfs(&fs, false, &b, &st);
+	ramfs_statfs(&fs, 0, &b, &st);
 	CHECK_EQ(st.f_blocks, 0);
 	CHECK_EQ(st.f_files, 0);
 
 	/* The pipes' file system: its magic, no space of its own. */
 	fs.dev = 2;
-	ramfs_statfs(&fs, true, &b, &st);
+	ramfs_statfs(&fs, PIPEFS_MAGIC, &b, &st);
 	CHECK_EQ(st.f_type, PIPEFS_MAGIC);
 	CHECK_EQ(st.f_bsize, 4096);
 	CHECK_EQ(st.f_blocks, 0);

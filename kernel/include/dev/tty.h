@@ -46,6 +46,9 @@ void tty_session_end(int sid);
 /* Has the caller a controlling terminal (the console)? 0, else -ENXIO
  * (dev/console.c's tty_open_ctty, /dev/tty's open, asks). */
 long tty_has_ctty(void);
+/* For /proc: the foreground group of p's controlling terminal (-1 when
+ * it has none), or 0 when p has no controlling terminal. */
+int tty_fg_of(const struct proc *p);
 void tty_signal_fg(int sig);                    /* to the foreground process group (ISIG) */
 /* A background process of the terminal's session reads (SIGTTIN), writes
  * with TOSTOP (SIGTTOU), or changes settings (SIGTTOU): stop its group

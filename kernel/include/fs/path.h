@@ -81,10 +81,17 @@ int path_walk(struct rnode *root, struct rnode *cwd, const char *path, int flags
 /*
  * What link n holds: 0 with its target text in *text (NUL-terminated,
  * *len bytes: what readlink shows), and *node NULL when the walk is to
- * resolve that text, or the node the link names directly (a "magic" link:
- * the walk takes it and ignores the text). -EINVAL when n is not a link.
+ * resolve that text, or the node the link names directly (a "magic" link,
+ * one whose node has a follow operation, fs/node.h: the walk takes it and
+ * the text is ""). -EINVAL when n is not a link; a magic link's follow
+ * may fail (-ENOENT: what it named is gone).
  */
 int node_get_link(struct rnode *n, const char **text, size_t *len, struct rnode **node);
+
+/* What readlink(2) shows of link n: up to size bytes of its text into buf
+ * (no NUL), through its readlink operation when it has one. The length,
+ * or -EINVAL (not a link) or the operation's error. */
+long node_readlink(struct rnode *n, char *buf, size_t size);
 
 /*
  * Write the absolute path of directory dir as seen from root into buf:

@@ -37,7 +37,8 @@ int perm_check(const struct rnode *n, int want);
 /* What open(2) with flags needs of an existing n: the access mode's rights (mode 3 needs both) and w for O_TRUNC. */
 int perm_open(const struct rnode *n, uint32_t flags);
 
-/* May the caller change n's mode (chmod)? 0, or -EROFS on a read-only filesystem. */
+/* May the caller change n's mode (chmod)? 0, or -EROFS on a read-only
+ * filesystem, -EPERM for a node with node operations (procfs). */
 int perm_setattr(const struct rnode *n);
 
 #endif

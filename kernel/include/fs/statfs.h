@@ -7,7 +7,8 @@
  * what file growth may still take (fs/vfs.c's vfs_may_grow asks the same
  * reserve). A node costs a block's worth at most, so the node counts are
  * the block counts, less the nodes in use. The pipes' file system says
- * PIPEFS_MAGIC and has no space of its own, as Linux's.
+ * PIPEFS_MAGIC and procfs PROC_SUPER_MAGIC, and neither has space of its
+ * own, as Linux's.
  */
 #ifndef FS_STATFS_H
 #define FS_STATFS_H
@@ -23,7 +24,8 @@ struct frame_budget {
 	uint64_t total, free, reserve;
 };
 
-/* Fill *st for fs (pipes: pipefs true). */
-void ramfs_statfs(const struct ramfs *fs, bool pipefs, const struct frame_budget *b, struct statfs *st);
+/* Fill *st for fs: a tmpfs when magic is 0, else a file system of that
+ * magic with no space (pipes, procfs). */
+void ramfs_statfs(const struct ramfs *fs, uint32_t magic, const struct frame_budget *b, struct statfs *st);
 
 #endif

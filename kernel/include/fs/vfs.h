@@ -26,9 +26,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "api/fcntl.h"
 #include "fs/node.h"
 #include "fs/poll.h"
-#include "api/fcntl.h"
 #include "fs/ramfs.h"
 #include "lib/nospec.h"
 #include "proc.h"

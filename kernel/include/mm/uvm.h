@@ -94,6 +94,23 @@ uint64_t uvm_find_mapped(uint64_t root, uint64_t lo, uint64_t hi, bool highest);
  * one (exec builds the new stack this way). 0, or -EFAULT when unmapped. */
 int uvm_write(uint64_t root, uint64_t va, const void *src, size_t n);
 
+/* Copy up to n bytes from user address va of any space into dst, stopping
+ * at the first page that has no frame (a page MADV_DONTNEED emptied reads
+ * as the zeros it holds): the count. For /proc/<pid>/cmdline and environ,
+ * which read another process's memory; nothing unmapped is ever touched. */
+size_t uvm_read(uint64_t root, uint64_t va, void *dst, size_t n);
+
+/* A run of mapped pages whose entries agree (rights and marks; for the
+ * kernel's frames, also physically consecutive): /proc/<pid>/maps's lines. */
+struct uvm_run {
+	uint64_t start, end;             /* [start, end), page-aligned */
+	uint64_t flags;                  /* the first page's entry flags (PTE_W, PTE_NX, PTE_PROTNONE, the marks) */
+	uint64_t pa;                     /* the first page's frame (for the kernel's: which one it is) */
+};
+/* The first run in [va, hi) (page-aligned), cut at hi: true and *run, or
+ * false when nothing is mapped there. */
+bool uvm_next_run(uint64_t root, uint64_t va, uint64_t hi, struct uvm_run *run);
+
 /* Frames currently mapped in user space (all processes), for leak checks. */
 uint64_t uvm_pages_in_use(void);
 
