@@ -209,6 +209,17 @@ static int case_ps2_keyboard(void)
 	return reads(100, "hi!Ab\n");
 }
 
+/* The keyboard's arrows and editing keys type Linux's console sequences
+ * (read as data here: canonical mode keeps them in the line). */
+static int case_ps2_arrows(void)
+{
+	feed("\x01" "c"
+	     "sendkey up\nsendkey down\nsendkey right\nsendkey left\nsendkey home\n"
+	     "sendkey delete\nsendkey end\nsendkey ret\n"
+	     "\x01" "c");
+	return reads(100, "\x1b[A\x1b[B\x1b[C\x1b[D\x1b[1~\x1b[3~\x1b[4~\n");
+}
+
 static int case_echo(void)
 {
 	feed("echo-me\n");                    /* the harness finds the echo in the log */
@@ -431,6 +442,7 @@ static const struct {
 	{ case_eof_mark_not_a_false_eof, "Ctrl-D after a line read whole gives no false end of file" },
 	{ case_echo, "typed characters are echoed" },
 	{ case_ps2_keyboard, "the PS/2 keyboard types (shift, caps lock, ctrl)" },
+	{ case_ps2_arrows, "the PS/2 keyboard's arrows and editing keys type ESC [ A ... ESC [ 4 ~" },
 	{ case_efault_before_blocking, "a bad buffer gives EFAULT before blocking" },
 	{ case_ctrl_c_interrupts_read, "Ctrl-C: SIGINT interrupts a blocked read (EINTR, handler ran)" },
 	{ case_ctrl_c_kills_reader, "Ctrl-C: SIGINT ends a reader without a handler" },

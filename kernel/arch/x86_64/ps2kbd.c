@@ -2,7 +2,10 @@
  * ps2kbd.c - the PS/2 keyboard behind the i8042 controller: scancode set 1
  * (the controller translates the keyboard's set 2) to ASCII, US layout,
  * with Shift, Ctrl and Caps Lock. Enter gives CR and Backspace DEL, as a
- * serial terminal sends them; arrows and function keys give nothing.
+ * serial terminal sends them; the arrows and the editing keys give the
+ * escape sequences Linux's console sends (ESC [ A for Up, ESC [ 3 ~ for
+ * Delete, ...), so line editors (busybox ash) read the same bytes from
+ * the keyboard as from a terminal on COM1. Function keys give nothing.
  */
 #include "arch/cpu.h"
 #include "arch/irq.h"
@@ -38,6 +41,25 @@ static const char shifted[0x3a] =
 enum { LSHIFT = 0x2a, RSHIFT = 0x36, CTRL = 0x1d, CAPS = 0x3a, RELEASE = 0x80 };
 
 static bool shift_l, shift_r, ctrl, caps, e0;
+static const char *pending;           /* the rest of an escape sequence to hand out */
+
+/* The sequence an extended (E0-prefixed) key types, or NULL. */
+static const char *extended_seq(uint8_t key)
+{
+	switch (key) {
+	case 0x48: return "\x1b[A";           /* Up */
+	case 0x50: return "\x1b[B";           /* Down */
+	case 0x4d: return "\x1b[C";           /* Right */
+	case 0x4b: return "\x1b[D";           /* Left */
+	case 0x47: return "\x1b[1~";          /* Home */
+	case 0x52: return "\x1b[2~";          /* Insert */
+	case 0x53: return "\x1b[3~";          /* Delete */
+	case 0x4f: return "\x1b[4~";          /* End */
+	case 0x49: return "\x1b[5~";          /* Page Up */
+	case 0x51: return "\x1b[6~";          /* Page Down */
+	default:   return NULL;
+	}
+}
 
 /* Wait until the status bit is as wanted (bounded: a dead controller must not hang boot). */
 static bool wait_status(uint8_t bit, bool set)
@@ -79,12 +101,14 @@ static int translate(uint8_t sc)
 	bool up = sc & RELEASE;
 	uint8_t key = sc & ~RELEASE;
 
-	if (e0) {                         /* an extended key: only right Ctrl and keypad Enter, / matter */
+	if (e0) {                         /* an extended key: right Ctrl, keypad Enter and /, the arrows and editing keys */
 		e0 = false;
 		if (key == CTRL)
 			ctrl = !up;
 		else if (!up && (key == 0x1c || key == 0x35))
 			return key == 0x1c ? '\r' : '/';
+		else if (!up && (pending = extended_seq(key)))
+			return (unsigned char)*pending++;
 		return -1;
 	}
 	switch (key) {
@@ -107,6 +131,9 @@ int kbd_getc(void)
 {
 	uint8_t st;
 
+	if (pending && *pending)
+		return (unsigned char)*pending++;  /* the rest of an arrow's sequence first */
+	pending = NULL;
 	while ((st = inb(STATUS)) & ST_OUT_FULL) {
 		uint8_t sc = inb(DATA);
 		if (st & ST_AUX)
