@@ -38,22 +38,11 @@ LINUXPROGS_XFAIL=''                # none: every program passes
 # Expected failures of section 3g, the differential busybox test
 # (rootfs/etc/bbtest, docs/busybox.md): one line per case of cases.sh (a
 # shell pattern; `links` is the check that the initrd's applet symlinks
-# reach the guest), then what the kernel lacks and which branch adds it.
+# reach the guest), then what the kernel lacks.
 # Counted as in 3f; the whole-transcript comparison is a TODO too while
 # only listed cases differ. Delete a line when its case passes.
 BUSYBOX_XFAIL='
-links               the kernel drops symlinks from the initrd: hard links made instead (branch sym: passes with it)
-ash-read            the read builtin polls its input: poll (branch vfs)
-ash-exec-redir      the read builtin polls its input: poll (branch vfs)
-files-cp-mv-rm      cp -a preserves times and owners: utimensat, chown (no branch has them yet)
-files-ln-readlink   ln -s: symlink (branch sym)
-files-stat-touch    touch: utimensat (no branch has it yet)
-files-du-df         df reads /proc/mounts (branch proc)
-files-mkfifo        mkfifo: mknodat (branch vfs)
-proc-ps             ps and pidof read /proc (branch proc)
-proc-sys            free reads /proc/meminfo (branch proc)
-proc-procfs         /proc (branch proc)
-interactive         ash line editing and job control: termios, process groups, SIGTSTP (branch job: passes with it)
+files-mkfifo        mkfifo: mknodat and named pipes are not there yet
 '
 
 # xfail_in LIST CASE: print why CASE is expected to fail (the first
