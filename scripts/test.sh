@@ -358,16 +358,15 @@ fi
 
 # 3h. busybox ash interactive on the console (login.sh, as `scripts/run.sh
 # shell --busybox`), typed into through COM1 as in 3d, each stage asked for
-# by the guest once it is ready: a command, then Up and Enter to run it
-# again from the history; a pipeline (rootfs/etc/bbtest/job.sh | cat) that
+# by the guest once it is ready: `ech` Tab completed to `echo`; a command,
+# then Up and Enter to run it again from the history; a pipeline (rootfs/etc/bbtest/job.sh | cat) that
 # sleeps, then Ctrl-Z, jobs, bg, jobs, fg (job.sh counts bg's and fg's
 # SIGCONT and asks for the next stage after the second); Ctrl-C ends it,
-# not the shell; `exit 7` ends it. Expected to fail (BUSYBOX_XFAIL,
-# `interactive`) until the kernel has termios and job control.
+# not the shell; `exit 7` ends it.
 if [ -x "$bb" ]; then
 	s3=$(hexof $'\003echo after-ctrl-c $?\rexit 7\r')
 	s2=$(hexof $'\032jobs\rbg\rjobs\rfg\r')
-	typed=$(hexof $'echo hist-one\r\033[A\r'"sh /etc/bbtest/job.sh $s2 $s3 | cat"$'\r')
+	typed=$(hexof $'ech\t tab-done\recho hist-one\r\033[A\r'"sh /etc/bbtest/job.sh $s2 $s3 | cat"$'\r')
 	fifo=$LOGS/busybox-console.fifo
 	rm -f "$fifo" && mkfifo "$fifo"
 	: >"$LOGS/busybox-console.log"
@@ -380,7 +379,7 @@ if [ -x "$bb" ]; then
 	rm -f "$fifo"
 	v=$(verdict)
 	out=$(cut -c10- "$log" | tr -d '\r')
-	[ "$(grep -cx 'hist-one' <<<"$out")" -ge 2 ] && grep -q 'Stopped' <<<"$out" && grep -q 'Running' <<<"$out" &&
+	grep -qx 'tab-done' <<<"$out" && [ "$(grep -cx 'hist-one' <<<"$out")" -ge 2 ] && grep -q 'Stopped' <<<"$out" && grep -q 'Running' <<<"$out" &&
 		grep -qx 'after-ctrl-c 130' <<<"$out" && grep -q 'kernel: init exited with status 0x700' <<<"$out"
 	bb_result interactive "$([ $? -eq 0 ] && echo yes || echo no)"
 	[ "$v" != panic ] || { not_ok "busybox: interactive: no kernel panic"; show_log; }
