@@ -49,7 +49,6 @@ files-cp-mv-rm      cp -a preserves times and owners: utimensat, chown (no branc
 files-ln-readlink   ln -s: symlink (branch sym)
 files-stat-touch    touch: utimensat (no branch has it yet)
 files-du-df         df reads /proc/mounts (branch proc)
-files-mkfifo        mkfifo: mknodat (branch vfs)
 proc-ps             ps and pidof read /proc (branch proc)
 proc-sys            free reads /proc/meminfo (branch proc)
 proc-procfs         /proc (branch proc)
