@@ -131,12 +131,13 @@ static int wait_partner(struct pipe *pp, const unsigned *opens)
 int fifo_open(struct rnode *n, struct file *f)
 {
 	struct pipe *pp = n->priv;
-	bool wait = n->fs != pipefs && !(f->flags & O_NONBLOCK);   /* a nameless pipe's node never waits */
+	bool named = n->fs != pipefs;             /* a nameless pipe's node (reopened) never waits */
+	bool wait = named && !(f->flags & O_NONBLOCK);
 	int r = 0;
 
 	if ((f->flags & O_ACCMODE) == 3)
 		return -EINVAL;                   /* neither end */
-	if ((f->flags & O_ACCMODE) == O_WRONLY && (f->flags & O_NONBLOCK) && (!pp || pp->readers == 0))
+	if (named && (f->flags & O_ACCMODE) == O_WRONLY && (f->flags & O_NONBLOCK) && (!pp || pp->readers == 0))
 		return -ENXIO;                    /* nobody to read it */
 	if (!pp && !(pp = pipe_new(n)))
 		return -ENOMEM;
