@@ -42,7 +42,6 @@ LINUXPROGS_XFAIL=''                # none: every program passes
 # Counted as in 3f; the whole-transcript comparison is a TODO too while
 # only listed cases differ. Delete a line when its case passes.
 BUSYBOX_XFAIL='
-files-mkfifo        mkfifo: mknodat and named pipes are not there yet
 '
 
 # xfail_in LIST CASE: print why CASE is expected to fail (the first

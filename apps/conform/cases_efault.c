@@ -447,6 +447,9 @@ static long do_symlinkat_target(const struct path *P, unsigned long path)
 static long do_symlinkat_new(const struct path *P, unsigned long path) { return CALL3(P, SYS_symlinkat, "x", AT_FDCWD, path); }
 static long do_lstat(const struct path *P, unsigned long path) { struct stat st; return CALL2(P, SYS_lstat, path, &st); }
 static long do_mkdirat(const struct path *P, unsigned long path) { return CALL3(P, SYS_mkdirat, AT_FDCWD, path, 0755); }
+static long do_mknod(const struct path *P, unsigned long path) { return CALL3(P, SYS_mknod, path, S_IFIFO | 0644, 0); }
+static long do_mknodat(const struct path *P, unsigned long path) { return CALL4(P, SYS_mknodat, AT_FDCWD, path, S_IFIFO | 0644, 0); }
+static void unlink_m(const struct path *P, struct transcript *t, long r) { CALL1(P, SYS_unlink, "/conform-m"); }
 static long do_unlinkat(const struct path *P, unsigned long path) { return CALL3(P, SYS_unlinkat, AT_FDCWD, path, 0); }
 static long do_linkat_old(const struct path *P, unsigned long path)
 {
@@ -483,6 +486,8 @@ int case_efault_links(const struct path *P, struct transcript *t)
 	path_row(P, t, "symlinkat(target)", "/bin/true", 0, do_symlinkat_target, unlink_sl);
 	path_row(P, t, "symlinkat(linkpath)", "/conform-sl", 0, do_symlinkat_new, unlink_sl);
 	path_row(P, t, "mkdirat", "/conform-m", 0, do_mkdirat, remove_dir);
+	path_row(P, t, "mknod", "/conform-m", 0, do_mknod, unlink_m);
+	path_row(P, t, "mknodat", "/conform-m", 0, do_mknodat, unlink_m);
 	path_row(P, t, "linkat(old)", "/bin/true", 0, do_linkat_old, unlink_sl);
 	path_row(P, t, "linkat(new)", "/conform-sl", 0, do_linkat_new, unlink_sl);
 	make_file(P);

@@ -148,6 +148,8 @@ typedef int (*case_fn)(const struct path *P, struct transcript *t);
 	X(links_utimensat) \
 	X(links_chown) \
 	X(efault_links) \
+	X(fifo_mknod) \
+	X(fifo_open_nonblock) \
 	X(fd_fcntl_dup3) \
 	X(io_pread_pwrite) \
 	X(io_vectors) \

@@ -90,6 +90,8 @@ enum kind {
 	K_SIGPACK,    /* pselect6's { sigset pointer, size }: NULL, good, bad sizes, or bad */
 	K_IDTYPE,     /* waitid's idtype: P_ALL, P_PID, P_PGID, P_PIDFD, junk */
 	K_WIDOPTS,    /* waitid's options: always WNOHANG (WSTOPPED alone would wait for ever) */
+	K_NODEMODE,   /* mknod's mode: each type (FIFO, file, devices, socket; a directory, a link, junk) and bits */
+	K_DEV,        /* mknod's device number: drivers' (null, zero), nobody's, junk (never the terminal's) */
 	K_COUNT
 };
 

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -49,6 +50,14 @@ static void clamp(struct call *c, int ia, int il, uint64_t lo, uint64_t hi)
 		c->a[il] = hi - addr;
 		c->what[il] = "clamped to the scratch region";
 	}
+}
+
+/* Does path (the scratch directory's, a real string) name a FIFO now? */
+static int is_fifo(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISFIFO(st.st_mode);
 }
 
 void guard_before(struct call *c)
@@ -91,6 +100,13 @@ void guard_before(struct call *c)
 		static const int on = 1;
 		c->a[i + 1] = (uint64_t)&on, c->what[i + 1] = "&1 (O_NONBLOCK kept on)";
 	}
+	/* open and openat never wait: a FIFO the batch made (mknod) would
+	 * wait for ever for its other end. creat (a write-only open) of a
+	 * FIFO becomes creat of a directory (-EISDIR). */
+	if ((i = arg_of(c, K_OFLAGS)) >= 0 && !(c->a[i] & O_NONBLOCK))
+		c->a[i] |= O_NONBLOCK, c->what[i] = "with O_NONBLOCK (a FIFO never waits)";
+	if (strcmp(c->sc->name, "creat") == 0 && is_fifo((const char *)c->a[0]))
+		c->a[0] = (uint64_t)"d", c->what[0] = "\"d\" (was a FIFO: its open would wait)";
 	/* prctl(PR_SET_NAME): the name shows in the console's lines, which the
 	 * host parses, so it is printable: in buf the bytes there become a
 	 * name (one cut by buf's end stays unterminated: -EFAULT); other user

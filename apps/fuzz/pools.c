@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <sys/mman.h>
 #include <sys/mount.h>
+#include <sys/stat.h>
 #include <sys/ioctl.h>
 #include <sys/resource.h>
 #include <sys/uio.h>
@@ -655,6 +656,18 @@ void pick(struct call *c, int i, int k, uint64_t *rng)
 				   AT_STATX_SYNC_TYPE, rng), 0);
 		break;
 	case K_TARGET: pick_path(c, i, targets, N(targets), rng); break;
+	case K_NODEMODE: {
+		static const uint64_t m[] = { S_IFIFO | 0644, S_IFIFO | 0600, S_IFREG | 0644, 0644, S_IFCHR | 0666,
+					      S_IFBLK | 0600, S_IFSOCK | 0755, S_IFDIR | 0755, S_IFLNK | 0777, S_IFMT,
+					      0x10000 | S_IFIFO | 0644, -1UL };
+		set(c, i, m[below(rng, N(m))], 0);
+		break;
+	}
+	case K_DEV: {
+		static const uint64_t d[] = { 0, 0x103, 0x105, 0x700, 0xfffff, -1UL, (1UL << 32) | 0x103 };
+		set(c, i, d[below(rng, N(d))], 0);
+		break;
+	}
 	case K_RNFLAGS: set(c, i, flags_of(RENAME_NOREPLACE | RENAME_EXCHANGE | RENAME_WHITEOUT, rng), 0); break;
 	case K_AMODE: {
 		static const uint64_t m[] = { F_OK, R_OK, W_OK, X_OK, R_OK | W_OK, 7, 8, -1UL, 1UL << 32 };

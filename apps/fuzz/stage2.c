@@ -40,6 +40,7 @@ static const uint8_t may_be_random[K_COUNT] = {
 	[K_IOVCNT] = 1, [K_ARGV] = 1, [K_STR] = 1, [K_FSTYPE] = 1, [K_MDATA] = 1, [K_MSFLAGS] = 1, [K_UMFLAGS] = 1,
 	[K_PIPEFLAGS] = 1, [K_PRCTL] = 1, [K_RES] = 1, [K_ATFLAGS] = 1, [K_AMODE] = 1, [K_LOFF] = 1,
 	[K_ID] = 1, [K_WHO] = 1, [K_PROPT] = 1, [K_GRND] = 1, [K_ADVICE] = 1, [K_REMAPFLAGS] = 1, [K_RNFLAGS] = 1,
+	[K_NODEMODE] = 1,
 };
 
 static const struct sysc *fuzzable[NR_SYSCALLS];

@@ -102,6 +102,7 @@ static inline long sys_stat(const char *p, struct stat *st) { return RAW(SYS_sta
 static inline long sys_lstat(const char *p, struct stat *st) { return RAW(SYS_lstat, p, st, 0, 0, 0, 0); }
 static inline long sys_mkdir(const char *p, long mode) { return RAW(SYS_mkdir, p, mode, 0, 0, 0, 0); }
 static inline long sys_rmdir(const char *p) { return RAW(SYS_rmdir, p, 0, 0, 0, 0, 0); }
+static inline long sys_mknod(const char *p, long mode, long dev) { return RAW(SYS_mknod, p, mode, dev, 0, 0, 0); }
 static inline long sys_unlink(const char *p) { return RAW(SYS_unlink, p, 0, 0, 0, 0, 0); }
 static inline long sys_link(const char *a, const char *b) { return RAW(SYS_link, a, b, 0, 0, 0, 0); }
 static inline long sys_rename(const char *a, const char *b) { return RAW(SYS_rename, a, b, 0, 0, 0, 0); }

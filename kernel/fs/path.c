@@ -425,6 +425,26 @@ int path_symlink(struct rnode *root, struct rnode *cwd, const char *target, cons
 	return ramfs_symlink(r.node, r.last, r.lastlen, target, strlen(target), NULL);
 }
 
+int path_mknod(struct rnode *root, struct rnode *cwd, const char *path, uint32_t mode, uint64_t rdev)
+{
+	struct path_result r;
+	struct rnode *n;
+	int err;
+
+	if ((err = path_walk(root, cwd, path, PATH_PARENT, &r)) < 0)
+		return err;
+	if (r.lasttype != PATH_LAST_NORM || ramfs_lookup(r.node, r.last, r.lastlen, &n) == 0)
+		return -EEXIST;
+	if (r.slash)
+		return -ENOENT; /* "new/" asks for a directory */
+	if ((err = may_change(r.node)) < 0)
+		return err;
+	if ((err = ramfs_create(r.node, r.last, r.lastlen, mode, &n)) < 0)
+		return err;
+	n->rdev = rdev;
+	return 0;
+}
+
 int path_rename(struct rnode *root, struct rnode *oldcwd, const char *oldpath, struct rnode *newcwd,
 		const char *newpath, unsigned flags)
 {

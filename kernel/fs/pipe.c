@@ -7,6 +7,13 @@
  *
  * Each pipe has a node of its own (S_IFIFO, no name anywhere) so fstat
  * answers as for a FIFO.
+ *
+ * A named pipe (FIFO, fifo(7)) is a node made by mknod; opening it
+ * attaches to the node's pipe (node->priv), made by the first open and
+ * freed, with any bytes left in it, by the last close. An open for
+ * reading waits for a writer's open, one for writing for a reader's
+ * (O_NONBLOCK: a reader goes on at once, a writer gets -ENXIO); O_RDWR
+ * never waits. A wait ends with -EINTR on a signal.
  */
 #include "api/errno.h"
 #include "api/fcntl.h"
@@ -27,6 +34,8 @@ struct pipe {
 	char *buf;                        /* PIPE_SIZE bytes, a frame's worth */
 	uint64_t head, tail;              /* bytes buf[tail..head) (mod PIPE_SIZE) wait */
 	int readers, writers;             /* open files on each end */
+	unsigned r_opens, w_opens;        /* opens of each end ever: what a FIFO's open waits to see change */
+	struct rnode *node;               /* whose priv points here (cleared when the pipe goes) */
 };
 
 static struct ramfs *pipefs;              /* the nameless nodes live here */
@@ -47,32 +56,111 @@ static struct rnode *pipe_node(void)
 	return n;
 }
 
-int pipe_open(uint32_t flags, struct file **rd, struct file **wr)
+/* A new empty pipe with no ends, for node n (n->priv set); NULL when out of memory. */
+static struct pipe *pipe_new(struct rnode *n)
 {
 	struct pipe *pp;
-	struct rnode *n = NULL;
 
-	*rd = *wr = NULL;
 	/* The ring is kernel memory, like file data: not from the reserve. */
 	if (frames_free_count() < UVM_FRAME_RESERVE + 2)
+		return NULL;
+	if (!(pp = kzalloc(sizeof(*pp))))
+		return NULL;
+	if (!(pp->buf = kmalloc(PIPE_SIZE))) {
+		kfree(pp);
+		return NULL;
+	}
+	pp->node = n;
+	n->priv = pp;
+	return pp;
+}
+
+/* Free pp (its bytes too) once neither end is open; wake whoever waits on an end. */
+static void pipe_drop(struct pipe *pp)
+{
+	wakeup(pp);                               /* EOF for readers, EPIPE for writers */
+	if (pp->readers == 0 && pp->writers == 0) {
+		pp->node->priv = NULL;
+		kfree(pp->buf);
+		kfree(pp);
+	}
+}
+
+int pipe_open(uint32_t flags, struct file **rd, struct file **wr)
+{
+	struct pipe *pp = NULL;
+	struct rnode *n;
+
+	*rd = *wr = NULL;
+	if (!(n = pipe_node()))
 		return -ENOMEM;
-	pp = kzalloc(sizeof(*pp));
-	if (!pp || !(pp->buf = kmalloc(PIPE_SIZE)) || !(n = pipe_node()) ||
+	if (!(pp = pipe_new(n)) ||
 	    !(*rd = file_alloc(n, O_RDONLY | (flags & O_NONBLOCK), NULL)) ||
 	    !(*wr = file_alloc(n, O_WRONLY | (flags & O_NONBLOCK), NULL))) {
 		if (*rd)
 			file_put(*rd);                /* no ops yet: drops its reference to n */
-		if (n)
-			rnode_put(n);
 		if (pp)
-			kfree(pp->buf);
-		kfree(pp);
+			pipe_drop(pp);                /* no ends: freed */
+		rnode_put(n);
 		return -ENOMEM;
 	}
 	rnode_put(n);                             /* the two files hold it now */
 	(*rd)->ops = (*wr)->ops = &pipe_ops;
 	(*rd)->priv = (*wr)->priv = pp;
 	pp->readers = pp->writers = 1;
+	pp->r_opens = pp->w_opens = 1;
+	return 0;
+}
+
+/* Sleep until *opens changes (the other end was opened): 0, or -EINTR. */
+static int wait_partner(struct pipe *pp, const unsigned *opens)
+{
+	unsigned seen = *opens;
+
+	while (*opens == seen)
+		if (sleep_on(pp, 0) < 0)
+			return *opens == seen ? -EINTR : 0;
+	return 0;
+}
+
+/*
+ * Linux's fifo_open. A reader's f->off (a pipe has no offset) keeps the
+ * writer opens it has seen, so poll reports POLLHUP only after a writer
+ * came and went, not for a reader still waiting for its first writer.
+ */
+int fifo_open(struct rnode *n, struct file *f)
+{
+	struct pipe *pp = n->priv;
+	bool named = n->fs != pipefs;             /* a nameless pipe's node (reopened) never waits */
+	bool wait = named && !(f->flags & O_NONBLOCK);
+	int r = 0;
+
+	if ((f->flags & O_ACCMODE) == 3)
+		return -EINVAL;                   /* neither end */
+	if (named && (f->flags & O_ACCMODE) == O_WRONLY && (f->flags & O_NONBLOCK) && (!pp || pp->readers == 0))
+		return -ENXIO;                    /* nobody to read it */
+	if (!pp && !(pp = pipe_new(n)))
+		return -ENOMEM;
+	f->ops = &pipe_ops;
+	f->priv = pp;
+	if (file_readable(f))
+		pp->readers++, pp->r_opens++;
+	if (file_writable(f))
+		pp->writers++, pp->w_opens++;
+	wakeup(pp);                               /* a partner waiting in its open */
+	if (wait && (f->flags & O_ACCMODE) == O_RDONLY && pp->writers == 0)
+		r = wait_partner(pp, &pp->w_opens);
+	else if (wait && (f->flags & O_ACCMODE) == O_WRONLY && pp->readers == 0)
+		r = wait_partner(pp, &pp->r_opens);
+	if (r < 0) {
+		if (file_readable(f))
+			pp->readers--;
+		else
+			pp->writers--;
+		pipe_drop(pp);
+		return r;                         /* vfs_open frees f without release */
+	}
+	f->off = pp->w_opens;
 	return 0;
 }
 
@@ -81,15 +169,11 @@ static void pipe_close(struct file *f)
 {
 	struct pipe *pp = f->priv;
 
+	if (file_readable(f))
+		pp->readers--;
 	if (file_writable(f))
 		pp->writers--;
-	else
-		pp->readers--;
-	wakeup(pp);                               /* EOF for readers, EPIPE for writers */
-	if (pp->readers == 0 && pp->writers == 0) {
-		kfree(pp->buf);
-		kfree(pp);
-	}
+	pipe_drop(pp);
 }
 
 /* Read up to n bytes into dst (user memory when user, else kernel memory). */
@@ -176,8 +260,9 @@ static long pipe_write_kernel(struct file *f, const char *buf, size_t n, int64_t
 
 /*
  * Linux's pipe_poll: the read end is readable with bytes in the ring and
- * hung up (POLLHUP) with no writer left; the write end is writable when a
- * PIPE_BUF write would land at once, and POLLERR with no reader left.
+ * hung up (POLLHUP) with no writer left (a FIFO's: once one came,
+ * fifo_open); the write end is writable when a PIPE_BUF write would land
+ * at once, and POLLERR with no reader left.
  */
 static unsigned pipe_poll(struct file *f)
 {
@@ -187,8 +272,8 @@ static unsigned pipe_poll(struct file *f)
 	if (file_readable(f)) {
 		if (pp->head != pp->tail)
 			mask |= POLLIN | POLLRDNORM;
-		if (pp->writers == 0)
-			mask |= POLLHUP;
+		if (pp->writers == 0 && f->off != pp->w_opens)
+			mask |= POLLHUP;          /* a writer came and went */
 	}
 	if (file_writable(f)) {
 		if (PIPE_SIZE - (pp->head - pp->tail) >= PIPE_BUF)

@@ -344,7 +344,7 @@ int ramfs_create(struct rnode *dir, const char *name, size_t len, uint32_t mode,
 
 	if (type == 0)
 		type = S_IFREG;
-	if (type != S_IFREG && type != S_IFCHR && type != S_IFBLK && type != S_IFIFO)
+	if (type != S_IFREG && type != S_IFCHR && type != S_IFBLK && type != S_IFIFO && type != S_IFSOCK)
 		return -EINVAL;
 	return make(dir, name, len, type | (mode & S_IALLUGO), out);
 }

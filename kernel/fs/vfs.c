@@ -8,6 +8,7 @@
 #include "fs/mount.h"
 #include "fs/path.h"
 #include "fs/perm.h"
+#include "fs/pipe.h"
 #include "fs/vfs.h"
 #include "kernel.h"
 #include "lib/cpio.h"
@@ -126,7 +127,8 @@ struct file *file_alloc(struct rnode *n, uint32_t flags, const struct file_ops *
 }
 
 /* The open operation a node's type calls for, when it has none of its
- * own: the device table's for S_IFCHR, else ramfs's. */
+ * own: the device table's for S_IFCHR, the pipe's for S_IFIFO, -ENXIO for
+ * block devices and sockets (no drivers, no sockets), else ramfs's. */
 static int open_by_type(struct rnode *n, struct file *f)
 {
 	const struct device *d;
@@ -138,6 +140,10 @@ static int open_by_type(struct rnode *n, struct file *f)
 			return -ENXIO;                    /* nobody drives that number */
 		f->ops = d->ops;
 		return d->open ? d->open(f) : 0;
+	} else if (S_ISFIFO(n->mode)) {
+		return fifo_open(n, f);
+	} else if (S_ISBLK(n->mode) || S_ISSOCK(n->mode)) {
+		return -ENXIO;
 	} else {
 		f->ops = &ramfs_file_ops;
 	}

@@ -1,7 +1,7 @@
 /*
  * sys_names.c - the calls that make, remove, rename and read names, each
  * relative to a directory descriptor and in its plain form: mkdirat
- * (mkdir), unlinkat (unlink, rmdir), linkat (link), renameat2 (renameat,
+ * (mkdir), mknodat (mknod), unlinkat (unlink, rmdir), linkat (link), renameat2 (renameat,
  * rename), symlinkat (symlink), readlinkat (readlink). Paths are copied in
  * once (upath.h) and resolved by fs/path.c, whose comments give the rules
  * for the last component; errors come in Linux's order: flags, the
@@ -44,6 +44,46 @@ static long do_mkdirat(uint64_t dirfd, uint64_t upath, uint64_t mode)
 
 long sys_mkdirat(struct trap_frame *tf) { return do_mkdirat(arg(tf, 0), arg(tf, 1), arg(tf, 2)); }
 long sys_mkdir(struct trap_frame *tf) { return do_mkdirat(AT_FDCWD, arg(tf, 0), arg(tf, 1)); }
+
+/*
+ * mknodat(dirfd, path, mode, dev): a FIFO, a regular file (type 0 too),
+ * a character or block device node (everyone is root: allowed) or a
+ * socket node, its permission bits less the umask. Linux's order: the
+ * type first (a directory -EPERM, anything else unknown -EINVAL), then
+ * the path. mode is a umode_t and dev an unsigned int (the low bits of
+ * the registers); dev is kept only for devices, in st_rdev's encoding.
+ */
+static long do_mknodat(uint64_t dirfd, uint64_t upath, uint16_t mode, uint32_t dev)
+{
+	struct rnode *dir;
+	long r;
+	char *path;
+
+	switch (mode & S_IFMT) {
+	case 0:
+		mode |= S_IFREG;
+		break;
+	case S_IFREG: case S_IFCHR: case S_IFBLK: case S_IFIFO: case S_IFSOCK:
+		break;
+	case S_IFDIR:
+		return -EPERM;
+	default:
+		return -EINVAL;
+	}
+	if (!S_ISCHR(mode) && !S_ISBLK(mode))
+		dev = 0;
+	if (!(path = path_in(upath, &r)))
+		return r;
+	if (path[0] == '\0')
+		r = -ENOENT;
+	else if ((r = start(dirfd, path, &dir)) == 0)
+		r = path_mknod(vfs_root, dir, path, mode & ~current()->umask, dev);
+	kfree(path);
+	return r;
+}
+
+long sys_mknodat(struct trap_frame *tf) { return do_mknodat(arg(tf, 0), arg(tf, 1), arg(tf, 2), arg(tf, 3)); }
+long sys_mknod(struct trap_frame *tf) { return do_mknodat(AT_FDCWD, arg(tf, 0), arg(tf, 1), arg(tf, 2)); }
 
 /* unlinkat(dirfd, path, flags): AT_REMOVEDIR makes it rmdir; any other flag is -EINVAL. */
 static long do_unlinkat(uint64_t dirfd, uint64_t upath, uint64_t flags)

@@ -691,6 +691,22 @@ static void test_calls(void)
 	CHECK_EQ(path_mkdir(R, R, "a/new//", 0755), 0);
 	CHECK(at(R, "a/new") != NULL);
 
+	/* mknod: as symlink for the name; the node gets its type and number. */
+	CHECK_EQ(path_mknod(R, R, "/", S_IFIFO | 0644, 0), -EEXIST);
+	CHECK_EQ(path_mknod(R, ab, "..", S_IFIFO | 0644, 0), -EEXIST);
+	CHECK_EQ(path_mknod(R, R, "a/a", S_IFIFO | 0644, 0), -EEXIST);
+	CHECK_EQ(path_mknod(R, R, "a/a/", S_IFIFO | 0644, 0), -EEXIST);
+	CHECK_EQ(path_mknod(R, R, "a/a/x", S_IFIFO | 0644, 0), -ENOTDIR);
+	CHECK_EQ(path_mknod(R, R, "nope/x", S_IFIFO | 0644, 0), -ENOENT);
+	CHECK_EQ(path_mknod(R, R, "a/fifo/", S_IFIFO | 0644, 0), -ENOENT);
+	CHECK_EQ(path_mknod(R, R, "a/bad", S_IFDIR | 0644, 0), -EINVAL);
+	CHECK_EQ(path_mknod(R, R, "a/fifo", S_IFIFO | 0640, 0), 0);
+	CHECK(at(R, "a/fifo") != NULL && at(R, "a/fifo")->mode == (S_IFIFO | 0640));
+	CHECK_EQ(path_mknod(R, ab, "../chr", S_IFCHR | 0600, 0x103), 0);
+	CHECK(at(R, "a/chr") != NULL && at(R, "a/chr")->rdev == 0x103);
+	CHECK_EQ(path_unlink(R, R, "a/fifo"), 0);
+	CHECK_EQ(path_unlink(R, R, "a/chr"), 0);
+
 	CHECK_EQ(path_rmdir(R, R, "/"), -EBUSY);
 	CHECK_EQ(path_rmdir(R, ab, "."), -EINVAL);
 	CHECK_EQ(path_rmdir(R, ab, ".."), -ENOTEMPTY);

@@ -157,7 +157,7 @@ static void test_create(void)
 	CHECK(get(r, "ff") == NULL);
 	CHECK(mkfile(r, "ff") != f);
 
-	/* Types: device nodes and FIFOs yes, directories and symlinks not here. */
+	/* Types: device nodes, FIFOs and sockets yes, directories and symlinks not here. */
 	CHECK_EQ(ramfs_create(r, S("tty"), S_IFCHR | 0620, &c), 0);
 	c->rdev = 0x0401;
 	ramfs_stat(c, &st);
@@ -168,8 +168,10 @@ static void test_create(void)
 	CHECK_EQ(ramfs_create(r, S("blk"), S_IFBLK | 0600, &n), 0);
 	CHECK_EQ(ramfs_create(r, S("d"), S_IFDIR | 0755, &n), -EINVAL);
 	CHECK_EQ(ramfs_create(r, S("l"), S_IFLNK | 0777, &n), -EINVAL);
-	CHECK_EQ(ramfs_create(r, S("s"), S_IFSOCK | 0777, &n), -EINVAL);
-	CHECK(get(r, "d") == NULL && get(r, "l") == NULL);
+	CHECK_EQ(ramfs_create(r, S("s"), S_IFSOCK | 0777, &n), 0);
+	CHECK_EQ(n->mode, S_IFSOCK | 0777);
+	CHECK_EQ(ramfs_create(r, S("y"), 0030000 | 0777, &n), -EINVAL);
+	CHECK(get(r, "d") == NULL && get(r, "l") == NULL && get(r, "y") == NULL);
 	CHECK_EQ(ramfs_create(r, S("x"), 07777 | S_IFREG, &n), 0);
 	CHECK_EQ(n->mode, S_IFREG | 07777);
 	CHECK_EQ(ramfs_mkdir(r, S("dx"), 0777 | S_IFREG, &n), 0);
@@ -181,7 +183,7 @@ static void test_create(void)
 	CHECK_EQ(ramfs_lookup(f, S("x"), &n), -ENOTDIR);
 	CHECK_EQ(ramfs_lookup(f, S("."), &n), -ENOTDIR);
 	CHECK_EQ(ramfs_mkdir(r, S("nullout"), 0755, NULL), 0);
-	CHECK_EQ(fs->nnodes, 10);
+	CHECK_EQ(fs->nnodes, 11);
 	ramfs_destroy(fs);
 }
 

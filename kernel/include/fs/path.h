@@ -132,6 +132,13 @@ int path_link_node(struct rnode *root, struct rnode *cwd, struct rnode *old, con
 int path_symlink(struct rnode *root, struct rnode *cwd, const char *target, const char *newpath);
 
 /*
+ * mknod(2): a node of mode (a type ramfs_create takes) and device number
+ * rdev named path; path existing (or "/", ".", "..") is -EEXIST, "new/"
+ * -ENOENT, as for symlink. A link as the last name is not followed.
+ */
+int path_mknod(struct rnode *root, struct rnode *cwd, const char *path, uint32_t mode, uint64_t rdev);
+
+/*
  * renameat2(2) with flags (0 for rename(2)), oldpath from oldcwd and
  * newpath from newcwd when relative: unknown flags, or
  * RENAME_NOREPLACE with RENAME_EXCHANGE, are -EINVAL; "/", "." or ".." on

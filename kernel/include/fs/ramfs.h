@@ -105,7 +105,7 @@ void rnode_put(struct rnode *n);
 /* Find name in dir: 0 and *out; -ENOENT, -ENOTDIR, -ENAMETOOLONG, -EINVAL. "." and ".." work (within this fs). */
 int ramfs_lookup(struct rnode *dir, const char *name, size_t len, struct rnode **out);
 
-/* Make a non-directory (S_IFREG when mode has no type; S_IFCHR, S_IFBLK, S_IFIFO) named name in dir. */
+/* Make a non-directory (S_IFREG when mode has no type; S_IFCHR, S_IFBLK, S_IFIFO, S_IFSOCK) named name in dir. */
 int ramfs_create(struct rnode *dir, const char *name, size_t len, uint32_t mode, struct rnode **out);
 
 /* Make an empty directory named name in dir; out may be NULL. */

@@ -9,6 +9,7 @@ typedef long ssize_t;
 typedef long off_t;
 typedef int pid_t;
 typedef unsigned int mode_t;
+typedef unsigned long dev_t;
 typedef int clockid_t;
 typedef long time_t;
 typedef unsigned int useconds_t;
