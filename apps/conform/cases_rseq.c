@@ -1,7 +1,8 @@
 /*
  * cases_rseq.c - rseq(2): registration and unregistration with Linux's
  * errors in Linux's order, the cpu fields the kernel writes (one CPU: 0),
- * fork's child keeping the registration, execve dropping it.
+ * fork's child keeping the registration, vfork's child and execve
+ * dropping it.
  */
 #include <api/auxv.h>
 #include <sys/auxv.h>
@@ -36,6 +37,8 @@ static void rseq_exec_child(const struct path *P, void *arg)
 	CALL3(P, SYS_execve, "/bin/conform", argv, 0);
 	CALL1(P, SYS_exit, 99);
 }
+
+long vfork_rseq(long entry, void *area, long sig);   /* vfork_rseq.S */
 
 int rseq_free_main(void)
 {
@@ -78,6 +81,12 @@ int case_rseq_register(const struct path *P, struct transcript *t)
 	}
 	EXPECT(t, P, run_child(rseq_in_child, P, 0) == 0);
 	EXPECT(t, P, run_child(rseq_exec_child, P, 0) == 0);
+	int status = -1;
+	long pid = vfork_rseq(P->entry, &area, RSEQ_SIG);
+	EXPECT(t, P, pid > 0 && CALL4(P, SYS_wait4, pid, &status, 0, 0) == pid);
+	note(t, "vfork child: status 0x%x ", status);
+	EXPECT(t, P, status == 0);                   /* it could register: it had none */
+	EXPECT(t, P, CALL4(P, SYS_rseq, &area, 32, 0, RSEQ_SIG) == -EBUSY);  /* ours stays */
 
 	/* Unregistering checks flags, area, length, then the signature. */
 	long un[] = {

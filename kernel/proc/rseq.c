@@ -78,8 +78,12 @@ static long get_cs(struct proc *p, struct rseq_cs *cs)
 	if (copy_from_user(&sig, (void *)(cs->abort_ip - sizeof(sig)), sizeof(sig)) < 0)
 		return -EFAULT;
 	if (sig != p->rseq_sig) {
-		kprintf("kernel: pid %d (%s): rseq signature 0x%x before abort_ip 0x%lx, expected 0x%x\n", p->pid,
-			p->name, sig, cs->abort_ip, p->rseq_sig);
+		static int said;                  /* a handler could bring this every tick: say it 10 times */
+		if (said < 10) {
+			said++;
+			kprintf("kernel: pid %d (%s): rseq signature 0x%x before abort_ip 0x%lx, expected 0x%x\n",
+				p->pid, p->name, sig, cs->abort_ip, p->rseq_sig);
+		}
 		return -EINVAL;
 	}
 	return 1;
