@@ -867,3 +867,28 @@ int case_efault_poll(const struct path *P, struct transcript *t)
 	CALL1(P, SYS_close, p[1]);
 	return 0;
 }
+
+/* rseq registers a 32-byte area checked only for its range (-EFAULT) and
+ * alignment (-EINVAL), as Linux does; the kernel writes it on the way back
+ * to user mode, where an area it cannot write is a SIGSEGV. NULL registers
+ * nothing. A child tries each column: its result, or 1000 + the signal
+ * that ended it. */
+static void rseq_column(const struct path *P, void *arg)
+{
+	long r = CALL4(P, SYS_rseq, arg, 32, 0, 0x53053053);
+
+	CALL1(P, SYS_exit, r < 0 ? -r : 0);
+}
+
+int case_efault_rseq(const struct path *P, struct transcript *t)
+{
+	for (int p = 0; p < NBUFFER_PLACES; p++) {
+		unsigned long a = buffer_at(p, 32);
+		int status = run_child(rseq_column, P, (void *)a);
+		long got = (status & 0x7f) ? 1000 + (status & 0x7f) : -((status >> 8) & 0xff);
+		long want = a % 32 ? -EINVAL : a >= 0x0000800000000000UL ? -EFAULT
+			  : p == NULLPTR || p == ENDS_AT_END ? 0 : 1000 + SIGSEGV;
+		cell(P, t, "rseq", p, got, want);
+	}
+	return 0;
+}

@@ -66,6 +66,9 @@ extern const uint64_t __start_regs[16];
  * under soft limits (its hard limit must be infinite). */
 long mapped_pages(const struct path *P, long resource);
 
+/* cases_rseq.c: `conform --rseq-free`: 0 when no rseq area is registered. */
+int rseq_free_main(void);
+
 typedef int (*case_fn)(const struct path *P, struct transcript *t);
 
 /* The cases, by file. CASES lists them all (main.c); the summary counts
@@ -193,7 +196,9 @@ typedef int (*case_fn)(const struct path *P, struct transcript *t);
 	X(tty_job_ioctls) \
 	X(stop_continue) \
 	X(waitid) \
-	X(efault_waitid)
+	X(efault_waitid) \
+	X(rseq_register) \
+	X(efault_rseq)
 
 #define DECLARE_CASE(name) int case_##name(const struct path *P, struct transcript *t);
 CASES(DECLARE_CASE)

@@ -202,6 +202,8 @@ int main(int argc, char **argv)
 		}
 		return 0;
 	}
+	if (argc > 1 && strcmp(argv[1], "--rseq-free") == 0)
+		return rseq_free_main();
 	if (argc > 1 && strcmp(argv[1], "--vm-pages") == 0)
 		return mapped_pages(&paths[libc_entry() == ENTRY_SYSCALL], RLIMIT_AS) & 0xff;
 	suite_pid = getpid();

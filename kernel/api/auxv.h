@@ -23,6 +23,8 @@
 #define AT_SECURE        23
 #define AT_RANDOM        25   /* 16 random bytes */
 #define AT_HWCAP2        26   /* HWCAP2_* bits */
+#define AT_RSEQ_FEATURE_SIZE 27  /* how much of struct rseq the kernel fills (api/rseq.h) */
+#define AT_RSEQ_ALIGN    28   /* the alignment an rseq area needs */
 #define AT_EXECFN        31   /* the path given to execve */
 #define AT_SYSINFO_EHDR  33   /* the vDSO's ELF header */
 

@@ -73,6 +73,9 @@ struct proc {
 	uint64_t utime, stime;           /* CPU time in ticks, in user and in kernel mode (acct.c) */
 	uint64_t cutime, cstime;         /* ... of the children it reaped, and of theirs */
 	uint64_t robust_list;            /* set_robust_list's head: kept, never walked (no futexes) */
+	uint64_t rseq;                   /* the registered struct rseq (user address), or 0 (rseq.c) */
+	uint32_t rseq_len, rseq_sig;     /* ... its length and the abort signature */
+	bool rseq_event;                 /* preempted, blocked or signalled since rseq_resume looked */
 	struct file *fds[NOFILE];        /* open files by descriptor (fs/vfs.h) */
 	bool cloexec[NOFILE];            /* O_CLOEXEC: closed by a successful execve */
 	struct rnode *cwd;               /* the working directory, held */
@@ -198,7 +201,8 @@ static inline void frame_rewritten(struct proc *p)
 }
 
 /* dispatch.c: the way back to user mode when percpu.exit_work says so:
- * deliver signals, forget the rewrite (the caller leaves by a checked path). */
+ * refresh the rseq area (EXIT_RSEQ), deliver signals, forget the rewrite
+ * (the caller leaves by a checked path). */
 void exit_work(struct trap_frame *tf);
 
 /* signal.c */
@@ -229,6 +233,18 @@ void signal_exec(struct proc *p);                 /* handlers back to SIG_DFL */
 /* arch/x86_64/swtch.S: save callee-saved registers on this stack, store
  * rsp in *save, continue on the stack `next` (where an earlier swtch left). */
 void swtch(uint64_t *save, uint64_t next);
+
+/* rseq.c: restartable sequences (rseq(2)). */
+/* On the way back to user mode after p was switched back in (EXIT_RSEQ):
+ * abort the critical section tf is in, refresh the area's cpu fields; a
+ * bad area or section gets p a SIGSEGV, as Linux's force_sigsegv. */
+void rseq_resume(struct trap_frame *tf);
+/* The same before a handler's frame is built for a signal (Linux's
+ * rseq_signal_deliver): the frame saves abort_ip, not the section's rip;
+ * sig is the signal being delivered. */
+void rseq_signal(struct trap_frame *tf, int sig);
+/* Forget p's registration (execve, unregistering). */
+static inline void rseq_exec(struct proc *p) { p->rseq = 0, p->rseq_len = p->rseq_sig = 0; }
 
 /* pgrp.c: process groups and sessions (credentials(7)). */
 /* Send sig to every live member of group pgid, from sender: how many got it. */

@@ -13,6 +13,7 @@
 #include "api/abi.h"
 #include "api/auxv.h"
 #include "api/errno.h"
+#include "api/rseq.h"
 #include "api/stat.h"
 #include "arch/cpu.h"
 #include "arch/fpu.h"
@@ -272,6 +273,7 @@ long proc_exec(struct proc *p, const char *path, char *const argv[], char *const
 		AT_HWCAP, cpu.leaf1_edx, AT_HWCAP2, cpu.fsgsbase ? HWCAP2_FSGSBASE : 0,
 		AT_RANDOM, AUX_RANDOM_BYTES, AT_EXECFN, AUX_EXECFN, AT_PLATFORM, AUX_PLATFORM,
 		AT_BASE, 0, AT_FLAGS, 0,         /* no interpreter */
+		AT_RSEQ_FEATURE_SIZE, RSEQ_FEATURE_SIZE, AT_RSEQ_ALIGN, RSEQ_ALIGN,
 		AT_TRAPDOOR_ENTRIES, ENTRY_INT80 | (cpu.syscall ? ENTRY_SYSCALL : 0),
 		AT_SYSINFO_EHDR, 0,              /* filled in below */
 	};
@@ -331,6 +333,7 @@ long proc_exec(struct proc *p, const char *path, char *const argv[], char *const
 	p->mmap_next = USER_MMAP_TOP;
 	p->fs_base = p->gs_base = p->clear_child_tid = 0;
 	p->robust_list = 0;                       /* Linux forgets it at execve too */
+	rseq_exec(p);                             /* and the rseq area (rseq_execve) */
 	if (p == current()) {
 		wrmsr(MSR_FS_BASE, 0);
 		wrmsr(MSR_KERNEL_GS_BASE, 0);

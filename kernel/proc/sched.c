@@ -23,6 +23,10 @@ static void switch_to(struct proc *p)
 	cpu->current = p;
 	cpu->kstack_top = p->kstack_top;          /* for the syscall stub */
 	cpu->exit_work = (signal_pending(p) || p->stopped ? EXIT_SIGNAL : 0) | (p->tf_rewritten ? EXIT_IRET : 0);
+	if (p->rseq) {                            /* it was switched out: a section it is in aborts */
+		p->rseq_event = true;
+		cpu->exit_work |= EXIT_RSEQ;
+	}
 	tss_set_rsp0(p->kstack_top);              /* for interrupts and int $0x80 */
 	write_cr3(p->cr3);
 	wrmsr(MSR_FS_BASE, p->fs_base);

@@ -166,6 +166,11 @@ static bool setup_frame(struct trap_frame *tf, int sig, struct k_sigaction *a, c
 	 * nowhere to go (Linux refuses the same way). */
 	if (!(a->flags & SA_RESTORER))
 		return false;
+	if (p->rseq) {
+		rseq_signal(tf, sig);             /* the frame saves abort_ip, not a section's rip */
+		if (a->handler == SIG_DFL)
+			return false;             /* a bad section while delivering SIGSEGV itself */
+	}
 	uint64_t fpstate;
 	uint64_t sp = frame_address(p, tf, a, sizeof(f), &f.uc.uc_stack, &fpstate);
 	if (!sp)

@@ -89,6 +89,8 @@ void exit_work(struct trap_frame *tf)
 {
 	struct proc *p = current();
 
+	if (this_cpu()->exit_work & EXIT_RSEQ)
+		rseq_resume(tf);                  /* first: it may queue a SIGSEGV */
 	if (signal_pending(p) || p->restore_mask || p->stopped)
 		signal_deliver(tf);               /* (a stopped p halts there) */               /* may rewrite tf for a handler, or end p */
 	p->tf_rewritten = false;

@@ -79,6 +79,8 @@ long proc_fork(struct trap_frame *tf, bool share_vm)
 		rnode_get(c->exe);
 	c->image = p->image;
 	c->umask = p->umask;
+	if (!share_vm)                            /* Linux's rseq_fork: vfork's child has none */
+		c->rseq = p->rseq, c->rseq_len = p->rseq_len, c->rseq_sig = p->rseq_sig;
 	c->pgid = p->pgid, c->sid = p->sid;       /* the same group, session and terminal */
 	c->has_ctty = p->has_ctty;
 	signal_fork(c, p);

@@ -23,6 +23,7 @@
 /* exit_work bits: what the way back to user mode must do first. */
 #define EXIT_SIGNAL 1            /* deliver pending signals */
 #define EXIT_IRET   2            /* C code rewrote the user frame: leave by iretq */
+#define EXIT_RSEQ   4            /* switched back in with an rseq area: refresh it, abort a section */
 
 #ifndef __ASSEMBLER__
 #include <stdbool.h>
