@@ -252,7 +252,10 @@ int case_fork_wait_exit(const struct path *P, struct transcript *t)
 	EXPECT(t, P, pid > 0);
 	EXPECT(t, P, CALL4(P, SYS_wait4, pid, 0, 0x100, 0) == -EINVAL);   /* unknown option */
 	EXPECT(t, P, CALL4(P, SYS_wait4, pid, 1, 0, 0) == -EFAULT);       /* child not lost... */
-	EXPECT(t, P, CALL4(P, SYS_wait4, pid, &status, 0, 0) == pid);     /* ...still there */
+	/* Linux's thread flags are accepted: __WCLONE waits only for children
+	 * that end with a signal other than SIGCHLD (none here), __WALL for all. */
+	EXPECT(t, P, CALL4(P, SYS_wait4, pid, &status, 0x80000000, 0) == -ECHILD);   /* __WCLONE */
+	EXPECT(t, P, CALL4(P, SYS_wait4, pid, &status, 0x40000000 | 0x20000000, 0) == pid);  /* __WALL | __WNOTHREAD: ...still there */
 	EXPECT(t, P, WIFEXITED(status) && WEXITSTATUS(status) == 3);
 	note(t, "statuses %#x %#x %#x", s1, s2, status);
 	return 0;

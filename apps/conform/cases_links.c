@@ -12,6 +12,7 @@
 #include <api/fcntl.h>
 #include <api/mount.h>
 #include <api/stat.h>
+#include <api/termios.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/syscall.h>
@@ -356,8 +357,16 @@ int case_links_opath(const struct path *P, struct transcript *t)
 		type_at(P, dfd, "l", 0),                                  /* a directory as dirfd */
 		CALL3(P, SYS_getdents64, dfd, buf, sizeof(buf)),
 		CALL3(P, SYS_open, D "/l", O_PATH | O_NOFOLLOW | O_DIRECTORY, 0),
+		/* Calls that take a file, not a name (Linux's fdget): -EBADF. */
+		CALL3(P, SYS_ioctl, fd, FIOCLEX, 0),
+		CALL3(P, SYS_ioctl, fd, TCGETS, buf),
+		CALL1(P, SYS_fsync, fd),
+		CALL1(P, SYS_fdatasync, fd),
+		CALL4(P, SYS_utimensat, fd, 0, 0, 0),                     /* futimens */
+		CALL2(P, SYS_fcntl, fd, F_GETFD),                         /* (fcntl takes it) */
 	};
-	long want[] = { 1, 1, 1, -EBADF, -EBADF, -EBADF, 1, O_PATH, 1, 1, S_IFLNK, S_IFREG, -EBADF, -ENOTDIR };
+	long want[] = { 1, 1, 1, -EBADF, -EBADF, -EBADF, 1, O_PATH, 1, 1, S_IFLNK, S_IFREG, -EBADF, -ENOTDIR,
+			-EBADF, -EBADF, -EBADF, -EBADF, -EBADF, 0 };
 	expect_all(P, t, r, want, N(r));
 	CALL1(P, SYS_close, fd);
 	CALL1(P, SYS_close, lfd);

@@ -308,6 +308,38 @@ USERTEST(background_read)
 	EXPECT_EQ(run_child(bg_reader, (void *)1), STATUS_EXIT(5));  /* SIGTTIN ignored: EIO */
 }
 
+/* A console reader of the foreground group, stopped in its read, moved
+ * to a group of its own and continued: its read starts again, as Linux
+ * restarts it, and the background check stops it with SIGTTIN (it must
+ * not go on to take the foreground's input). */
+static void fg_reader(void *unused)
+{
+	char c;
+
+	long r = sys_read(0, &c, 1);
+	quit(r == -EIO ? 5 : 6);
+}
+
+USERTEST(background_read_after_continue)
+{
+	int status = 0;
+	long r = 0;
+
+	pid_t c = spawn(fg_reader, 0);
+	EXPECT(wait_blocked(c));
+	EXPECT_EQ(sys_kill(c, SIGSTOP), 0);
+	EXPECT(sys_wait4(c, &status, WUNTRACED, 0) == c);
+	EXPECT_EQ(status, STATUS_STOPPED(SIGSTOP));
+	EXPECT_EQ(sys_setpgid(c, c), 0);                      /* to the background */
+	EXPECT_EQ(sys_kill(c, SIGCONT), 0);
+	for (int i = 0; i < 300 && (r = sys_wait4(c, &status, WUNTRACED | WNOHANG, 0)) == 0; i++)
+		sleep_ms(1);
+	EXPECT(r == c);
+	EXPECT_EQ(status, STATUS_STOPPED(SIGTTIN));
+	sys_kill(c, SIGKILL);
+	EXPECT_EQ(reap(c), STATUS_SIG(SIGKILL));
+}
+
 /* The same from an orphaned group: nobody could continue it, so -EIO. */
 static void orphan_reader(void *fds)
 {

@@ -112,6 +112,14 @@ USERTEST(procfs_self)
 	n = sys_readlink("/proc/self", link, sizeof(link));
 	snprintf(want, sizeof(want), "%ld", pid);
 	EXPECT(n == (long)strlen(want) && memcmp(link, want, n) == 0);
+	memset(link, '#', sizeof(link));
+	EXPECT_EQ(sys_readlink("/proc/self", link, 1), 1);       /* cut short: the first digit, no NUL */
+	EXPECT(link[0] == want[0] && link[1] == '#');
+	n = sys_readlink("/proc/thread-self", link, 3);
+	EXPECT_EQ(n, 3);
+	char ts[64];
+	snprintf(ts, sizeof(ts), "%ld/task/%ld", pid, pid);
+	EXPECT(n == 3 && memcmp(link, ts, 3) == 0);
 	EXPECT_EQ(sys_readlink("/proc/self/stat", link, sizeof(link)), -EINVAL);
 	EXPECT_EQ(sys_chdir("/etc"), 0);
 	EXPECT_EQ(sys_readlink("/proc/self/cwd", link, sizeof(link)), 4);

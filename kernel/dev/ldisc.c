@@ -289,6 +289,8 @@ static long raw_read(char *dst, size_t n)
 		if (tio.c_cc[VMIN] && wait && got)
 			deadline = clock_monotonic_ns() + wait;  /* the timer between bytes */
 		int err = sleep_on(&in, deadline);
+		if (err == 0 && !got)
+			err = tty_check_read();   /* stopped meanwhile, maybe sent to the background */
 		if (err < 0)
 			return got ? (long)got : err;
 		if (deadline && clock_monotonic_ns() >= deadline && in.r == in.w)
@@ -303,8 +305,11 @@ long ldisc_read(char *dst, size_t n)
 
 	if (!canon())
 		return raw_read(dst, n);
+	/* After each sleep the reader may be in the background (stopped,
+	 * moved, continued): the job-control check again, as Linux's
+	 * restarted read makes it. */
 	while (in.r == in.w)
-		if ((err = sleep_on(&in, 0)) < 0)
+		if ((err = sleep_on(&in, 0)) < 0 || (err = tty_check_read()) < 0)
 			return err;
 	while (got < n && in.r != in.w) {
 		if (eof_at(in.r)) {

@@ -316,8 +316,8 @@ long proc_exec(struct proc *p, const char *path, char *const argv[], char *const
 		}
 		p->cloexec[fd] = false;
 	}
-	signal_exec(p);
-	p->execed = true;                         /* setpgid from the parent: -EACCES now */                           /* handlers are gone with the old image */
+	signal_exec(p);                           /* handlers are gone with the old image */
+	p->execed = true;                         /* setpgid from the parent: -EACCES now */
 
 	const char *base = path;
 	for (const char *s = path; *s; s++)

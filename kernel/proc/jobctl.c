@@ -2,9 +2,11 @@
  * jobctl.c - stopping and continuing processes (signal(7)): the default
  * action of SIGSTOP, SIGTSTP, SIGTTIN and SIGTTOU stops a process,
  * SIGCONT continues it. A process is stopped by a flag: it runs on in the
- * kernel until its way back to user mode (or its next sleep's end), and
- * halts there in job_stop_wait until SIGCONT clears the flag or SIGKILL
- * comes. Its parent hears of each change by SIGCHLD (CLD_STOPPED,
+ * kernel until its way back to user mode, or, asleep in a call, is woken
+ * to halt at once (sleep.c), and halts in job_stop_wait until SIGCONT
+ * clears the flag or SIGKILL comes. Continued, the call looks again at
+ * what it waits for (the terminal's background check too), as Linux
+ * restarts it. Its parent hears of each change by SIGCHLD (CLD_STOPPED,
  * CLD_CONTINUED; not with SA_NOCLDSTOP) and by wait4's WUNTRACED and
  * WCONTINUED (wait_report).
  */
@@ -35,6 +37,8 @@ void job_stop(struct proc *p, int sig)
 	tell_parent(p, CLD_STOPPED, sig);
 	if (p == current())
 		this_cpu()->exit_work |= EXIT_SIGNAL;  /* halt before user mode */
+	else
+		wake_process(p);                  /* a sleep halts at once (sleep.c), as Linux's interrupted call */
 }
 
 void job_continue(struct proc *p)

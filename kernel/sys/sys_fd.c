@@ -132,8 +132,8 @@ long sys_ioctl(struct trap_frame *tf)
 	struct file *f = fd_file(fd);
 	int on;
 
-	if (!f)
-		return -EBADF;
+	if (!f || file_is_path(f))
+		return -EBADF;                           /* O_PATH names a file, has none to ask (Linux's fdget) */
 	fd = index_nospec(fd, NOFILE);
 	switch (cmd) {
 	case FIOCLEX:
@@ -156,7 +156,7 @@ long sys_fsync(struct trap_frame *tf)
 {
 	struct file *f = fd_file(arg(tf, 0));
 
-	if (!f)
+	if (!f || file_is_path(f))
 		return -EBADF;
 	return f->ops->fsync ? f->ops->fsync(f) : -EINVAL;
 }

@@ -56,8 +56,8 @@ long sys_utimensat(struct trap_frame *tf)
 	if (!upath && (int)dirfd != AT_FDCWD) {
 		if (flags)
 			return -EINVAL;
-		if (!(f = fd_file(dirfd)))
-			return -EBADF;
+		if (!(f = fd_file(dirfd)) || file_is_path(f))
+			return -EBADF;                   /* futimens takes a file: not O_PATH (Linux's fdget) */
 		n = f->node;
 	} else {
 		if (flags & ~(uint64_t)(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))

@@ -57,6 +57,10 @@ static struct proc *wait_child(const struct wait_sel *s, uint64_t options, int *
 		for (struct proc *c = procs; c < procs + NPROC; c++) {
 			if (c->state == P_FREE || c->parent != p || c == p || c->autoreap || !selects(s, c))
 				continue;
+			/* Every child here ends with SIGCHLD (clone takes no other
+			 * signal): __WCLONE alone asks for none of them (Linux's eligible_child). */
+			if ((options & __WCLONE) && !(options & __WALL))
+				continue;
 			any = true;
 			if (has_report(c, options, status))
 				return c;
@@ -84,7 +88,7 @@ static void consume(struct proc *c, uint64_t options)
 /* wait4(pid, status, options, rusage): pid > 0 waits for that child, -1
  * for any, 0 for any in the caller's process group, < -1 for any in group
  * -pid. WUNTRACED reports a child's stop, WCONTINUED its continuing, each
- * once. rusage, when given, gets the child's CPU time with its own
+ * once; Linux's __WNOTHREAD, __WCLONE and __WALL are taken as by waitid. rusage, when given, gets the child's CPU time with its own
  * children's (acct.c), which the caller's RUSAGE_CHILDREN then counts. */
 long sys_wait4(struct trap_frame *tf)
 {
@@ -93,7 +97,7 @@ long sys_wait4(struct trap_frame *tf)
 	struct wait_sel s = { SEL_ALL, 0 };
 	int status;
 
-	if (options & ~(uint64_t)(WNOHANG | WUNTRACED | WCONTINUED))
+	if (options & ~(uint64_t)(WNOHANG | WUNTRACED | WCONTINUED | __WNOTHREAD | __WCLONE | __WALL))
 		return -EINVAL;
 	if (pid == INT32_MIN)
 		return -ESRCH;                           /* -pid does not exist (Linux) */

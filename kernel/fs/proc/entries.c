@@ -104,21 +104,32 @@ static void show_mounts(struct seqbuf *s, struct proc *p)
 	mount_each(mount_line, s);
 }
 
+/* A link's text into buf of size bytes: as much as fits, no NUL (a
+ * readlink cut short keeps the first bytes, as Linux's): the count. */
+static long link_text(char *buf, size_t size, const char *text, size_t len)
+{
+	len = len < size ? len : size;
+	memcpy(buf, text, len);
+	return (long)len;
+}
+
 /* /proc/self and thread-self: the caller's directory. */
 static long link_self(struct rnode *n, struct proc *p, int fd, char *buf, size_t size, struct rnode **node)
 {
-	int pid = current()->pid, len = fmt_snprintf(buf, size, "%d", pid);
+	char text[16];
+	int pid = current()->pid, len = fmt_snprintf(text, sizeof(text), "%d", pid);
 
 	(void)p, (void)fd;
-	if (node)
-		return procfs_pid_dir(n->fs, pid, node) < 0 ? -ENOENT : len;
-	return len < (int)size ? len : (long)size;
+	if (node && procfs_pid_dir(n->fs, pid, node) < 0)
+		return -ENOENT;
+	return link_text(buf, size, text, len);
 }
 
 static long link_thread_self(struct rnode *n, struct proc *p, int fd, char *buf, size_t size,
 			     struct rnode **node)
 {
-	int pid = current()->pid, len = fmt_snprintf(buf, size, "%d/task/%d", pid, pid);
+	char text[40];
+	int pid = current()->pid, len = fmt_snprintf(text, sizeof(text), "%d/task/%d", pid, pid);
 	struct rnode *dir, *task;
 	char name[16];
 
@@ -129,7 +140,7 @@ static long link_thread_self(struct rnode *n, struct proc *p, int fd, char *buf,
 		    node_lookup(task, name, nl, node) < 0)
 			return -ENOENT;
 	}
-	return len < (int)size ? len : (long)size;
+	return link_text(buf, size, text, len);
 }
 
 /* --- files of each process ------------------------------------------- */
