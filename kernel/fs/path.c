@@ -408,19 +408,30 @@ int path_link_node(struct rnode *root, struct rnode *cwd, struct rnode *old, con
 	return ramfs_link(r.node, r.last, r.lastlen, old);
 }
 
-int path_symlink(struct rnode *root, struct rnode *cwd, const char *target, const char *newpath)
+/* The parent of a name symlink or mknod is to make, into *r, with their
+ * checks in Linux's order: an existing name (or "/", ".", "..") -EEXIST,
+ * a trailing slash -ENOENT (it asks for a directory), then the rights to
+ * change the parent. A last link is not followed. 0 or -errno. */
+static int new_nondir_name(struct rnode *root, struct rnode *cwd, const char *path, struct path_result *r)
 {
-	struct path_result r;
 	struct rnode *n;
 	int err;
 
-	if ((err = path_walk(root, cwd, newpath, PATH_PARENT, &r)) < 0)
+	if ((err = path_walk(root, cwd, path, PATH_PARENT, r)) < 0)
 		return err;
-	if (r.lasttype != PATH_LAST_NORM || ramfs_lookup(r.node, r.last, r.lastlen, &n) == 0)
+	if (r->lasttype != PATH_LAST_NORM || ramfs_lookup(r->node, r->last, r->lastlen, &n) == 0)
 		return -EEXIST;
-	if (r.slash)
-		return -ENOENT; /* "new/" asks for a directory */
-	if ((err = may_change(r.node)) < 0)
+	if (r->slash)
+		return -ENOENT;
+	return may_change(r->node);
+}
+
+int path_symlink(struct rnode *root, struct rnode *cwd, const char *target, const char *newpath)
+{
+	struct path_result r;
+	int err;
+
+	if ((err = new_nondir_name(root, cwd, newpath, &r)) < 0)
 		return err;
 	return ramfs_symlink(r.node, r.last, r.lastlen, target, strlen(target), NULL);
 }
@@ -431,13 +442,7 @@ int path_mknod(struct rnode *root, struct rnode *cwd, const char *path, uint32_t
 	struct rnode *n;
 	int err;
 
-	if ((err = path_walk(root, cwd, path, PATH_PARENT, &r)) < 0)
-		return err;
-	if (r.lasttype != PATH_LAST_NORM || ramfs_lookup(r.node, r.last, r.lastlen, &n) == 0)
-		return -EEXIST;
-	if (r.slash)
-		return -ENOENT; /* "new/" asks for a directory */
-	if ((err = may_change(r.node)) < 0)
+	if ((err = new_nondir_name(root, cwd, path, &r)) < 0)
 		return err;
 	if ((err = ramfs_create(r.node, r.last, r.lastlen, mode, &n)) < 0)
 		return err;

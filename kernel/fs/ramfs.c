@@ -463,12 +463,12 @@ int ramfs_rmdir(struct rnode *dir, const char *name, size_t len)
 	return 0;
 }
 
-int ramfs_rename(struct rnode *olddir, const char *oldname, size_t oldlen,
-		 struct rnode *newdir, const char *newname, size_t newlen)
+/* What rename and exchange ask of both names first, in this order: two
+ * directories, two valid names, neither "." nor ".." (-EBUSY), one
+ * filesystem (-EXDEV). 0 or -errno. */
+static int two_names_ok(struct rnode *olddir, const char *oldname, size_t oldlen,
+			struct rnode *newdir, const char *newname, size_t newlen)
 {
-	struct rnode *src, *dst = NULL;
-	struct rdirent *e = NULL;
-	long oi, ni;
 	int err;
 
 	if ((err = dir_ok(olddir)) < 0 || (err = dir_ok(newdir)) < 0)
@@ -479,6 +479,19 @@ int ramfs_rename(struct rnode *olddir, const char *oldname, size_t oldlen,
 		return -EBUSY;
 	if (olddir->fs != newdir->fs)
 		return -EXDEV;
+	return 0;
+}
+
+int ramfs_rename(struct rnode *olddir, const char *oldname, size_t oldlen,
+		 struct rnode *newdir, const char *newname, size_t newlen)
+{
+	struct rnode *src, *dst = NULL;
+	struct rdirent *e = NULL;
+	long oi, ni;
+	int err;
+
+	if ((err = two_names_ok(olddir, oldname, oldlen, newdir, newname, newlen)) < 0)
+		return err;
 	if ((oi = find(olddir, oldname, oldlen)) < 0)
 		return -ENOENT;
 	src = olddir->ents[oi]->node;
@@ -543,14 +556,8 @@ int ramfs_exchange(struct rnode *olddir, const char *oldname, size_t oldlen,
 	long ai, bi;
 	int err;
 
-	if ((err = dir_ok(olddir)) < 0 || (err = dir_ok(newdir)) < 0)
+	if ((err = two_names_ok(olddir, oldname, oldlen, newdir, newname, newlen)) < 0)
 		return err;
-	if ((err = check_name(oldname, oldlen)) < 0 || (err = check_name(newname, newlen)) < 0)
-		return err;
-	if (dots(oldname, oldlen) || dots(newname, newlen))
-		return -EBUSY;
-	if (olddir->fs != newdir->fs)
-		return -EXDEV;
 	if ((ai = find(olddir, oldname, oldlen)) < 0 || (bi = find(newdir, newname, newlen)) < 0)
 		return -ENOENT;
 	a = olddir->ents[ai]->node;
