@@ -11,6 +11,7 @@
 #include "kernel.h"
 #include "lib/crng.h"
 #include "time/clock.h"
+#include "uaccess.h"
 
 #define HW_WORDS     8                  /* 64-bit words asked from RDSEED, and from RDRAND */
 #define JITTER_READS 256                /* TSC readings */
@@ -86,6 +87,23 @@ void random_init(void)
 void random_bytes(void *buf, size_t n)
 {
 	crng_generate(&crng, buf, n);
+}
+
+size_t random_to_user(char *u, size_t n)
+{
+	char buf[256];
+	size_t done = 0;
+
+	while (done < n) {
+		size_t c = n - done < sizeof(buf) ? n - done : sizeof(buf);
+		random_bytes(buf, c);
+		size_t got = copy_to_user_upto(u + done, buf, c);
+		done += got;
+		if (got < c)
+			break;
+	}
+	memset(buf, 0, sizeof(buf));             /* no random bytes left on the stack */
+	return done;
 }
 
 uint64_t random_u64(void)

@@ -12,22 +12,10 @@
 #include "kernel.h"
 #include "uaccess.h"
 
-#define CHUNK 256
-
 static long random_read(struct file *f, char *u, size_t n, int64_t *off)
 {
-	char buf[CHUNK];
-	size_t done = 0;
+	size_t done = random_to_user(u, n);
 
-	while (done < n) {
-		size_t c = n - done < CHUNK ? n - done : CHUNK;
-		random_bytes(buf, c);
-		size_t got = copy_to_user_upto(u + done, buf, c);
-		done += got;
-		if (got < c)
-			break;
-	}
-	memset(buf, 0, sizeof(buf));             /* no random bytes left on the stack */
 	return done ? (long)done : -EFAULT;
 }
 

@@ -13,7 +13,6 @@
 #include "syscall.h"
 #include "uaccess.h"
 
-#define CHUNK       256                       /* bytes made and copied at a time */
 /* The most one call gives: 32 MiB - 1, the limit getrandom(2) documents
  * (Linux before 5.18). Later Linux goes to 2 GiB, checking for signals
  * every page; a call here cannot be interrupted or preempted, and ChaCha20
@@ -27,8 +26,7 @@
 long sys_getrandom(struct trap_frame *tf)
 {
 	uint8_t *ubuf = (uint8_t *)arg(tf, 0);
-	uint64_t count = arg(tf, 1), flags = (uint32_t)arg(tf, 2), done = 0;
-	uint8_t chunk[CHUNK];
+	uint64_t count = arg(tf, 1), flags = (uint32_t)arg(tf, 2), done;
 
 	if (flags & ~(uint64_t)(GRND_NONBLOCK | GRND_RANDOM | GRND_INSECURE))
 		return -EINVAL;
@@ -38,14 +36,6 @@ long sys_getrandom(struct trap_frame *tf)
 		count = GETRANDOM_MAX;
 	if (!user_range_ok((uint64_t)ubuf, count))
 		return -EFAULT;
-	while (done < count) {
-		size_t n = count - done < CHUNK ? count - done : CHUNK;
-		random_bytes(chunk, n);
-		size_t copied = copy_to_user_upto(ubuf + done, chunk, n);
-		done += copied;
-		if (copied < n)
-			break;
-	}
-	memset(chunk, 0, sizeof(chunk));         /* no random bytes left on the stack */
+	done = random_to_user((char *)ubuf, count);
 	return done || !count ? (long)done : -EFAULT;
 }
