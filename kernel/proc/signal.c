@@ -10,8 +10,10 @@
  * stops the process when it is sent (or, blocked then, when it is
  * unblocked); SIGCONT continues it when sent, whatever its disposition.
  * A sleeping call that a stop interrupts goes on after SIGCONT, as if
- * nothing happened (sleep.c). Interrupted calls return -EINTR (no
- * SA_RESTART).
+ * nothing happened (sleep.c). A call a signal interrupts returns a
+ * restart code: just before a handler's frame is built, and when no
+ * handler runs at all (exit_work), syscall_restart (restart.c) makes it
+ * -EINTR or runs the call again, SA_RESTART's way.
  */
 #include <stddef.h>
 
@@ -245,6 +247,7 @@ void signal_deliver(struct trap_frame *tf)
 			proc_exit(sig);               /* the status says which signal */
 		struct k_siginfo info;
 		signal_info(p, sig, &info);
+		syscall_restart(tf, a);           /* -EINTR or again, before the frame saves rax and rip */
 		if (!setup_frame(tf, sig, a, &info))
 			proc_kill_fault(tf, SIGSEGV, "no usable signal frame for a handler");
 		return;                           /* one handler at a time */
