@@ -75,7 +75,7 @@ void signal_send_info(struct proc *p, int sig, int pid, int code, int status)
 	if (ignored(p, sig) && !(p->sig_blocked & SIGBIT(sig)))
 		return;
 	/* A stop with the default action, not blocked, acts now: it must not
-	 * end a sleep with -EINTR (the call goes on after SIGCONT). */
+	 * end a sleep (the call goes on after SIGCONT). */
 	if (sig_is_stop(sig) && p->sig_action[sig - 1].handler == SIG_DFL && !(p->sig_blocked & SIGBIT(sig))) {
 		stop_by(p, sig);
 		return;
@@ -87,7 +87,7 @@ void signal_send_info(struct proc *p, int sig, int pid, int code, int status)
 	if (p->sig_waiting & SIGBIT(sig))
 		wake_process(p);                  /* rt_sigtimedwait waits for it, blocked */
 	if (signal_pending(p)) {
-		wake_process(p);                  /* a sleep ends with -EINTR */
+		wake_process(p);                  /* a sleep ends (-ERESTARTSYS & co, restart.h) */
 		if (p == current())
 			this_cpu()->exit_work |= EXIT_SIGNAL;
 	}
