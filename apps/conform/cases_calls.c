@@ -23,6 +23,19 @@ int case_getpid_getppid(const struct path *P, struct transcript *t)
 	return 0;
 }
 
+/* restart_syscall with no interrupted call to go on with: -EINTR, as
+ * Linux's (its block is set only by a call a signal interrupted, and
+ * cleared by rt_sigreturn). */
+int case_restart_syscall_none(const struct path *P, struct transcript *t)
+{
+	long r = CALL0(P, SYS_restart_syscall);
+
+	note(t, "%ld", r);
+	EXPECT(t, P, r == -EINTR);
+	EXPECT(t, P, CALL0(P, SYS_restart_syscall) == -EINTR);   /* and again */
+	return 0;
+}
+
 int case_write_writev(const struct path *P, struct transcript *t)
 {
 	static char a[] = "# write ", b[] = "and ", c[] = "writev\n";

@@ -106,6 +106,7 @@ typedef int (*case_fn)(const struct path *P, struct transcript *t);
 	X(efault_sendfile) \
 	X(efault_ioctl) \
 	X(getpid_getppid) \
+	X(restart_syscall_none) \
 	X(write_writev) \
 	X(brk_grow_shrink) \
 	X(mmap_munmap) \

@@ -68,7 +68,7 @@ static long bg_check(int sig, bool go_on_unsent)
 		signal_group(p->pgid, sig, 0);
 		job_stop_wait();                  /* stopped by it, unless it has a handler */
 		if (signal_pending(p))
-			return -EINTR;                /* its handler runs first (or SIGKILL) */
+			return -ERESTARTSYS;          /* its handler runs first (or SIGKILL); SA_RESTART: again */
 	}
 	return 0;
 }

@@ -13,7 +13,8 @@
  * freed, with any bytes left in it, by the last close. An open for
  * reading waits for a writer's open, one for writing for a reader's
  * (O_NONBLOCK: a reader goes on at once, a writer gets -ENXIO); O_RDWR
- * never waits. A wait ends with -EINTR on a signal.
+ * never waits. A wait ends with -ERESTARTSYS on a signal (restart.h:
+ * -EINTR, or the call again under SA_RESTART).
  */
 #include "api/errno.h"
 #include "api/fcntl.h"
@@ -112,14 +113,14 @@ int pipe_open(uint32_t flags, struct file **rd, struct file **wr)
 	return 0;
 }
 
-/* Sleep until *opens changes (the other end was opened): 0, or -EINTR. */
+/* Sleep until *opens changes (the other end was opened): 0, or -ERESTARTSYS. */
 static int wait_partner(struct pipe *pp, const unsigned *opens)
 {
 	unsigned seen = *opens;
 
 	while (*opens == seen)
 		if (sleep_on(pp, 0) < 0)
-			return *opens == seen ? -EINTR : 0;
+			return *opens == seen ? -ERESTARTSYS : 0;
 	return 0;
 }
 

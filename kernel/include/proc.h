@@ -16,6 +16,7 @@
 #include "arch/percpu.h"
 #include "arch/trap.h"
 #include "mm/uvm.h"
+#include "restart.h"
 
 #define NPROC 64
 #define NOFILE 64                        /* descriptors per process */
@@ -92,6 +93,7 @@ struct proc {
 	struct k_stack altstack;         /* sigaltstack (ss_flags: SS_DISABLE or SS_AUTODISARM) */
 	uint64_t saved_mask;             /* rt_sigsuspend's mask to restore ... */
 	bool restore_mask;               /* ... after the handler it waited for (or at once) */
+	struct restart_block restart;    /* what restart_syscall goes on with (restart.c) */
 	uint64_t sig_waiting;            /* rt_sigtimedwait's set: these wake it even blocked */
 	uint64_t alarm_ns, alarm_interval_ns; /* ITIMER_REAL: monotonic deadline (0: off) and period */
 	struct uvm_usage vm;             /* what its space maps: kept exact by every call that maps */
@@ -185,7 +187,7 @@ void proc_sync_bases(struct proc *p);
 
 /* sleep.c: sleeping on a channel (see there). */
 /* Block until wakeup(chan), the deadline (monotonic ns, 0 = none) or a
- * signal: 0 (re-check what you wait for) or -EINTR. */
+ * signal: 0 (re-check what you wait for) or -ERESTARTSYS (restart.h). */
 int sleep_on(const void *chan, uint64_t deadline_ns);
 void wakeup(const void *chan);            /* make every sleeper on chan runnable, and every poller */
 extern const char poll_chan;              /* what poll and select sleep on (fs/poll.c): any wakeup wakes them */

@@ -10,8 +10,10 @@
  * stops the process when it is sent (or, blocked then, when it is
  * unblocked); SIGCONT continues it when sent, whatever its disposition.
  * A sleeping call that a stop interrupts goes on after SIGCONT, as if
- * nothing happened (sleep.c). Interrupted calls return -EINTR (no
- * SA_RESTART).
+ * nothing happened (sleep.c). A call a signal interrupts returns a
+ * restart code: just before a handler's frame is built, and when no
+ * handler runs at all (exit_work), syscall_restart (restart.c) makes it
+ * -EINTR or runs the call again, SA_RESTART's way.
  */
 #include <stddef.h>
 
@@ -73,7 +75,7 @@ void signal_send_info(struct proc *p, int sig, int pid, int code, int status)
 	if (ignored(p, sig) && !(p->sig_blocked & SIGBIT(sig)))
 		return;
 	/* A stop with the default action, not blocked, acts now: it must not
-	 * end a sleep with -EINTR (the call goes on after SIGCONT). */
+	 * end a sleep (the call goes on after SIGCONT). */
 	if (sig_is_stop(sig) && p->sig_action[sig - 1].handler == SIG_DFL && !(p->sig_blocked & SIGBIT(sig))) {
 		stop_by(p, sig);
 		return;
@@ -85,7 +87,7 @@ void signal_send_info(struct proc *p, int sig, int pid, int code, int status)
 	if (p->sig_waiting & SIGBIT(sig))
 		wake_process(p);                  /* rt_sigtimedwait waits for it, blocked */
 	if (signal_pending(p)) {
-		wake_process(p);                  /* a sleep ends with -EINTR */
+		wake_process(p);                  /* a sleep ends (-ERESTARTSYS & co, restart.h) */
 		if (p == current())
 			this_cpu()->exit_work |= EXIT_SIGNAL;
 	}
@@ -245,6 +247,7 @@ void signal_deliver(struct trap_frame *tf)
 			proc_exit(sig);               /* the status says which signal */
 		struct k_siginfo info;
 		signal_info(p, sig, &info);
+		syscall_restart(tf, a);           /* -EINTR or again, before the frame saves rax and rip */
 		if (!setup_frame(tf, sig, a, &info))
 			proc_kill_fault(tf, SIGSEGV, "no usable signal frame for a handler");
 		return;                           /* one handler at a time */

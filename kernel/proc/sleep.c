@@ -3,15 +3,16 @@
  * channel (any address that names what it waits for) and whoever changes
  * that thing calls wakeup(channel). Sleeps may also end at a deadline
  * (nanosleep: the timer ends them, time/sleep.c) and always end when a
- * signal arrives (-EINTR), so kill reaches a process wherever it waits.
+ * signal arrives (-ERESTARTSYS, which a caller may pass on or change:
+ * restart.h), so kill reaches a process wherever it waits.
  * One CPU with interrupts off in the kernel: no wakeup can slip in between
  * a check and the sleep.
  *
  * When what a process waits for and a signal come together, what it
  * waits for wins (Linux's wait_event order: the condition, then signals):
  * wakeup() and the deadline clear p->chan, a signal leaves it, and
- * sleep_on says -EINTR only for a sleep that nothing but a signal ended.
- * A caller that looks again and must sleep again gets -EINTR at once.
+ * sleep_on says -ERESTARTSYS only for a sleep that nothing but a signal
+ * ended. A caller that looks again and must sleep again gets it at once.
  *
  * poll and select wait on many things at once, so they sleep on one
  * channel of their own, poll_chan (fs/poll.c), and every wakeup wakes them
@@ -29,7 +30,7 @@ int sleep_on(const void *chan, uint64_t deadline_ns)
 	struct proc *p = current();
 
 	if (signal_pending(p))
-		return -EINTR;
+		return -ERESTARTSYS;
 	p->chan = chan;
 	p->wake_ns = deadline_ns;
 	p->state = P_BLOCKED;
@@ -41,9 +42,9 @@ int sleep_on(const void *chan, uint64_t deadline_ns)
 		/* Stopped while asleep: halt until SIGCONT, then let the caller
 		 * look again (its call goes on, as Linux restarts it). */
 		job_stop_wait();
-		return signal_pending(p) ? -EINTR : 0;
+		return signal_pending(p) ? -ERESTARTSYS : 0;
 	}
-	return signal_only && signal_pending(p) ? -EINTR : 0;
+	return signal_only && signal_pending(p) ? -ERESTARTSYS : 0;
 }
 
 void wakeup(const void *chan)

@@ -92,7 +92,8 @@ void exit_work(struct trap_frame *tf)
 	if (this_cpu()->exit_work & EXIT_RSEQ)
 		rseq_resume(tf);                  /* first: it may queue a SIGSEGV */
 	if (signal_pending(p) || p->restore_mask || p->stopped)
-		signal_deliver(tf);               /* (a stopped p halts there) */               /* may rewrite tf for a handler, or end p */
+		signal_deliver(tf);               /* may rewrite tf for a handler, end p, or halt a stopped p */
+	syscall_restart(tf, NULL);                /* no handler ran: a call's restart code restarts it */
 	p->tf_rewritten = false;
 	this_cpu()->exit_work = signal_pending(p) ? EXIT_SIGNAL : 0;
 }

@@ -6,13 +6,18 @@
  * none means always readable and writable) and, when nothing is ready,
  * sleeps on the one poll channel (fs/poll.h) until a file changes, the
  * deadline passes or a signal comes, then looks again. In Linux's order:
- * a ready file wins; else a pending signal is -EINTR (even with a zero
- * timeout); else a passed deadline returns 0. ppoll and pselect6 put a
- * signal mask in place for the wait, as rt_sigsuspend does: after -EINTR
- * it stays until the handler has run (its frame saves the old one), else
- * the old one comes back at once. ppoll, select and pselect6 write the
- * time left back (not for a NULL or zero timeout; a write that faults is
- * ignored, as Linux ignores it).
+ * a ready file wins; else a pending signal ends the wait (even with a
+ * zero timeout); else a passed deadline returns 0. ppoll and pselect6 put
+ * a signal mask in place for the wait, as rt_sigsuspend does: after a
+ * signal it stays until the handler has run (its frame saves the old one),
+ * else the old one comes back at once. ppoll, select and pselect6 write
+ * the time left back (not for a NULL or zero timeout; a write that faults
+ * is ignored, as Linux ignores it).
+ *
+ * A signal's way out is Linux's (restart.h): -EINTR when a handler runs;
+ * when none runs, ppoll, select and pselect6 start again with the time
+ * left they wrote back (-ERESTARTNOHAND; -EINTR when that write faulted),
+ * and poll goes on through restart_syscall to its first deadline.
  */
 #include "api/abi.h"
 #include "api/errno.h"
@@ -67,7 +72,7 @@ static unsigned file_poll(struct file *f)
 }
 
 /* Look with look(ctx) until it finds something (its count, or its -errno),
- * a signal comes (-EINTR) or the deadline passes (0). */
+ * a signal comes (-ERESTARTNOHAND) or the deadline passes (0). */
 static long wait_ready(long (*look)(void *), void *ctx, const struct deadline *d)
 {
 	for (;;) {
@@ -75,11 +80,11 @@ static long wait_ready(long (*look)(void *), void *ctx, const struct deadline *d
 		if (n != 0)
 			return n;
 		if (signal_pending(current()))
-			return -EINTR;
+			return -ERESTARTNOHAND;
 		if (d->zero || (!d->forever && clock_monotonic_ns() >= d->end))
 			return 0;
 		if (poll_sleep(d->forever ? 0 : d->end) < 0)
-			return -EINTR;
+			return -ERESTARTNOHAND;
 	}
 }
 
@@ -104,14 +109,14 @@ static long mask_in(uint64_t umask, uint64_t size)
 	return 0;
 }
 
-/* The wait ended with r: the old mask back now, or after the handler for -EINTR. */
+/* The wait ended with r: the old mask back now, or after the handler for a signal. */
 static long mask_out(long r)
 {
 	struct proc *p = current();
 
 	if (!p->restore_mask)
 		return r;
-	if (r == -EINTR) {
+	if (r == -ERESTARTNOHAND) {
 		this_cpu()->exit_work |= EXIT_SIGNAL;     /* deliver, or put the mask back */
 		return r;
 	}
@@ -188,6 +193,27 @@ static long do_poll(uint64_t ufds, uint32_t nfds, const struct deadline *d)
 	return r;
 }
 
+static long poll_restart(struct restart_block *r);
+
+/* poll with deadline d; a signal leaves restart_syscall poll_restart, to
+ * go on to the same deadline (Linux's do_restart_poll). */
+static long poll_until(uint64_t ufds, uint32_t nfds, const struct deadline *d)
+{
+	long r = do_poll(ufds, nfds, d);
+
+	if (r != -ERESTARTNOHAND)
+		return r;
+	return restart_set(poll_restart, ufds, nfds, d->forever | (uint64_t)d->zero << 1, d->end);
+}
+
+/* restart_syscall's poll: the same files, the first deadline. */
+static long poll_restart(struct restart_block *r)
+{
+	struct deadline d = { .forever = r->arg[2] & 1, .zero = r->arg[2] >> 1, .end = r->arg[3] };
+
+	return poll_until(r->arg[0], (uint32_t)r->arg[1], &d);
+}
+
 /* poll(fds, nfds, timeout): timeout in ms, negative for none. */
 long sys_poll(struct trap_frame *tf)
 {
@@ -196,17 +222,26 @@ long sys_poll(struct trap_frame *tf)
 
 	if (ms >= 0)
 		deadline_in(ms / 1000, (int64_t)(ms % 1000) * 1000000, &d);
-	return do_poll(arg(tf, 0), (uint32_t)arg(tf, 1), &d);
+	return poll_until(arg(tf, 0), (uint32_t)arg(tf, 1), &d);
 }
 
-/* Write the time left to d back to the timespec at u (ppoll, pselect6). */
-static void timespec_back(uint64_t u, const struct deadline *d)
+/* A wait that ended with r wrote its time left back (ok: the write worked,
+ * or there was none to write): a signal's -ERESTARTNOHAND may restart it
+ * with that time; without it only -EINTR is right (Linux's
+ * poll_select_finish). */
+static long restart_if(long r, bool ok)
+{
+	return r == -ERESTARTNOHAND && !ok ? -EINTR : r;
+}
+
+/* Write the time left to d back to the timespec at u (ppoll, pselect6):
+ * false when that write faulted. */
+static bool timespec_back(uint64_t u, const struct deadline *d)
 {
 	uint64_t left = time_left(d);
 	struct timespec ts = { (int64_t)(left / NSEC), (int64_t)(left % NSEC) };
 
-	if (u && !d->zero)
-		(void)copy_to_user((void *)u, &ts, sizeof(ts));
+	return !u || d->zero || copy_to_user((void *)u, &ts, sizeof(ts)) == 0;
 }
 
 /* The timespec at u (NULL: none) as a deadline: 0, -EFAULT or -EINVAL. */
@@ -232,8 +267,7 @@ long sys_ppoll(struct trap_frame *tf)
 	if ((r = timespec_in(uts, &d)) < 0 || (r = mask_in(arg(tf, 3), arg(tf, 4))) < 0)
 		return r;
 	r = mask_out(do_poll(arg(tf, 0), (uint32_t)arg(tf, 1), &d));
-	timespec_back(uts, &d);
-	return r;
+	return restart_if(r, timespec_back(uts, &d));
 }
 
 /* --- select ----------------------------------------------------------------------- */
@@ -293,7 +327,7 @@ static long do_select(int n, uint64_t uin, uint64_t uout, uint64_t uex, const st
 	}
 	r = wait_ready(select_look, &c, d);
 	if (r < 0)
-		return r;                         /* -EINTR, -EBADF: the sets stay as they were */
+		return r;                         /* a signal, -EBADF: the sets stay as they were */
 	if (bytes && ((uin && copy_to_user((void *)uin, &c.rin, bytes) < 0) ||
 		      (uout && copy_to_user((void *)uout, &c.rout, bytes) < 0) ||
 		      (uex && copy_to_user((void *)uex, &c.rex, bytes) < 0)))
@@ -321,12 +355,13 @@ long sys_select(struct trap_frame *tf)
 			return -EINVAL;
 	}
 	r = do_select((int)arg(tf, 0), arg(tf, 1), arg(tf, 2), arg(tf, 3), &d);
+	bool ok = true;
 	if (utv && !d.zero) {
 		uint64_t left = time_left(&d);
 		tv = (struct timeval){ (int64_t)(left / NSEC), (int64_t)(left % NSEC / 1000) };
-		(void)copy_to_user((void *)utv, &tv, sizeof(tv));
+		ok = copy_to_user((void *)utv, &tv, sizeof(tv)) == 0;
 	}
-	return r;
+	return restart_if(r, ok);
 }
 
 /*
@@ -347,6 +382,5 @@ long sys_pselect6(struct trap_frame *tf)
 	if ((r = timespec_in(uts, &d)) < 0 || (r = mask_in(sig.mask, sig.size)) < 0)
 		return r;
 	r = mask_out(do_select((int)arg(tf, 0), arg(tf, 1), arg(tf, 2), arg(tf, 3), &d));
-	timespec_back(uts, &d);
-	return r;
+	return restart_if(r, timespec_back(uts, &d));
 }

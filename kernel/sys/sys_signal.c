@@ -174,17 +174,20 @@ long sys_rt_sigreturn(struct trap_frame *tf)
 		tf->ss = USER_DS;                 /* Linux's force_valid_ss: the one ring-3 data segment */
 	altstack_set(p, &uc.uc_stack, frame_sp); /* as it was; refused while on it (Linux ignores errors too) */
 	frame_rewritten(p);
+	tf->orig_rax = (uint64_t)-1;              /* the restored rax is no call's result: never restarted */
+	p->restart.fn = NULL;                     /* nothing left for restart_syscall (Linux's) */
 	p->sig_blocked = uc.uc_sigmask;
 	signal_recalc(p);
 	return m->rax;                            /* the dispatcher stores it in rax */
 }
 
-/* pause: sleep until a signal arrives; always -EINTR. */
+/* pause: sleep until a signal arrives; -EINTR after its handler, and
+ * sleeps on when no handler runs (-ERESTARTNOHAND). */
 long sys_pause(struct trap_frame *tf)
 {
 	struct proc *p = current();
 
 	while (sleep_on(&p->sig_pending, 0) == 0)
 		;
-	return -EINTR;
+	return -ERESTARTNOHAND;
 }

@@ -17,7 +17,8 @@
 
 /* rt_sigsuspend(mask, size): wait with mask in place until a signal is
  * delivered; the handler's frame saves the old mask, so its return puts
- * it back (signal.c). Always -EINTR. */
+ * it back (signal.c). -EINTR after the handler; when no handler runs
+ * it waits again (-ERESTARTNOHAND, restart.h). */
 long sys_rt_sigsuspend(struct trap_frame *tf)
 {
 	struct proc *p = current();
@@ -34,7 +35,7 @@ long sys_rt_sigsuspend(struct trap_frame *tf)
 	while (sleep_on(&p->sig_pending, 0) == 0)
 		;
 	this_cpu()->exit_work |= EXIT_SIGNAL;     /* deliver, or put the mask back */
-	return -EINTR;
+	return -ERESTARTNOHAND;                   /* -EINTR after a handler; no handler: again */
 }
 
 /* rt_sigpending(set, size): the signals pending while blocked. A size

@@ -47,7 +47,7 @@ static bool has_report(const struct proc *c, uint64_t options, int *status)
 
 /* Find a selected child with a report; wait for one unless WNOHANG. The
  * child (its status word in *status), or NULL with *err: 0 (WNOHANG and
- * none yet), -ECHILD (no such child) or -EINTR. */
+ * none yet), -ECHILD (no such child) or -ERESTARTSYS. */
 static struct proc *wait_child(const struct wait_sel *s, uint64_t options, int *status, long *err)
 {
 	struct proc *p = current();

@@ -40,8 +40,12 @@ static uint64_t after(uint64_t now, const struct timespec *t)
 	return now + (uint64_t)t->tv_sec * NSEC + t->tv_nsec;
 }
 
+static long sleep_restart(struct restart_block *r);
+
 /* Sleep (not spin) until the monotonic deadline, on the tick. A signal
- * ends it early: -EINTR, and the time left in *urem when urem is set. */
+ * ends it early with the time left in *urem when urem is set, and
+ * -ERESTART_RESTARTBLOCK: -EINTR for a handler, else restart_syscall
+ * sleeps on to the same deadline (Linux's hrtimer_nanosleep_restart). */
 static long sleep_until(uint64_t deadline, uint64_t urem)
 {
 	struct proc *p = current();
@@ -54,16 +58,31 @@ static long sleep_until(uint64_t deadline, uint64_t urem)
 			struct timespec rem = { (int64_t)(left / NSEC), (int64_t)(left % NSEC) };
 			if (urem && copy_to_user((void *)urem, &rem, sizeof(rem)) < 0)
 				return -EFAULT;
-			return -EINTR;
+			return restart_set(sleep_restart, deadline, urem, 0, 0);
 		}
 	}
 	return 0;
 }
 
+/* restart_syscall's nanosleep: the rest of the time. */
+static long sleep_restart(struct restart_block *r)
+{
+	return sleep_until(r->arg[0], r->arg[1]);
+}
+
+/* An absolute sleep until deadline: a signal's restart starts it over
+ * with the same absolute time (-ERESTARTNOHAND: -EINTR for a handler). */
+static long sleep_until_abs(uint64_t deadline)
+{
+	long r = sleep_until(deadline, 0);
+
+	return r == -ERESTART_RESTARTBLOCK ? -ERESTARTNOHAND : r;
+}
+
 static bool valid(const struct timespec *t) { return t->tv_sec >= 0 && t->tv_nsec >= 0 && (uint64_t)t->tv_nsec < NSEC; }
 
-/* nanosleep(req, rem): at least req on CLOCK_MONOTONIC; a signal ends it
- * early with -EINTR and the time left in *rem. */
+/* nanosleep(req, rem): at least req on CLOCK_MONOTONIC; a handled signal
+ * ends it early with -EINTR and the time left in *rem. */
 long sys_nanosleep(struct trap_frame *tf)
 {
 	struct timespec req;
@@ -104,7 +123,7 @@ long sys_clock_nanosleep(struct trap_frame *tf)
 	vvar_clock(vvar, clk, &now);
 	int64_t secs = req.tv_sec - now.tv_sec;   /* both non-negative: no overflow */
 	if (secs > (int64_t)(1ULL << 32))
-		return sleep_until(UINT64_MAX, 0);    /* past any uptime: forever */
+		return sleep_until_abs(UINT64_MAX);   /* past any uptime: forever */
 	int64_t left = secs * (int64_t)NSEC + (req.tv_nsec - now.tv_nsec);
-	return sleep_until(left > 0 ? mono + (uint64_t)left : mono, 0);
+	return sleep_until_abs(left > 0 ? mono + (uint64_t)left : mono);
 }

@@ -19,7 +19,7 @@
 	.global int80_entry
 	.balign 16
 int80_entry:
-	pushq	$0				/* tf->error */
+	pushq	%rax				/* tf->orig_rax: the number, for a restart */
 	pushq	$VEC_INT80			/* tf->vector */
 	/* Kernel code may int $0x80 too (tests do): swapgs only from user mode. */
 	testb	$3, 24(%rsp)			/* tf->cs */
@@ -59,7 +59,7 @@ syscall_entry:
 	pushq	%r11				/* tf->rflags */
 	pushq	$USER_CS			/* tf->cs */
 	pushq	%rcx				/* tf->rip */
-	pushq	$0				/* tf->error */
+	pushq	%rax				/* tf->orig_rax: the number, for a restart */
 	pushq	$VEC_SYSCALL_INSN		/* tf->vector */
 	PUSH_REGS
 	incq	%gs:PC_SYSCALL_CALLS

@@ -14,7 +14,10 @@ struct trap_frame {
 	uint64_t r15, r14, r13, r12, r11, r10, r9, r8;
 	uint64_t rbp, rdi, rsi, rdx, rcx, rbx, rax;
 	uint64_t vector;         /* pushed by the stub */
-	uint64_t error;          /* CPU error code, or 0 */
+	union {
+		uint64_t error;          /* CPU error code, or 0 */
+		uint64_t orig_rax;       /* a system call's number, as it came (Linux's orig_ax; -1: none) */
+	};
 	uint64_t rip, cs, rflags, rsp, ss; /* the iretq frame */
 };
 
