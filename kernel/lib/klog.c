@@ -57,6 +57,13 @@ static uint64_t line_start(uint64_t pos)
 	return pos;
 }
 
+/* Where a reader at pos goes on: pos, or the first whole line still held
+ * when the ring has overwritten pos. */
+static uint64_t held(uint64_t pos)
+{
+	return head > KLOG_SIZE && pos < head - KLOG_SIZE ? line_start(pos) : pos;
+}
+
 /* Copy [from, from + n) to u, in the two pieces a wrap makes. */
 static long copy_out(void *u, uint64_t from, size_t n)
 {
@@ -84,11 +91,11 @@ long klog_read(void *u, size_t len)
 	uint64_t n;
 	long r;
 
-	rd = line_start(rd);
+	rd = held(rd);
 	n = head - rd < len ? head - rd : len;
 	if ((r = copy_out(u, rd, n)) > 0)
 		rd += n;
 	return r;
 }
 
-uint64_t klog_unread(void) { return head - line_start(rd); }
+uint64_t klog_unread(void) { return head - held(rd); }
