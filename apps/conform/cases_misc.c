@@ -136,6 +136,9 @@ int case_ioprio_calls(const struct path *P, struct transcript *t)
 	EXPECT(t, P, CALL3(P, SYS_ioprio_set, IOPRIO_WHO_PGRP, 0, IOPRIO_PRIO_VALUE(IOPRIO_CLASS_IDLE, 7)) == 0);
 	EXPECT(t, P, CALL3(P, SYS_ioprio_set, IOPRIO_WHO_PROCESS, 0, IOPRIO_PRIO_VALUE(IOPRIO_CLASS_RT, 0)) == 0);
 	EXPECT(t, P, CALL2(P, SYS_ioprio_get, IOPRIO_WHO_PROCESS, 0) == IOPRIO_PRIO_VALUE(IOPRIO_CLASS_RT, 0));
+	/* Kept in 16 bits: higher ones pass the check and are dropped. */
+	EXPECT(t, P, CALL3(P, SYS_ioprio_set, IOPRIO_WHO_PROCESS, 0, 0x80000000L | BE(5)) == 0);
+	EXPECT(t, P, CALL2(P, SYS_ioprio_get, IOPRIO_WHO_PROCESS, 0) == BE(5));
 	EXPECT(t, P, CALL3(P, SYS_ioprio_set, IOPRIO_WHO_PROCESS, 0, 0) == 0);   /* back to none */
 	/* Errors: the value first, then which, then nobody named. */
 	long e[] = {

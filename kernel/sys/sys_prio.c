@@ -88,7 +88,9 @@ static int ioprio_effective(const struct proc *p)
 	return IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, (p->nice + 20) / 5);
 }
 
-/* ioprio_set(which, who, ioprio): the value is checked first, then which. */
+/* ioprio_set(which, who, ioprio): the value is checked first, then which.
+ * Linux keeps it in an unsigned short, so the bits above 15 (which the
+ * check, looking at bits 0..2 and 13..15 only, lets through) are dropped. */
 long sys_ioprio_set(struct trap_frame *tf)
 {
 	int which = (int)arg(tf, 0), who = (int)arg(tf, 1), v = (int)arg(tf, 2);
@@ -101,7 +103,7 @@ long sys_ioprio_set(struct trap_frame *tf)
 	r = -ESRCH;
 	for (struct proc *p = procs; p < procs + NPROC; p++)
 		if (in_set(p, current(), which - IOPRIO_WHO_PROCESS, who)) {
-			p->ioprio = v;
+			p->ioprio = (uint16_t)v;
 			r = 0;
 		}
 	return r;
