@@ -4,7 +4,6 @@
  * list). One thread per process: a thread id is the pid.
  */
 #include "api/abi.h"
-#include "api/prctl.h"
 #include "api/usage.h"
 #include "api/errno.h"
 #include "arch/cpu.h"
