@@ -1,6 +1,8 @@
-/* console.c - kprintf: format once, write to the serial port and the screen. */
+/* console.c - kprintf: format once, write to the serial port, the screen
+ * and the kernel log (lib/klog.h). */
 #include "kernel.h"
 #include "lib/fmt.h"
+#include "lib/klog.h"
 
 uint64_t console_writes;
 static unsigned column;
@@ -40,6 +42,7 @@ unsigned console_column(void) { return column; }
 static void sink(void *ctx, const char *s, size_t n)
 {
 	console_write(s, n);
+	klog_write(s, n);
 }
 
 int kvprintf(const char *fmt, va_list ap)

@@ -199,7 +199,14 @@ typedef int (*case_fn)(const struct path *P, struct transcript *t);
 	X(waitid) \
 	X(efault_waitid) \
 	X(rseq_register) \
-	X(efault_rseq)
+	X(efault_rseq) \
+	X(prio_nice) \
+	X(ioprio_calls) \
+	X(prctl_privs) \
+	X(capget_root) \
+	X(setgroups_calls) \
+	X(syslog_calls) \
+	X(efault_misc)
 
 #define DECLARE_CASE(name) int case_##name(const struct path *P, struct transcript *t);
 CASES(DECLARE_CASE)

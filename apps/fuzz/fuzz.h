@@ -92,6 +92,7 @@ enum kind {
 	K_WIDOPTS,    /* waitid's options: always WNOHANG (WSTOPPED alone would wait for ever) */
 	K_NODEMODE,   /* mknod's mode: each type (FIFO, file, devices, socket; a directory, a link, junk) and bits */
 	K_DEV,        /* mknod's device number: drivers' (null, zero), nobody's, junk (never the terminal's) */
+	K_LOGTYPE,    /* syslog's action: every one but SYSLOG_ACTION_READ (it waits for text), junk */
 	K_COUNT
 };
 

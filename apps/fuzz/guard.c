@@ -102,11 +102,12 @@ void guard_before(struct call *c)
 	}
 	/* open and openat never wait: a FIFO the batch made (mknod) would
 	 * wait for ever for its other end. creat (a write-only open) of a
-	 * FIFO becomes creat of a directory (-EISDIR). */
+	 * FIFO becomes creat of ".", the scratch directory itself (-EISDIR):
+	 * "d" may have become a FIFO too. */
 	if ((i = arg_of(c, K_OFLAGS)) >= 0 && !(c->a[i] & O_NONBLOCK))
 		c->a[i] |= O_NONBLOCK, c->what[i] = "with O_NONBLOCK (a FIFO never waits)";
 	if (strcmp(c->sc->name, "creat") == 0 && is_fifo((const char *)c->a[0]))
-		c->a[0] = (uint64_t)"d", c->what[0] = "\"d\" (was a FIFO: its open would wait)";
+		c->a[0] = (uint64_t)".", c->what[0] = "\".\" (was a FIFO: its open would wait)";
 	/* prctl(PR_SET_NAME): the name shows in the console's lines, which the
 	 * host parses, so it is printable: in buf the bytes there become a
 	 * name (one cut by buf's end stays unterminated: -EFAULT); other user

@@ -715,8 +715,13 @@ void pick(struct call *c, int i, int k, uint64_t *rng)
 		break;
 	}
 	case K_PROPT: {
-		static const uint64_t o[] = { 15, 16, 15, 16, 0, 1, 38, 0x59616d61, -1UL, (1UL << 32) | 16 };
+		static const uint64_t o[] = { 15, 16, 15, 16, 0, 1, 38, 39, 7, 23, 27, 47, 0x59616d61, -1UL, (1UL << 32) | 16 };
 		set(c, i, o[below(rng, N(o))], 0);
+		break;
+	}
+	case K_LOGTYPE: {
+		static const uint64_t l[] = { 3, 3, 4, 9, 10, 0, 1, 5, 6, 7, 8, 11, -1UL, (1UL << 32) | 3 };
+		set(c, i, l[below(rng, N(l))], 0);
 		break;
 	}
 	case K_GRND: set(c, i, below(rng, 4) ? below(rng, 8) : 1ULL << below(rng, 64), 0); break;

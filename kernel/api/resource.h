@@ -31,6 +31,13 @@
 
 #define RLIM_INFINITY     (~0ULL)   /* no limit */
 
+/* getpriority and setpriority: which processes `who` names. */
+#define PRIO_PROCESS      0     /* the process who (0: the caller) */
+#define PRIO_PGRP         1     /* the process group who (0: the caller's) */
+#define PRIO_USER         2     /* the user who (0: the caller's): here everyone */
+#define MIN_NICE        (-20)   /* the nice values: -20 (first) .. 19 (last) */
+#define MAX_NICE          19
+
 /* Both getrlimit's struct rlimit and prlimit64's struct rlimit64: two
  * 64-bit words on x86-64. */
 struct rlimit {

@@ -106,6 +106,11 @@ struct proc {
 	bool stopped;                    /* job control: stopped by a signal until SIGCONT (jobctl.c) */
 	int stop_sig;                    /* ... which one */
 	int wait_report;                 /* WAIT_REPORT_*: a stop or continue wait4 has not reported yet */
+	/* Inherited by fork, kept by execve (sys_prio.c, sys_prctl.c, sys_cred.c): */
+	int nice;                        /* setpriority's -20..19; the scheduler ignores it */
+	int ioprio;                      /* ioprio_set's value; 0 (IOPRIO_CLASS_NONE) until set */
+	bool no_new_privs;               /* PR_SET_NO_NEW_PRIVS: set once, never cleared */
+	int ngroups;                     /* supplementary groups (setgroups), every one gid 0 */
 };
 
 /* What a parent's wait4 (WUNTRACED, WCONTINUED) may still be told of a child. */

@@ -1,10 +1,9 @@
 /*
  * sys_proc.c - process calls: identity, exit, fork, execve, and the
  * per-thread bits (set_tid_address, arch_prctl, gettid, the robust futex
- * list, prctl's name). One thread per process: a thread id is the pid.
+ * list). One thread per process: a thread id is the pid.
  */
 #include "api/abi.h"
-#include "api/prctl.h"
 #include "api/usage.h"
 #include "api/errno.h"
 #include "arch/cpu.h"
@@ -83,6 +82,8 @@ long proc_fork(struct trap_frame *tf, bool share_vm)
 		c->rseq = p->rseq, c->rseq_len = p->rseq_len, c->rseq_sig = p->rseq_sig;
 	c->pgid = p->pgid, c->sid = p->sid;       /* the same group, session and terminal */
 	c->has_ctty = p->has_ctty;
+	c->nice = p->nice, c->ioprio = p->ioprio;
+	c->no_new_privs = p->no_new_privs, c->ngroups = p->ngroups;
 	signal_fork(c, p);
 	c->state = P_RUNNABLE;
 	return c->pid;
@@ -190,34 +191,4 @@ long sys_get_robust_list(struct trap_frame *tf)
 	if (copy_to_user((void *)arg(tf, 2), &len, sizeof(len)) < 0)
 		return -EFAULT;
 	return copy_to_user((void *)arg(tf, 1), &head, sizeof(head));
-}
-
-/* prctl(option, arg2, ...): PR_SET_NAME and PR_GET_NAME, the process's
- * name (16 bytes with the NUL, the one ps and the kernel's messages
- * show); any other option is -EINVAL. */
-long sys_prctl(struct trap_frame *tf)
-{
-	struct proc *p = current();
-	char name[TASK_COMM_LEN] = { 0 };
-	size_t n, len;
-
-	switch (arg(tf, 0)) {
-	case PR_SET_NAME:
-		/* Up to 15 bytes, cut there as Linux does; a string that
-		 * ends in an unreadable page before its NUL is -EFAULT. */
-		n = copy_from_user_upto(name, (const void *)arg(tf, 1), TASK_COMM_LEN - 1);
-		for (len = 0; len < n && name[len]; len++)
-			;
-		if (len == n && n < TASK_COMM_LEN - 1)
-			return -EFAULT;
-		memset(name + len, 0, TASK_COMM_LEN - len);
-		memcpy(p->name, name, sizeof(p->name));
-		return 0;
-	case PR_GET_NAME:
-		memcpy(name, p->name, sizeof(name));
-		name[TASK_COMM_LEN - 1] = 0;
-		return copy_to_user((void *)arg(tf, 1), name, sizeof(name));
-	default:
-		return -EINVAL;
-	}
 }

@@ -27,6 +27,7 @@ void serial_write(const char *s, size_t n)
 
 void serial_write_raw(const char *s, size_t n) { serial_write(s, n); }
 void fbcon_write(const char *s, size_t n) { (void)s, (void)n; }
+void klog_write(const char *s, size_t n) { (void)s, (void)n; }
 uint64_t clock_monotonic_ns(void) { return 0; }
 
 static const char *take(void)

@@ -54,7 +54,7 @@ void snap_pid(struct proc *p, struct pid_snap *s)
 	*s = (struct pid_snap){
 		.pid = p->pid, .ppid = p->parent && p->parent != p ? p->parent->pid : 0,
 		.state = state_letter(p), .flags = PF_RANDOMIZE | (p->state == P_ZOMBIE ? PF_EXITING : 0),
-		.umask = p->umask, .threads = 1, .fdsize = NOFILE, .priority = 20, .nice = 0,
+		.umask = p->umask, .threads = 1, .fdsize = NOFILE, .priority = 20 + p->nice, .nice = p->nice,   /* Linux's task_prio for a normal task */
 		.utime = user_ticks(p->utime), .stime = user_ticks(p->stime),
 		.cutime = user_ticks(p->cutime), .cstime = user_ticks(p->cstime),
 		.start_time = p->start_ns / NS_PER_USER_TICK, .has_mm = mm,
