@@ -808,7 +808,6 @@ int case_efault_clone_tid(const struct path *P, struct transcript *t)
 	return 0;
 }
 
-#define CALL5(P, n, a, b, c, d, e) (P)->call(n, (long)(a), (long)(b), (long)(c), (long)(d), (long)(e), 0)
 #define CALL6(P, n, a, b, c, d, e, f) (P)->call(n, (long)(a), (long)(b), (long)(c), (long)(d), (long)(e), (long)(f))
 
 /* poll's array is read and its revents written (a read-only one: -EFAULT

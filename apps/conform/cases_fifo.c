@@ -18,21 +18,7 @@
 
 #include "conform.h"
 
-#define CALL5(P, n, a, b, c, d, e) (P)->call(n, (long)(a), (long)(b), (long)(c), (long)(d), (long)(e), 0)
-#define N(a) (sizeof(a) / sizeof((a)[0]))
 #define D "/conform-fifo"               /* every case works in here */
-
-/* Each r[i] must be want[i]; the results go into the transcript. */
-static void expect_all(const struct path *P, struct transcript *t, const long *r, const long *want, unsigned n)
-{
-	char what[64];
-
-	for (unsigned i = 0; i < n; i++) {
-		snprintf(what, sizeof(what), "r[%u] = %ld, want %ld", i, r[i], want[i]);
-		expect_(t, P, r[i] == want[i], what, __FILE__, __LINE__);
-		note(t, "%ld ", r[i]);
-	}
-}
 
 /* Remove D and what the cases make in it, whatever a failed run left. */
 static void clean(const struct path *P)
@@ -163,7 +149,7 @@ int case_fifo_mknod(const struct path *P, struct transcript *t)
 		0, -EROFS, -EEXIST, 0,
 		0, 0, 0, 0, 0,
 	};
-	expect_all(P, t, r, want, N(r));
+	EXPECT_ALL(P, t, r, want, N(r));
 	CALL1(P, SYS_close, dir);
 	clean(P);
 	CALL1(P, SYS_umask, old);
@@ -255,7 +241,7 @@ int case_fifo_open_nonblock(const struct path *P, struct transcript *t)
 		-EINVAL,
 		3, 0, -ENXIO, -ENXIO, -ENXIO, 0,
 	};
-	expect_all(P, t, r, want, n < N(want) ? n : N(want));
+	EXPECT_ALL(P, t, r, want, n < N(want) ? n : N(want));
 	EXPECT(t, P, n == N(want));
 	clean(P);
 	return 0;

@@ -18,21 +18,7 @@
 
 #include "conform.h"
 
-#define CALL5(P, n, a, b, c, d, e) (P)->call(n, (long)(a), (long)(b), (long)(c), (long)(d), (long)(e), 0)
 #define OPEN(P, path, flags, mode) CALL3(P, SYS_open, path, flags, mode)
-#define N(a) (sizeof(a) / sizeof((a)[0]))
-
-/* Each r[i] must be want[i]; the results go into the transcript. */
-static void expect_all(const struct path *P, struct transcript *t, const long *r, const long *want, unsigned n)
-{
-	char what[64];
-
-	for (unsigned i = 0; i < n; i++) {
-		snprintf(what, sizeof(what), "r[%u] = %ld, want %ld", i, r[i], want[i]);
-		expect_(t, P, r[i] == want[i], what, __FILE__, __LINE__);
-		note(t, "%ld ", r[i]);
-	}
-}
 
 /* Remove what the cases here make, whatever state a failed run left. */
 static void clean(const struct path *P)
@@ -117,7 +103,7 @@ int case_fileat_openat_stat(const struct path *P, struct transcript *t)
 	};
 	long want[] = { -ENOTDIR, -EBADF, -EBADF, -ENOENT, -ENOENT, -ENOENT, -ENOTDIR, -EINVAL, -EEXIST,
 			-EINVAL, -EINVAL, -ENOENT, -EBADF, -ENOTDIR, 0, -EFAULT };
-	expect_all(P, t, r, want, N(r));
+	EXPECT_ALL(P, t, r, want, N(r));
 	for (unsigned i = 0; i < 9; i++)
 		if (r[i] >= 0)
 			CALL1(P, SYS_close, r[i]);        /* a wrong success leaks nothing */
@@ -232,7 +218,7 @@ int case_fileat_access_readlink(const struct path *P, struct transcript *t)
 	long want[] = { 0, 0, -EACCES, 0, -EACCES, -EACCES, 0, 0, -ENOENT, -ENOTDIR, -EINVAL, -EINVAL, -ENOENT,
 			0, -EACCES, -ENOTDIR, -EBADF, 0, 0, 0, -EACCES, -EINVAL, -ENOENT,
 			-EINVAL, -EINVAL, -ENOENT, -EINVAL, -EINVAL, -EINVAL, -EINVAL, -ENOENT, -ENOENT, -EBADF, -ENOTDIR };
-	expect_all(P, t, r, want, N(r));
+	EXPECT_ALL(P, t, r, want, N(r));
 	EXPECT(t, P, buf[0] == 'z');
 	CALL1(P, SYS_close, dir);
 	CALL1(P, SYS_close, file);
@@ -296,7 +282,7 @@ int case_fd_fcntl_dup3(const struct path *P, struct transcript *t)
 		CALL3(P, SYS_dup3, fd, -1, O_CLOEXEC),
 	};
 	long want[] = { -EBADF, -EBADF, -EINVAL, -EINVAL, -EINVAL, -EINVAL, -EINVAL, -EINVAL, -EBADF, -EBADF, -EBADF };
-	expect_all(P, t, r, want, N(r));
+	EXPECT_ALL(P, t, r, want, N(r));
 	EXPECT(t, P, CALL3(P, SYS_fcntl, 30, F_GETFD, 0) == -EBADF);       /* failures made nothing */
 	CALL1(P, SYS_close, fd);
 	clean(P);
@@ -353,7 +339,7 @@ int case_io_pread_pwrite(const struct path *P, struct transcript *t)
 	};
 	long want[] = { -EINVAL, -EINVAL, -EBADF, -ESPIPE, -ESPIPE, -EBADF, -EISDIR, -EFAULT, -EINVAL,
 			-EINVAL, -ESPIPE, -EBADF, -EFAULT, 0 };
-	expect_all(P, t, r, want, N(r));
+	EXPECT_ALL(P, t, r, want, N(r));
 	struct stat st;
 	EXPECT(t, P, CALL2(P, SYS_fstat, fd, &st) == 0 && st.st_size == 15);  /* the failures wrote nothing */
 	CALL1(P, SYS_close, wo);
@@ -410,7 +396,7 @@ int case_io_vectors(const struct path *P, struct transcript *t)
 		CALL5(P, SYS_pwritev, 1, out, 1, 0, 0),
 	};
 	long want[] = { -EBADF, -EBADF, -EINVAL, -EFAULT, -EFAULT, -EISDIR, 0, -EINVAL, -ESPIPE, -EBADF, -ESPIPE };
-	expect_all(P, t, r, want, N(r));
+	EXPECT_ALL(P, t, r, want, N(r));
 	CALL1(P, SYS_close, wo);
 	CALL1(P, SYS_close, dir);
 	CALL1(P, SYS_close, p[0]);
@@ -461,7 +447,7 @@ int case_io_sendfile(const struct path *P, struct transcript *t)
 		CALL4(P, SYS_sendfile, out, in, 0, -1L),                  /* past the largest offset */
 	};
 	long want[] = { -EBADF, -EBADF, -EBADF, -EBADF, -ESPIPE, -EINVAL, -EINVAL, -EINVAL, -EFAULT, -EFAULT, -EINVAL };
-	expect_all(P, t, r, want, N(r));
+	EXPECT_ALL(P, t, r, want, N(r));
 	struct stat st;
 	EXPECT(t, P, CALL2(P, SYS_fstat, out, &st) == 0 && st.st_size == 10);
 	CALL1(P, SYS_close, app);
@@ -525,7 +511,7 @@ int case_fd_ioctl_sync_statfs(const struct path *P, struct transcript *t)
 	};
 	long want[] = { -ENOTTY, -ENOTTY, -ENOTTY, -EBADF, -ENOTTY, 0, -EFAULT, -EFAULT, -EFAULT,
 			0, 0, 0, -EINVAL, -EINVAL, -EINVAL, -EBADF, -ENOENT, -EFAULT, -EBADF };
-	expect_all(P, t, r, want, N(r));
+	EXPECT_ALL(P, t, r, want, N(r));
 	/* statfs: a tmpfs of 4096-byte blocks, the same through a path and a descriptor. */
 	EXPECT(t, P, CALL2(P, SYS_statfs, "/", &sf) == 0 && sf.f_type == TMPFS_MAGIC && sf.f_bsize == 4096);
 	EXPECT(t, P, sf.f_blocks > 0 && sf.f_bfree <= sf.f_blocks && sf.f_bavail == sf.f_bfree && sf.f_namelen == 255);

@@ -20,7 +20,6 @@
 #include "conform.h"
 
 #define NOPID 99999                      /* no process has it */
-#define N(a) (sizeof(a) / sizeof((a)[0]))
 
 /* Each r[i] must be want[i]; the results go into the transcript. */
 static void expect_list(const struct path *P, struct transcript *t, const long *r, const long *want, size_t n)

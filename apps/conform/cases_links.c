@@ -19,21 +19,7 @@
 
 #include "conform.h"
 
-#define CALL5(P, n, a, b, c, d, e) (P)->call(n, (long)(a), (long)(b), (long)(c), (long)(d), (long)(e), 0)
-#define N(a) (sizeof(a) / sizeof((a)[0]))
 #define D "/conform-ln"                 /* every case works in here */
-
-/* Each r[i] must be want[i]; the results go into the transcript. */
-static void expect_all(const struct path *P, struct transcript *t, const long *r, const long *want, unsigned n)
-{
-	char what[64];
-
-	for (unsigned i = 0; i < n; i++) {
-		snprintf(what, sizeof(what), "r[%u] = %ld, want %ld", i, r[i], want[i]);
-		expect_(t, P, r[i] == want[i], what, __FILE__, __LINE__);
-		note(t, "%ld ", r[i]);
-	}
-}
 
 /* Remove D and everything in it (one level of subdirectories), whatever a failed run left. */
 static void clean(const struct path *P)
@@ -150,7 +136,7 @@ int case_links_symlink_readlink(const struct path *P, struct transcript *t)
 			1, 1, 4, 1, 7, -EINVAL, -ENOTDIR, -ENOENT, -EINVAL, -EFAULT,
 			1, 5, 13, 7, -ENOENT, 1,
 			S_IFLNK, S_IFREG, S_IFLNK, -ENOENT, -ENOTDIR };
-	expect_all(P, t, r, want, N(r));
+	EXPECT_ALL(P, t, r, want, N(r));
 	CALL1(P, SYS_close, dir);
 	clean(P);
 	return 0;
@@ -236,7 +222,7 @@ int case_links_follow(const struct path *P, struct transcript *t)
 			0, 1, 5, 0, -ENOTDIR, -ENOENT,
 			-EEXIST, -EEXIST, -ENOTDIR, -ENOTDIR, -ENOTDIR,
 			0, 0 };
-	expect_all(P, t, r, want, N(r));
+	EXPECT_ALL(P, t, r, want, N(r));
 	/* umount2 follows a last link, unless UMOUNT_NOFOLLOW. */
 	CALL2(P, SYS_mkdir, D "/sub2", 0755);
 	CALL2(P, SYS_symlink, "sub2", D "/n");
@@ -246,7 +232,7 @@ int case_links_follow(const struct path *P, struct transcript *t)
 		CALL2(P, SYS_umount2, D "/n", 0),
 	};
 	long mwant[] = { 0, -EINVAL, 0 };
-	expect_all(P, t, m, mwant, N(m));
+	EXPECT_ALL(P, t, m, mwant, N(m));
 	clean(P);
 	return 0;
 }
@@ -323,7 +309,7 @@ int case_links_at_calls(const struct path *P, struct transcript *t)
 			0, 1, 0, 0, 1, 0, 0, 5, 0, -ENOENT, -EPERM, -EINVAL, -EEXIST, -EBADF, -EBADF, -ENOENT,
 			0, -ENOENT, -EEXIST, -EEXIST, 0, 0, 2, 5, -ENOENT, -EINVAL, -EINVAL, -EINVAL, 0, 1, -EBADF, -ENOENT,
 			0, 1, -ENOENT, -EBADF };
-	expect_all(P, t, r, want, N(r));
+	EXPECT_ALL(P, t, r, want, N(r));
 	CALL1(P, SYS_close, dir);
 	CALL1(P, SYS_close, file);
 	clean(P);
@@ -367,7 +353,7 @@ int case_links_opath(const struct path *P, struct transcript *t)
 	};
 	long want[] = { 1, 1, 1, -EBADF, -EBADF, -EBADF, 1, O_PATH, 1, 1, S_IFLNK, S_IFREG, -EBADF, -ENOTDIR,
 			-EBADF, -EBADF, -EBADF, -EBADF, -EBADF, 0 };
-	expect_all(P, t, r, want, N(r));
+	EXPECT_ALL(P, t, r, want, N(r));
 	CALL1(P, SYS_close, fd);
 	CALL1(P, SYS_close, lfd);
 	CALL1(P, SYS_close, dfd);
@@ -425,7 +411,7 @@ int case_links_utimensat(const struct path *P, struct transcript *t)
 	};
 	long want[] = { 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 0, -ENOENT, -EINVAL, -EINVAL, -EINVAL, -EINVAL, -EFAULT,
 			-EBADF, -EFAULT, -EBADF };
-	expect_all(P, t, r, want, N(r));
+	EXPECT_ALL(P, t, r, want, N(r));
 	CALL1(P, SYS_close, fd);
 	clean(P);
 	return 0;
@@ -480,7 +466,7 @@ int case_links_chown(const struct path *P, struct transcript *t)
 	long want[] = { 0, 5L << 32 | 6 << 16 | 0644, 0, 5L << 32 | 7 << 16 | 0644, 0, 8L << 32 | 9 << 16 | 0777,
 			5L << 32 | 7 << 16 | 0644, 0, 10L << 32 | 9 << 16 | 0777, 0, 0644, -EBADF, -EINVAL, -EBADF, -ENOENT,
 			0, 0, 0755, 0, 0, 02745, 0, 0, 06755 };
-	expect_all(P, t, r, want, N(r));
+	EXPECT_ALL(P, t, r, want, N(r));
 	CALL2(P, SYS_chmod, D, 0755);
 	CALL1(P, SYS_close, fd);
 	CALL1(P, SYS_close, dir);

@@ -21,7 +21,6 @@
 #define NOPID 99999                      /* no process has it */
 #define BE(level) IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, level)
 
-#define CALL5(P, n, a, b, c, d, e) (P)->call(n, (long)(a), (long)(b), (long)(c), (long)(d), (long)(e), 0)
 
 /* fork a child that exits with fn's answer (0..255); its exit status. */
 static int in_child(const struct path *P, long (*fn)(const struct path *P))

@@ -14,7 +14,6 @@
 
 #include "conform.h"
 
-#define CALL5(P, n, a, b, c, d, e) (P)->call(n, (long)(a), (long)(b), (long)(c), (long)(d), (long)(e), 0)
 #define CALL6(P, n, a, b, c, d, e, f) (P)->call(n, (long)(a), (long)(b), (long)(c), (long)(d), (long)(e), (long)(f))
 #define OPEN(P, path, flags, mode) CALL3(P, SYS_open, path, flags, mode)
 #define BIT(fd) (1ULL << (fd))

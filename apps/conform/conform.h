@@ -35,6 +35,10 @@ void note(struct transcript *t, const char *fmt, ...) __attribute__((format(prin
 /* Record one expectation: prints `# FAIL ...` with the path when it fails. */
 #define EXPECT(t, P, cond) expect_(t, P, !!(cond), #cond, __FILE__, __LINE__)
 void expect_(struct transcript *t, const struct path *P, int ok, const char *what, const char *file, int line);
+/* Each r[i] must be want[i] (i < n); the results go into the transcript. */
+#define EXPECT_ALL(P, t, r, want, n) expect_all_(P, t, r, want, n, __FILE__, __LINE__)
+void expect_all_(const struct path *P, struct transcript *t, const long *r, const long *want, unsigned n,
+		 const char *file, int line);
 
 /* Shorthands for calls through one path. */
 #define CALL0(P, n)             (P)->call(n, 0, 0, 0, 0, 0, 0)
@@ -42,6 +46,8 @@ void expect_(struct transcript *t, const struct path *P, int ok, const char *wha
 #define CALL2(P, n, a, b)       (P)->call(n, (long)(a), (long)(b), 0, 0, 0, 0)
 #define CALL3(P, n, a, b, c)    (P)->call(n, (long)(a), (long)(b), (long)(c), 0, 0, 0)
 #define CALL4(P, n, a, b, c, d) (P)->call(n, (long)(a), (long)(b), (long)(c), (long)(d), 0, 0)
+#define CALL5(P, n, a, b, c, d, e) (P)->call(n, (long)(a), (long)(b), (long)(c), (long)(d), (long)(e), 0)
+#define N(a) (sizeof(a) / sizeof((a)[0]))
 
 extern int suite_pid;                /* the runner's pid (the parent of every case) */
 

@@ -61,6 +61,18 @@ void expect_(struct transcript *t, const struct path *P, int ok, const char *wha
 	}
 }
 
+void expect_all_(const struct path *P, struct transcript *t, const long *r, const long *want, unsigned n,
+		 const char *file, int line)
+{
+	char what[64];
+
+	for (unsigned i = 0; i < n; i++) {
+		snprintf(what, sizeof(what), "r[%u] = %ld, want %ld", i, r[i], want[i]);
+		expect_(t, P, r[i] == want[i], what, file, line);
+		note(t, "%ld ", r[i]);
+	}
+}
+
 int run_child(void (*fn)(const struct path *P, void *arg), const struct path *P, void *arg)
 {
 	int status = -1;
