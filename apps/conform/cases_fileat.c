@@ -508,9 +508,14 @@ int case_fd_ioctl_sync_statfs(const struct path *P, struct transcript *t)
 		CALL2(P, SYS_statfs, "/conform-none", &sf),
 		CALL2(P, SYS_statfs, "/", 0),
 		CALL2(P, SYS_fstatfs, 55, &sf),
+		CALL0(P, SYS_sync),
+		CALL1(P, SYS_syncfs, fd),
+		CALL1(P, SYS_syncfs, p[1]),
+		CALL1(P, SYS_syncfs, 55),
 	};
 	long want[] = { -ENOTTY, -ENOTTY, -ENOTTY, -EBADF, -ENOTTY, 0, -EFAULT, -EFAULT, -EFAULT,
-			0, 0, 0, -EINVAL, -EINVAL, -EINVAL, -EBADF, -ENOENT, -EFAULT, -EBADF };
+			0, 0, 0, -EINVAL, -EINVAL, -EINVAL, -EBADF, -ENOENT, -EFAULT, -EBADF,
+			0, 0, 0, -EBADF };
 	EXPECT_ALL(P, t, r, want, N(r));
 	/* statfs: a tmpfs of 4096-byte blocks, the same through a path and a descriptor. */
 	EXPECT(t, P, CALL2(P, SYS_statfs, "/", &sf) == 0 && sf.f_type == TMPFS_MAGIC && sf.f_bsize == 4096);

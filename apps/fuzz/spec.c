@@ -60,6 +60,8 @@ static const struct spec specs[] = {
 	{ "fcntl",           A(K_FD, K_FCNTL, K_INT),                               R_NONNEG, 0, 0, 0 },
 	{ "fsync",           A(K_FD),                                               R_ZERO, 0, 0, 0 },
 	{ "fdatasync",       A(K_FD),                                               R_ZERO, 0, 0, 0 },
+	{ "sync",            A(0),                                                  R_ZERO, 0, 0, 0 },
+	{ "syncfs",          A(K_FD),                                               R_ZERO, 0, 0, 0 },
 	{ "truncate",        A(K_PATH, K_LEN),                                      R_ZERO, 0, 0, 0 },
 	{ "ftruncate",       A(K_FD, K_LEN),                                        R_ZERO, 0, 0, 0 },
 	{ "getcwd",          A(K_OUT, K_LEN),                                       R_COUNT, 2, 1, 0 },

@@ -162,3 +162,15 @@ long sys_fsync(struct trap_frame *tf)
 }
 
 long sys_fdatasync(struct trap_frame *tf) { return sys_fsync(tf); }
+
+/* sync(): every file system is in RAM, so there is nothing to write back. */
+long sys_sync(struct trap_frame *tf) { return 0; }
+
+/* syncfs(fd): the same for the file system behind fd: 0, or -EBADF for a
+ * descriptor that is not open or is O_PATH (Linux's fdget refuses it). */
+long sys_syncfs(struct trap_frame *tf)
+{
+	struct file *f = fd_file(arg(tf, 0));
+
+	return !f || file_is_path(f) ? -EBADF : 0;
+}
