@@ -46,11 +46,14 @@ static const uint8_t may_be_random[K_COUNT] = {
 static const struct sysc *fuzzable[NR_SYSCALLS];
 static int nfuzzable;
 
-/* A number the kernel lacks: just past the table, in a gap, or wide. */
+/* A number the kernel lacks: just past the table, in a gap, or wide. The
+ * number is eax (as on Linux), so a wide one's low 32 bits must be missing
+ * too: 1 << 32 would be read, (1 << 32) + 39 getpid (conform's
+ * enosys_numbers checks those). */
 static long missing(uint64_t *rng)
 {
-	static const long wide[] = { 1L << 32, (1L << 32) + 39, -1L, (long)0x8000000000000000UL,
-				     NR_SYSCALLS, 4096, 0x7fffffff };
+	static const long wide[] = { -1L, (long)0x80000000UL, (1L << 32) | 0xfffffff0L,
+				     (long)0x8000000000000000UL | 0x7fffffff, NR_SYSCALLS, 4096, 0x7fffffff };
 
 	for (int tries = 0; tries < 8; tries++) {
 		long nr = below(rng, NR_MAX + 17);
