@@ -451,3 +451,28 @@ USERTEST(notty)
 	EXPECT_EQ(run_child(give_up_tty, 0), 0);
 	EXPECT_EQ(sys_ioctl(0, TIOCGPGRP, &pg), 0);           /* the parent keeps it */
 }
+
+/* A group of a session of its own is orphaned (its leader's parent is in
+ * another session). SIGSTOP still stops a member there, and another
+ * member's end does not hang the group up: only an end that leaves a
+ * group orphaned does (Linux's kill_orphaned_pgrp), and this one was
+ * orphaned already. */
+static void orphan_stop(void *unused)
+{
+	EXPECT(sys_setsid() == sys_getpid());
+	pid_t b = spawn(child_pause, 0);
+	EXPECT(b > 0);
+	EXPECT_EQ(sys_kill(b, SIGSTOP), 0);
+	EXPECT(wait_state(b, 'T'));
+	pid_t c = spawn(child_exit, 0);
+	EXPECT_EQ(reap(c), STATUS_EXIT(0));
+	sleep_ms(50);
+	EXPECT_EQ(proc_state(b), 'T');                          /* still stopped: no SIGHUP, no SIGCONT */
+	EXPECT_EQ(sys_kill(b, SIGKILL), 0);
+	EXPECT_EQ(reap(b), STATUS_SIG(SIGKILL));
+}
+
+USERTEST(orphaned_stop_survives_exit)
+{
+	EXPECT_EQ(run_child(orphan_stop, 0), 0);              /* and no SIGHUP ended it */
+}

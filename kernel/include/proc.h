@@ -260,9 +260,13 @@ bool pgrp_in_session(int pgid, int sid);  /* has group pgid a live member in ses
 /* Is group pgid orphaned (POSIX): no member has a parent in another group
  * of the same session (init does not count)? A group with no member is. */
 bool pgrp_orphaned(int pgid);
-/* p is ending: a group that this leaves orphaned with stopped members gets
- * SIGHUP and SIGCONT (POSIX); p's session loses its terminal when p leads it. */
+/* p is ending: its group, if this leaves it orphaned with stopped members,
+ * gets SIGHUP and SIGCONT (POSIX, Linux's kill_orphaned_pgrp); p's session
+ * loses its terminal when p leads it. */
 void pgrp_exit(struct proc *p);
+/* child's parent ended and init took it: the same for child's group,
+ * which old_parent linked to the outside (call once all are init's). */
+void pgrp_reparented(struct proc *child, const struct proc *old_parent);
 
 /* jobctl.c: stopping and continuing (signal(7)'s job-control signals). */
 static inline bool sig_is_stop(int sig)

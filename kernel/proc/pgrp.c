@@ -37,34 +37,64 @@ bool pgrp_in_session(int pgid, int sid)
 	return false;
 }
 
-bool pgrp_orphaned(int pgid)
+/* Linux's will_become_orphaned_pgrp: is group pgid orphaned, not counting
+ * member `ignored` (NULL: none)? It is unless a member has a parent in
+ * another group of the same session; init does not count as such. */
+static bool orphaned_without(int pgid, const struct proc *ignored)
 {
 	for (struct proc *p = procs; p < procs + NPROC; p++) {
-		if (!live(p) || p->pgid != pgid)
+		if (!live(p) || p->pgid != pgid || p == ignored)
 			continue;
 		struct proc *q = p->parent;
-		/* A parent outside the group but in the session can still
-		 * continue it: the group is not orphaned. */
 		if (q && q != p && q->pid != 1 && live(q) && q->pgid != pgid && q->sid == p->sid)
 			return false;
 	}
 	return true;
 }
 
+bool pgrp_orphaned(int pgid) { return orphaned_without(pgid, NULL); }
+
+static bool has_stopped(int pgid)
+{
+	for (struct proc *p = procs; p < procs + NPROC; p++)
+		if (live(p) && p->pgid == pgid && p->stopped)
+			return true;
+	return false;
+}
+
+/*
+ * Linux's kill_orphaned_pgrp: member's group, which parent (outside it,
+ * in the same session) kept from being orphaned, has just lost that
+ * link (parent ended, or member did: then ignored is member). If that
+ * left it orphaned with stopped members, nobody is left to continue
+ * them: SIGHUP, then SIGCONT. A group that was orphaned already is left
+ * alone, so a stop in an orphaned group (SIGSTOP) is not hung up on by
+ * the next exit of an unrelated process.
+ */
+static void hangup_orphaned(const struct proc *member, const struct proc *parent, const struct proc *ignored)
+{
+	int pgid = member->pgid;
+
+	if (parent->pgid == pgid || parent->sid != member->sid)
+		return;                           /* parent was no link to the outside */
+	if (!orphaned_without(pgid, ignored) || !has_stopped(pgid))
+		return;
+	signal_group(pgid, SIGHUP, 0);
+	signal_group(pgid, SIGCONT, 0);
+}
+
+void pgrp_reparented(struct proc *child, const struct proc *old_parent)
+{
+	hangup_orphaned(child, old_parent, NULL);
+}
+
 void pgrp_exit(struct proc *p)
 {
-	/* p is a zombie by now (no member that counts), its children are
-	 * init's: a group with stopped members that this left orphaned is
-	 * hung up on and continued, as nobody else can continue it (POSIX,
-	 * Linux's kill_orphaned_pgrp). Simpler than Linux: every orphaned
-	 * group with a stopped member is, not only those p's end orphaned. */
-	for (struct proc *s = procs; s < procs + NPROC; s++) {
-		if (!live(s) || !s->stopped || !pgrp_orphaned(s->pgid))
-			continue;
-		int pgid = s->pgid;
-		signal_group(pgid, SIGHUP, 0);
-		signal_group(pgid, SIGCONT, 0);   /* s is no longer stopped: no second round */
-	}
+	/* p is a zombie by now, its children are init's (pgrp_reparented has
+	 * looked at their groups): p's own group, which p linked to its
+	 * parent's, may be orphaned by p's end. */
+	if (p->parent && p->parent != p)
+		hangup_orphaned(p, p->parent, p);
 	if (p->sid == p->pid)
 		tty_session_end(p->sid);
 }

@@ -118,6 +118,8 @@ void proc_exit(int status)
 	/* Children nobody will wait for: dead ones go now, live ones become
 	 * init's (getppid says 1) but are freed by the scheduler when they end,
 	 * so no init has to reap them. */
+	struct proc *moved[NPROC];
+	int nmoved = 0;
 	for (struct proc *c = procs; c < procs + NPROC; c++) {
 		if (c->state == P_FREE || c->parent != p)
 			continue;
@@ -126,8 +128,11 @@ void proc_exit(int status)
 		} else {
 			c->parent = init;
 			c->autoreap = true;
+			moved[nmoved++] = c;
 		}
 	}
+	for (int i = 0; i < nmoved; i++)
+		pgrp_reparented(moved[i], p);        /* groups p linked to the outside may be orphaned now */
 	/* A parent that ignores SIGCHLD (SIG_IGN or SA_NOCLDWAIT) leaves its
 	 * children to the kernel, as POSIX says: no zombie, wait4 never sees it. */
 	const struct k_sigaction *chld = &p->parent->sig_action[SIGCHLD - 1];
