@@ -1,6 +1,6 @@
 /*
  * regs_asm.h - assembler macros the register tests share (conform's
- * regs.S, usertests' faults.S), for a struct regs at the address in a
+ * regs.S, clone.S, vfork_rseq.S, usertests' faults.S, fpu.S), for a struct regs at the address in a
  * register: rax rbx rcx rdx rsi rdi rbp r8 .. r15 rflags, 8 bytes each.
  */
 #ifndef APPS_REGS_ASM_H
@@ -62,6 +62,18 @@
 	movq	%r13, 96(%rdi)
 	movq	%r14, 104(%rdi)
 	movq	%r15, 112(%rdi)
+	.endm
+
+/* Make the system call in rax through the entry reg names (conform's
+ * ENTRY_SYSCALL, 2: syscall; anything else: int $0x80). */
+	.macro	SYSCALL_VIA reg
+	cmpq	$2, \reg
+	jne	.Lint80\@
+	syscall
+	jmp	.Lentered\@
+.Lint80\@:
+	int	$0x80
+.Lentered\@:
 	.endm
 
 #endif

@@ -8,6 +8,8 @@
  * ENTRY_SYSCALL). The child stores its rsp at *where and exits with 7 by
  * the same entry; the caller gets clone's result.
  */
+#include "regs_asm.h"
+
 	.text
 	.global	clone_probe
 	.type	clone_probe, @function
@@ -19,20 +21,13 @@ clone_probe:
 	xorl	%edx, %edx			/* parent_tid */
 	xorl	%r10d, %r10d			/* child_tid */
 	movl	$56, %eax			/* SYS_clone */
-	cmpq	$2, %r8				/* ENTRY_SYSCALL? */
-	jne	1f
-	syscall
-	jmp	2f
-1:	int	$0x80
-2:	testq	%rax, %rax
+	SYSCALL_VIA %r8
+	testq	%rax, %rax
 	jnz	3f
 	movq	%rsp, (%r9)			/* the child */
 	movl	$60, %eax			/* SYS_exit */
 	movl	$7, %edi
-	cmpq	$2, %r8
-	jne	4f
-	syscall
-4:	int	$0x80
+	SYSCALL_VIA %r8
 	ud2
 3:	ret					/* the caller, or an error */
 	.size	clone_probe, . - clone_probe

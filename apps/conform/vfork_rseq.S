@@ -9,6 +9,8 @@
  * its result (0: it had no registration; -EBUSY: it had the caller's).
  * The caller gets clone's result, once the child has ended.
  */
+#include "regs_asm.h"
+
 	.text
 	.global	vfork_rseq
 	.type	vfork_rseq, @function
@@ -20,12 +22,8 @@ vfork_rseq:
 	xorl	%esi, %esi			/* newsp 0: the same stack */
 	xorl	%edx, %edx			/* parent_tid */
 	movl	$56, %eax			/* SYS_clone */
-	cmpq	$2, %r8				/* ENTRY_SYSCALL? */
-	jne	1f
-	syscall
-	jmp	2f
-1:	int	$0x80
-2:	testq	%rax, %rax
+	SYSCALL_VIA %r8
+	testq	%rax, %rax
 	jnz	5f
 
 	/* The child: rseq(area, 32, 0, sig), then exit with its result. */
@@ -33,17 +31,10 @@ vfork_rseq:
 	movl	$32, %esi
 	xorl	%edx, %edx
 	movl	$334, %eax			/* SYS_rseq */
-	cmpq	$2, %r8
-	jne	3f
-	syscall
-	jmp	4f
-3:	int	$0x80
-4:	movq	%rax, %rdi
+	SYSCALL_VIA %r8
+	movq	%rax, %rdi
 	movl	$60, %eax			/* SYS_exit */
-	cmpq	$2, %r8
-	jne	6f
-	syscall
-6:	int	$0x80
+	SYSCALL_VIA %r8
 	ud2
 
 5:	ret					/* the caller, or an error */

@@ -10,6 +10,8 @@
  *   648  avx         1: move whole ymm registers, 0: xmm only
  *   652  fast        1: syscall, 0: int $0x80
  */
+#include "regs_asm.h"
+
 #define V      0
 #define ST     512
 #define MXCSR  640
@@ -29,12 +31,7 @@
  */
 	.global fpu_hold
 fpu_hold:
-	pushq	%rbx
-	pushq	%rbp
-	pushq	%r12
-	pushq	%r13
-	pushq	%r14
-	pushq	%r15
+	PUSH_CALLEE_SAVED
 	movq	%rdi, %r12			/* r12 = in */
 	movq	%rsi, %r13			/* r13 = out */
 	movq	%rdx, %r14			/* r14 = nr */
@@ -155,12 +152,7 @@ fpu_hold:
 	/* The C ABI's control words back: FCW 0x37f (fninit), MXCSR 0x1f80. */
 	fninit
 	ldmxcsr	mxcsr_default(%rip)
-	popq	%r15
-	popq	%r14
-	popq	%r13
-	popq	%r12
-	popq	%rbp
-	popq	%rbx
+	POP_CALLEE_SAVED
 	ret
 
 /*
