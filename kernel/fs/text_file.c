@@ -13,15 +13,21 @@ struct text {
 	size_t len;
 };
 
+/* How many of n bytes from off the text still has (0 at or past its end). */
+static size_t text_left(const struct text *t, int64_t off, size_t n)
+{
+	if ((uint64_t)off >= t->len)
+		return 0;
+	return n < t->len - off ? n : t->len - off;
+}
+
 /* Up to n bytes from *off into buf (kernel memory): the count, 0 at the end. */
 static long text_read_k(struct file *f, char *buf, size_t n, int64_t *off)
 {
 	struct text *t = f->priv;
 
-	if ((uint64_t)*off >= t->len)
+	if (!(n = text_left(t, *off, n)))
 		return 0;
-	if (n > t->len - *off)
-		n = t->len - *off;
 	memcpy(buf, t->buf + *off, n);
 	*off += n;
 	return n;
@@ -31,10 +37,8 @@ static long text_read(struct file *f, char *u, size_t n, int64_t *off)
 {
 	struct text *t = f->priv;
 
-	if ((uint64_t)*off >= t->len)
+	if (!(n = text_left(t, *off, n)))
 		return 0;
-	if (n > t->len - *off)
-		n = t->len - *off;
 	size_t got = copy_to_user_upto(u, t->buf + *off, n);
 	*off += got;
 	return got ? (long)got : -EFAULT;
