@@ -1,9 +1,10 @@
 #!/bin/sh
-# test_gen_syscalls.sh GENERATOR TABLE - host test of scripts/gen-syscalls.sh:
-# the real table generates the expected lines, and malformed tables are
-# refused with the line at fault. Prints `N passed, N failed`.
+# test_gen_syscalls.sh GENERATOR TABLE TABLE32 - host test of
+# scripts/gen-syscalls.sh: the real tables (x86-64 and i386) generate the
+# expected lines and match the host's kernel headers, and malformed tables
+# are refused with the line at fault. Prints `N passed, N failed`.
 set -u
-gen=$1 table=$2
+gen=$1 table=$2 table32=$3
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 pass=0 fail=0
@@ -24,18 +25,33 @@ grep -qx "#define NR_SYSCALLS $((last + 1))" "$tmp/real/sys/syscall.h" && ok || 
 grep -qx 'SYSCALL_NI(213, epoll_create)' "$tmp/real/syscall_ni_list.h" && ok || bad "no unimplemented epoll_create line"
 grep -qx '#define SYS_epoll_create 213' "$tmp/real/sys/syscall.h" && ok || bad "SYS_epoll_create missing: libc numbers every Linux call"
 
-# Every Linux x86-64 call the host's kernel headers know is in the table,
-# under the same number and name (the table may know newer ones).
-hdr=/usr/include/x86_64-linux-gnu/asm/unistd_64.h
-[ -r "$hdr" ] || hdr=/usr/include/asm/unistd_64.h
-if [ -r "$hdr" ]; then
-	missing=$(awk 'NR == FNR { if ($1 ~ /^[0-9]+$/) t[$1] = $2; next }
-		$1 == "#define" && $2 ~ /^__NR_/ { n = substr($2, 6); if (t[$3] != n) print $3 " " n " (table: " t[$3] ")" }' \
-		"$table" "$hdr")
-	[ -z "$missing" ] && ok || bad "table differs from $hdr: $missing"
-else
-	echo "# skip: no <asm/unistd_64.h> on this host (linux-libc-dev) to compare the table with"
-fi
+# Every Linux call the host's kernel headers know is in the table, under
+# the same number and name (the table may know newer ones).
+same_as_header() {  # same_as_header TABLE HEADER-NAME
+	local hdr=/usr/include/x86_64-linux-gnu/asm/$2
+	[ -r "$hdr" ] || hdr=/usr/include/asm/$2
+	if [ -r "$hdr" ]; then
+		missing=$(awk 'NR == FNR { if ($1 ~ /^[0-9]+$/) t[$1] = $2; next }
+			$1 == "#define" && $2 ~ /^__NR_/ { n = substr($2, 6); if (t[$3] != n) print $3 " " n " (table: " t[$3] ")" }' \
+			"$1" "$hdr")
+		[ -z "$missing" ] && ok || bad "$1 differs from $hdr: $missing"
+	else
+		echo "# skip: no <asm/$2> on this host (linux-libc-dev) to compare $1 with"
+	fi
+}
+same_as_header "$table" unistd_64.h
+same_as_header "$table32" unistd_32.h
+
+# The i386 table: its own list and libc header, checked against x86-64's.
+if "$gen" --i386 "$table32" "$table" "$tmp/real" 2>"$tmp/err"; then ok; else bad "real i386 table refused: $(cat "$tmp/err")"; fi
+grep -qx '#define SYS_getpid 20' "$tmp/real/i386/sys/syscall.h" && ok || bad "i386 SYS_getpid is not 20"
+grep -qx 'SYSCALL32(20, getpid, sys_getpid, 0)' "$tmp/real/syscall32_list.h" && ok || bad "no i386 getpid line"
+grep -qx '#define NR_SYSCALLS32 463' "$tmp/real/i386/sys/syscall.h" && ok || bad "NR_SYSCALLS32 is not 463"
+printf '1 a sys_not_there 0\n' >"$tmp/t32.tbl"
+"$gen" --i386 "$tmp/t32.tbl" "$table" "$tmp/out32" 2>"$tmp/err" && bad "an i386 entry x86-64 lacks: accepted" ||
+	{ grep -q "t32.tbl:1: entry sys_not_there is neither compat_\* nor an entry" "$tmp/err" && ok || bad "i386 entry check: wrong message: $(cat "$tmp/err")"; }
+printf '1 a compat_sys_a 0\n' >"$tmp/t32.tbl"
+"$gen" --i386 "$tmp/t32.tbl" "$table" "$tmp/out32" 2>"$tmp/err" && ok || bad "a compat_ entry refused: $(cat "$tmp/err")"
 
 # Malformed tables: each must be refused, naming its line.
 refuse() {  # refuse NAME EXPECTED-MESSAGE TABLE-TEXT
