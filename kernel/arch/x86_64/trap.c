@@ -131,6 +131,12 @@ void trap(struct trap_frame *tf)
 			exit_work(tf);
 		return;
 	}
+	/* A call into the legacy vsyscall page, emulated (vsyscall.c). */
+	if (tf->vector == 14 && from_user && vsyscall_fault(tf)) {
+		if (cpu_exit_work())
+			exit_work(tf);  /* a signal it raised, or one pending */
+		return;
+	}
 	/* A page MADV_DONTNEED emptied gets its zeroed frame on the first
 	 * touch, the process's or the kernel's copies' alike: try again. */
 	if (tf->vector == 14 && !(tf->error & 1) && current() && uvm_fill(current()->cr3, read_cr2())) {
