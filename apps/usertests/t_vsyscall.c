@@ -180,6 +180,12 @@ static void bad_stack(void *with_handler)
 	__asm__ volatile("mov %0, %%rsp\n\tjmp *%1" : : "r"(UNMAPPED), "r"(VSYSCALL_TIME) : "memory");
 }
 
+/* Call time(NULL) through the page with ret as the return address. */
+static void bad_return(void *ret)
+{
+	__asm__ volatile("push %0\n\tjmp *%1" : : "r"(ret), "r"(VSYSCALL_TIME), "D"(0) : "memory");
+}
+
 static void call_at(void *addr) { vcall((uint64_t)addr, 0, 0, 0); }
 static void call_bad_pointer(void *addr) { vcall(VSYSCALL_GETTIMEOFDAY, addr, 0, 0); }
 static void read_page(void *unused) { fault_read((void *)VSYSCALL_ADDR); }
@@ -195,6 +201,9 @@ USERTEST(vsyscall_unhandled_ends_process)
 	EXPECT_EQ(run_child(read_page, 0), STATUS_SIG(SIGSEGV));
 	EXPECT_EQ(run_child(bad_stack, 0), STATUS_SIG(SIGSEGV));
 	EXPECT_EQ(run_child(bad_stack, (void *)1), STATUS_EXIT(42));
+	/* A return address the emulated ret cannot go to faults there. */
+	EXPECT_EQ(run_child(bad_return, (void *)NONCANONICAL), STATUS_SIG(SIGSEGV));
+	EXPECT_EQ(run_child(bad_return, (void *)KERNEL_ADDR), STATUS_SIG(SIGSEGV));
 	/* ... and the page still works for the rest. */
 	EXPECT_EQ(vcall(VSYSCALL_GETTIMEOFDAY, &tv, 0, 0), 0);
 }
