@@ -96,7 +96,8 @@ bool vsyscall_fault(struct trap_frame *tf)
 
 	if ((addr & ~0xfffULL) != VSYSCALL_ADDR)
 		return false;
-	/* A write, or a read (not a fetch): the ordinary SIGSEGV. */
+	/* A write, or a read (not a fetch): the ordinary SIGSEGV. The CPU
+	 * marks fetches (I/D) since EFER.NXE is always on (cpu.c). */
 	if ((tf->error & (X86_PF_WRITE | X86_PF_USER | X86_PF_INSTR)) != (X86_PF_USER | X86_PF_INSTR)) {
 		if (!(tf->error & X86_PF_WRITE))
 			warn(tf, "vsyscall read attempt denied");
