@@ -281,3 +281,17 @@ USERTEST(procfs_mount)
 	EXPECT_EQ(sys_stat(TDIR "/p/self", &a), -ENOENT);
 	dir_remove();
 }
+
+/* The vsyscall page comes last, execute-only, as Linux's vsyscall=xonly shows it. */
+USERTEST(procfs_maps_vsyscall)
+{
+	static char buf[8192];
+	static const char want[] =
+		"ffffffffff600000-ffffffffff601000 --xp 00000000 00:00 0                  [vsyscall]\n";
+	long n, w = sizeof(want) - 1;
+
+	need_proc();
+	n = slurp("/proc/self/maps", buf, sizeof(buf));
+	EXPECT(n > w);
+	EXPECT(n > w && memcmp(buf + n - w, want, w) == 0);          /* the last line */
+}

@@ -154,7 +154,18 @@ struct trapdoor_stats {
 	uint64_t tsc_hz;             /* calibrated TSC frequency */
 	uint64_t open_files;         /* open file objects (all processes) */
 	uint64_t procs;              /* process slots in use, zombies included */
+	uint64_t vsyscall_calls;     /* calls into the vsyscall page it emulated */
 };
+
+/*
+ * The legacy vsyscall page: Linux's fixed entries, one per 1 KiB. The page
+ * is never mapped; a call into an entry is emulated on its page fault, as
+ * Linux's vsyscall=xonly does (kernel/arch/x86_64/vsyscall.c).
+ */
+#define VSYSCALL_ADDR          0xffffffffff600000ULL
+#define VSYSCALL_GETTIMEOFDAY  (VSYSCALL_ADDR + 0x000)  /* (struct timeval *, struct timezone *) */
+#define VSYSCALL_TIME          (VSYSCALL_ADDR + 0x400)  /* (time_t *) */
+#define VSYSCALL_GETCPU        (VSYSCALL_ADDR + 0x800)  /* (unsigned *cpu, unsigned *node, void *) */
 
 /* trapdoor_procs(buf, n) (ours): up to n of these; the number filled. */
 struct trapdoor_proc {

@@ -226,6 +226,8 @@ void signal_deliver(struct trap_frame *tf);
 /* A user-mode fault: deliver sig to a handler if one is set and not
  * blocked, else end the process with the message `what`. */
 void signal_fault(struct trap_frame *tf, int sig, const char *what);
+/* The same with a siginfo the caller made (Linux's force_sig_fault). */
+void signal_force(struct trap_frame *tf, const struct k_siginfo *info, const char *what);
 void signal_fork(struct proc *child, const struct proc *parent);  /* inherit dispositions, mask, altstack */
 /* The siginfo of pending signal sig, as a handler or rt_sigtimedwait gets it. */
 void signal_info(const struct proc *p, int sig, struct k_siginfo *info);

@@ -1,4 +1,5 @@
 /* boot_tests.c - the hand-off worked and the CPU is set up as documented. */
+#include "api/abi.h"
 #include "arch/cpu.h"
 #include "arch/trap.h"
 #include "ktest.h"
@@ -88,3 +89,11 @@ void test_kernel_wx(void)
 	KT_CHECK(last_fixup.count == before + 1 && last_fixup.vector == 14);
 	KT_CHECK((last_fixup.error & 3) == 3);
 }
+
+/* Nothing maps the vsyscall page (every address space shares the kernel's
+ * upper half): each touch faults, so a call can be emulated (arch/x86_64/vsyscall.c). */
+void test_vsyscall_unmapped(void)
+{
+	KT_CHECK(vmm_flags(VSYSCALL_ADDR) == 0);
+}
+

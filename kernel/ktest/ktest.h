@@ -26,6 +26,7 @@ void ktest_fail(const char *cond, const char *file, int line);
 	X(cpu_features) \
 	X(protections_on) \
 	X(kernel_wx) \
+	X(vsyscall_unmapped) \
 	X(frames_alloc_free) \
 	X(frames_never_reserved) \
 	X(heap_stress) \

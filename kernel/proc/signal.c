@@ -287,15 +287,22 @@ static void fault_info(const struct trap_frame *tf, int sig, struct k_siginfo *i
 
 void signal_fault(struct trap_frame *tf, int sig, const char *what)
 {
+	struct k_siginfo info = { 0 };
+
+	fault_info(tf, sig, &info);
+	signal_force(tf, &info, what);
+}
+
+void signal_force(struct trap_frame *tf, const struct k_siginfo *info, const char *what)
+{
 	struct proc *p = current();
+	int sig = info->si_signo;
 	struct k_sigaction *a = &p->sig_action[sig - 1];
 
 	/* A fault cannot be ignored or postponed: with no handler, or the
 	 * signal blocked, the process ends (Linux's force_sig). */
 	if (a->handler != SIG_DFL && a->handler != SIG_IGN && !(p->sig_blocked & SIGBIT(sig))) {
-		struct k_siginfo info = { 0 };
-		fault_info(tf, sig, &info);
-		if (setup_frame(tf, sig, a, &info))
+		if (setup_frame(tf, sig, a, info))
 			return;
 		what = "a fault, and no usable signal frame for its handler";
 		sig = SIGSEGV;

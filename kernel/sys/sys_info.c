@@ -91,6 +91,7 @@ long sys_trapdoor_stats(struct trap_frame *tf)
 		.sysret_fallbacks = c->sysret_fallbacks, .user_faults = c->user_faults,
 		.free_frames = frames_free_count(), .tsc_hz = tsc_hz,
 		.open_files = files_open, .procs = proc_count(),
+		.vsyscall_calls = c->vsyscall_calls,
 	};
 
 	return copy_to_user((void *)arg(tf, 0), &s, sizeof(s));

@@ -157,9 +157,11 @@ linux_initrd() {
 # linux_cmdline: the kernel command line. quiet: only errors and worse reach
 # the console (none in a good run), so they cannot split BENCH lines; a
 # panic (init crashed) still shows. panic=-1 with QEMU's -no-reboot ends
-# QEMU at once on a panic.
+# QEMU at once on a panic. vsyscall=xonly: Debian's 6.1 turns the legacy
+# vsyscall page off by default; xonly emulates calls into it on the fault,
+# as trapdoor does, so trapbench's vsyscall cases compare like with like.
 linux_cmdline() {
-	echo "console=ttyS0 quiet panic=-1 ${LINUX_APPEND:-}"
+	echo "console=ttyS0 quiet panic=-1 vsyscall=xonly ${LINUX_APPEND:-}"
 }
 
 # linux_boot ACCEL INITRD LOG ERR LIMIT: boot LINUX_VMLINUZ with INITRD under

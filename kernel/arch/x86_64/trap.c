@@ -131,6 +131,12 @@ void trap(struct trap_frame *tf)
 			exit_work(tf);
 		return;
 	}
+	/* A call into the legacy vsyscall page, emulated (vsyscall.c). */
+	if (tf->vector == 14 && from_user && vsyscall_fault(tf)) {
+		if (cpu_exit_work())
+			exit_work(tf);  /* a signal it raised, or one pending */
+		return;
+	}
 	/* A page MADV_DONTNEED emptied gets its zeroed frame on the first
 	 * touch, the process's or the kernel's copies' alike: try again. */
 	if (tf->vector == 14 && !(tf->error & 1) && current() && uvm_fill(current()->cr3, read_cr2())) {
@@ -140,8 +146,13 @@ void trap(struct trap_frame *tf)
 	}
 	/* NMI and machine checks are the machine's, not the process's. */
 	if (from_user && current() && tf->vector < 32 && tf->vector != 2 && tf->vector != 18) {
-		if (tf->vector == 14)
+		if (tf->vector == 14) {
 			this_cpu()->fault_addr = read_cr2();  /* before a kernel fault can change it */
+			/* A kernel-half address reads as a protection fault,
+			 * mapped or not (Linux's sanitize_error_code). */
+			if (this_cpu()->fault_addr >= USER_TOP)
+				tf->error |= X86_PF_PROT;
+		}
 		if (tf->vector == 1) {
 			this_cpu()->debug_status = read_dr6();
 			write_dr6(DR6_RESET);

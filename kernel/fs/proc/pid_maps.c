@@ -3,8 +3,11 @@
  * record of what a space maps (mm/uvm.h): each run of pages that agree in
  * rights and marks is a line, cut where the program's segments and the
  * heap begin and end, and named as Linux names them: the program's path
- * for its segments, [heap], [stack], [vvar] and [vdso].
+ * for its segments, [heap], [stack], [vvar] and [vdso]. Last comes the
+ * vsyscall page, which no page table maps (arch/x86_64/vsyscall.c),
+ * execute-only as Linux's vsyscall=xonly shows it.
  */
+#include "api/abi.h"
 #include "arch/cpu.h"
 #include "fs/path.h"
 #include "fs/procfs.h"
@@ -93,6 +96,11 @@ void proc_show_maps(struct seqbuf *s, struct proc *p)
 	}
 	each_run(p, show_run, &c);
 	kfree(c.path);
+	if (p->state != P_ZOMBIE && p->cr3) {
+		struct map_line v = { .start = VSYSCALL_ADDR, .end = VSYSCALL_ADDR + PAGE_SIZE,
+				      .exec = true, .name = "[vsyscall]" };
+		proc_maps_line(s, &v);
+	}
 }
 
 struct counts { uint64_t stack, shared, exe; };

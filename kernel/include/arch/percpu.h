@@ -45,6 +45,7 @@ struct percpu {
 	long (*dispatch)(struct trap_frame *tf);  /* syscall_dispatch, or the ring's */
 	uint64_t fault_addr;        /* CR2 of the last user page fault (later kernel faults overwrite CR2) */
 	uint64_t debug_status;      /* DR6 of the last user #DB */
+	uint64_t vsyscall_calls;    /* calls into the vsyscall page emulated (arch/x86_64/vsyscall.c) */
 };
 
 /* Has the way back to user mode work to do (percpu.exit_work)? */

@@ -8,6 +8,7 @@
 #ifndef ARCH_TRAP_H
 #define ARCH_TRAP_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 struct trap_frame {
@@ -34,10 +35,20 @@ struct trap_frame {
 #define VEC_IRQ0     48          /* 48..63: ISA IRQs 0..15 through the IOAPIC (arch/irq.h) */
 #define VEC_SPURIOUS 0xff
 
+/* The page-fault error code's bits (the CPU's, Linux's names). */
+#define X86_PF_PROT  0x01        /* 1: a protection violation, 0: not present */
+#define X86_PF_WRITE 0x02
+#define X86_PF_USER  0x04        /* from user mode */
+#define X86_PF_INSTR 0x10        /* an instruction fetch (NX or SMEP on) */
+
 /* C entry for every interrupt and exception (isr.S calls it). */
 void trap(struct trap_frame *tf);
 /* isr.S calls it for a user frame iretq cannot return to: SIGSEGV. */
 void trap_bad_return(struct trap_frame *tf);
+
+/* A user #PF in the vsyscall page (vsyscall.c): true when it was emulated
+ * or its signal is set up, false to let the ordinary fault path have it. */
+bool vsyscall_fault(struct trap_frame *tf);
 
 /* One exception-table entry: a fault at `insn` resumes at `fixup`. */
 struct ex_entry {
