@@ -3,6 +3,7 @@
  * for Linux (the same source builds for both: scripts/linux-bench.sh).
  *
  *   OS_KERNEL          "this" or "linux", the "kernel" key of BENCH lines
+ *   OS_TRAPBENCH32     where the 32-bit trapbench is, when the system has one
  *   NR_GETPID_INT80    getpid's number through int $0x80 (Linux: i386's 20)
  *   NR_CLOCK_INT80     clock_gettime's number through int $0x80 (Linux: i386's 265)
  *   os_tsc_hz()        the TSC frequency, for ns figures
@@ -27,6 +28,7 @@
 #include <unistd.h>
 
 #define OS_KERNEL "linux"
+#define OS_TRAPBENCH32 "/trapbench32"    /* next to /init in the initramfs */
 #define NR_GETPID_INT80 20       /* arch/x86/entry/syscalls/syscall_32.tbl */
 #define NR_CLOCK_INT80 265
 #define NR_GETPID_SYSCALL 39
@@ -74,6 +76,7 @@ static inline void os_done(void)
 #include <sys/syscall.h>
 
 #define OS_KERNEL "this"
+#define OS_TRAPBENCH32 "/bin/trapbench32"
 #define NR_GETPID_INT80 SYS_getpid       /* the same numbers on both entries */
 #define NR_CLOCK_INT80 SYS_clock_gettime
 #define NR_GETPID_SYSCALL SYS_getpid

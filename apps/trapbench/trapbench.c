@@ -15,15 +15,21 @@
  * needs no kernel entry when there is a vDSO) and none (the empty
  * measurement: what the timer itself costs). The same source builds as a
  * static Linux program (os.h), where int80 means Linux's i386 entry.
+ * Every line names the CPU vendor the guest sees ("guest_vendor"). After
+ * its own cases the 64-bit program runs the 32-bit one (OS_TRAPBENCH32),
+ * when the system has it, and waits for it: its lines join the same log.
  */
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "os.h"
 #include "tsc.h"
+#include "vendor.h"
 
 #define SAMPLES 10000
 #define WARMUP 1000
@@ -107,6 +113,7 @@ static const struct bench {
 };
 
 static uint64_t samples[SAMPLES];
+static char vendor[13];
 
 static int cmp_u64(const void *a, const void *b)
 {
@@ -133,10 +140,10 @@ static void run(const struct bench *b, uint64_t tsc_hz)
 		uint64_t bin = (samples[i] - min) / width;
 		hist[bin < BINS ? bin : BINS - 1]++;
 	}
-	printf("BENCH {\"kernel\": \"%s\", \"path\": \"%s\", \"call\": \"%s\", \"samples\": %d, "
+	printf("BENCH {\"kernel\": \"%s\", \"path\": \"%s\", \"call\": \"%s\", \"guest_vendor\": \"%s\", \"samples\": %d, "
 	       "\"min\": %lu, \"median\": %lu, \"p99\": %lu, \"unit\": \"tsc\", \"ns_median\": %lu, "
 	       "\"tsc_hz\": %lu, \"hist_lo\": %lu, \"hist_width\": %lu, \"hist\": [",
-	       OS_KERNEL, b->path, b->call, SAMPLES, (unsigned long)min, (unsigned long)med,
+	       OS_KERNEL, b->path, b->call, vendor, SAMPLES, (unsigned long)min, (unsigned long)med,
 	       (unsigned long)p99, (unsigned long)(tsc_hz ? med * 1000000000ULL / tsc_hz : 0),
 	       (unsigned long)tsc_hz, (unsigned long)min, (unsigned long)width);
 	for (int i = 0; i < BINS; i++)
@@ -145,9 +152,32 @@ static void run(const struct bench *b, uint64_t tsc_hz)
 	fflush(stdout);
 }
 
+#ifdef __x86_64__
+/* Run the 32-bit trapbench, if the system has one, and wait for it. */
+static void run_trapbench32(void)
+{
+	char *argv[] = { OS_TRAPBENCH32, NULL }, *envp[] = { NULL };
+	int status;
+
+	if (access(OS_TRAPBENCH32, X_OK) != 0)
+		return;                              /* not built: 64-bit figures only */
+	printf("trapbench: running %s\n", OS_TRAPBENCH32);
+	fflush(stdout);
+	pid_t pid = fork();
+	if (pid == 0) {
+		execve(OS_TRAPBENCH32, argv, envp);
+		printf("trapbench: cannot run %s\n", OS_TRAPBENCH32);
+		_exit(127);
+	}
+	if (pid < 0 || waitpid(pid, &status, 0) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		printf("trapbench: %s failed\n", OS_TRAPBENCH32);
+}
+#endif
+
 int main(void)
 {
 	os_init();
+	cpu_vendor(vendor);
 	zero_fd = open("/dev/zero", O_RDONLY);
 	null_fd = open("/dev/null", O_WRONLY);
 	if (zero_fd < 0 || null_fd < 0) {
@@ -157,11 +187,14 @@ int main(void)
 	uint64_t hz = os_tsc_hz();
 	int vdso = os_has_vdso();
 
-	printf("trapbench: kernel %s, %d samples per case, TSC %lu Hz, vDSO %s\n",
-	       OS_KERNEL, SAMPLES, (unsigned long)hz, vdso ? "yes" : "no");
+	printf("trapbench: kernel %s, %s, %d samples per case, TSC %lu Hz, vDSO %s\n",
+	       OS_KERNEL, vendor, SAMPLES, (unsigned long)hz, vdso ? "yes" : "no");
 	for (unsigned i = 0; i < sizeof(benches) / sizeof(benches[0]); i++)
 		if (!benches[i].needs_vdso || vdso)
 			run(&benches[i], hz);
+#ifdef __x86_64__
+	run_trapbench32();
+#endif
 	printf("trapbench: done\n");
 	fflush(stdout);
 	os_done();
