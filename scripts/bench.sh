@@ -9,25 +9,32 @@
 #   scripts/bench.sh --no-linux         this kernel only (also when offline: Linux is skipped)
 #   scripts/bench.sh --accel icount     one mode only (repeatable: tcg, icount, kvm, auto);
 #   ACCEL=icount scripts/bench.sh       ACCEL= means the same
+#   scripts/bench.sh --vendor both      each mode under the guest CPU vendors amd, intel or
+#   VENDOR=intel scripts/bench.sh       both (default both; kvm runs the host's vendor only)
 #   scripts/bench.sh --compare FILE     also compare with a baseline; exit 3 when a median
 #                                       grew more than BENCH_TOLERANCE percent (default 10)
+# Logs: build/bench/raw/<kernel>-<accel>-<vendor>.log (docs/benchmarks.md).
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 
-accels=() linux=yes compare=() timeout=${TIMEOUT:-900}
+accels=() linux=yes compare=() timeout=${TIMEOUT:-900} vendor=${VENDOR:-both}
 while [ $# -gt 0 ]; do
 	case $1 in
 	--no-linux) linux=no; shift ;;
 	--accel) accel_valid "${2:-}" || die "--accel needs auto, kvm, tcg or icount, not '${2:-}'"
 		accels+=("$2"); shift 2 ;;
+	--vendor) vendor_valid "${2:-}" || die "--vendor needs amd, intel or both, not '${2:-}'"
+		vendor=$2; shift 2 ;;
 	--compare) [ $# -ge 2 ] || die "--compare needs a baseline file"; compare=(--baseline "$2" --tolerance "${BENCH_TOLERANCE:-10}"); shift 2 ;;
-	-h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+	-h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 	*) die "unknown argument '$1' (see scripts/bench.sh --help)" ;;
 	esac
 done
 # ACCEL=NAME is --accel NAME; neither: the wall-clock mode (KVM or TCG) and icount.
 if [ ${#accels[@]} -eq 0 ] && [ -n "${ACCEL:-}" ]; then accels=("$ACCEL"); fi
 [ ${#accels[@]} -gt 0 ] || accels=(auto icount)
+vendor_valid "$vendor" || die "VENDOR must be amd, intel or both, not '$vendor'"
+mapfile -t vendors < <(vendor_list "$vendor")
 
 ensure_packages
 mkdir -p "$BUILD/bench"
@@ -49,19 +56,24 @@ mkdir -p "$raw"
 # every call and would be measured with it (docs/benchmarks.md has its cost).
 img=$BUILD/bench/trapbench.img
 image_with_cmdline "$img" "init=/bin/trapbench syscall_ring=off"
+host=$(vendor_host)
 for a in "${accels[@]}"; do
-	note "this kernel, $a: booting with init=/bin/trapbench"
-	rc=0
-	ACCEL_RESOLVED=$a SHOW_SERIAL=1 boot_headless "$img" "$raw/this-$a.log" "$timeout" || rc=$?
-	[ "$rc" -ne "$QEMU_KVM_FAILED" ] ||
-		die "trapbench under kvm: KVM failed ($(kvm_stop_reason "$raw/this-$a.log")); ACCEL=tcg avoids it"
-	[ "$rc" -eq "$QEMU_SUCCESS" ] || die "trapbench under $a ended with QEMU status $rc (log: $raw/this-$a.log)"
+	for v in "${vendors[@]}"; do
+		cpu=$(vendor_cpu "$a" "$v" "$host") || { note "this kernel, $a, $v: skipped: $cpu"; continue; }
+		log=$raw/this-$a-$v.log
+		note "this kernel, $a, $v (-cpu $cpu): booting with init=/bin/trapbench"
+		rc=0
+		QEMU_CPU=$cpu ACCEL_RESOLVED=$a SHOW_SERIAL=1 boot_headless "$img" "$log" "$timeout" || rc=$?
+		[ "$rc" -ne "$QEMU_KVM_FAILED" ] ||
+			die "trapbench under kvm: KVM failed ($(kvm_stop_reason "$log")); ACCEL=tcg avoids it"
+		[ "$rc" -eq "$QEMU_SUCCESS" ] || die "trapbench under $a, $v ended with QEMU status $rc (log: $log)"
+	done
 done
 rm -f "$img"
 
 # Linux, side by side (exit 2: skipped, e.g. offline).
 if [ "$linux" = yes ]; then
-	args=()
+	args=(--vendor "$vendor")
 	for a in "${accels[@]}"; do args+=(--accel "$a"); done
 	rc=0
 	"$ROOT/scripts/linux-bench.sh" "${args[@]}" --out "$raw" || rc=$?

@@ -2,7 +2,7 @@
 # baseline file (grey) and in the current run (blue), with the change in %.
 #
 # Variables (gnuplot -e): lib, data, out (no extension), ttl, ylab, n (groups),
-#   basename, curname (legend entries).
+#   basename, curname (legend entries), wpx (width, style.gp).
 # data: tab-separated  index call path baseline_median current_median change
 #   (NaN where one side has no such entry; change is text such as "+3.1%",
 #   "new", or "missing", which is written at the foot of the empty slot).
@@ -21,7 +21,7 @@ set ylabel ylab
 lbl(m) = sprintf("%.0f", m)
 
 do for [fmt in "svg png"] {
-	eval term(fmt, 960, 540)
+	eval term(fmt, wpx, 540)
 	set output out.".".fmt
 	plot data using 1:(NaN):xtic(strcol(2)."\n".strcol(3)), \
 		'' using ($1 - 0.2):4:(w) with boxes lc rgb base_dark title basename, \
