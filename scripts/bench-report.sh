@@ -247,7 +247,7 @@ if [ "$charts" = yes ]; then
 		[ "$linux" -eq 0 ] || who="trapdoor vs Linux"
 		n=$(wc -l <"$data")
 		gp medians.gp "data=$(gp_str "$data"); out=$(gp_str "$OUT/medians-$accel"); n=$n; linux=$linux;
-			wpx=$((n * 64 > 960 ? n * 64 : 960));
+			wpx=$((n * 96 > 960 ? n * 96 : 960));
 			ttl=$(gp_str "$who: TSC ticks per call by entry path, median (dark), p99 (light) - $(accel_desc "$accel"), vendor $vendors, commit $commit");
 			ylab=$(gp_str "$(ticks_label "$accel" "TSC ticks (median, p99)")")"
 		charts_made+=("medians-$accel")
@@ -383,7 +383,7 @@ if [ -n "$baseline" ]; then
 		awk -F'\t' '$4 != "NaN" { found = 1 } END { exit !found }' "$TMP/compare-chart.tsv"; then
 		n=$(wc -l <"$TMP/compare-chart.tsv")
 		gp baseline.gp "data=$(gp_str "$TMP/compare-chart.tsv"); out=$(gp_str "$OUT/vs-baseline"); n=$n;
-			wpx=$((n * 64 > 960 ? n * 64 : 960));
+			wpx=$((n * 96 > 960 ? n * 96 : 960));
 			ttl=$(gp_str "trapdoor, $(accel_desc icount): median TSC ticks (= instructions) per call, baseline (commit $bcommit) vs commit $commit");
 			ylab=$(gp_str "TSC ticks, median (1 tick = 1 instruction)");
 			basename=$(gp_str "baseline $bcommit"); curname=$(gp_str "current $commit")"
@@ -399,7 +399,7 @@ if [ -n "$update" ]; then
 			  + {samples, min, median, p99, unit}],
 		host, commit}' "$RESULTS" >"$TMP/baseline.json"
 	[ "$(jq '.runs | length' "$TMP/baseline.json")" -gt 0 ] ||
-		die "no kernel this / accel icount runs (this-icount.log): $update left as it was"
+		die "no kernel this / accel icount runs (this-icount-<vendor>.log): $update left as it was"
 	mkdir -p "$(dirname "$update")"
 	cp "$TMP/baseline.json" "$update"
 	echo "# baseline: wrote $update from commit $commit ($(jq '.runs | length' "$update") kernel this / accel icount entries); commit it with the reason for the change"

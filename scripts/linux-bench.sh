@@ -90,11 +90,10 @@ why=$(linux_build_trapbench32 "$tb32") || { note "no 32-bit trapbench: $why"; tb
 linux_initrd "$run_dir/trapbench" "$run_dir/initrd.cpio" "$tb32"
 
 # --- the runs ---------------------------------------------------------------------
-failed=0 runs=0 logs=()
-host=$(vendor_host)
-for accel in "${accels[@]}"; do
-for v in "${vendors[@]}"; do
-	cpu=$(vendor_cpu "$accel" "$v" "$host") || { note "$accel, $v: skipped: $cpu"; continue; }
+# linux_run ACCEL VENDOR CPU: one boot; OUT/linux-ACCEL-VENDOR.log; status
+# 1 with the reason and the log's last lines when it did not report.
+linux_run() {
+	local accel=$1 v=$2 cpu=$3 limit name log err t0 rc=0 took n problem="" code
 	case $accel in
 	tcg) limit=300 ;;
 	icount) limit=600 ;;     # -icount shift=0: the guest runs at one instruction per ns
@@ -106,16 +105,12 @@ for v in "${vendors[@]}"; do
 	err=$run_dir/qemu-$accel-$v.stderr
 	note "$accel, $v (-cpu $cpu): booting Linux with trapbench as /init (limit ${limit}s)"
 	t0=$SECONDS
-	rc=0
-	runs=$((runs + 1))
 	QEMU_CPU=$cpu linux_boot "$accel" "$run_dir/initrd.cpio" "$log" "$err" "$limit" || rc=$?
 	took=$((SECONDS - t0))
 	mkdir -p "$OUT"
 	cp "$log" "$OUT/$name.log"
 	log=$OUT/$name.log
-	logs+=("$log")
 	n=$(grep -c '^BENCH ' "$log" || true)
-	problem=""
 	if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
 		problem="timed out after ${limit}s (LINUX_BENCH_TIMEOUT sets the limit)"
 	elif [ "$rc" -ne 0 ]; then
@@ -131,17 +126,34 @@ for v in "${vendors[@]}"; do
 		problem="no BENCH lines"
 	fi
 	if [ -n "$problem" ]; then
-		echo "error: $name: $problem after ${took}s; last lines of $log:" >&2
-		tail -8 "$log" | sed 's/^/    /' >&2
-		failed=$((failed + 1))
-		continue
+		{ echo "error: $name: $problem after ${took}s; last lines of $log:"; tail -8 "$log" | sed 's/^/    /'; } >&2
+		return 1
 	fi
 	grep -q '^trapbench: done' "$log" || note "warning: $log has no 'trapbench: done' line"
 	! grep -q '^trapbench: .*trapbench32 failed' "$log" || note "warning: $log: the 32-bit trapbench failed"
-	note "$accel, $v: $n BENCH lines in ${took}s"
-	sed -n 's/^BENCH .*"path": "\([^"]*\)", "call": "\([^"]*\)".*"median": \([0-9]*\).*/\1 \2 \3/p' "$log" |
-		awk -v a="$accel" -v v="$v" '{ printf "    %-6s %-5s %-15s %-14s median %s\n", a, v, $1, $2, $3 }' >&2
-done
+	{ echo "==> $accel, $v: $n BENCH lines in ${took}s"
+	  sed -n 's/^BENCH .*"path": "\([^"]*\)", "call": "\([^"]*\)".*"median": \([0-9]*\).*/\1 \2 \3/p' "$log" |
+		awk -v a="$accel" -v v="$v" '{ printf "    %-6s %-5s %-15s %-14s median %s\n", a, v, $1, $2, $3 }'; } >&2
+}
+
+# Under icount the vendors boot side by side (the figures count
+# instructions, whatever else the host runs); tcg and kvm one at a time.
+failed=0 runs=0 logs=()
+host=$(vendor_host)
+for accel in "${accels[@]}"; do
+	pids=()
+	for v in "${vendors[@]}"; do
+		cpu=$(vendor_cpu "$accel" "$v" "$host") || { note "$accel, $v: skipped: $cpu"; continue; }
+		runs=$((runs + 1))
+		logs+=("$OUT/linux-$accel-$v.log")
+		if [ "$accel" = icount ]; then
+			linux_run "$accel" "$v" "$cpu" &
+			pids+=($!)
+		else
+			linux_run "$accel" "$v" "$cpu" || failed=$((failed + 1))
+		fi
+	done
+	for p in "${pids[@]}"; do wait "$p" || failed=$((failed + 1)); done
 done
 [ "$failed" -eq 0 ] || die "$failed of $runs Linux run(s) failed"
 note "logs: ${logs[*]}"

@@ -14,16 +14,17 @@ linux_dark = "#d0700a"; linux_light = "#f6c894"
 base_dark = "#8c8c8c"
 # Linetypes 1..11, one per path in bench-report.sh's prank order: int80,
 # syscall, vdso, vsyscall, int80_32, sysenter, syscall32, kernel_vsyscall,
-# vdso32, none, anything else (the 32-bit paths dashed).
+# vdso32, none, anything else. (Solid lines only: the bars' borders take
+# these linetypes too.)
 set linetype 1 lc rgb "#1f5fa0" lw 2
 set linetype 2 lc rgb "#d0700a" lw 2
 set linetype 3 lc rgb "#2a9a3a" lw 2
 set linetype 4 lc rgb "#b8a000" lw 2
-set linetype 5 lc rgb "#1f5fa0" lw 2 dt 2
-set linetype 6 lc rgb "#8a2be2" lw 2 dt 2
-set linetype 7 lc rgb "#d0700a" lw 2 dt 2
-set linetype 8 lc rgb "#008b8b" lw 2 dt 2
-set linetype 9 lc rgb "#2a9a3a" lw 2 dt 2
+set linetype 5 lc rgb "#7fb3e0" lw 2
+set linetype 6 lc rgb "#8a2be2" lw 2
+set linetype 7 lc rgb "#f0a860" lw 2
+set linetype 8 lc rgb "#008b8b" lw 2
+set linetype 9 lc rgb "#8fd08f" lw 2
 set linetype 10 lc rgb "#7a4fa0" lw 2
 set linetype 11 lc rgb "#b03030" lw 2
 
