@@ -19,6 +19,7 @@
 #include <time.h>
 
 #include "tsc.h"
+#include "vendor.h"
 
 #ifdef __linux__
 #include <sys/auxv.h>

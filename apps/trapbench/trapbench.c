@@ -15,9 +15,6 @@
  * needs no kernel entry when there is a vDSO) and none (the empty
  * measurement: what the timer itself costs). The same source builds as a
  * static Linux program (os.h), where int80 means Linux's i386 entry.
- * Every line names the CPU vendor the guest sees ("guest_vendor"). After
- * its own cases the 64-bit program runs the 32-bit one (OS_TRAPBENCH32),
- * when the system has it, and waits for it: its lines join the same log.
  */
 #include <fcntl.h>
 #include <stdint.h>
@@ -29,7 +26,6 @@
 
 #include "os.h"
 #include "tsc.h"
-#include "vendor.h"
 
 #define SAMPLES 10000
 #define WARMUP 1000
@@ -113,13 +109,15 @@ static const struct bench {
 };
 
 static uint64_t samples[SAMPLES];
-static char vendor[13];
 
 static int cmp_u64(const void *a, const void *b)
 {
 	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
 	return x < y ? -1 : x > y;
 }
+
+/* Every BENCH line names the CPU vendor the guest sees (vendor.h). */
+static char vendor[13];
 
 /* Measure one case and print its BENCH line. */
 static void run(const struct bench *b, uint64_t tsc_hz)
@@ -153,7 +151,9 @@ static void run(const struct bench *b, uint64_t tsc_hz)
 }
 
 #ifdef __x86_64__
-/* Run the 32-bit trapbench, if the system has one, and wait for it. */
+/* After its own cases the 64-bit program runs the 32-bit one (the same
+ * source built -m32), when the system has it, and waits for it: its BENCH
+ * lines join the same log. */
 static void run_trapbench32(void)
 {
 	char *argv[] = { OS_TRAPBENCH32, NULL }, *envp[] = { NULL };

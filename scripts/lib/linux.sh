@@ -183,11 +183,9 @@ linux_initrd() {
 # linux_cmdline: the kernel command line. quiet: only errors and worse reach
 # the console (none in a good run), so they cannot split BENCH lines; a
 # panic (init crashed) still shows. panic=-1 with QEMU's -no-reboot ends
-# QEMU at once on a panic. vsyscall=xonly: the legacy vsyscall page as
-# trapdoor has it (calls emulated on an instruction fetch; Debian's default
-# too, said here so the vsyscall comparison does not rest on it).
+# QEMU at once on a panic.
 linux_cmdline() {
-	echo "console=ttyS0 quiet panic=-1 vsyscall=xonly ${LINUX_APPEND:-}"
+	echo "console=ttyS0 quiet panic=-1 ${LINUX_APPEND:-}"
 }
 
 # linux_boot ACCEL INITRD LOG ERR LIMIT: boot LINUX_VMLINUZ with INITRD under
