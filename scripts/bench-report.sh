@@ -247,7 +247,7 @@ if [ "$charts" = yes ]; then
 		[ "$linux" -eq 0 ] || who="trapdoor vs Linux"
 		n=$(wc -l <"$data")
 		gp medians.gp "data=$(gp_str "$data"); out=$(gp_str "$OUT/medians-$accel"); n=$n; linux=$linux;
-			wpx=$((n * 96 > 960 ? n * 96 : 960));
+			wpx=$((n * 110 > 960 ? n * 110 : 960));
 			ttl=$(gp_str "$who: TSC ticks per call by entry path, median (dark), p99 (light) - $(accel_desc "$accel"), vendor $vendors, commit $commit");
 			ylab=$(gp_str "$(ticks_label "$accel" "TSC ticks (median, p99)")")"
 		charts_made+=("medians-$accel")
@@ -371,7 +371,7 @@ if [ -n "$baseline" ]; then
 	      else verdict = "ok"
 	    }
 	    printf fmt, call[r], path[r], vend[r], base[r], cur[r], change, verdict
-	    printf "%d\t%s\t%s\t%s\t%s\t%s\n", r, call[r], path[r] (vend[r] == "-" ? "" : " (" vend[r] ")"), (base[r] == "-") ? "NaN" : base[r], (cur[r] == "-") ? "NaN" : cur[r], (base[r] == "-") ? "new" : (cur[r] == "-") ? "missing" : chart > out
+	    printf "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", r, call[r], path[r], (base[r] == "-") ? "NaN" : base[r], (cur[r] == "-") ? "NaN" : cur[r], (base[r] == "-") ? "new" : (cur[r] == "-") ? "missing" : chart, vend[r] > out
 	  }
 	  fail = regress + missing + (compared == 0)     # comparing nothing checks nothing: a failure
 	  printf "baseline: %d compared, %d regression(s), %d missing, %d new -> %s\n", compared, regress, missing, fresh, fail ? "FAIL" : "ok"
@@ -383,7 +383,7 @@ if [ -n "$baseline" ]; then
 		awk -F'\t' '$4 != "NaN" { found = 1 } END { exit !found }' "$TMP/compare-chart.tsv"; then
 		n=$(wc -l <"$TMP/compare-chart.tsv")
 		gp baseline.gp "data=$(gp_str "$TMP/compare-chart.tsv"); out=$(gp_str "$OUT/vs-baseline"); n=$n;
-			wpx=$((n * 96 > 960 ? n * 96 : 960));
+			wpx=$((n * 110 > 960 ? n * 110 : 960));
 			ttl=$(gp_str "trapdoor, $(accel_desc icount): median TSC ticks (= instructions) per call, baseline (commit $bcommit) vs commit $commit");
 			ylab=$(gp_str "TSC ticks, median (1 tick = 1 instruction)");
 			basename=$(gp_str "baseline $bcommit"); curname=$(gp_str "current $commit")"
