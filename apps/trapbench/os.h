@@ -3,7 +3,6 @@
  * for Linux (the same source builds for both: scripts/linux-bench.sh).
  *
  *   OS_KERNEL          "this" or "linux", the "kernel" key of BENCH lines
- *   OS_TRAPBENCH32     where the 32-bit trapbench is, when the system has one
  *   NR_GETPID_INT80    getpid's number through int $0x80 (Linux: i386's 20)
  *   NR_CLOCK_INT80     clock_gettime's number through int $0x80 (Linux: i386's 265)
  *   os_tsc_hz()        the TSC frequency, for ns figures
@@ -11,6 +10,7 @@
  *   os_init()          make sure /dev/null and /dev/zero exist
  *   os_has_vdso()      whether clock_gettime() skips the kernel
  *   os_done()          end the run (Linux: as /init, power the machine off)
+ *   OS_TRAPBENCH32     where the 32-bit trapbench is, when the system has one
  */
 #ifndef TRAPBENCH_OS_H
 #define TRAPBENCH_OS_H
@@ -19,7 +19,6 @@
 #include <time.h>
 
 #include "tsc.h"
-#include "vendor.h"
 
 #ifdef __linux__
 #include <sys/auxv.h>

@@ -26,6 +26,7 @@
 
 #include "os.h"
 #include "tsc.h"
+#include "vendor.h"
 
 #define SAMPLES 10000
 #define WARMUP 1000
@@ -187,8 +188,8 @@ int main(void)
 	uint64_t hz = os_tsc_hz();
 	int vdso = os_has_vdso();
 
-	printf("trapbench: kernel %s, %s, %d samples per case, TSC %lu Hz, vDSO %s\n",
-	       OS_KERNEL, vendor, SAMPLES, (unsigned long)hz, vdso ? "yes" : "no");
+	printf("trapbench: kernel %s, %d samples per case, TSC %lu Hz, vDSO %s\n",
+	       OS_KERNEL, SAMPLES, (unsigned long)hz, vdso ? "yes" : "no");
 	for (unsigned i = 0; i < sizeof(benches) / sizeof(benches[0]); i++)
 		if (!benches[i].needs_vdso || vdso)
 			run(&benches[i], hz);
