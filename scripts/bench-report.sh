@@ -81,7 +81,7 @@ def krank: {"this": 0, "linux": 1}[.] // 2;
 def arank: {"icount": 0, "tcg": 1, "kvm": 2}[.] // 3;
 def crank: {"getpid": 0, "clock_gettime": 1, "gettimeofday": 2, "time": 3, "empty": 9}[.] // 5;
 def prank: {"int80": 0, "syscall": 1, "vdso": 2, "vsyscall": 3, "int80_32": 4, "sysenter": 5,
-            "syscall32": 6, "kernel_vsyscall": 7, "vdso32": 8, "none": 9}[.] // 10;
+            "syscall32": 6, "kernel_vsyscall": 7, "vdso32": 8, "none": 9, "none32": 10}[.] // 11;
 def vshort: {"AuthenticAMD": "amd", "GenuineIntel": "intel"}[.] // .;
 def order: [(.accel | arank), .accel, (.guest_vendor // ""), (.cpus // 0), (.rss_kib // 0),
             (.call | crank), .call, (.path | prank), .path, (.kernel | krank), .kernel];

@@ -12,9 +12,9 @@ term(fmt, w, h) = (fmt eq "svg") \
 this_dark = "#1f5fa0"; this_light = "#a9c8e8"
 linux_dark = "#d0700a"; linux_light = "#f6c894"
 base_dark = "#8c8c8c"
-# Linetypes 1..11, one per path in bench-report.sh's prank order: int80,
+# Linetypes 1..12, one per path in bench-report.sh's prank order: int80,
 # syscall, vdso, vsyscall, int80_32, sysenter, syscall32, kernel_vsyscall,
-# vdso32, none, anything else. (Solid lines only: the bars' borders take
+# vdso32, none, none32, anything else. (Solid lines only: the bars' borders take
 # these linetypes too.)
 set linetype 1 lc rgb "#1f5fa0" lw 2
 set linetype 2 lc rgb "#d0700a" lw 2
@@ -26,7 +26,8 @@ set linetype 7 lc rgb "#f0a860" lw 2
 set linetype 8 lc rgb "#008b8b" lw 2
 set linetype 9 lc rgb "#8fd08f" lw 2
 set linetype 10 lc rgb "#7a4fa0" lw 2
-set linetype 11 lc rgb "#b03030" lw 2
+set linetype 11 lc rgb "#b89ad0" lw 2
+set linetype 12 lc rgb "#b03030" lw 2
 
 set datafile separator "\t"
 set border 3 lc rgb "#444444"
