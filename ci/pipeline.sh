@@ -3,7 +3,8 @@
 #   1. every test, and the conformance suite on other CPUs, machines and
 #      memory sizes (scripts/test.sh --matrix);
 #   2. the benchmark under -icount shift=0 (deterministic: one TSC tick is one
-#      guest instruction), this kernel and Linux side by side, compared with
+#      guest instruction), this kernel and Linux side by side, each under an
+#      AMD and an Intel guest vendor (booted side by side), compared with
 #      the committed ci/baseline.json: a median that grew more than
 #      BENCH_TOLERANCE percent (default 10) fails the run. The charts and
 #      results.json stay in build/bench/ (docs/benchmarks.md).

@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
 # bench-report.sh - turn trapbench's serial logs into results.json, charts and
 # a summary table; optionally compare against (or refresh) a baseline.
-# Input: RAW/<kernel>-<accel>.log (kernel this|linux, accel tcg|icount|kvm),
-# each line holding `BENCH {json}` is one measurement. See docs/benchmarks.md.
+# Input: RAW/<kernel>-<accel>-<vendor>.log (kernel this|linux, accel
+# tcg|icount|kvm, vendor amd|intel; the older <kernel>-<accel>.log too),
+# each line holding `BENCH {json}` is one measurement. A record's key is
+# kernel, accel, call, path and the optional guest_vendor, rss_kib and cpus
+# (absent when a line lacks them): one list, optkeys below, that the
+# de-duplication, the charts, the table and the baseline all use.
+# See docs/benchmarks.md.
 #
 #   scripts/bench-report.sh                        build/bench/raw -> build/bench
 #   scripts/bench-report.sh --raw DIR --out DIR    other directories
@@ -36,7 +41,7 @@ while [ $# -gt 0 ]; do
 		shift 2 ;;
 	--require) require=yes; shift ;;
 	--no-charts) charts=no; shift ;;
-	-h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+	-h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 	*) die "unknown argument '$1' (see scripts/bench-report.sh --help)" ;;
 	esac
 done
@@ -63,20 +68,33 @@ mkdir -p "$OUT"
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/bench-report.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
 
-# Sort orders shared by every jq program below: kernel, accel, call, path.
+# The record key and the sort orders shared by every jq program below.
+# optkeys: the optional part of the key (a record without one is simply
+# keyed by its absence). prank lists every path, the order of the charts and
+# the table; its rank + 1 is the path's line type in dist.gp (style.gp).
 JQ_DEFS='
+def optkeys: ["guest_vendor", "rss_kib", "cpus"];
+def opt: [.[optkeys[]]];
+def key: [.kernel, .accel, .call, .path] + opt;
+def vkey: [.call, .path] + opt;
 def krank: {"this": 0, "linux": 1}[.] // 2;
 def arank: {"icount": 0, "tcg": 1, "kvm": 2}[.] // 3;
-def crank: {"getpid": 0, "clock_gettime": 1, "empty": 9}[.] // 5;
-def prank: {"int80": 0, "syscall": 1, "vdso": 2, "none": 3}[.] // 4;
-def order: [(.accel | arank), .accel, (.call | crank), .call, (.path | prank), .path, (.kernel | krank), .kernel];
+def crank: {"getpid": 0, "clock_gettime": 1, "gettimeofday": 2, "time": 3, "empty": 9}[.] // 5;
+def prank: {"int80": 0, "syscall": 1, "vdso": 2, "vsyscall": 3, "int80_32": 4, "sysenter": 5,
+            "syscall32": 6, "kernel_vsyscall": 7, "vdso32": 8, "none": 9, "none32": 10}[.] // 11;
+def vshort: {"AuthenticAMD": "amd", "GenuineIntel": "intel"}[.] // .;
+def order: [(.accel | arank), .accel, (.guest_vendor // ""), (.cpus // 0), (.rss_kib // 0),
+            (.call | crank), .call, (.path | prank), .path, (.kernel | krank), .kernel];
+def extras: [(select(.cpus != null) | "cpus=\(.cpus)"), (select(.rss_kib != null) | "rss=\(.rss_kib)KiB")] | join(" ");
+def plabel: .path + (extras | if . == "" then "" else " " + . end);
 '
 
 # --- parse the logs -----------------------------------------------------------
-# parse FILE KERNEL ACCEL: one JSON object per BENCH line on stdout: the run,
-# or {"_error": msg} / {"_warn": msg}.
+# parse FILE KERNEL ACCEL VENDOR: one JSON object per BENCH line on stdout:
+# the run, or {"_error": msg} / {"_warn": msg}. VENDOR (a CPUID string, or
+# empty) is the file name's, for lines without guest_vendor.
 parse() {
-	{ grep -a -n 'BENCH ' "$1" || true; } | jq -R -c --arg file "$1" --arg kernel "$2" --arg accel "$3" '
+	{ grep -a -n 'BENCH ' "$1" || true; } | jq -R -c --arg file "$1" --arg kernel "$2" --arg accel "$3" --arg vendor "$4" "$JQ_DEFS"'
 		def isnum: type == "number";
 		index(":") as $c | .[:$c] as $n | .[$c + 1:] as $line
 		| "\($file):\($n)" as $at
@@ -90,17 +108,24 @@ parse() {
 			   + [("ns_median", "tsc_hz", "hist_lo", "hist_width") | select($o[.] != null and ($o[.] | isnum | not))]
 			   + [select($o.hist != null and (($o.hist | type) != "array" or any($o.hist[]; isnum | not))) | "hist"]
 			   + [select($o.hist != null and ($o.hist_lo == null or $o.hist_width == null)) | "hist_lo/hist_width (for hist)"]
-			   + [select($o.kernel != null and ($o.kernel | type) != "string") | "kernel"]) as $bad
+			   + [select($o.kernel != null and ($o.kernel | type) != "string") | "kernel"]
+			   + [select($o.guest_vendor != null and ($o.guest_vendor | type) != "string") | "guest_vendor"]
+			   + [optkeys[] | select(. != "guest_vendor" and $o[.] != null and ($o[.] | isnum | not))]) as $bad
 			| if ($bad | length) > 0 then
 				{_error: "\($at): BENCH line with missing or bad key(s): \($bad | join(", "))"}
 			else
 				(if $o.kernel != null and $o.kernel != $kernel then
 					{_warn: "\($at): kernel \"\($o.kernel)\" in the line but \"\($kernel)\" in the file name: using the line'"'"'s"}
 				else empty end),
-				{kernel: ($o.kernel // $kernel), accel: $accel, path: $o.path, call: $o.call,
-				 samples: $o.samples, min: $o.min, median: $o.median, p99: $o.p99,
-				 unit: ($o.unit // "tsc"), ns_median: $o.ns_median,
-				 hist_lo: $o.hist_lo, hist_width: $o.hist_width, hist: $o.hist, tsc_hz: $o.tsc_hz}
+				(if $o.guest_vendor != null and $vendor != "" and $o.guest_vendor != $vendor then
+					{_warn: "\($at): guest_vendor \"\($o.guest_vendor)\" in the line but \"\($vendor)\" in the file name: using the line'"'"'s"}
+				else empty end),
+				({kernel: ($o.kernel // $kernel), accel: $accel, path: $o.path, call: $o.call,
+				  samples: $o.samples, min: $o.min, median: $o.median, p99: $o.p99,
+				  unit: ($o.unit // "tsc"), ns_median: $o.ns_median,
+				  hist_lo: $o.hist_lo, hist_width: $o.hist_width, hist: $o.hist, tsc_hz: $o.tsc_hz}
+				 + ($o + (if $o.guest_vendor == null and $vendor != "" then {guest_vendor: $vendor} else {} end)
+				    | . as $x | [optkeys[] | select($x[.] != null) | {(.): $x[.]}] | add // {}))
 			end
 		end'
 }
@@ -108,21 +133,22 @@ parse() {
 shopt -s nullglob
 logs=("$RAW"/*.log)
 shopt -u nullglob
-[ ${#logs[@]} -gt 0 ] || die "no logs in $RAW (expected <kernel>-<accel>.log files)"
+[ ${#logs[@]} -gt 0 ] || die "no logs in $RAW (expected <kernel>-<accel>-<vendor>.log files)"
 : >"$TMP/runs.ndjson"
 errors=0
 for f in "${logs[@]}"; do
 	name=$(basename "$f" .log)
-	kernel=${name%%-*} accel=${name#*-}
-	if [[ ! $kernel =~ ^(this|linux)$ ]] || [[ ! $accel =~ ^(tcg|icount|kvm)$ ]]; then
-		note "ignoring $f: not named <this|linux>-<tcg|icount|kvm>.log"
+	if [[ ! $name =~ ^(this|linux)-(tcg|icount|kvm)(-(amd|intel))?$ ]]; then
+		note "ignoring $f: not named <this|linux>-<tcg|icount|kvm>-<amd|intel>.log (or without -<vendor>)"
 		continue
 	fi
+	kernel=${BASH_REMATCH[1]} accel=${BASH_REMATCH[2]} vendor=""
+	[ -z "${BASH_REMATCH[4]}" ] || vendor=$(vendor_cpuid "${BASH_REMATCH[4]}")
 	if [ ! -s "$f" ]; then
 		note "$f is empty: no $kernel/$accel figures"
 		continue
 	fi
-	parse "$f" "$kernel" "$accel" >"$TMP/one.ndjson" || die "could not read $f"
+	parse "$f" "$kernel" "$accel" "$vendor" >"$TMP/one.ndjson" || die "could not read $f"
 	jq -r 'select(._warn) | "warning: " + ._warn' "$TMP/one.ndjson" >&2
 	if jq -e -s 'any(.[]; ._error)' "$TMP/one.ndjson" >/dev/null; then
 		jq -r 'select(._error) | "error: " + ._error' "$TMP/one.ndjson" >&2
@@ -153,11 +179,11 @@ commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
 jq -n --arg cpu "${cpu:-unknown}" --arg kernel "$(uname -sr)" --arg qemu "${qemu:-unknown}" \
 	--argjson cores "$(nproc)" '{cpu: $cpu, kernel: $kernel, qemu: $qemu, cores: $cores}' >"$TMP/host.json"
 jq -s --slurpfile host "$TMP/host.json" --arg commit "$commit" "$JQ_DEFS"'
-	(reduce .[] as $r ({}; .[[$r.kernel, $r.accel, $r.call, $r.path] | tojson] = $r)) as $last
+	(reduce .[] as $r ({}; .[$r | key | tojson] = $r)) as $last
 	| {runs: ([$last[]] | sort_by(order)), host: $host[0], commit: $commit}' \
 	"$TMP/runs.ndjson" >"$TMP/results.json"
 dups=$(( $(wc -l <"$TMP/runs.ndjson") - $(jq '.runs | length' "$TMP/results.json") ))
-[ "$dups" -eq 0 ] || note "$dups measurement(s) repeated for the same kernel/accel/call/path: the last one counts"
+[ "$dups" -eq 0 ] || note "$dups measurement(s) repeated for the same key (kernel/accel/call/path/guest_vendor/rss_kib/cpus): the last one counts"
 mv "$TMP/results.json" "$OUT/results.json"
 RESULTS=$OUT/results.json
 note "wrote $RESULTS ($(jq '.runs | length' "$RESULTS") runs, commit $commit)"
@@ -188,88 +214,114 @@ ticks_label() {
 
 charts_made=()
 if [ "$charts" = yes ]; then
+	# One medians chart per accel: every path, this kernel against Linux. A
+	# call/path measured under both guest vendors is one group when both
+	# gave the same figures on every kernel, else one group per vendor,
+	# tagged (amd) or (intel); so is a path measured under one vendor only,
+	# when the run had both.
 	for accel in $(jq -r "$JQ_DEFS"'[.runs[].accel] | unique | sort_by(arank) | .[]' "$RESULTS"); do
 		data=$TMP/medians-$accel.dat
 		jq -r --arg a "$accel" "$JQ_DEFS"'
+			def fig($rows; $k; f): ([$rows[] | select(.kernel == $k) | f] | first // "NaN");
+			def figs($rows): [$rows[] | {kernel, median, p99}] | sort_by(.kernel);
 			[.runs[] | select(.accel == $a)] as $r
-			| def fig($k; $c; $p; f): ([$r[] | select(.kernel == $k and .call == $c and .path == $p) | f] | first // "NaN");
-			[$r[] | {call, path}] | unique | sort_by([(.call | crank), .call, (.path | prank), .path])
-			| to_entries[] | .value as $g
-			| [.key + 1, $g.call, $g.path,
-			   fig("this"; $g.call; $g.path; .median), fig("this"; $g.call; $g.path; .p99),
-			   fig("linux"; $g.call; $g.path; .median), fig("linux"; $g.call; $g.path; .p99)]
+			| ([$r[] | .guest_vendor] | unique | length > 1) as $mixed
+			| [$r[] | {call, path, rss_kib, cpus}] | unique
+			| sort_by([(.call | crank), .call, (.path | prank), .path, (.cpus // 0), (.rss_kib // 0)])
+			| map(. as $g
+				| [$r[] | select(.call == $g.call and .path == $g.path and .rss_kib == $g.rss_kib and .cpus == $g.cpus)] as $m
+				| ([$m[] | .guest_vendor] | unique) as $vs
+				| [$vs[] as $v | [$m[] | select(.guest_vendor == $v)]] as $by
+				| if ([$by[] | figs(.)] | unique | length) == 1 then
+					[{g: $g, rows: $by[0], tag: (if $mixed and ($vs | length) == 1 and $vs[0] != null then $vs[0] | vshort else null end)}]
+				else [range($vs | length) as $i | {g: $g, rows: $by[$i], tag: ($vs[$i] // "-" | vshort)}] end)
+			| add // []
+			| to_entries[] | .value as $e
+			| [.key + 1, $e.g.call, ($e.g | plabel),
+			   fig($e.rows; "this"; .median), fig($e.rows; "this"; .p99),
+			   fig($e.rows; "linux"; .median), fig($e.rows; "linux"; .p99), ($e.tag // "-")]
 			| @tsv' "$RESULTS" >"$data"
 		linux=$(jq --arg a "$accel" '[.runs[] | select(.accel == $a and .kernel == "linux")] | if length > 0 then 1 else 0 end' "$RESULTS")
+		vendors=$(jq -r --arg a "$accel" "$JQ_DEFS"'[.runs[] | select(.accel == $a) | .guest_vendor // "-" | vshort] | unique | join(", ")' "$RESULTS")
 		who="trapdoor"
 		[ "$linux" -eq 0 ] || who="trapdoor vs Linux"
-		gp medians.gp "data=$(gp_str "$data"); out=$(gp_str "$OUT/medians-$accel"); n=$(wc -l <"$data"); linux=$linux;
-			ttl=$(gp_str "$who: TSC ticks per call by entry path, median (dark) and p99 (light) - $(accel_desc "$accel"), commit $commit");
+		n=$(wc -l <"$data")
+		gp medians.gp "data=$(gp_str "$data"); out=$(gp_str "$OUT/medians-$accel"); n=$n; linux=$linux;
+			wpx=$((n * 110 > 960 ? n * 110 : 960));
+			ttl=$(gp_str "$who: TSC ticks per call by entry path, median (dark), p99 (light) - $(accel_desc "$accel"), vendor $vendors, commit $commit");
 			ylab=$(gp_str "$(ticks_label "$accel" "TSC ticks (median, p99)")")"
 		charts_made+=("medians-$accel")
 	done
 
-	# One distribution chart per kernel/accel: a panel per call (not "empty"),
-	# a step line per path, from the histograms.
-	while IFS=$'\t' read -r kernel accel; do
-		dir=$TMP/dist-$kernel-$accel
+	# One distribution chart per kernel/accel/vendor: a panel per call (not
+	# "empty"), a step line per path, from the histograms.
+	while IFS=$'\t' read -r kernel accel vendor; do
+		tag=$kernel-$accel
+		[ "$vendor" = - ] || tag+=-$(jq -rn --arg v "$vendor" "$JQ_DEFS"'$v | vshort')
+		dir=$TMP/dist-$tag
 		mkdir -p "$dir"
-		vars="dir=$(gp_str "$dir"); out=$(gp_str "$OUT/dist-$kernel-$accel")"
+		vars="dir=$(gp_str "$dir"); out=$(gp_str "$OUT/dist-$tag")"
+		sel='.kernel == $k and .accel == $a and (.guest_vendor // "-") == $v and .hist != null'
 		np=0
-		mapfile -t calls < <(jq -r --arg k "$kernel" --arg a "$accel" "$JQ_DEFS"'
-			[.runs[] | select(.kernel == $k and .accel == $a and .hist != null and .call != "empty") | .call]
+		mapfile -t calls < <(jq -r --arg k "$kernel" --arg a "$accel" --arg v "$vendor" "$JQ_DEFS"'
+			[.runs[] | select('"$sel"' and .call != "empty") | .call]
 			| unique | sort_by([crank, .]) | .[]' "$RESULTS")
 		for call in "${calls[@]}"; do
 			np=$((np + 1))
-			jq -r --arg k "$kernel" --arg a "$accel" --arg c "$call" "$JQ_DEFS"'
-				[.runs[] | select(.kernel == $k and .accel == $a and .call == $c and .hist != null)]
-				| sort_by([(.path | prank), .path]) | .[]
-				| "\(.path): median \(.median), p99 \(.p99)",
+			jq -r --arg k "$kernel" --arg a "$accel" --arg v "$vendor" --arg c "$call" "$JQ_DEFS"'
+				[.runs[] | select('"$sel"' and .call == $c)]
+				| sort_by([(.path | prank), .path, (.cpus // 0), (.rss_kib // 0)]) | .[]
+				| "\(plabel): median \(.median), p99 \(.p99)",
 				  "\(.hist_lo)\t0",
 				  (.hist_lo as $lo | .hist_width as $w | .hist | to_entries[] | "\($lo + .key * $w)\t\(.value)"),
 				  "\(.hist_lo + (.hist | length) * .hist_width)\t0",
 				  "", ""' "$RESULTS" >"$dir/panel-$np.dat"
-			mapfile -t paths < <(jq -r --arg k "$kernel" --arg a "$accel" --arg c "$call" "$JQ_DEFS"'
-				[.runs[] | select(.kernel == $k and .accel == $a and .call == $c and .hist != null)]
-				| sort_by([(.path | prank), .path]) | .[] | (.path | prank) + 1' "$RESULTS")
+			mapfile -t paths < <(jq -r --arg k "$kernel" --arg a "$accel" --arg v "$vendor" --arg c "$call" "$JQ_DEFS"'
+				[.runs[] | select('"$sel"' and .call == $c)]
+				| sort_by([(.path | prank), .path, (.cpus // 0), (.rss_kib // 0)]) | .[] | (.path | prank) + 1' "$RESULTS")
 			vars+="; ptitle$np=$(gp_str "$call"); ns$np=${#paths[@]}"
 			for j in "${!paths[@]}"; do vars+="; lt${np}_$j=${paths[$j]}"; done
 		done
 		if [ "$np" -eq 0 ]; then
-			note "no histograms for $kernel/$accel (old log?): no dist-$kernel-$accel chart"
+			note "no histograms for $tag (old log?): no dist-$tag chart"
 			continue
 		fi
 		name="trapdoor"
 		[ "$kernel" = this ] || name="$kernel"
+		[ "$vendor" = - ] && vdesc="" || vdesc=", guest vendor $vendor"
 		gp dist.gp "$vars; np=$np;
-			ttl=$(gp_str "$name ($kernel), $(accel_desc "$accel"): distribution of TSC ticks per call, by entry path - commit $commit");
+			ttl=$(gp_str "$name ($kernel), $(accel_desc "$accel")$vdesc: distribution of TSC ticks per call, by entry path - commit $commit");
 			xlab=$(gp_str "$(ticks_label "$accel" "TSC ticks"); each line's last bin also counts every sample above it")"
-		charts_made+=("dist-$kernel-$accel")
-	done < <(jq -r "$JQ_DEFS"'[.runs[] | {kernel, accel}] | unique | sort_by([(.kernel | krank), (.accel | arank)]) | .[] | [.kernel, .accel] | @tsv' "$RESULTS")
+		charts_made+=("dist-$tag")
+	done < <(jq -r "$JQ_DEFS"'[.runs[] | {kernel, accel, v: (.guest_vendor // "-")}] | unique
+		| sort_by([(.kernel | krank), (.accel | arank), .v]) | .[] | [.kernel, .accel, .v] | @tsv' "$RESULTS")
 fi
 
 # --- summary table --------------------------------------------------------------
+# One block per accel and guest vendor; "vs linux" pairs records whose keys
+# differ only in the kernel.
 echo
 jq -r "$JQ_DEFS"'
 	.runs as $all
 	| .runs[]
 	| . as $r
-	| ([$all[] | select(.kernel == "linux" and .accel == $r.accel and .call == $r.call and .path == $r.path) | .median] | first) as $lm
-	| [.kernel, .accel, .call, .path, .median, .p99, (.ns_median // "-"),
+	| ([$all[] | select(.kernel == "linux" and .accel == $r.accel and vkey == ($r | vkey)) | .median] | first) as $lm
+	| [.kernel, .accel, (.guest_vendor // "-" | vshort), .call, plabel, .median, .p99, (.ns_median // "-"),
 	   (if .kernel != "linux" and $lm != null then $lm else "-" end)]
 	| map(tostring) | @tsv' "$RESULTS" |
 	awk -F'\t' '
-	{ for (i = 1; i <= 8; i++) cell[NR, i] = $i
-	  vs[NR] = ($8 == "-" || $8 + 0 == 0) ? "-" : sprintf("%.2fx", $5 / $8)
-	  for (i = 1; i <= 4; i++) if (length($i) > w[i]) w[i] = length($i)
-	  acc[NR] = $2 }
+	{ for (i = 1; i <= 9; i++) cell[NR, i] = $i
+	  vs[NR] = ($9 == "-" || $9 + 0 == 0) ? "-" : sprintf("%.2fx", $6 / $9)
+	  for (i = 1; i <= 5; i++) if (length($i) > w[i]) w[i] = length($i)
+	  blk[NR] = $2 " " $3 }
 	END {
-	  split("kernel accel call path", h, " ")
-	  for (i = 1; i <= 4; i++) if (length(h[i]) > w[i]) w[i] = length(h[i])
-	  fmt = "%-" w[1] "s  %-" w[2] "s  %-" w[3] "s  %-" w[4] "s  %9s  %9s  %9s  %9s\n"
-	  printf fmt, "kernel", "accel", "call", "path", "median", "p99", "ns", "vs linux"
+	  split("kernel accel vendor call path", h, " ")
+	  for (i = 1; i <= 5; i++) if (length(h[i]) > w[i]) w[i] = length(h[i])
+	  fmt = "%-" w[1] "s  %-" w[2] "s  %-" w[3] "s  %-" w[4] "s  %-" w[5] "s  %9s  %9s  %9s  %9s\n"
+	  printf fmt, "kernel", "accel", "vendor", "call", "path", "median", "p99", "ns", "vs linux"
 	  for (r = 1; r <= NR; r++) {
-	    if (r > 1 && acc[r] != acc[r - 1]) print ""
-	    printf fmt, cell[r, 1], cell[r, 2], cell[r, 3], cell[r, 4], cell[r, 5], cell[r, 6], cell[r, 7], vs[r]
+	    if (r > 1 && blk[r] != blk[r - 1]) print ""
+	    printf fmt, cell[r, 1], cell[r, 2], cell[r, 3], cell[r, 4], cell[r, 5], cell[r, 6], cell[r, 7], cell[r, 8], vs[r]
 	  }
 	}'
 echo "# unit: TSC ticks (under icount 1 tick = 1 guest instruction); vs linux = this median / linux median"
@@ -277,33 +329,36 @@ echo "# results: $RESULTS (commit $commit)"
 for c in "${charts_made[@]}"; do echo "# chart: $OUT/$c.svg, $OUT/$c.png"; done
 
 # --- baseline comparison ------------------------------------------------------------
+# kernel this / accel icount records of the baseline and of this run are
+# paired by the rest of their key (vkey: call, path, guest_vendor, rss_kib,
+# cpus); a key absent on one side is not the same as any value on the other.
 status=0
 if [ -n "$baseline" ]; then
-	# call, path, baseline median, current median ("-" where absent); baseline order, then new ones.
+	# call, path label, vendor, baseline median, current median ("-" where absent); baseline order, then new ones.
 	jq -r -n --slurpfile b "$baseline" --slurpfile c "$RESULTS" "$JQ_DEFS"'
 		def pick: [.runs[] | select(.kernel == "this" and .accel == "icount")];
 		($b[0] | pick) as $base | ($c[0] | pick) as $cur
-		| def med($set; $r): [$set[] | select(.call == $r.call and .path == $r.path) | .median] | first // "-";
-		($base | sort_by(order) | .[] | [.call, .path, .median, med($cur; .)]),
-		($cur[] | select(med($base; .) == "-") | [.call, .path, "-", .median])
+		| def med($set; $r): [$set[] | select(vkey == ($r | vkey)) | .median] | first // "-";
+		($base | sort_by(order) | .[] | [.call, plabel, (.guest_vendor // "-" | vshort), .median, med($cur; .)]),
+		($cur | sort_by(order) | .[] | select(med($base; .) == "-") | [.call, plabel, (.guest_vendor // "-" | vshort), "-", .median])
 		| map(tostring) | @tsv' >"$TMP/compare.tsv"
 	bcommit=$(jq -r '.commit // "unknown"' "$baseline")
 	echo
 	echo "baseline $baseline (commit $bcommit) vs this run (commit $commit): kernel this, accel icount, tolerance ${tolerance}%"
-	if ! awk -F'\t' '$3 != "-" { found = 1 } END { exit !found }' "$TMP/compare.tsv"; then
+	if ! awk -F'\t' '$4 != "-" { found = 1 } END { exit !found }' "$TMP/compare.tsv"; then
 		echo "  the baseline has no kernel this / accel icount entries: nothing to compare (a failure)"
 	fi
 	awk -F'\t' -v tol="$tolerance" -v out="$TMP/compare-chart.tsv" '
-	{ call[NR] = $1; path[NR] = $2; base[NR] = $3; cur[NR] = $4
-	  if (length($1) > wc) wc = length($1); if (length($2) > wp) wp = length($2) }
+	{ call[NR] = $1; path[NR] = $2; vend[NR] = $3; base[NR] = $4; cur[NR] = $5
+	  if (length($1) > wc) wc = length($1); if (length($2) > wp) wp = length($2); if (length($3) > wv) wv = length($3) }
 	END {
-	  if (wc < 4) wc = 4; if (wp < 4) wp = 4
-	  fmt = "  %-" wc "s  %-" wp "s  %9s  %9s  %8s  %s\n"
-	  if (NR) printf fmt, "call", "path", "baseline", "current", "change", ""
-	  bad = 0; regress = 0; missing = 0; compared = 0
+	  if (wc < 4) wc = 4; if (wp < 4) wp = 4; if (wv < 6) wv = 6
+	  fmt = "  %-" wc "s  %-" wp "s  %-" wv "s  %9s  %9s  %8s  %s\n"
+	  if (NR) printf fmt, "call", "path", "vendor", "baseline", "current", "change", ""
+	  bad = 0; regress = 0; missing = 0; compared = 0; fresh = 0
 	  for (r = 1; r <= NR; r++) {
 	    change = "-"; chart = ""
-	    if (base[r] == "-") { verdict = "new" }
+	    if (base[r] == "-") { verdict = "new"; fresh++ }
 	    else if (cur[r] == "-") { verdict = "MISSING: not in the current results"; missing++ }
 	    else {
 	      compared++
@@ -315,18 +370,20 @@ if [ -n "$baseline" ]; then
 	      else if (pct < -tol) verdict = "faster by more than " tol "% (update the baseline?)"
 	      else verdict = "ok"
 	    }
-	    printf fmt, call[r], path[r], base[r], cur[r], change, verdict
-	    printf "%d\t%s\t%s\t%s\t%s\t%s\n", r, call[r], path[r], (base[r] == "-") ? "NaN" : base[r], (cur[r] == "-") ? "NaN" : cur[r], (base[r] == "-") ? "new" : (cur[r] == "-") ? "missing" : chart > out
+	    printf fmt, call[r], path[r], vend[r], base[r], cur[r], change, verdict
+	    printf "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", r, call[r], path[r], (base[r] == "-") ? "NaN" : base[r], (cur[r] == "-") ? "NaN" : cur[r], (base[r] == "-") ? "new" : (cur[r] == "-") ? "missing" : chart, vend[r] > out
 	  }
 	  fail = regress + missing + (compared == 0)     # comparing nothing checks nothing: a failure
-	  printf "baseline: %d compared, %d regression(s), %d missing -> %s\n", compared, regress, missing, fail ? "FAIL" : "ok"
+	  printf "baseline: %d compared, %d regression(s), %d missing, %d new -> %s\n", compared, regress, missing, fresh, fail ? "FAIL" : "ok"
 	  exit fail ? 3 : 0
 	}' "$TMP/compare.tsv" || status=$?
 	[ "$status" -eq 0 ] || [ "$status" -eq 3 ] || die "baseline comparison failed"
 
 	if [ "$charts" = yes ] && [ -s "$TMP/compare-chart.tsv" ] &&
 		awk -F'\t' '$4 != "NaN" { found = 1 } END { exit !found }' "$TMP/compare-chart.tsv"; then
-		gp baseline.gp "data=$(gp_str "$TMP/compare-chart.tsv"); out=$(gp_str "$OUT/vs-baseline"); n=$(wc -l <"$TMP/compare-chart.tsv");
+		n=$(wc -l <"$TMP/compare-chart.tsv")
+		gp baseline.gp "data=$(gp_str "$TMP/compare-chart.tsv"); out=$(gp_str "$OUT/vs-baseline"); n=$n;
+			wpx=$((n * 110 > 960 ? n * 110 : 960));
 			ttl=$(gp_str "trapdoor, $(accel_desc icount): median TSC ticks (= instructions) per call, baseline (commit $bcommit) vs commit $commit");
 			ylab=$(gp_str "TSC ticks, median (1 tick = 1 instruction)");
 			basename=$(gp_str "baseline $bcommit"); curname=$(gp_str "current $commit")"
@@ -336,11 +393,13 @@ fi
 
 # --- baseline update ----------------------------------------------------------------
 if [ -n "$update" ]; then
-	jq '{runs: [.runs[] | select(.kernel == "this" and .accel == "icount")
-			| {kernel, accel, path, call, samples, min, median, p99, unit}],
+	jq "$JQ_DEFS"'{runs: [.runs[] | select(.kernel == "this" and .accel == "icount")
+			| . as $r | {kernel, accel, path, call}
+			  + ([optkeys[] | select($r[.] != null) | {(.): $r[.]}] | add // {})
+			  + {samples, min, median, p99, unit}],
 		host, commit}' "$RESULTS" >"$TMP/baseline.json"
 	[ "$(jq '.runs | length' "$TMP/baseline.json")" -gt 0 ] ||
-		die "no kernel this / accel icount runs (this-icount.log): $update left as it was"
+		die "no kernel this / accel icount runs (this-icount-<vendor>.log): $update left as it was"
 	mkdir -p "$(dirname "$update")"
 	cp "$TMP/baseline.json" "$update"
 	echo "# baseline: wrote $update from commit $commit ($(jq '.runs | length' "$update") kernel this / accel icount entries); commit it with the reason for the change"

@@ -5,10 +5,14 @@
 #   scripts/linux-bench.sh                          accels tcg and icount, logs in build/bench/raw
 #   scripts/linux-bench.sh --accel kvm --accel tcg  other accelerators (auto|kvm|tcg|icount;
 #                                                   ACCEL= means the same; docs/accel.md)
+#   scripts/linux-bench.sh --vendor amd|intel|both  guest CPU vendor(s) (VENDOR=; default both;
+#                                                   kvm: the host's only; scripts/lib/vendor.sh)
 #   scripts/linux-bench.sh --out DIR                logs in DIR
 #
-# Writes OUT/linux-<accel>.log, the guest's serial console (BENCH lines as
-# trapbench printed them), for scripts/bench-report.sh. The newest
+# Writes OUT/linux-<accel>-<vendor>.log, the guest's serial console (BENCH
+# lines as trapbench printed them), for scripts/bench-report.sh. /init is
+# the 64-bit trapbench; /trapbench32, the same source built -m32, joins it
+# when it builds (linux_build_trapbench32). The newest
 # linux-image-6.1.0-N-amd64 package apt offers is downloaded once into
 # build/linux/ (apt-get download, no root needed).
 # Environment: LINUX_BENCH_TIMEOUT (seconds per run; default tcg 300,
@@ -27,16 +31,18 @@ run_dir=""
 trap 'st=$?; rm -rf "${run_dir:-}"; if [ $st -eq 2 ] && [ $skipped = no ]; then echo "error: linux-bench: failed" >&2; exit 1; fi' EXIT
 
 OUT=$BUILD/bench/raw
-accels=()
+accels=() vendor=${VENDOR:-both}
 while [ $# -gt 0 ]; do
 	case $1 in
 	--accel|--out)
 		[ $# -ge 2 ] && [ -n "$2" ] || die "$1 needs a value"
 		if [ "$1" = --out ]; then OUT=$2; else IFS=, read -ra a <<<"$2"; accels+=("${a[@]}"); fi
 		shift 2 ;;
+	--vendor) vendor_valid "${2:-}" || die "--vendor needs amd, intel or both, not '${2:-}'"
+		vendor=$2; shift 2 ;;
 	--accel=*) IFS=, read -ra a <<<"${1#*=}"; accels+=("${a[@]}"); shift ;;
 	--out=*) OUT=${1#*=}; shift ;;
-	-h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+	-h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 	*) die "unknown argument '$1' (see scripts/linux-bench.sh --help)" ;;
 	esac
 done
@@ -46,6 +52,8 @@ if [ ${#accels[@]} -eq 0 ] && [ -n "${ACCEL:-}" ]; then accels=("$ACCEL"); fi
 [ ${#accels[@]} -gt 0 ] || accels=(tcg icount)
 accel_resolve_all "${accels[@]}"
 accels=("${ACCELS[@]}")
+vendor_valid "$vendor" || die "VENDOR must be amd, intel or both, not '$vendor'"
+mapfile -t vendors < <(vendor_list "$vendor")
 
 # --- tools ------------------------------------------------------------------
 missing=()
@@ -77,29 +85,32 @@ note "kernel: $LINUX_VMLINUZ"
 # A private directory: runs may overlap (logs go to OUT when a run is over).
 run_dir=$(mktemp -d "$LINUX_DIR/run.XXXXXX")
 linux_build_trapbench "$run_dir/trapbench"
-linux_initrd "$run_dir/trapbench" "$run_dir/initrd.cpio"
+tb32=$run_dir/trapbench32
+why=$(linux_build_trapbench32 "$tb32") || { note "no 32-bit trapbench: $why"; tb32=""; }
+linux_initrd "$run_dir/trapbench" "$run_dir/initrd.cpio" "$tb32"
 
 # --- the runs ---------------------------------------------------------------------
-failed=0
-for accel in "${accels[@]}"; do
+# linux_run ACCEL VENDOR CPU: one boot; OUT/linux-ACCEL-VENDOR.log; status
+# 1 with the reason and the log's last lines when it did not report.
+linux_run() {
+	local accel=$1 v=$2 cpu=$3 limit name log err t0 rc=0 took n problem="" code
 	case $accel in
 	tcg) limit=300 ;;
 	icount) limit=600 ;;     # -icount shift=0: the guest runs at one instruction per ns
 	kvm) limit=120 ;;
 	esac
 	limit=${LINUX_BENCH_TIMEOUT:-$limit}
-	log=$run_dir/linux-$accel.log
-	err=$run_dir/qemu-$accel.stderr
-	note "$accel: booting Linux with trapbench as /init (limit ${limit}s)"
+	name=linux-$accel-$v
+	log=$run_dir/$name.log
+	err=$run_dir/qemu-$accel-$v.stderr
+	note "$accel, $v (-cpu $cpu): booting Linux with trapbench as /init (limit ${limit}s)"
 	t0=$SECONDS
-	rc=0
-	linux_boot "$accel" "$run_dir/initrd.cpio" "$log" "$err" "$limit" || rc=$?
+	QEMU_CPU=$cpu linux_boot "$accel" "$run_dir/initrd.cpio" "$log" "$err" "$limit" || rc=$?
 	took=$((SECONDS - t0))
 	mkdir -p "$OUT"
-	cp "$log" "$OUT/linux-$accel.log"
-	log=$OUT/linux-$accel.log
+	cp "$log" "$OUT/$name.log"
+	log=$OUT/$name.log
 	n=$(grep -c '^BENCH ' "$log" || true)
-	problem=""
 	if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
 		problem="timed out after ${limit}s (LINUX_BENCH_TIMEOUT sets the limit)"
 	elif [ "$rc" -ne 0 ]; then
@@ -115,15 +126,34 @@ for accel in "${accels[@]}"; do
 		problem="no BENCH lines"
 	fi
 	if [ -n "$problem" ]; then
-		echo "error: linux-$accel: $problem after ${took}s; last lines of $log:" >&2
-		tail -8 "$log" | sed 's/^/    /' >&2
-		failed=$((failed + 1))
-		continue
+		{ echo "error: $name: $problem after ${took}s; last lines of $log:"; tail -8 "$log" | sed 's/^/    /'; } >&2
+		return 1
 	fi
 	grep -q '^trapbench: done' "$log" || note "warning: $log has no 'trapbench: done' line"
-	note "$accel: $n BENCH lines in ${took}s"
-	sed -n 's/^BENCH .*"path": "\([^"]*\)", "call": "\([^"]*\)".*"median": \([0-9]*\).*/\1 \2 \3/p' "$log" |
-		awk -v a="$accel" '{ printf "    %-6s %-8s %-14s median %s\n", a, $1, $2, $3 }' >&2
+	! grep -q '^trapbench: .*trapbench32 failed' "$log" || note "warning: $log: the 32-bit trapbench failed"
+	{ echo "==> $accel, $v: $n BENCH lines in ${took}s"
+	  sed -n 's/^BENCH .*"path": "\([^"]*\)", "call": "\([^"]*\)".*"median": \([0-9]*\).*/\1 \2 \3/p' "$log" |
+		awk -v a="$accel" -v v="$v" '{ printf "    %-6s %-5s %-15s %-14s median %s\n", a, v, $1, $2, $3 }'; } >&2
+}
+
+# Under icount the vendors boot side by side (the figures count
+# instructions, whatever else the host runs); tcg and kvm one at a time.
+failed=0 runs=0 logs=()
+host=$(vendor_host)
+for accel in "${accels[@]}"; do
+	pids=()
+	for v in "${vendors[@]}"; do
+		cpu=$(vendor_cpu "$accel" "$v" "$host") || { note "$accel, $v: skipped: $cpu"; continue; }
+		runs=$((runs + 1))
+		logs+=("$OUT/linux-$accel-$v.log")
+		if [ "$accel" = icount ]; then
+			linux_run "$accel" "$v" "$cpu" &
+			pids+=($!)
+		else
+			linux_run "$accel" "$v" "$cpu" || failed=$((failed + 1))
+		fi
+	done
+	for p in "${pids[@]}"; do wait "$p" || failed=$((failed + 1)); done
 done
-[ "$failed" -eq 0 ] || die "$failed of ${#accels[@]} Linux run(s) failed"
-note "logs: $(printf "$OUT/linux-%s.log " "${accels[@]}")"
+[ "$failed" -eq 0 ] || die "$failed of $runs Linux run(s) failed"
+note "logs: ${logs[*]}"

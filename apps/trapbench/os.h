@@ -10,6 +10,7 @@
  *   os_init()          make sure /dev/null and /dev/zero exist
  *   os_has_vdso()      whether clock_gettime() skips the kernel
  *   os_done()          end the run (Linux: as /init, power the machine off)
+ *   OS_TRAPBENCH32     where the 32-bit trapbench is, when the system has one
  */
 #ifndef TRAPBENCH_OS_H
 #define TRAPBENCH_OS_H
@@ -27,6 +28,7 @@
 #include <unistd.h>
 
 #define OS_KERNEL "linux"
+#define OS_TRAPBENCH32 "/trapbench32"    /* next to /init in the initramfs */
 #define NR_GETPID_INT80 20       /* arch/x86/entry/syscalls/syscall_32.tbl */
 #define NR_CLOCK_INT80 265
 #define NR_GETPID_SYSCALL 39
@@ -74,6 +76,7 @@ static inline void os_done(void)
 #include <sys/syscall.h>
 
 #define OS_KERNEL "this"
+#define OS_TRAPBENCH32 "/bin/trapbench32"
 #define NR_GETPID_INT80 SYS_getpid       /* the same numbers on both entries */
 #define NR_CLOCK_INT80 SYS_clock_gettime
 #define NR_GETPID_SYSCALL SYS_getpid

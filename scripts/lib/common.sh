@@ -8,6 +8,7 @@ BUILD=${BUILD:-$ROOT/build}
 PACKAGES=$(grep -v '^#' "$ROOT/scripts/deps.txt" | xargs)
 
 source "$ROOT/scripts/lib/accel.sh"
+source "$ROOT/scripts/lib/vendor.sh"
 
 die() { echo "error: $*" >&2; exit 1; }
 note() { echo "==> $*" >&2; }

@@ -6,7 +6,8 @@
 # kept in $LINUX_DIR; only the package's boot/ directory is unpacked (the
 # modules, some 400 MB, are not needed: trapbench is the whole userland).
 #
-# The initramfs holds just /init. /dev/console, which the kernel opens for
+# The initramfs holds /init (trapbench) and, when it could be built,
+# /trapbench32, which /init runs after its own cases. /dev/console, which the kernel opens for
 # init's stdin/stdout/stderr, comes from the kernel's built-in initramfs:
 # with CONFIG_INITRAMFS_SOURCE="" (Debian's setting) the kernel links in
 # usr/default_cpio_list (/dev, /dev/console c 5 1, /root) and unpacks the
@@ -144,12 +145,37 @@ linux_build_trapbench() {
 	rm -f "$1.err"
 }
 
-# linux_initrd BINARY OUT: a newc cpio archive holding BINARY as /init.
+# linux_build_trapbench32 OUT: the same source -m32, a static i386 program
+# (glibc's i386 build comes with gcc-multilib). Trapdoor's build carries
+# its own trapbench32 ($BUILD/initrd-root/bin/trapbench32) once the source
+# builds -m32; then this one must build too. Before that, a failure only
+# means no 32-bit figures: status 1 with the reason on stdout.
+linux_build_trapbench32() {
+	local cc=${CC:-cc}
+	if "$cc" -m32 -static -no-pie -O2 -Wall -o "$1" "$ROOT/apps/trapbench/trapbench.c" 2>"$1.err"; then
+		rm -f "$1.err"
+		return 0
+	fi
+	if [ -e "$BUILD/initrd-root/bin/trapbench32" ]; then
+		cat "$1.err" >&2
+		die "could not build the 32-bit trapbench for Linux with $cc -m32 (apt-get install gcc-multilib)"
+	fi
+	echo "$(grep -m1 'error' "$1.err" || echo "$cc -m32 failed")"
+	rm -f "$1" "$1.err"
+	return 1
+}
+
+# linux_initrd BINARY OUT [BINARY32]: a newc cpio archive holding BINARY as
+# /init and, when given, BINARY32 as /trapbench32.
 linux_initrd() {
-	local stage
+	local stage files=(init)
 	stage=$(mktemp -d "${TMPDIR:-/tmp}/linux-initrd.XXXXXX") || die "cannot make a temporary directory"
 	install -m 0755 "$1" "$stage/init"
-	(cd "$stage" && printf '%s\n' init | cpio -o -H newc -R 0:0 --reproducible --quiet) >"$2" ||
+	if [ -n "${3:-}" ]; then
+		install -m 0755 "$3" "$stage/trapbench32"
+		files+=(trapbench32)
+	fi
+	(cd "$stage" && printf '%s\n' "${files[@]}" | cpio -o -H newc -R 0:0 --reproducible --quiet) >"$2" ||
 		{ rm -rf "$stage"; die "cpio failed"; }
 	rm -rf "$stage"
 }

@@ -2,10 +2,11 @@
 # baseline file (grey) and in the current run (blue), with the change in %.
 #
 # Variables (gnuplot -e): lib, data, out (no extension), ttl, ylab, n (groups),
-#   basename, curname (legend entries).
-# data: tab-separated  index call path baseline_median current_median change
+#   basename, curname (legend entries), wpx (width, style.gp).
+# data: tab-separated  index call path baseline_median current_median change vendor
 #   (NaN where one side has no such entry; change is text such as "+3.1%",
-#   "new", or "missing", which is written at the foot of the empty slot).
+#   "new", or "missing", which is written at the foot of the empty slot;
+#   vendor "amd", "intel" or "-" for a record without one).
 load lib."/style.gp"
 
 w = 0.38
@@ -21,9 +22,9 @@ set ylabel ylab
 lbl(m) = sprintf("%.0f", m)
 
 do for [fmt in "svg png"] {
-	eval term(fmt, 960, 540)
+	eval term(fmt, wpx, 540)
 	set output out.".".fmt
-	plot data using 1:(NaN):xtic(strcol(2)."\n".strcol(3)), \
+	plot data using 1:(NaN):xtic(strcol(2)."\n".strcol(3).(strcol(7) eq "-" ? "" : "\n(".strcol(7).")")), \
 		'' using ($1 - 0.2):4:(w) with boxes lc rgb base_dark title basename, \
 		'' using ($1 + 0.2):5:(w) with boxes lc rgb this_dark title curname, \
 		'' using ($1 - 0.2):4:(lbl($4)) with labels offset 0, 0.7 font ",9", \

@@ -2,9 +2,10 @@
 # (light bar behind it) of kernel "this" and, when present, "linux", side by side.
 #
 # Variables (gnuplot -e): lib, data, out (no extension), ttl, ylab,
-#   n (groups), linux (1 when there is Linux data).
-# data: tab-separated  index call path this_median this_p99 linux_median linux_p99
-#   (NaN where a kernel has no such run).
+#   n (groups), linux (1 when there is Linux data), wpx (width, style.gp).
+# data: tab-separated  index call path this_median this_p99 linux_median linux_p99 vendor
+#   (NaN where a kernel has no such run; vendor "amd"/"intel" when the group
+#   is one vendor's, "-" when it stands for every vendor of the run).
 load lib."/style.gp"
 
 w = linux ? 0.38 : 0.5
@@ -26,9 +27,9 @@ two(m, p) = (p > m) ? p : NaN
 p99lbl(p) = sprintf("p99 %.0f", p)
 
 do for [fmt in "svg png"] {
-	eval term(fmt, 960, 540)
+	eval term(fmt, wpx, 540)
 	set output out.".".fmt
-	plot data using 1:(NaN):xtic(strcol(2)."\n".strcol(3)), \
+	plot data using 1:(NaN):xtic(strcol(2)."\n".strcol(3).(strcol(8) eq "-" ? "" : "\n(".strcol(8).")")), \
 		'' using ($1 - dx):5:(w) with boxes lc rgb this_light title "this p99", \
 		'' using ($1 - dx):4:(w) with boxes lc rgb this_dark title "this median", \
 		'' using ($1 + dx):7:(w) with boxes lc rgb linux_light title (linux ? "linux p99" : ""), \

@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# test_bench_report.sh - host test of the benchmark report's record key
+# (scripts/bench-report.sh) and of the vendor choice (scripts/lib/vendor.sh),
+# on small synthetic logs: log names with and without a vendor, the key
+# kernel/accel/call/path + guest_vendor/rss_kib/cpus in the de-duplication,
+# the "vs linux" pairing and the baseline comparison (regressions, missing,
+# new), and --update-baseline. Prints `N passed, N failed`.
+set -uo pipefail
+source "$(dirname "$0")/../lib/common.sh"
+unset QEMU_CPU BENCH_TOLERANCE
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "not ok - $*"; }
+# same NAME GOT WANT
+same() { if [ "$2" = "$3" ]; then ok; else bad "$1: got '$2', want '$3'"; fi; }
+report="$ROOT/scripts/bench-report.sh"
+
+# bl KERNEL PATH CALL MEDIAN [MORE-JSON]: one BENCH line as trapbench prints it.
+bl() {
+	printf 'BENCH {"kernel": "%s", "path": "%s", "call": "%s", %s"samples": 10, "min": %d, "median": %d, "p99": %d, "unit": "tsc"}\n' \
+		"$1" "$2" "$3" "${5:+$5, }" "$4" "$4" "$4"
+}
+AMD='"guest_vendor": "AuthenticAMD"' INTEL='"guest_vendor": "GenuineIntel"'
+# run NAME ARGS...: the report on $tmp/raw into $tmp/out; stdout+stderr in $tmp/NAME.out, status in rc.
+run() {
+	local name=$1; shift
+	rc=0
+	"$report" --no-charts --raw "$tmp/raw" --out "$tmp/out" "$@" >"$tmp/$name.out" 2>&1 || rc=$?
+}
+# q JQ: a query on the last results.json.
+q() { jq -r "$1" "$tmp/out/results.json"; }
+
+# --- vendor.sh ----------------------------------------------------------------
+same "vendor_list both" "$(vendor_list both | xargs)" "amd intel"
+same "vendor_list intel" "$(vendor_list intel)" "intel"
+vendor_valid nec && bad "vendor_valid accepts nec" || ok
+same "vendor_cpuid amd" "$(vendor_cpuid amd)" AuthenticAMD
+same "vendor_name GenuineIntel" "$(vendor_name GenuineIntel)" intel
+same "vendor_cpu icount intel" "$(vendor_cpu icount intel amd)" "max,vendor=GenuineIntel"
+same "vendor_cpu tcg amd" "$(vendor_cpu tcg amd intel)" "max,vendor=AuthenticAMD"
+same "vendor_cpu QEMU_CPU" "$(QEMU_CPU=Skylake-Client vendor_cpu icount amd amd)" "Skylake-Client,vendor=AuthenticAMD"
+same "vendor_cpu kvm host's" "$(vendor_cpu kvm amd amd)" "host"
+out=$(vendor_cpu kvm intel amd) && bad "vendor_cpu kvm other vendor: status 0" || ok
+[[ $out == *"host's vendor (amd)"* ]] && ok || bad "vendor_cpu kvm other vendor: '$out'"
+
+# --- the key: vendors, old names, optional keys, repeats ----------------------
+mkdir -p "$tmp/raw"
+{ bl this int80 getpid 90 "$AMD"; bl this int80 getpid 78 "$AMD"; bl this syscall getpid 76 "$AMD"
+  bl this int80_32 getpid 95 "$AMD"; bl this syscall32 getpid 88 "$AMD"
+  bl this int80 getpid 78 "$AMD, \"cpus\": 2"; } >"$tmp/raw/this-icount-amd.log"
+{ bl this int80 getpid 80 "$INTEL"; bl this syscall getpid 76 "$INTEL"
+  bl this sysenter getpid 84; } >"$tmp/raw/this-icount-intel.log"        # the file name gives the vendor
+{ bl linux int80 getpid 361 "$AMD"; bl linux syscall getpid 314 "$AMD"; } >"$tmp/raw/linux-icount-amd.log"
+bl this vdso clock_gettime 40 >"$tmp/raw/this-tcg.log"                   # an old name, an old line
+run key
+same "key: status" "$rc" 0
+same "key: records (one repeat dropped)" "$(q '.runs | length')" 11
+same "key: the repeat's last figure counts" \
+	"$(q '[.runs[] | select(.kernel == "this" and .path == "int80" and .guest_vendor == "AuthenticAMD" and .cpus == null) | .median] | join(",")')" 78
+grep -q '1 measurement(s) repeated for the same key' "$tmp/key.out" && ok || bad "key: no note of the repeat"
+same "key: one record per vendor" \
+	"$(q '[.runs[] | select(.kernel == "this" and .accel == "icount" and .path == "int80" and .cpus == null) | .guest_vendor] | sort | join(",")')" \
+	"AuthenticAMD,GenuineIntel"
+same "key: cpus is part of the key" "$(q '[.runs[] | select(.cpus == 2)] | length')" 1
+same "key: vendor from the file name" "$(q '.runs[] | select(.path == "sysenter") | .guest_vendor')" GenuineIntel
+same "key: an old log has no guest_vendor key" "$(q '.runs[] | select(.accel == "tcg") | has("guest_vendor")')" false
+same "key: no rss_kib key where none was given" "$(q '[.runs[] | select(has("rss_kib"))] | length')" 0
+# The table pairs this with linux of the same vendor: 78/361 for int80 getpid.
+grep -Eq '^this +icount +amd +getpid +int80 +78 .* 0\.22x$' "$tmp/key.out" && ok ||
+	bad "key: table row for this/amd int80 getpid: $(grep 'this *icount *amd *getpid *int80 ' "$tmp/key.out")"
+grep -Eq '^this +icount +intel +getpid +int80 +80 .* -$' "$tmp/key.out" && ok ||
+	bad "key: intel row paired with amd's linux figure: $(grep 'icount *intel *getpid *int80 ' "$tmp/key.out")"
+grep -Eq 'getpid +int80 cpus=2 +78' "$tmp/key.out" && ok || bad "key: the cpus=2 row does not say so"
+
+# A line's vendor against the file name's: the line wins, with a warning.
+mkdir -p "$tmp/raw2" && bl this int80 getpid 78 "$INTEL" >"$tmp/raw2/this-icount-amd.log"
+rc=0; "$report" --no-charts --raw "$tmp/raw2" --out "$tmp/out2" >"$tmp/mis.out" 2>&1 || rc=$?
+same "mismatch: status" "$rc" 0
+grep -q 'guest_vendor "GenuineIntel" in the line but "AuthenticAMD" in the file name' "$tmp/mis.out" && ok ||
+	bad "mismatch: no warning"
+same "mismatch: the line's vendor" "$(jq -r '.runs[0].guest_vendor' "$tmp/out2/results.json")" GenuineIntel
+# Bad optional keys stop the report.
+bl this int80 getpid 78 '"cpus": "two"' >"$tmp/raw2/this-icount-amd.log"
+rc=0; "$report" --no-charts --raw "$tmp/raw2" --out "$tmp/out2" >"$tmp/badkey.out" 2>&1 || rc=$?
+same "bad cpus: status" "$rc" 1
+grep -q 'missing or bad key(s): cpus' "$tmp/badkey.out" && ok || bad "bad cpus: no error naming it"
+# A name that is neither form is ignored.
+mv "$tmp/raw2/this-icount-amd.log" "$tmp/raw2/this-icount-via.log"
+bl this int80 getpid 78 >"$tmp/raw2/this-icount.log"
+rc=0; "$report" --no-charts --raw "$tmp/raw2" --out "$tmp/out2" >"$tmp/name.out" 2>&1 || rc=$?
+same "odd name: status" "$rc" 0
+grep -q 'ignoring .*this-icount-via.log' "$tmp/name.out" && ok || bad "odd name: not ignored"
+
+# --- the baseline ---------------------------------------------------------------
+run upd --update-baseline "$tmp/base.json"
+same "update: status" "$rc" 0
+same "update: this/icount only" "$(jq ".runs | length" "$tmp/base.json")" 8
+same "update: keeps guest_vendor and cpus" \
+	"$(jq -c '.runs[] | select(.cpus == 2) | [.guest_vendor, .cpus, .median]' "$tmp/base.json")" '["AuthenticAMD",2,78]'
+same "update: no histogram or null keys" "$(jq '[.runs[] | select(has("hist") or has("rss_kib"))] | length' "$tmp/base.json")" 0
+run same --baseline "$tmp/base.json"
+same "baseline, same run: status" "$rc" 0
+grep -q 'baseline: 8 compared, 0 regression(s), 0 missing, 0 new -> ok' "$tmp/same.out" && ok ||
+	bad "baseline, same run: $(grep '^baseline:' "$tmp/same.out")"
+# Only intel's int80 grows past the tolerance: amd's (same call/path) does not hide it.
+sed -i 's/"median": 80, "p99": 80/"median": 90, "p99": 90/' "$tmp/raw/this-icount-intel.log"
+bl this kernel_vsyscall getpid 99 "$INTEL" >>"$tmp/raw/this-icount-intel.log"
+run grow --baseline "$tmp/base.json"
+same "baseline, intel int80 grew: status" "$rc" 3
+grep -Eq 'getpid +int80 +intel +80 +90 +\+12\.5% +REGRESSION' "$tmp/grow.out" && ok || bad "baseline: intel regression not shown"
+grep -Eq 'getpid +int80 +amd +78 +78 +\+0\.0% +ok' "$tmp/grow.out" && ok || bad "baseline: amd row not ok"
+grep -Eq 'getpid +kernel_vsyscall +intel +- +99 +- +new' "$tmp/grow.out" && ok || bad "baseline: a new path is not 'new'"
+grep -q 'baseline: 8 compared, 1 regression(s), 0 missing, 1 new -> FAIL' "$tmp/grow.out" && ok ||
+	bad "baseline, grew: $(grep '^baseline:' "$tmp/grow.out")"
+# New records alone do not fail.
+run new --baseline "$tmp/base.json" --tolerance 20
+same "baseline, new path within tolerance: status" "$rc" 0
+# A baseline record without guest_vendor is its own key: missing from a run that has vendors.
+jq '.runs += [{kernel: "this", accel: "icount", path: "int80", call: "read", samples: 10, min: 9, median: 9, p99: 9, unit: "tsc"}]' \
+	"$tmp/base.json" >"$tmp/base-old.json"
+run old --baseline "$tmp/base-old.json" --tolerance 20
+same "baseline, old record: status" "$rc" 3
+grep -Eq 'read +int80 +- +9 +- +- +MISSING' "$tmp/old.out" && ok || bad "baseline: vendorless record not missing"
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
