@@ -138,6 +138,25 @@ syscall32_badesp:
 	syscall
 	ud2
 
+/* The benchmark's calls: getpid with no more code than each path needs
+ * (as trapbench's call_getpid_*), and an empty one for the timer's cost. */
+	.global getpid_none, getpid_int80, getpid_vsyscall, getpid_sysenter, getpid_syscall32
+getpid_none:
+	ret
+getpid_int80:
+	movl	$20, %eax
+	int	$0x80
+	ret
+getpid_vsyscall:
+	movl	$20, %eax
+	jmp	*vsyscall			/* its ret returns to our caller */
+getpid_sysenter:
+	movl	$20, %eax
+	jmp	via_sysenter
+getpid_syscall32:
+	movl	$20, %eax
+	jmp	via_syscall32
+
 /* uint64_t rdtsc64(void): the TSC in edx:eax, serialised by lfence. */
 	.global rdtsc64
 rdtsc64:

@@ -146,7 +146,7 @@ struct iovec {
  * of the entry paths, for tests and the benchmark.
  */
 struct trapdoor_stats {
-	uint64_t int80_calls;        /* system calls that came in by int $0x80 */
+	uint64_t int80_calls;        /* system calls that came in by int $0x80 (from 64-bit mode) */
 	uint64_t syscall_calls;      /* ... by the syscall instruction */
 	uint64_t sysret_fallbacks;   /* syscall entries that returned by iretq */
 	uint64_t user_faults;        /* processes ended by a fault */

@@ -66,6 +66,7 @@ void syscall_ring_dump(void);                      /* for panic() */
 int syscall_exit_slow(struct trap_frame *tf);
 /* The sysenter and compat-syscall stubs' C half (dispatch32.c): normalise
  * the frame, make the call, the way-out work; may sysexit/sysretl return? */
-int do_fast_syscall32(struct trap_frame *tf);
+int do_sysenter32(struct trap_frame *tf);
+int do_syscall32(struct trap_frame *tf);
 
 #endif

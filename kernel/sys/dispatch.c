@@ -1,7 +1,7 @@
 /*
  * dispatch.c - the one system-call dispatcher, for int $0x80 and syscall
- * alike: number in rax, result back in rax. Frames from compat mode go on
- * to the i386 table (dispatch32.c).
+ * from 64-bit mode alike: number in rax, result back in rax. The stubs
+ * send compat-mode callers to the i386 table (dispatch32.c) instead.
  */
 #include "api/errno.h"
 #include "kernel.h"
@@ -93,10 +93,6 @@ const char *const syscall_names[NR_SYSCALLS] = {
  * (lib/nospec.h). A tail call: the stub stores the result in tf->rax. */
 long syscall_dispatch(struct trap_frame *tf)
 {
-	/* A compat frame (int $0x80 from 32-bit code; the fast compat entries
-	 * call syscall32_dispatch themselves) uses the i386 table. */
-	if (__builtin_expect(frame_is_compat(tf), 0))
-		return syscall32_dispatch(tf);
 	return table[clamp_nospec((uint32_t)tf->rax, NR_SYSCALLS)](tf);
 }
 

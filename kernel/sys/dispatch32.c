@@ -56,22 +56,14 @@ const char *syscall32_name(uint64_t nr)
 }
 
 /* The number is eax, clamped with cmov (lib/nospec.h) as on the 64-bit
- * path. r8-r15 are not part of the i386 ABI: they leave zeroed, so nothing
- * from the kernel or from the process's 64-bit days reaches a 32-bit
- * program (Linux's compat entries push zeros for them). */
-static void clear_r8_r15(struct trap_frame *tf)
-{
-	tf->r8 = tf->r9 = tf->r10 = tf->r11 = 0;
-	tf->r12 = tf->r13 = tf->r14 = tf->r15 = 0;
-}
-
+ * path. (r8-r15 are zero in every compat frame: the stubs push zeros.) */
 long syscall32_dispatch(struct trap_frame *tf)
 {
-	clear_r8_r15(tf);
-	if (tf->vector == VEC_INT80)
-		this_cpu()->int80_32_calls++;
 	return table32[clamp_nospec((uint32_t)tf->rax, NR32)](tf);
 }
+
+/* The flags sysexit/sysretl cannot return with. */
+#define FAST32_BAD_RFLAGS (RFLAGS_TF | RFLAGS_RF | RFLAGS_NT | (1ULL << 17) /* VM */)
 
 /*
  * May the fast entry leave by sysexit / sysretl? They load only eip (the
@@ -92,7 +84,7 @@ static int fast32_return_ok(struct trap_frame *tf, uint64_t landing_pad)
 	/* TF would trap in the kernel's context after sysretl (and sysexit
 	 * restores flags by popfq); RF cannot be restored; NT and VM must
 	 * not be loaded into the kernel's flags by that popfq. */
-	if (tf->rflags & (RFLAGS_TF | RFLAGS_RF | RFLAGS_NT | (1ULL << 17) /* VM */))
+	if (tf->rflags & FAST32_BAD_RFLAGS)
 		goto iret;
 	return 1;
 
@@ -106,15 +98,16 @@ iret:
 
 /*
  * The C half of the sysenter and compat-syscall stubs (entry.S; Linux's
- * do_fast_syscall_32). Make the frame what an int $0x80 at the vDSO's
- * landing pad would have saved: rip = the landing pad (so a restart,
- * rip - 2, re-enters by that int $0x80), rsp = the user esp (sysenter:
- * from ebp), ecx = arg 2 (compat syscall: from ebp), ebp = arg 6, read
- * from the user stack at esp with a checked copy (a fault: -EFAULT, and
- * the landing pad's pops then fault too: SIGSEGV, as on Linux). Then the
- * call and the way-out work. Returns whether sysexit / sysretl may return.
+ * do_fast_syscall_32), once the stub has put the user esp (sysenter: from
+ * ebp) in tf->rsp and arg 2 (compat syscall: from ebp) in tf->rcx. Make
+ * the frame what an int $0x80 at the vDSO's landing pad would have saved:
+ * rip = the landing pad (so a restart, rip - 2, re-enters by that int
+ * $0x80), ebp = arg 6, read from the user stack at esp with a checked
+ * load (a fault: -EFAULT, and the landing pad's pops then fault too:
+ * SIGSEGV, as on Linux). Then the call and the way-out work. Returns
+ * whether sysexit / sysretl may return (else iretq).
  */
-int do_fast_syscall32(struct trap_frame *tf)
+static __attribute__((always_inline)) inline int fast_syscall32(struct trap_frame *tf)
 {
 	struct proc *p = current();
 	uint64_t landing_pad = p->vdso_base + VDSO32_SYM_int80_landing_pad;
@@ -122,25 +115,36 @@ int do_fast_syscall32(struct trap_frame *tf)
 
 	/* A 64-bit program (in 64-bit mode, or far-jumped to compat mode) has
 	 * no 32-bit vDSO to come back to: it ends as if the instruction did
-	 * not exist, as sysenter does on AMD CPUs. */
-	if (!p->compat)
+	 * not exist (as sysenter on AMD CPUs): SIGILL. */
+	if (__builtin_expect(!p->compat, 0))
 		proc_kill_fault(tf, SIGILL, tf->vector == VEC_SYSENTER ? "sysenter from a 64-bit program"
 									: "compat syscall from a 64-bit program");
-	if (tf->vector == VEC_SYSENTER) {
-		tf->rflags |= RFLAGS_IF;           /* sysenter cleared it; user mode always has it */
-		tf->rsp = (uint32_t)tf->rbp;
-	} else {
-		tf->rcx = (uint32_t)tf->rbp;
-	}
 	tf->rip = landing_pad;
-	if (copy_from_user(&arg6, (const void *)(uint64_t)(uint32_t)tf->rsp, sizeof(arg6)) < 0) {
-		clear_r8_r15(tf);
+	if (get_user_u32(&arg6, (uint32_t)tf->rsp) < 0) {
 		tf->rax = -EFAULT;
 	} else {
 		tf->rbp = arg6;
-		tf->rax = this_cpu()->dispatch(tf);
+		tf->rax = this_cpu()->dispatch32(tf);
 	}
-	if (cpu_exit_work())
+	/* Nothing but rax changed unless exit work ran (a handler, sigreturn,
+	 * a restart, a stop), so the selectors, rip and the 32-bit esp need
+	 * checking only then; the user's flags always. */
+	if (__builtin_expect(cpu_exit_work(), 0)) {
 		exit_work(tf);
-	return fast32_return_ok(tf, landing_pad);
+		return fast32_return_ok(tf, landing_pad);
+	}
+	if (__builtin_expect(tf->rflags & FAST32_BAD_RFLAGS, 0))
+		return fast32_return_ok(tf, landing_pad);
+	return 1;
+}
+
+int do_sysenter32(struct trap_frame *tf)
+{
+	tf->rflags |= RFLAGS_IF;           /* sysenter cleared it; user mode always has it */
+	return fast_syscall32(tf);
+}
+
+int do_syscall32(struct trap_frame *tf)
+{
+	return fast_syscall32(tf);
 }

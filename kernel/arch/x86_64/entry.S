@@ -3,8 +3,8 @@
  * from 64-bit mode, and the compat-mode fast entries sysenter and syscall
  * (CSTAR). Each builds the struct trap_frame that isr.S builds for
  * interrupts (arch/trap.h) and calls the one C dispatcher,
- * syscall_dispatch(frame) (the fast compat ones through
- * do_fast_syscall32); docs/abi.md has the user's view and the table of
+ * syscall_dispatch(frame) (compat callers: syscall32_dispatch, the fast
+ * ones through do_sysenter32 / do_syscall32); docs/abi.md has the user's view and the table of
  * every entry, its return instruction and its counter.
  */
 #include "arch/frame.h"
@@ -16,9 +16,11 @@
  * int $0x80 (IDT gate with DPL 3: user mode may raise it; an interrupt
  * gate, so IF is clear). The CPU has switched to TSS.rsp0 and pushed
  *   [rsp+32] ss  [rsp+24] rsp  [rsp+16] rflags  [rsp+8] cs  [rsp] rip
- * Every register still holds the caller's value; rax = number,
- * rdi rsi rdx r10 r8 r9 = arguments. Returns with iretq, restoring all
- * registers but rax (the result).
+ * Every register still holds the caller's value. From 64-bit mode: rax =
+ * number, rdi rsi rdx r10 r8 r9 = arguments, the x86-64 table (trapdoor's
+ * rule). From compat mode (CS = USER32_CS): eax = number, ebx ecx edx esi
+ * edi ebp = arguments, the i386 table, r8-r15 zeroed. Returns with iretq,
+ * restoring all registers but rax (the result).
  */
 	.global int80_entry
 	.balign 16
@@ -30,6 +32,8 @@ int80_entry:
 	jz	1f
 	swapgs
 1:	lfence					/* no speculation past the swapgs decision */
+	cmpq	$USER32_CS, 24(%rsp)		/* tf->cs: from compat mode? */
+	je	int80_compat
 	PUSH_REGS
 	incq	%gs:PC_INT80_CALLS
 	CLEAR_SCRATCH
@@ -37,12 +41,25 @@ int80_entry:
 	cld
 	movq	%rsp, %rdi			/* rdi = struct trap_frame * */
 	call	*%gs:PC_DISPATCH		/* syscall_dispatch (or the ring's: sys/ring.c) */
+int80_done:
 	movq	%rax, TF_RAX(%rsp)		/* tf->rax = the result */
 	cmpq	$0, %gs:PC_EXIT_WORK		/* signals to deliver? */
 	je	trap_return			/* isr.S: pop, swapgs if user, iretq */
 	movq	%rsp, %rdi
 	call	exit_work
 	jmp	trap_return
+
+	/* int $0x80 from compat mode (Linux's entry_INT80_compat): the same,
+	 * with the i386 table and r8-r15 saved as zeros. */
+int80_compat:
+	PUSH_REGS_COMPAT
+	incq	%gs:PC_INT80_32_CALLS
+	CLEAR_SCRATCH
+	CLAC_IF_SMAP
+	cld
+	movq	%rsp, %rdi
+	call	*%gs:PC_DISPATCH32		/* syscall32_dispatch (or the ring's) */
+	jmp	int80_done
 
 /*
  * syscall (from 64-bit user mode only; LSTAR points here). The CPU has
@@ -115,7 +132,7 @@ syscall_entry:
  * By the vDSO's convention (__kernel_vsyscall, docs/abi.md) eax = number,
  * ebx ecx edx esi edi = args 1-5, ebp = the user esp, and at (esp) the
  * pushed ebp = arg 6, then edx and ecx. C makes the frame look like an
- * int $0x80 from the vDSO (do_fast_syscall32); the return is to the
+ * int $0x80 from the vDSO (do_sysenter32); the return is to the
  * vDSO's landing pad, by sysexit when safe, else by iretq.
  *
  * With TF set, a #DB strikes after every instruction from the first one
@@ -130,14 +147,15 @@ sysenter_entry:
 	swapgs					/* GS.base = this CPU's struct percpu */
 	movq	%gs:PC_KSTACK, %rsp		/* the current process's kernel stack */
 	pushq	$USER_DS			/* tf->ss */
-	pushq	$0				/* tf->rsp: C takes it from ebp */
+	movl	%ebp, %ebp			/* (zero-extended) */
+	pushq	%rbp				/* tf->rsp: __kernel_vsyscall put esp in ebp */
 	pushfq					/* tf->rflags: the user's, but IF (C sets it) */
 	pushq	$USER32_CS			/* tf->cs */
 	pushq	$0				/* tf->rip: C sets the landing pad */
 	movl	%eax, %eax			/* the i386 number, zero-extended */
 	pushq	%rax				/* tf->orig_rax */
 	pushq	$VEC_SYSENTER			/* tf->vector */
-	PUSH_REGS
+	PUSH_REGS_COMPAT
 	incq	%gs:PC_SYSENTER_CALLS
 	/* sysenter filters no flags: clear NT, AC and TF for the kernel if
 	 * any is set (DF: cld below). The user's copy in the frame keeps them. */
@@ -150,7 +168,7 @@ sysenter_entry:
 sysenter_singlestep_end:			/* (a #DB after the popfq reports the cld) */
 	CLEAR_SCRATCH
 	movq	%rsp, %rdi			/* rdi = struct trap_frame * */
-	call	do_fast_syscall32		/* eax = may sysexit return? */
+	call	do_sysenter32			/* eax = may sysexit return? */
 	testl	%eax, %eax
 	jz	trap_return			/* the general iretq path */
 
@@ -180,7 +198,7 @@ sysenter_singlestep_end:			/* (a #DB after the popfq reports the cld) */
  *   rflags &= ~FMASK (IF, TF, DF, AC, NT... clear); rsp and GS the user's.
  * By the vDSO's convention eax = number, ebx = arg 1, ebp = arg 2 (ecx is
  * lost), edx esi edi = args 3-5, arg 6 at (esp), the pushed ebp.
- * Returns with sysretl when safe (do_fast_syscall32), else iretq.
+ * Returns with sysretl when safe (do_syscall32), else iretq.
  */
 	.global syscall32_entry
 	.balign 16
@@ -196,11 +214,12 @@ syscall32_entry:
 	movl	%eax, %eax			/* the i386 number, zero-extended */
 	pushq	%rax				/* tf->orig_rax */
 	pushq	$VEC_SYSCALL32			/* tf->vector */
-	PUSH_REGS
+	movl	%ebp, %ecx			/* arg 2 came in ebp: tf->rcx */
+	PUSH_REGS_COMPAT
 	incq	%gs:PC_SYSCALL32_CALLS
 	CLEAR_SCRATCH
 	movq	%rsp, %rdi			/* rdi = struct trap_frame * */
-	call	do_fast_syscall32		/* eax = may sysretl return? */
+	call	do_syscall32			/* eax = may sysretl return? */
 	testl	%eax, %eax
 	jz	trap_return			/* the general iretq path */
 

@@ -16,6 +16,7 @@ _Static_assert(offsetof(struct percpu, dispatch) == PC_DISPATCH, "PC_DISPATCH");
 _Static_assert(offsetof(struct percpu, int80_32_calls) == PC_INT80_32_CALLS, "PC_INT80_32_CALLS");
 _Static_assert(offsetof(struct percpu, sysenter_calls) == PC_SYSENTER_CALLS, "PC_SYSENTER_CALLS");
 _Static_assert(offsetof(struct percpu, syscall32_calls) == PC_SYSCALL32_CALLS, "PC_SYSCALL32_CALLS");
+_Static_assert(offsetof(struct percpu, dispatch32) == PC_DISPATCH32, "PC_DISPATCH32");
 
 static struct percpu cpu0;
 

@@ -55,6 +55,22 @@
 	pushq	%r15				/* tf->r15 */
 	.endm
 
+	/* The same frame for a compat-mode caller: r8-r15 are no i386
+	 * registers, so they are saved as zeros and come back zero (nothing
+	 * from the kernel or from the process's 64-bit days leaks). */
+	.macro PUSH_REGS_COMPAT
+	pushq	%rax				/* tf->rax */
+	pushq	%rbx				/* tf->rbx */
+	pushq	%rcx				/* tf->rcx */
+	pushq	%rdx				/* tf->rdx */
+	pushq	%rsi				/* tf->rsi */
+	pushq	%rdi				/* tf->rdi */
+	pushq	%rbp				/* tf->rbp */
+	.rept 8
+	pushq	$0				/* tf->r8 .. tf->r15 */
+	.endr
+	.endm
+
 	.macro POP_REGS
 	popq	%r15
 	popq	%r14
