@@ -136,7 +136,7 @@ static int run_paths(void)
 
 	for (int i = 0; i < k; i++) {
 		long a0[6] = { 0 }, aw[6] = { 1, (long)msg, sizeof(msg) - 1, 0, 0, 0 };
-		long abad[6] = { 1, 0x10, 4, 0, 0, 0 };
+		long abad[6] = { 2, 0x10, 4, 0, 0, 0 };     /* (stderr: /dev/null reads nothing) */
 		struct regs r;
 
 		check(enter(p[i].fn, NR_getpid, a0) == pid, "getpid", p[i].name);
