@@ -131,7 +131,7 @@ extern struct proc procs[NPROC];         /* the process table (proc.c) */
 static inline struct proc *current(void)
 {
 	struct proc *p;
-	__asm__("movq %%gs:%c1, %0" : "=r"(p) : "i"(PC_CURRENT));
+	__asm__("movq %%gs:%c1, %0" : "=r"(p) : "i"(offsetof(struct percpu, current)));
 	return p;
 }
 

@@ -159,7 +159,7 @@ sysenter_entry:
 	incq	%gs:PC_SYSENTER_CALLS
 	/* sysenter filters no flags: clear NT, AC and TF for the kernel if
 	 * any is set (DF: cld below). The user's copy in the frame keeps them. */
-	testl	$(RFLAGS_NT_BIT | RFLAGS_AC_BIT | RFLAGS_TF_BIT), TF_RFLAGS(%rsp)
+	testl	$(RFLAGS_NT | RFLAGS_AC | RFLAGS_TF), TF_RFLAGS(%rsp)
 	jz	1f
 	pushq	$2				/* only the always-one bit */
 	popfq

@@ -53,7 +53,7 @@ isr_1:
 	leaq	sysenter_singlestep_end(%rip), %rax
 	cmpq	%rax, 8(%rsp)
 	jae	1f
-	movq	$DR6_RESET_VALUE, %rax		/* the single-step bit is ours, not the user's */
+	movq	$DR6_RESET, %rax		/* the single-step bit is ours, not the user's */
 	movq	%rax, %dr6
 	popq	%rax
 	iretq					/* back into the stub, TF still set */
