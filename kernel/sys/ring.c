@@ -32,8 +32,28 @@ static struct ring_entry ring[RING];
 static uint64_t ring_seq;
 static bool ring_on;
 
-/* Record the call in tf in a fresh slot; its sequence number. */
-static uint64_t record(struct trap_frame *tf)
+/* The dispatchers with a record before and after (see above): the
+ * arguments in the registers of the caller's ABI, 64-bit or i386. */
+static long syscall_dispatch_traced(struct trap_frame *tf)
+{
+	uint64_t seq = ++ring_seq;
+	struct ring_entry *e = &ring[seq % RING];
+	struct proc *p = current();
+
+	e->seq = seq;
+	e->nr = tf->rax;
+	e->args[0] = tf->rdi, e->args[1] = tf->rsi, e->args[2] = tf->rdx;
+	e->args[3] = tf->r10, e->args[4] = tf->r8, e->args[5] = tf->r9;
+	e->done = e->compat = false;
+	e->pid = p ? p->pid : 0;
+	e->vector = tf->vector;
+	long r = syscall_dispatch(tf);
+	if (e->seq == seq)                /* not reused while this call slept */
+		e->result = r, e->done = true;
+	return r;
+}
+
+static long syscall32_dispatch_traced(struct trap_frame *tf)
 {
 	uint64_t seq = ++ring_seq;
 	struct ring_entry *e = &ring[seq % RING];
@@ -42,35 +62,15 @@ static uint64_t record(struct trap_frame *tf)
 	e->seq = seq;
 	e->nr = tf->rax;
 	for (int i = 0; i < 6; i++)
-		e->args[i] = arg(tf, i);
+		e->args[i] = arg(tf, i);  /* ebx ecx edx esi edi ebp */
 	e->done = false;
+	e->compat = true;
 	e->pid = p ? p->pid : 0;
 	e->vector = tf->vector;
-	e->compat = frame_is_compat(tf);
-	return seq;
-}
-
-/* Note the result of call seq, unless its slot was reused while it slept. */
-static long done(uint64_t seq, long r)
-{
-	struct ring_entry *e = &ring[seq % RING];
-
+	long r = syscall32_dispatch(tf);
 	if (e->seq == seq)
 		e->result = r, e->done = true;
 	return r;
-}
-
-/* The dispatchers with a record before and after (see above). */
-static long syscall_dispatch_traced(struct trap_frame *tf)
-{
-	uint64_t seq = record(tf);
-	return done(seq, syscall_dispatch(tf));
-}
-
-static long syscall32_dispatch_traced(struct trap_frame *tf)
-{
-	uint64_t seq = record(tf);
-	return done(seq, syscall32_dispatch(tf));
 }
 
 /* The entry path's letter (api/entry_paths.h), '?' for none. */
