@@ -159,7 +159,7 @@ tap_results usertests
 # 2b'. The compat cases again on an Intel vendor: -cpu max is AMD under TCG
 # (32-bit programs' fast entry is syscall there), an Intel vendor gives them
 # sysenter (and sysenter with TF). docs/abi.md, "32-bit processes".
-QEMU_CPU=max,vendor=GenuineIntel guest usertests-intel "init=/bin/usertests -- compat_* sysenter_*"
+QEMU_CPU=max,vendor=GenuineIntel ACCEL_RESOLVED=tcg guest usertests-intel "init=/bin/usertests -- compat_* sysenter_*"
 v=$(verdict)
 tap_results usertests-intel
 [ "$v" = success ] && cut -c10- "$log" | grep -aq 'syscall: 32-bit __kernel_vsyscall uses sysenter' &&
