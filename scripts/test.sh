@@ -156,6 +156,16 @@ tap_results usertests
 	ok "usertests: suite ran to its end, kernel still up" ||
 	{ not_ok "usertests: suite ran to its end ($v)"; show_log; }
 
+# 2b'. The compat cases again on an Intel vendor: -cpu max is AMD under TCG
+# (32-bit programs' fast entry is syscall there), an Intel vendor gives them
+# sysenter (and sysenter with TF). docs/abi.md, "32-bit processes".
+QEMU_CPU=max,vendor=GenuineIntel ACCEL_RESOLVED=tcg guest usertests-intel "init=/bin/usertests -- compat_* sysenter_*"
+v=$(verdict)
+tap_results usertests-intel
+[ "$v" = success ] && cut -c10- "$log" | grep -aq 'syscall: 32-bit __kernel_vsyscall uses sysenter' &&
+	ok "usertests-intel: compat cases with sysenter ran to their end" ||
+	{ not_ok "usertests-intel: compat cases with sysenter ($v)"; show_log; }
+
 # 2c. The system-call fuzzer (apps/fuzz) as init: every number on both entry
 # paths, then 200,000 random calls (seeds 1, 2, 3 and a printed random one);
 # docs/fuzzing.md says how to replay a failure. Its `ok` lines are counted

@@ -8,6 +8,7 @@
  * It is on unless the command line says syscall_ring=off (the benchmark
  * measures both; docs/benchmarks.md).
  */
+#include "api/entry_paths.h"
 #include "arch/frame.h"
 #include "arch/percpu.h"
 #include "kernel.h"
@@ -22,7 +23,8 @@ struct ring_entry {
 	uint64_t nr, args[6];
 	int64_t result;              /* once done */
 	int32_t pid;
-	uint16_t vector;             /* VEC_INT80 or VEC_SYSCALL_INSN: the entry path */
+	uint16_t vector;             /* tf->vector: with compat, the entry path (api/entry_paths.h) */
+	bool compat;                 /* from compat mode: nr and args are the i386 table's */
 	bool done;                   /* the call returned */
 };
 
@@ -30,7 +32,8 @@ static struct ring_entry ring[RING];
 static uint64_t ring_seq;
 static bool ring_on;
 
-/* The dispatcher with a record before and after (see above). */
+/* The dispatchers with a record before and after (see above): the
+ * arguments in the registers of the caller's ABI, 64-bit or i386. */
 static long syscall_dispatch_traced(struct trap_frame *tf)
 {
 	uint64_t seq = ++ring_seq;
@@ -41,7 +44,7 @@ static long syscall_dispatch_traced(struct trap_frame *tf)
 	e->nr = tf->rax;
 	e->args[0] = tf->rdi, e->args[1] = tf->rsi, e->args[2] = tf->rdx;
 	e->args[3] = tf->r10, e->args[4] = tf->r8, e->args[5] = tf->r9;
-	e->done = false;
+	e->done = e->compat = false;
 	e->pid = p ? p->pid : 0;
 	e->vector = tf->vector;
 	long r = syscall_dispatch(tf);
@@ -50,12 +53,44 @@ static long syscall_dispatch_traced(struct trap_frame *tf)
 	return r;
 }
 
+static long syscall32_dispatch_traced(struct trap_frame *tf)
+{
+	uint64_t seq = ++ring_seq;
+	struct ring_entry *e = &ring[seq % RING];
+	struct proc *p = current();
+
+	e->seq = seq;
+	e->nr = tf->rax;
+	for (int i = 0; i < 6; i++)
+		e->args[i] = arg(tf, i);  /* ebx ecx edx esi edi ebp */
+	e->done = false;
+	e->compat = true;
+	e->pid = p ? p->pid : 0;
+	e->vector = tf->vector;
+	long r = syscall32_dispatch(tf);
+	if (e->seq == seq)
+		e->result = r, e->done = true;
+	return r;
+}
+
+/* The entry path's letter (api/entry_paths.h), '?' for none. */
+static char letter(const struct ring_entry *e)
+{
+#define X(name, mode, entry, ret, counter, bit, vec, ch) \
+	if (e->vector == (vec) && e->compat == ((mode) == 32)) \
+		return ch;
+	ENTRY_PATHS(X)
+#undef X
+	return '?';
+}
+
 void syscall_ring_init(void)
 {
 	char v[8] = "";
 
 	ring_on = !(cmdline_get(cmdline, "syscall_ring", v, sizeof(v)) > 0 && strcmp(v, "off") == 0);
 	this_cpu()->dispatch = ring_on ? syscall_dispatch_traced : syscall_dispatch;
+	this_cpu()->dispatch32 = ring_on ? syscall32_dispatch_traced : syscall32_dispatch;
 	kprintf("syscall: ring of the last %d calls %s\n", RING, ring_on ? "on" : "off (syscall_ring=off)");
 }
 
@@ -65,12 +100,13 @@ void syscall_ring_dump(void)
 		kprintf("  system-call ring: off (syscall_ring=off)\n");
 		return;
 	}
-	kprintf("  last system calls, oldest first (i = int $0x80, s = syscall):\n");
+	kprintf("  last system calls, oldest first (i = int $0x80, s = syscall; 32-bit: I = int $0x80, E = sysenter, S = syscall):\n");
 	for (uint64_t s = ring_seq >= RING ? ring_seq - RING + 1 : 1; s <= ring_seq; s++) {
 		const struct ring_entry *e = &ring[s % RING];
-		const char *name = (uint32_t)e->nr < NR_SYSCALLS && syscall_names[(uint32_t)e->nr] ? syscall_names[(uint32_t)e->nr] : "?";
+		uint32_t nr = (uint32_t)e->nr;
+		const char *name = e->compat ? syscall32_name(nr) : nr < NR_SYSCALLS ? syscall_names[nr] : NULL;
 		kprintf("  #%lu pid %d %c %s(%lu) %lx %lx %lx %lx %lx %lx", e->seq, e->pid,
-			e->vector == VEC_INT80 ? 'i' : 's', name, e->nr,
+			letter(e), name ? name : "?", e->nr,
 			e->args[0], e->args[1], e->args[2], e->args[3], e->args[4], e->args[5]);
 		if (e->done)
 			kprintf(" = %ld\n", e->result);

@@ -4,6 +4,7 @@
  * time/sys_time.c's; the CPU time and load proc/acct.c's).
  */
 #include "api/abi.h"
+#include "api/entry_paths.h"
 #include "api/errno.h"
 #include "api/usage.h"
 #include "arch/cpu.h"
@@ -87,13 +88,17 @@ long sys_trapdoor_stats(struct trap_frame *tf)
 {
 	struct percpu *c = this_cpu();
 	struct trapdoor_stats s = {
-		.int80_calls = c->int80_calls, .syscall_calls = c->syscall_calls,
 		.sysret_fallbacks = c->sysret_fallbacks, .user_faults = c->user_faults,
 		.free_frames = frames_free_count(), .tsc_hz = tsc_hz,
 		.open_files = files_open, .procs = proc_count(),
+		.sysexit_fallbacks = c->sysexit_fallbacks, .sysretl_fallbacks = c->sysretl_fallbacks,
 		.vsyscall_calls = c->vsyscall_calls,
 	};
 
+	/* Each entry path's counter, by the one list (api/entry_paths.h). */
+#define X(name, mode, entry, ret, counter, bit, vector, ch) s.counter = c->counter;
+	ENTRY_PATHS(X)
+#undef X
 	return copy_to_user((void *)arg(tf, 0), &s, sizeof(s));
 }
 

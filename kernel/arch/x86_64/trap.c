@@ -12,16 +12,6 @@
 #include "proc.h"
 #include "time/timer.h"
 
-/* The stubs' frame offsets (arch/frame.h) must match the struct. */
-_Static_assert(offsetof(struct trap_frame, r11) == TF_R11, "TF_R11");
-_Static_assert(offsetof(struct trap_frame, rcx) == TF_RCX, "TF_RCX");
-_Static_assert(offsetof(struct trap_frame, rax) == TF_RAX, "TF_RAX");
-_Static_assert(offsetof(struct trap_frame, vector) == TF_VECTOR, "TF_VECTOR");
-_Static_assert(offsetof(struct trap_frame, rip) == TF_RIP, "TF_RIP");
-_Static_assert(offsetof(struct trap_frame, cs) == TF_CS, "TF_CS");
-_Static_assert(offsetof(struct trap_frame, rflags) == TF_RFLAGS, "TF_RFLAGS");
-_Static_assert(offsetof(struct trap_frame, rsp) == TF_RSP, "TF_RSP");
-_Static_assert(offsetof(struct trap_frame, ss) == TF_SS, "TF_SS");
 
 static const char *const names[32] = {
 	"#DE divide error", "#DB debug", "NMI", "#BP breakpoint", "#OF overflow",

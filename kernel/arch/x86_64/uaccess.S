@@ -5,8 +5,7 @@
  * kernel panic. The C wrappers in mm/uaccess.c check the ranges and open
  * the SMAP window (stac/clac) around these calls.
  */
-
-#define EFAULT 14
+#include "arch/frame.h"                 /* EFAULT, from api/errno.h (asm-offsets.c) */
 
 	.text
 

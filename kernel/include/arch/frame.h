@@ -1,33 +1,27 @@
 /*
  * frame.h - assembly macros that push and pop the general-register part of
  * struct trap_frame (arch/trap.h), shared by every entry stub so all of
- * them build exactly the same frame. Include from .S files only.
+ * them build exactly the same frame (with the generated asm_offsets.h);
+ * and, for C, the vector numbers the system-call stubs store.
  */
 #ifndef ARCH_FRAME_H
 #define ARCH_FRAME_H
 
-#define TF_R11     (4 * 8)   /* offsets into struct trap_frame */
-#define TF_RCX     (12 * 8)
-#define TF_RAX     (14 * 8)
-#define TF_VECTOR  (15 * 8)
-#define TF_RIP     (17 * 8)
-#define TF_CS      (18 * 8)
-#define TF_RFLAGS  (19 * 8)
-#define TF_RSP     (20 * 8)
-#define TF_SS      (21 * 8)
-
-/* sysretq's limits (arch/sysret.h, which checks them against USER_TOP and
- * RFLAGS_*): a return rip below the last user page, no TF or RF. */
-#define SYSRET_RIP_LIMIT  0x00007ffffffff000
-#define SYSRET_BAD_RFLAGS 0x10100
-
-/* The value tf->vector holds for frames built by the syscall stub. */
-#define VEC_SYSCALL_INSN 0x100
-#define VEC_INT80        0x80
+#ifndef __ASSEMBLER__
+/* The value tf->vector holds for frames built by the system-call stubs:
+ * which entry a call came by (arch/trap.h: frame_is_compat says the mode;
+ * api/entry_paths.h lists the paths). */
+#define VEC_SYSCALL_INSN 0x100       /* syscall from 64-bit mode */
+#define VEC_INT80        0x80        /* int $0x80, from either mode */
+#define VEC_SYSENTER     0x101       /* sysenter (compat mode) */
+#define VEC_SYSCALL32    0x102       /* syscall from compat mode */
+#endif
 
 #ifdef __ASSEMBLER__
-#define USER_DS 0x2b                 /* the user selectors, as in arch/trap.h */
-#define USER_CS 0x33
+/* TF_* (frame offsets), PC_* (per-CPU offsets), the selectors, vectors,
+ * flag bits and errno values, generated from the C headers
+ * (arch/x86_64/asm-offsets.c). */
+#include "asm_offsets.h"
 
 	.macro PUSH_REGS
 	pushq	%rax				/* tf->rax */
@@ -45,6 +39,22 @@
 	pushq	%r13				/* tf->r13 */
 	pushq	%r14				/* tf->r14 */
 	pushq	%r15				/* tf->r15 */
+	.endm
+
+	/* The same frame for a compat-mode caller: r8-r15 are no i386
+	 * registers, so they are saved as zeros and come back zero (nothing
+	 * from the kernel or from the process's 64-bit days leaks). */
+	.macro PUSH_REGS_COMPAT
+	pushq	%rax				/* tf->rax */
+	pushq	%rbx				/* tf->rbx */
+	pushq	%rcx				/* tf->rcx */
+	pushq	%rdx				/* tf->rdx */
+	pushq	%rsi				/* tf->rsi */
+	pushq	%rdi				/* tf->rdi */
+	pushq	%rbp				/* tf->rbp */
+	.rept 8
+	pushq	$0				/* tf->r8 .. tf->r15 */
+	.endr
 	.endm
 
 	.macro POP_REGS

@@ -4,21 +4,11 @@
  * While the CPU runs kernel code, GS.base points at this CPU's struct
  * percpu; while it runs user code, GS.base is the user's and the kernel's
  * pointer waits in MSR_KERNEL_GS_BASE. Every entry from user mode (and
- * only from user mode) does swapgs first. The PC_* offsets are for the
- * assembly entry stubs; percpu.c checks them against the struct.
+ * only from user mode) does swapgs first. The assembly entry stubs get
+ * the PC_* offsets of its fields generated (arch/x86_64/asm-offsets.c).
  */
 #ifndef ARCH_PERCPU_H
 #define ARCH_PERCPU_H
-
-#define PC_SELF             0
-#define PC_KSTACK           8    /* top of the current process's kernel stack */
-#define PC_USER_RSP         16   /* the user's rsp, saved by the syscall stub */
-#define PC_CURRENT          24
-#define PC_INT80_CALLS      32
-#define PC_SYSCALL_CALLS    40
-#define PC_SYSRET_FALLBACKS 48
-#define PC_EXIT_WORK        64   /* nonzero: work before returning to user mode */
-#define PC_DISPATCH         72   /* the dispatcher the entry stubs call (sys/ring.c) */
 
 /* exit_work bits: what the way back to user mode must do first. */
 #define EXIT_SIGNAL 1            /* deliver pending signals */
@@ -27,6 +17,7 @@
 
 #ifndef __ASSEMBLER__
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 struct proc;
@@ -45,13 +36,19 @@ struct percpu {
 	long (*dispatch)(struct trap_frame *tf);  /* syscall_dispatch, or the ring's */
 	uint64_t fault_addr;        /* CR2 of the last user page fault (later kernel faults overwrite CR2) */
 	uint64_t debug_status;      /* DR6 of the last user #DB */
+	uint64_t int80_32_calls;    /* int $0x80 from compat mode (int80_calls: from 64-bit mode) */
+	uint64_t sysenter_calls;    /* sysenter (from compat mode, Intel vendors) */
+	uint64_t syscall32_calls;   /* syscall from compat mode (CSTAR) */
+	uint64_t sysexit_fallbacks; /* sysenter entries that had to leave by iretq */
+	uint64_t sysretl_fallbacks; /* compat syscall entries that had to leave by iretq */
+	long (*dispatch32)(struct trap_frame *tf);  /* syscall32_dispatch, or the ring's */
 	uint64_t vsyscall_calls;    /* calls into the vsyscall page emulated (arch/x86_64/vsyscall.c) */
 };
 
 /* Has the way back to user mode work to do (percpu.exit_work)? */
 static inline bool cpu_exit_work(void)
 {
-	__asm__ goto("cmpq $0, %%gs:%c0\n\tjne %l1" : : "i"(PC_EXIT_WORK) : "cc", "memory" : work);
+	__asm__ goto("cmpq $0, %%gs:%c0\n\tjne %l1" : : "i"(offsetof(struct percpu, exit_work)) : "cc", "memory" : work);
 	return false;
 work:
 	return true;

@@ -11,10 +11,11 @@
 #include "arch/percpu.h"
 #include "arch/trap.h"
 
-/* SYSRET_RIP_LIMIT: the last page of the user half, where a return is not
- * sysret-safe on every CPU (arch/frame.h, for the stub's fast checks too). */
-_Static_assert(SYSRET_RIP_LIMIT == USER_TOP - 4096, "SYSRET_RIP_LIMIT");
-_Static_assert(SYSRET_BAD_RFLAGS == (RFLAGS_RF | RFLAGS_TF), "SYSRET_BAD_RFLAGS");
+/* sysretq's limits, for the stub's fast checks too (asm-offsets.c): a
+ * return rip below the last page of the user half, where a return is not
+ * sysret-safe on every CPU; no TF or RF. */
+#define SYSRET_RIP_LIMIT  (USER_TOP - 4096)
+#define SYSRET_BAD_RFLAGS (RFLAGS_RF | RFLAGS_TF)
 
 /*
  * May the syscall stub leave through sysretq? sysretq restores only rip
