@@ -70,8 +70,10 @@ trap_return:
 	cmpq	$1, %rax
 	ja	4f
 	cmpq	$USER_CS, TF_CS(%rsp)
+	je	5f
+	cmpq	$USER32_CS, TF_CS(%rsp)		/* or compat mode's */
 	jne	4f
-	cmpq	$USER_DS, TF_SS(%rsp)
+5:	cmpq	$USER_DS, TF_SS(%rsp)
 	jne	4f
 3:	POP_REGS
 	add	$16, %rsp			/* drop vector and error */

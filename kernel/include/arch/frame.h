@@ -28,6 +28,7 @@
 #ifdef __ASSEMBLER__
 #define USER_DS 0x2b                 /* the user selectors, as in arch/trap.h */
 #define USER_CS 0x33
+#define USER32_CS 0x23
 
 	.macro PUSH_REGS
 	pushq	%rax				/* tf->rax */

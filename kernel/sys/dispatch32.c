@@ -1,0 +1,61 @@
+/*
+ * dispatch32.c - the i386 system-call table, for 32-bit (compat-mode)
+ * callers of every entry: int $0x80 from compat mode, sysenter and
+ * syscall from compat mode. Number in eax, arguments in ebx ecx edx esi
+ * edi ebp (arg() reads them for a compat frame), result back in eax.
+ * The table comes from kernel/syscalls_32.tbl, as the 64-bit one from
+ * syscalls.tbl (dispatch.c).
+ */
+#include "api/errno.h"
+#include "kernel.h"
+#include "lib/nospec.h"
+#include "proc.h"
+#include "syscall.h"
+
+/* Every i386 call's name, the kernel's and the missing ones alike; its
+ * length is the number of i386 calls (NR_SYSCALLS32: 1 + the last one). */
+static const char *const names32[] = {
+#define SYSCALL32(nr, name, entry, nargs) [nr] = #name,
+#include "syscall32_list.h"
+#undef SYSCALL32
+#define SYSCALL32_NI(nr, name) [nr] = #name,
+#include "syscall32_ni_list.h"
+#undef SYSCALL32_NI
+};
+#define NR32 (sizeof(names32) / sizeof(names32[0]))
+
+/* -ENOSYS, and the call named once as i386 (dispatch.c's rules). */
+static long sys_ni_syscall32(struct trap_frame *tf)
+{
+	uint64_t nr = (uint32_t)tf->rax;
+
+	syscall_ni_report(nr, nr < NR32 ? names32[nr] : NULL, " i386");
+	return -ENOSYS;
+}
+
+/* One slot per number, plus one past the end for every out-of-range one. */
+#pragma clang diagnostic push
+#pragma clang diagnostic ignored "-Winitializer-overrides"
+static const syscall_fn table32[NR32 + 1] = {
+	[0 ... NR32] = sys_ni_syscall32,
+#define SYSCALL32(nr, name, entry, nargs) [nr] = entry,
+#include "syscall32_list.h"
+#undef SYSCALL32
+};
+#pragma clang diagnostic pop
+
+const char *syscall32_name(uint64_t nr)
+{
+	return nr < NR32 ? names32[nr] : NULL;
+}
+
+/* The number is eax, clamped with cmov (lib/nospec.h) as on the 64-bit
+ * path. r8-r15 are not part of the i386 ABI: they leave zeroed, so nothing
+ * from the kernel or from the process's 64-bit days reaches a 32-bit
+ * program (Linux's compat entries push zeros for them). */
+long syscall32_dispatch(struct trap_frame *tf)
+{
+	tf->r8 = tf->r9 = tf->r10 = tf->r11 = 0;
+	tf->r12 = tf->r13 = tf->r14 = tf->r15 = 0;
+	return table32[clamp_nospec((uint32_t)tf->rax, NR32)](tf);
+}
