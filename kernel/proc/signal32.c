@@ -24,11 +24,7 @@
 #include "proc.h"
 #include "syscall.h"
 #include "uaccess.h"
-#if __has_include("vdso32_syms.h")
-#include "vdso32_syms.h"
-#define HAVE_VDSO32 1
-uint32_t vdso32_addr(const struct proc *p, unsigned long sym_offset);
-#endif
+#include "vdso32.h"
 
 #define NR32_SIGRETURN    119
 #define NR32_RT_SIGRETURN 173
@@ -52,13 +48,8 @@ static uint32_t pretcode(const struct proc *p, const struct k_sigaction *a, uint
 {
 	if (a->flags & SA_RESTORER)
 		return (uint32_t)a->restorer;
-#ifdef HAVE_VDSO32
-	uint32_t v = vdso32_addr(p, rt ? VDSO32_SYM___kernel_rt_sigreturn : VDSO32_SYM___kernel_sigreturn);
-	if (v)
-		return v;
-#else
-	(void)p;
-#endif
+	if (p->compat && p->vdso_base)
+		return vdso32_addr(p, rt ? VDSO32_SYM___kernel_rt_sigreturn : VDSO32_SYM___kernel_sigreturn);
 	return (uint32_t)(frame + retcode_off);
 }
 
