@@ -35,7 +35,7 @@ unsigned fpu_getcw(void);
 #define SC6(n, a, b, c, d, e, f) sc(n, (long)(a), (long)(b), (long)(c), (long)(d), (long)(e), (long)(f))
 
 enum {
-	NR_exit = 1, NR_fork = 2, NR_read = 3, NR_write = 4, NR_open = 5, NR_close = 6, NR_waitpid = 7,
+	NR_exit = 1, NR_fork = 2, NR_execve = 11, NR_read = 3, NR_write = 4, NR_open = 5, NR_close = 6, NR_waitpid = 7,
 	NR_time = 13, NR_lseek = 19, NR_getpid = 20, NR_kill = 37, NR_pipe = 42, NR_times = 43,
 	NR_sigaction = 67, NR_setrlimit = 75, NR_getrlimit = 76, NR_getrusage = 77, NR_gettimeofday = 78,
 	NR_mmap = 90, NR_munmap = 91, NR_setitimer = 104, NR_getitimer = 105, NR_wait4 = 114,
@@ -44,7 +44,8 @@ enum {
 	NR_rt_sigtimedwait = 177, NR_pread64 = 180, NR_sigaltstack = 186, NR_ugetrlimit = 191,
 	NR_mmap2 = 192, NR_stat64 = 195, NR_lstat64 = 196, NR_fstat64 = 197, NR_clock_gettime = 265,
 	NR_statfs64 = 268, NR_fstatfs64 = 269, NR_fstatat64 = 300, NR_preadv = 333,
-	NR_clock_gettime64 = 403,
+	NR_clock_gettime64 = 403, NR_newselect = 142, NR_poll = 168, NR_pselect6 = 308, NR_ppoll = 309,
+	NR_utimensat = 320,
 };
 
 #define EFAULT 14
@@ -260,6 +261,39 @@ static void test_mmap(void)
 	SC1(NR_close, fd);
 }
 
+/* _newselect, pselect6 and ppoll: 4-byte fd_set words and 32-bit times. */
+static void test_select(void)
+{
+	int p[2];
+	SC1(NR_pipe, p);
+	SC3(NR_write, p[1], "x", 1);
+	uint32_t set[2] = { 1u << p[0], 0xa5a5a5a5u };   /* the second word is past n's and must stay */
+	struct compat_timeval tv = { 1, 0 };
+	long r = SC5(NR_newselect, p[0] + 1, set, 0, 0, &tv);
+	check(r == 1 && set[0] == 1u << p[0] && set[1] == 0xa5a5a5a5u && tv.tv_sec <= 1 && tv.tv_usec < 1000000,
+	      "_newselect: 32-bit fd_set words and timeval", r);
+	struct compat_timespec ts = { 0, 0 };
+	set[0] = 1u << p[0];
+	r = SC6(NR_pselect6, p[0] + 1, set, 0, 0, &ts, 0);
+	check(r == 1 && set[0] == 1u << p[0], "pselect6: a 32-bit timespec", r);
+	struct { int32_t fd; int16_t events, revents; } pfd = { p[0], 1, 0 };
+	r = SC5(NR_ppoll, &pfd, 1, &ts, 0, 8);
+	check(r == 1 && pfd.revents == 1, "ppoll: a 32-bit timespec", r);
+	check(SC5(NR_newselect, 1, 0, 0, 0, BAD) == -EFAULT, "EFAULT: _newselect timeout", 0);
+	check(SC6(NR_pselect6, 1, 0, 0, 0, BAD, 0) == -EFAULT, "EFAULT: pselect6 timeout", 0);
+	check(SC5(NR_ppoll, &pfd, 1, BAD, 0, 8) == -EFAULT, "EFAULT: ppoll timeout", 0);
+	SC1(NR_close, p[0]);
+	SC1(NR_close, p[1]);
+
+	struct compat_timespec t[2] = { { 1000, 0 }, { 2000, 5 } };
+	struct compat_stat64 st;
+	r = SC4(NR_utimensat, -100, PATH, t, 0);
+	SC2(NR_stat64, PATH, &st);
+	check(r == 0 && st.st_atime == 1000 && st.st_mtime == 2000 && st.st_mtime_nsec == 5,
+	      "utimensat: 32-bit timespecs", st.st_mtime);
+	check(SC4(NR_utimensat, -100, PATH, BAD, 0) == -EFAULT, "EFAULT: utimensat times", 0);
+}
+
 /* --- time and resources ------------------------------------------------------ */
 
 static void test_time(void)
@@ -346,6 +380,22 @@ static void test_clone(void)
 		sc(NR_exit, 3, 0, 0, 0, 0, 0);
 	w = SC3(NR_waitpid, pid, &status, 0);
 	check(w == pid && status == (3 << 8), "waitpid", status);
+}
+
+/* execve with arrays of 32-bit pointers: the child is this program again,
+ * which checks what it was given (main32) and exits 42. */
+static void test_execve(void)
+{
+	uint32_t argv[3] = { (uint32_t)(uintptr_t)PATH, (uint32_t)(uintptr_t)"exec-child", 0 };
+	uint32_t envp[2] = { (uint32_t)(uintptr_t)"ABI32=env", 0 };
+	long pid = SC0(NR_fork);
+
+	if (pid == 0)
+		sc(NR_exit, SC3(NR_execve, PATH, argv, envp) == 0 ? 1 : 2, 0, 0, 0, 0, 0);
+	int status = 0;
+	SC3(NR_waitpid, pid, &status, 0);
+	check(status == (42 << 8), "execve: argv and envp as 32-bit pointers", status);
+	check(SC3(NR_execve, PATH, BAD, envp) == -EFAULT, "EFAULT: execve argv", 0);
 }
 
 /* --- signals ------------------------------------------------------------------ */
@@ -558,6 +608,8 @@ static void test_efault(void)
 int main32(uint32_t *sp)
 {
 	uint32_t *v = sp + 1 + sp[0] + 1;       /* envp */
+	if (sp[0] == 2 && str_eq((const char *)(uintptr_t)sp[2], "exec-child"))
+		return *v && str_eq((const char *)(uintptr_t)*v, "ABI32=env") && !v[1] ? 42 : 43;
 	while (*v)
 		v++;
 	for (v++; v[0]; v += 2)                  /* auxv */
@@ -572,10 +624,12 @@ int main32(uint32_t *sp)
 	test_getdents();
 	test_seek();
 	test_iov();
+	test_select();
 	test_mmap();
 	test_time();
 	test_resources();
 	test_clone();
+	test_execve();
 	test_signals();
 	test_bad_context();
 	test_efault();

@@ -90,17 +90,18 @@ long proc_fork(struct trap_frame *tf, bool share_vm)
 	return c->pid;
 }
 
-/* Copy a NULL-terminated user array of strings into the arena at *pos;
- * out[] gets kernel pointers and a NULL. 0 or -errno. */
-static long copy_strings(uint64_t uv, char **out, char *arena, size_t *pos)
+/* Copy a NULL-terminated user array of strings (of 8-byte pointers, or
+ * 4-byte ones from a 32-bit caller: word) into the arena at *pos; out[]
+ * gets kernel pointers and a NULL. 0 or -errno. */
+static long copy_strings(uint64_t uv, size_t word, char **out, char *arena, size_t *pos)
 {
 	int n = 0;
 
 	for (; uv; n++) {
-		uint64_t up;
+		uint64_t up = 0;
 		if (n == MAX_ARGV)
 			return -E2BIG;
-		if (copy_from_user(&up, (uint64_t *)uv + n, sizeof(up)) < 0)
+		if (copy_from_user(&up, (const char *)uv + n * word, word) < 0)   /* little-endian: the low bytes */
 			return -EFAULT;
 		if (!up)
 			break;
@@ -116,7 +117,8 @@ static long copy_strings(uint64_t uv, char **out, char *arena, size_t *pos)
 	return 0;
 }
 
-long sys_execve(struct trap_frame *tf)
+/* execve(path, argv, envp), the arrays' pointers word bytes wide. */
+static long do_execve(struct trap_frame *tf, size_t word)
 {
 	char *path = kmalloc(PATH_MAX), *arena = kmalloc(ARG_MAX);
 	char **argv = kmalloc((MAX_ARGV + 1) * sizeof(char *)), **envp = kmalloc((MAX_ARGV + 1) * sizeof(char *));
@@ -127,13 +129,18 @@ long sys_execve(struct trap_frame *tf)
 		r = strncpy_from_user(path, (const char *)arg(tf, 0), PATH_MAX);
 		if (r == 0)
 			r = -ENOENT;
-		if (r > 0 && (r = copy_strings(arg(tf, 1), argv, arena, &pos)) == 0 &&
-		    (r = copy_strings(arg(tf, 2), envp, arena, &pos)) == 0)
+		if (r > 0 && (r = copy_strings(arg(tf, 1), word, argv, arena, &pos)) == 0 &&
+		    (r = copy_strings(arg(tf, 2), word, envp, arena, &pos)) == 0)
 			r = proc_exec(current(), path, argv, envp);
 	}
 	kfree(path), kfree(arena), kfree(argv), kfree(envp);
 	return r;
 }
+
+long sys_execve(struct trap_frame *tf) { return do_execve(tf, 8); }
+
+/* execve for a 32-bit caller: argv and envp are arrays of u32 pointers. */
+long compat_sys_execve(struct trap_frame *tf) { return do_execve(tf, 4); }
 
 long sys_arch_prctl(struct trap_frame *tf)
 {
