@@ -64,5 +64,8 @@ void syscall_ring_dump(void);                      /* for panic() */
 /* The syscall stub's slow way out (percpu.exit_work set, or the fast
  * checks failed): exit_work(), then may the frame leave by sysretq? */
 int syscall_exit_slow(struct trap_frame *tf);
+/* The sysenter and compat-syscall stubs' C half (dispatch32.c): normalise
+ * the frame, make the call, the way-out work; may sysexit/sysretl return? */
+int do_fast_syscall32(struct trap_frame *tf);
 
 #endif

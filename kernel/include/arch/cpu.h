@@ -8,6 +8,9 @@
 #define MSR_STAR          0xc0000081
 #define MSR_LSTAR         0xc0000082
 #define MSR_CSTAR         0xc0000083
+#define MSR_SYSENTER_CS   0x00000174
+#define MSR_SYSENTER_ESP  0x00000175
+#define MSR_SYSENTER_EIP  0x00000176
 #define MSR_FMASK         0xc0000084
 #define MSR_FS_BASE       0xc0000100
 #define MSR_GS_BASE       0xc0000101
