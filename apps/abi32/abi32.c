@@ -72,6 +72,7 @@ static const char *PATH = "/bin/abi32", *DIR = "/bin", *NAME = "abi32";
 
 static int failed, n;
 static int on_trapdoor;                  /* auxv has AT_TRAPDOOR_ENTRIES */
+void *vsyscall;                          /* `abi32 vsyscall`: sc() calls AT_SYSINFO's __kernel_vsyscall */
 
 /* A result that is an address, not -errno. */
 static int is_addr(long a) { return (unsigned long)a < 0xfffff001u; }
@@ -607,18 +608,30 @@ static void test_efault(void)
 
 int main32(uint32_t *sp)
 {
-	uint32_t *v = sp + 1 + sp[0] + 1;       /* envp */
-	if (sp[0] == 2 && str_eq((const char *)(uintptr_t)sp[2], "exec-child"))
+	uint32_t argc = sp[0], *v = sp + 1 + argc + 1;   /* envp */
+	const char **argv = (const char **)(uintptr_t)(sp + 1);
+	uint32_t i = 1;
+	void *sysinfo = 0;
+
+	if (argc == 2 && str_eq(argv[1], "exec-child"))
 		return *v && str_eq((const char *)(uintptr_t)*v, "ABI32=env") && !v[1] ? 42 : 43;
 	while (*v)
 		v++;
-	for (v++; v[0]; v += 2)                  /* auxv */
+	for (v++; v[0]; v += 2) {                /* auxv */
 		if (v[0] == 0x7d00)
 			on_trapdoor = 1;
-	if (sp[0] >= 4) {
-		PATH = (const char *)(uintptr_t)sp[2];
-		DIR = (const char *)(uintptr_t)sp[3];
-		NAME = (const char *)(uintptr_t)sp[4];
+		if (v[0] == 32)                  /* AT_SYSINFO */
+			sysinfo = (void *)(uintptr_t)v[1];
+	}
+	if (i < argc && str_eq(argv[i], "vsyscall")) {
+		vsyscall = sysinfo;
+		i++;
+		out(vsyscall ? "# abi32: through __kernel_vsyscall\n" : "# abi32: no AT_SYSINFO\n");
+	}
+	if (argc - i >= 3) {
+		PATH = argv[i];
+		DIR = argv[i + 1];
+		NAME = argv[i + 2];
 	}
 	test_stat();
 	test_getdents();
