@@ -532,6 +532,37 @@ static void test_signals(void)
 	SC4(NR_rt_sigprocmask, 1, &set, 0, 8);
 }
 
+/* A read that a handler with SA_RESTART interrupts goes on (the call is
+ * made again, from whichever entry it came by: after sysenter or compat
+ * syscall, by the vDSO's int $0x80). */
+static volatile int restarted_sig;
+static void on_restart(int sig) { restarted_sig = sig; }
+
+static void test_restart(void)
+{
+	int p[2];
+	char c = 0;
+	long parent = SC0(NR_getpid);
+
+	SC1(NR_pipe, p);
+	sigaction32(SIGUSR1, (void *)on_restart, 0x10000000 /* SA_RESTART */, 0);
+	long pid = SC0(NR_fork);
+	if (pid == 0) {
+		struct compat_timespec t = { 0, 30000000 };
+		SC2(NR_nanosleep, &t, 0);
+		SC2(NR_kill, parent, SIGUSR1);
+		SC2(NR_nanosleep, &t, 0);
+		SC3(NR_write, p[1], "r", 1);
+		sc(NR_exit, 0, 0, 0, 0, 0, 0);
+	}
+	long r = SC3(NR_read, p[0], &c, 1);
+	int status;
+	SC3(NR_waitpid, pid, &status, 0);
+	check(r == 1 && c == 'r' && restarted_sig == SIGUSR1, "SA_RESTART: the interrupted read goes on", r);
+	SC1(NR_close, p[0]);
+	SC1(NR_close, p[1]);
+}
+
 /* A handler that rewrites cs (then eip) to what cannot be returned to:
  * the child alone ends by SIGSEGV (SA_RESETHAND: the second fault is
  * not handled). */
@@ -644,6 +675,7 @@ int main32(uint32_t *sp)
 	test_clone();
 	test_execve();
 	test_signals();
+	test_restart();
 	test_bad_context();
 	test_efault();
 	out("abi32: ");
