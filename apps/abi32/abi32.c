@@ -45,7 +45,8 @@ enum {
 	NR_mmap2 = 192, NR_stat64 = 195, NR_lstat64 = 196, NR_fstat64 = 197, NR_clock_gettime = 265,
 	NR_statfs64 = 268, NR_fstatfs64 = 269, NR_fstatat64 = 300, NR_preadv = 333,
 	NR_clock_gettime64 = 403, NR_newselect = 142, NR_poll = 168, NR_pselect6 = 308, NR_ppoll = 309,
-	NR_utimensat = 320,
+	NR_utimensat = 320, NR_truncate = 92, NR_ftruncate = 93, NR_waitid = 284, NR_set_robust_list = 311,
+	NR_get_robust_list = 312, NR_getuid32 = 199, NR_uname = 122,
 };
 
 #define EFAULT 14
@@ -383,6 +384,34 @@ static void test_clone(void)
 	check(w == pid && status == (3 << 8), "waitpid", status);
 }
 
+/* waitid's 32-bit siginfo (si_pid at 12, no padding) and rusage;
+ * the robust list head's i386 size (12); truncate's signed length. */
+static void test_misc(void)
+{
+	long pid = SC0(NR_fork);
+	if (pid == 0)
+		sc(NR_exit, 5, 0, 0, 0, 0, 0);
+	struct compat_siginfo si;
+	struct compat_rusage ru;
+	memset(&si, 0xff, sizeof(si));
+	long r = SC5(NR_waitid, 1 /* P_PID */, pid, &si, 4 /* WEXITED */, &ru);
+	check(r == 0 && si.si_signo == SIGCHLD && si.si_code == 1 && si.u.chld.pid == pid &&
+	      si.u.chld.status == 5 && ru.ru_utime.tv_usec < 1000000, "waitid: 32-bit siginfo and rusage", si.u.chld.pid);
+	static char head[12];
+	uint32_t h = 0, len = 0;
+	long a = SC2(NR_set_robust_list, head, 12), b = SC2(NR_set_robust_list, head, 24);
+	long c = SC3(NR_get_robust_list, 0, &h, &len);
+	check(a == 0 && b == -EINVAL && c == 0 && h == (uint32_t)(uintptr_t)head && len == 12,
+	      "set/get_robust_list: i386's 12-byte head, 4-byte words", len);
+	long fd = SC2(NR_open, PATH, 0);
+	check(SC2(NR_ftruncate, fd, -1) == -EINVAL, "ftruncate: a signed 32-bit length (-1 is EINVAL)", 0);
+	SC1(NR_close, fd);
+	check(SC2(NR_truncate, PATH, -1) == -EINVAL, "truncate: a signed 32-bit length", 0);
+	char uts[6 * 65];
+	r = SC1(NR_uname, uts);
+	check(r == 0 && uts[0] && SC0(NR_getuid32) >= 0, "shared: uname, getuid32", r);
+}
+
 /* execve with arrays of 32-bit pointers: the child is this program again,
  * which checks what it was given (main32) and exits 42. */
 static void test_execve(void)
@@ -674,6 +703,7 @@ int main32(uint32_t *sp)
 	test_resources();
 	test_clone();
 	test_execve();
+	test_misc();
 	test_signals();
 	test_restart();
 	test_bad_context();

@@ -172,31 +172,39 @@ long sys_arch_prctl(struct trap_frame *tf)
 long sys_gettid(struct trap_frame *tf) { return current()->pid; }
 
 #define ROBUST_LIST_HEAD_SIZE 24         /* sizeof(struct robust_list_head) on x86-64 */
+#define ROBUST_LIST_HEAD_SIZE32 12       /* ... on i386 */
 
 /* set_robust_list(head, len): remember where the thread's list of held
- * robust futexes is, for the C library; len must be the head's size.
- * Linux walks the list when the thread ends; with no futexes here there
- * is nothing to wake, and the list is only kept (docs/abi.md). */
-long sys_set_robust_list(struct trap_frame *tf)
+ * robust futexes is, for the C library; len must be the head's size (of
+ * the caller's ABI). Linux walks the list when the thread ends; with no
+ * futexes here there is nothing to wake, and the list is only kept
+ * (docs/abi.md). */
+static long set_robust_list(struct trap_frame *tf, uint64_t size)
 {
-	if (arg(tf, 1) != ROBUST_LIST_HEAD_SIZE)
+	if (arg(tf, 1) != size)
 		return -EINVAL;
 	current()->robust_list = arg(tf, 0);
 	return 0;
 }
 
 /* get_robust_list(pid, head_ptr, len_ptr): pid 0 is the caller; a
- * process that has ended has none. The length is written first, as Linux. */
-long sys_get_robust_list(struct trap_frame *tf)
+ * process that has ended has none. The length is written first, as
+ * Linux; both are word bytes wide (4 for an i386 caller). */
+static long get_robust_list(struct trap_frame *tf, uint64_t size, size_t word)
 {
 	int pid = (int)arg(tf, 0);
 	struct proc *p = pid ? proc_by_pid(pid) : current();
-	uint64_t len = ROBUST_LIST_HEAD_SIZE, head;
+	uint64_t len = size, head;
 
 	if (!p)
 		return -ESRCH;
 	head = p->state == P_ZOMBIE ? 0 : p->robust_list;
-	if (copy_to_user((void *)arg(tf, 2), &len, sizeof(len)) < 0)
+	if (copy_to_user((void *)arg(tf, 2), &len, word) < 0)    /* little-endian: the low bytes */
 		return -EFAULT;
-	return copy_to_user((void *)arg(tf, 1), &head, sizeof(head));
+	return copy_to_user((void *)arg(tf, 1), &head, word);
 }
+
+long sys_set_robust_list(struct trap_frame *tf) { return set_robust_list(tf, ROBUST_LIST_HEAD_SIZE); }
+long sys_get_robust_list(struct trap_frame *tf) { return get_robust_list(tf, ROBUST_LIST_HEAD_SIZE, 8); }
+long compat_sys_set_robust_list(struct trap_frame *tf) { return set_robust_list(tf, ROBUST_LIST_HEAD_SIZE32); }
+long compat_sys_get_robust_list(struct trap_frame *tf) { return get_robust_list(tf, ROBUST_LIST_HEAD_SIZE32, 4); }
