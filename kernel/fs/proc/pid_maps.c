@@ -5,7 +5,8 @@
  * heap begin and end, and named as Linux names them: the program's path
  * for its segments, [heap], [stack], [vvar] and [vdso]. Last comes the
  * vsyscall page, which no page table maps (arch/x86_64/vsyscall.c),
- * execute-only as Linux's vsyscall=xonly shows it.
+ * execute-only as Linux's vsyscall=xonly shows it; a 32-bit process, which
+ * cannot reach it, has no such line (as on Linux).
  */
 #include "api/abi.h"
 #include "arch/cpu.h"
@@ -96,7 +97,7 @@ void proc_show_maps(struct seqbuf *s, struct proc *p)
 	}
 	each_run(p, show_run, &c);
 	kfree(c.path);
-	if (p->state != P_ZOMBIE && p->cr3) {
+	if (p->state != P_ZOMBIE && p->cr3 && !p->compat) {
 		struct map_line v = { .start = VSYSCALL_ADDR, .end = VSYSCALL_ADDR + PAGE_SIZE,
 				      .exec = true, .name = "[vsyscall]" };
 		proc_maps_line(s, &v);
