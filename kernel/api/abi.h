@@ -73,15 +73,17 @@
 #define CLOCK_THREAD_CPUTIME_ID 3
 #define TIMER_ABSTIME           1       /* clock_nanosleep: req is a time on the clock */
 
+/* Two longs: 64-bit words on x86-64, 32-bit ones (i386's time32 calls)
+ * in a -m32 program. */
 struct timespec {
-	int64_t tv_sec;
-	int64_t tv_nsec;
+	long tv_sec;
+	long tv_nsec;
 };
 
 /* gettimeofday */
 struct timeval {
-	int64_t tv_sec;
-	int64_t tv_usec;
+	long tv_sec;
+	long tv_usec;
 };
 struct timezone {
 	int tz_minuteswest;

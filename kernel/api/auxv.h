@@ -26,6 +26,7 @@
 #define AT_RSEQ_FEATURE_SIZE 27  /* how much of struct rseq the kernel fills (api/rseq.h) */
 #define AT_RSEQ_ALIGN    28   /* the alignment an rseq area needs */
 #define AT_EXECFN        31   /* the path given to execve */
+#define AT_SYSINFO       32   /* 32-bit processes: __kernel_vsyscall in the 32-bit vDSO */
 #define AT_SYSINFO_EHDR  33   /* the vDSO's ELF header */
 
 #define HWCAP2_FSGSBASE  (1 << 1)  /* user mode may use rdfsbase, wrgsbase, ... */
@@ -38,5 +39,9 @@
 #define AT_TRAPDOOR_ENTRIES 0x7d00
 #define ENTRY_INT80   (1u << 0)   /* int $0x80, returns with iretq */
 #define ENTRY_SYSCALL (1u << 1)   /* syscall, returns with sysretq (or iretq) */
+/* A 32-bit process's entries (i386 table); docs/abi.md has the table. */
+#define ENTRY_INT80_32  (1u << 2) /* int $0x80 from compat mode, returns with iretq */
+#define ENTRY_SYSENTER  (1u << 3) /* sysenter (Intel vendors), returns with sysexit (or iretq) */
+#define ENTRY_SYSCALL32 (1u << 4) /* syscall from compat mode (AMD vendors), returns with sysretl (or iretq) */
 
 #endif
