@@ -73,11 +73,22 @@ static void map_places(void)
 /* Where an object of size bytes starts in column p (a buffer's row). */
 static unsigned long buffer_at(enum place p, size_t size)
 {
+#ifdef __i386__
+	/* A 32-bit process: past its TASK_SIZE (0xffffe000, where the kernel
+	 * half starts for it), the last page, and unmapped high addresses in
+	 * place of the non-canonical ones. */
+	static const unsigned long fixed[] = {
+		[NULLPTR] = 0, [ONE] = 1, [KERNEL_HALF] = 0xffffe000UL,
+		[KERNEL_TEXT] = 0xfffff000UL, [NONCANON_LOW] = 0xc0000000UL,
+		[NONCANON_HIGH] = 0x80000000UL, [TOP] = ~0UL,
+	};
+#else
 	static const unsigned long fixed[] = {
 		[NULLPTR] = 0, [ONE] = 1, [KERNEL_HALF] = 0xffff800000000000UL,
 		[KERNEL_TEXT] = 0xffffffff80000000UL, [NONCANON_LOW] = 0x0000800000000000UL,
 		[NONCANON_HIGH] = 0x8000000000000000UL, [TOP] = ~0UL,
 	};
+#endif
 
 	map_places();
 	switch (p) {
@@ -414,7 +425,7 @@ static long do_readlinkat(const struct path *P, unsigned long path)
 static long do_statfs(const struct path *P, unsigned long path)
 {
 	struct statfs sf;
-	return CALL2(P, SYS_statfs, path, &sf);
+	return STATFS(P, path, &sf);
 }
 static long do_creat(const struct path *P, unsigned long path) { return CALL2(P, SYS_creat, path, 0644); }
 static void creat_undo(const struct path *P, struct transcript *t, long r)
@@ -522,8 +533,8 @@ int case_efault_fileat_buffers(const struct path *P, struct transcript *t)
 
 	DEST_ROW(P, t, "newfstatat(buffer)", sizeof(struct stat), 0, CALL4(P, SYS_newfstatat, AT_FDCWD, "/bin/true", dst, 0));
 	DEST_ROW(P, t, "newfstatat(AT_EMPTY_PATH)", sizeof(struct stat), 0, CALL4(P, SYS_newfstatat, fd, "", dst, AT_EMPTY_PATH));
-	DEST_ROW(P, t, "statfs(buffer)", sizeof(struct statfs), 0, CALL2(P, SYS_statfs, "/", dst));
-	DEST_ROW(P, t, "fstatfs", sizeof(struct statfs), 0, CALL2(P, SYS_fstatfs, fd, dst));
+	DEST_ROW(P, t, "statfs(buffer)", sizeof(struct statfs), 0, STATFS(P, "/", dst));
+	DEST_ROW(P, t, "fstatfs", sizeof(struct statfs), 0, FSTATFS(P, fd, dst));
 	CALL1(P, SYS_close, fd);
 	return 0;
 }
@@ -793,6 +804,7 @@ int case_efault_address_calls(const struct path *P, struct transcript *t)
 	return 0;
 }
 
+#ifdef __x86_64__      /* conform32 leaves it out (conform.h) */
 /* clone's tid pointers: Linux writes them with put_user and ignores a
  * failure, so every column still makes a child. */
 int case_efault_clone_tid(const struct path *P, struct transcript *t)
@@ -807,6 +819,7 @@ int case_efault_clone_tid(const struct path *P, struct transcript *t)
 	}
 	return 0;
 }
+#endif
 
 #define CALL6(P, n, a, b, c, d, e, f) (P)->call(n, (long)(a), (long)(b), (long)(c), (long)(d), (long)(e), (long)(f))
 
@@ -869,6 +882,7 @@ int case_efault_poll(const struct path *P, struct transcript *t)
 	return 0;
 }
 
+#ifdef __x86_64__
 /* rseq registers a 32-byte area checked only for its range (-EFAULT) and
  * alignment (-EINVAL), as Linux does; the kernel writes it on the way back
  * to user mode, where an area it cannot write is a SIGSEGV. NULL registers
@@ -893,6 +907,7 @@ int case_efault_rseq(const struct path *P, struct transcript *t)
 	}
 	return 0;
 }
+#endif
 
 /* The calls busybox's setpriv, su and dmesg need (cases_misc.c): setgroups
  * reads the list, getgroups writes it, capget reads (and on a bad version

@@ -18,6 +18,21 @@
 
 #include "conform.h"
 
+/* What F_GETFL adds to a raw open's flags: a 64-bit open is always
+ * O_LARGEFILE; an i386 one only when asked (libc adds it, as musl's). */
+#ifdef __i386__
+#define LARGEFILE 0
+#else
+#define LARGEFILE O_LARGEFILE
+#endif
+
+/* preadv's high offset word: ignored on x86-64, part of the offset on i386. */
+#ifdef __i386__
+#define HIGH_HALF 0
+#else
+#define HIGH_HALF 0x1234
+#endif
+
 #define OPEN(P, path, flags, mode) CALL3(P, SYS_open, path, flags, mode)
 
 /* Remove what the cases here make, whatever state a failed run left. */
@@ -111,7 +126,7 @@ int case_fileat_openat_stat(const struct path *P, struct transcript *t)
 	/* creat is O_CREAT | O_WRONLY | O_TRUNC. */
 	fd = CALL2(P, SYS_creat, "/conform-at/f", 0600);
 	EXPECT(t, P, fd >= 0 && CALL2(P, SYS_fstat, fd, &st) == 0 && st.st_size == 0 && (st.st_mode & 0777) == 0644);
-	EXPECT(t, P, CALL3(P, SYS_fcntl, fd, F_GETFL, 0) == (O_WRONLY | O_LARGEFILE));
+	EXPECT(t, P, CALL3(P, SYS_fcntl, fd, F_GETFL, 0) == (O_WRONLY | LARGEFILE));
 	CALL1(P, SYS_close, fd);
 	CALL1(P, SYS_close, pfd[0]);
 	CALL1(P, SYS_close, pfd[1]);
@@ -238,19 +253,19 @@ int case_fd_fcntl_dup3(const struct path *P, struct transcript *t)
 	EXPECT(t, P, CALL3(P, SYS_fcntl, fd, F_SETFD, FD_CLOEXEC | 2) == 0 && CALL3(P, SYS_fcntl, fd, F_GETFD, 0) == FD_CLOEXEC);
 	EXPECT(t, P, CALL3(P, SYS_fcntl, fd, F_SETFD, 0) == 0 && CALL3(P, SYS_fcntl, fd, F_GETFD, 0) == 0);
 	/* F_GETFL: the access mode and the status flags; F_SETFL changes only O_APPEND and O_NONBLOCK. */
-	EXPECT(t, P, CALL3(P, SYS_fcntl, fd, F_GETFL, 0) == (O_RDWR | O_LARGEFILE));
+	EXPECT(t, P, CALL3(P, SYS_fcntl, fd, F_GETFL, 0) == (O_RDWR | LARGEFILE));
 	EXPECT(t, P, CALL3(P, SYS_fcntl, fd, F_SETFL, O_APPEND | O_WRONLY | O_CREAT) == 0);
-	EXPECT(t, P, CALL3(P, SYS_fcntl, fd, F_GETFL, 0) == (O_RDWR | O_LARGEFILE | O_APPEND));
+	EXPECT(t, P, CALL3(P, SYS_fcntl, fd, F_GETFL, 0) == (O_RDWR | LARGEFILE | O_APPEND));
 	CALL3(P, SYS_write, fd, "ab", 2);
 	CALL3(P, SYS_lseek, fd, 0, SEEK_SET);
 	EXPECT(t, P, CALL3(P, SYS_write, fd, "c", 1) == 1 && CALL3(P, SYS_lseek, fd, 0, SEEK_CUR) == 3);  /* appended */
-	EXPECT(t, P, CALL3(P, SYS_fcntl, fd, F_SETFL, 0) == 0 && CALL3(P, SYS_fcntl, fd, F_GETFL, 0) == (O_RDWR | O_LARGEFILE));
+	EXPECT(t, P, CALL3(P, SYS_fcntl, fd, F_SETFL, 0) == 0 && CALL3(P, SYS_fcntl, fd, F_GETFL, 0) == (O_RDWR | LARGEFILE));
 	/* F_DUPFD: the lowest free descriptor at or above arg; the flags are shared, FD_CLOEXEC is not. */
 	fd2 = CALL3(P, SYS_fcntl, fd, F_DUPFD, 20);
 	EXPECT(t, P, fd2 == 20 && CALL3(P, SYS_fcntl, 20, F_GETFD, 0) == 0);
 	EXPECT(t, P, CALL3(P, SYS_fcntl, fd, F_DUPFD_CLOEXEC, 20) == 21 && CALL3(P, SYS_fcntl, 21, F_GETFD, 0) == FD_CLOEXEC);
 	CALL3(P, SYS_fcntl, 20, F_SETFL, O_NONBLOCK);
-	EXPECT(t, P, CALL3(P, SYS_fcntl, fd, F_GETFL, 0) == (O_RDWR | O_LARGEFILE | O_NONBLOCK));
+	EXPECT(t, P, CALL3(P, SYS_fcntl, fd, F_GETFL, 0) == (O_RDWR | LARGEFILE | O_NONBLOCK));
 	CALL1(P, SYS_close, 20);
 	CALL1(P, SYS_close, 21);
 	/* dup3: dup2 with O_CLOEXEC; the same number is an error. */
@@ -369,7 +384,7 @@ int case_io_vectors(const struct path *P, struct transcript *t)
 	EXPECT(t, P, CALL3(P, SYS_readv, fd, iov, 3) == 0);
 	/* preadv and pwritev at an offset; the file's stays. */
 	EXPECT(t, P, CALL5(P, SYS_pwritev, fd, out, 1, 20, 0) == 6);
-	EXPECT(t, P, CALL5(P, SYS_preadv, fd, iov, 2, 18, 0x1234 /* the high half: ignored */) == 8);
+	EXPECT(t, P, CALL5(P, SYS_preadv, fd, iov, 2, 18, HIGH_HALF) == 8);
 	EXPECT(t, P, memcmp(a, "\0\0he", 4) == 0 && memcmp(b, "llo ", 4) == 0);
 	EXPECT(t, P, CALL3(P, SYS_lseek, fd, 0, SEEK_CUR) == 13);
 	/* A pipe: one read fills several iovecs, and stops at what is there. */
@@ -505,9 +520,9 @@ int case_fd_ioctl_sync_statfs(const struct path *P, struct transcript *t)
 		CALL1(P, SYS_fsync, con),
 		CALL1(P, SYS_fdatasync, null),
 		CALL1(P, SYS_fsync, 55),
-		CALL2(P, SYS_statfs, "/conform-none", &sf),
-		CALL2(P, SYS_statfs, "/", 0),
-		CALL2(P, SYS_fstatfs, 55, &sf),
+		STATFS(P, "/conform-none", &sf),
+		STATFS(P, "/", 0),
+		FSTATFS(P, 55, &sf),
 		CALL0(P, SYS_sync),
 		CALL1(P, SYS_syncfs, fd),
 		CALL1(P, SYS_syncfs, p[1]),
@@ -518,11 +533,11 @@ int case_fd_ioctl_sync_statfs(const struct path *P, struct transcript *t)
 			0, 0, 0, -EBADF };
 	EXPECT_ALL(P, t, r, want, N(r));
 	/* statfs: a tmpfs of 4096-byte blocks, the same through a path and a descriptor. */
-	EXPECT(t, P, CALL2(P, SYS_statfs, "/", &sf) == 0 && sf.f_type == TMPFS_MAGIC && sf.f_bsize == 4096);
+	EXPECT(t, P, STATFS(P, "/", &sf) == 0 && sf.f_type == TMPFS_MAGIC && sf.f_bsize == 4096);
 	EXPECT(t, P, sf.f_blocks > 0 && sf.f_bfree <= sf.f_blocks && sf.f_bavail == sf.f_bfree && sf.f_namelen == 255);
 	EXPECT(t, P, sf.f_frsize == 4096 && (sf.f_flags & ST_VALID) && !(sf.f_flags & ST_RDONLY));
-	EXPECT(t, P, CALL2(P, SYS_fstatfs, fd, &sf2) == 0 && sf2.f_type == sf.f_type && sf2.f_blocks == sf.f_blocks);
-	EXPECT(t, P, CALL2(P, SYS_fstatfs, p[0], &sf2) == 0 && sf2.f_type == PIPEFS_MAGIC && sf2.f_blocks == 0);
+	EXPECT(t, P, FSTATFS(P, fd, &sf2) == 0 && sf2.f_type == sf.f_type && sf2.f_blocks == sf.f_blocks);
+	EXPECT(t, P, FSTATFS(P, p[0], &sf2) == 0 && sf2.f_type == PIPEFS_MAGIC && sf2.f_blocks == 0);
 	note(t, "winsize %dx%d", ws.ws_col, ws.ws_row);
 	CALL1(P, SYS_close, root);
 	CALL1(P, SYS_close, con);

@@ -256,10 +256,10 @@ int case_files_devices(const struct path *P, struct transcript *t)
 static void exec_is_open(const struct path *P, void *arg)
 {
 	char num[16];
-	char *argv[] = { "/bin/conform", "--is-open", num, 0 };
+	char *argv[] = { CONFORM_BIN, "--is-open", num, 0 };
 
 	snprintf(num, sizeof(num), "%ld", (long)arg);
-	CALL3(P, SYS_execve, "/bin/conform", argv, 0);
+	CALL3(P, SYS_execve, CONFORM_BIN, argv, 0);
 	CALL1(P, SYS_exit, 99);
 }
 

@@ -63,7 +63,7 @@ int case_poll_pipes(const struct path *P, struct transcript *t)
 	EXPECT(t, P, CALL3(P, SYS_poll, f, 1, 3) == 0 && f[0].revents == 0);
 	EXPECT(t, P, CALL3(P, SYS_poll, 0, 0, 1) == 0);                   /* no descriptors: a sleep */
 	/* Files and devices are always ready. */
-	long null = OPEN(P, "/dev/null", O_RDWR, 0), bin = OPEN(P, "/bin/conform", O_RDONLY, 0);
+	long null = OPEN(P, "/dev/null", O_RDWR, 0), bin = OPEN(P, CONFORM_BIN, O_RDONLY, 0);
 	f[0] = (struct pollfd){ (int)null, POLLIN | POLLOUT, 0 };
 	f[1] = (struct pollfd){ (int)bin, POLLIN | POLLOUT | POLLPRI, 0 };
 	EXPECT(t, P, CALL3(P, SYS_poll, f, 2, 0) == 2 && f[0].revents == (POLLIN | POLLOUT) &&

@@ -95,10 +95,15 @@ static inline long __syscall6(long n, long a, long b, long c, long d, long e, lo
 	return __libc_call6(n, a, b, c, d, e, f);
 }
 
+/* open and openat ask for large files: off_t is 64-bit (musl does the same). */
+#define __O_LARGEFILE 0100000
+
 /* A 64-bit offset as i386 calls take it: two registers, low word first. */
 #define __LL_LO(x) (long)(uint32_t)(x)
 #define __LL_HI(x) (long)(uint32_t)((uint64_t)(x) >> 32)
 #else
+#define __O_LARGEFILE 0                 /* x86-64's open is always O_LARGEFILE */
+
 static inline long __syscall6(long n, long a, long b, long c, long d, long e, long f)
 {
 	if (__libc_entry_in_use == ENTRY_SYSCALL)

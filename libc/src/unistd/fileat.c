@@ -19,7 +19,7 @@ int openat(int dirfd, const char *path, int flags, ...)
 		mode = va_arg(ap, int);
 		va_end(ap);
 	}
-	return __syscall_ret(__syscall4(SYS_openat, dirfd, path, flags, mode));
+	return __syscall_ret(__syscall4(SYS_openat, dirfd, path, flags | __O_LARGEFILE, mode));
 }
 
 int creat(const char *path, mode_t mode) { return __syscall_ret(__syscall2(SYS_creat, path, mode)); }

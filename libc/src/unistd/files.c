@@ -21,7 +21,7 @@ int open(const char *path, int flags, ...)
 		mode = va_arg(ap, int);
 		va_end(ap);
 	}
-	return __syscall_ret(__syscall3(SYS_open, path, flags, mode));
+	return __syscall_ret(__syscall3(SYS_open, path, flags | __O_LARGEFILE, mode));
 }
 
 int close(int fd) { return __syscall_ret(__syscall1(SYS_close, fd)); }

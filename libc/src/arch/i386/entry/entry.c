@@ -4,8 +4,9 @@
  * is one, else int $0x80; LIBC_SYSCALL=int80|sysenter|syscall forces one
  * instruction. sysenter and syscall return through the vDSO's landing pad,
  * so they are offered only with a vDSO, and only when AT_TRAPDOOR_ENTRIES
- * lists them (a kernel without that key, such as Linux, is taken at its
- * word for every one of them: the caller knows its CPU).
+ * lists them. A kernel without that key (Linux) gets what the CPU vendor
+ * allows in compat mode, as Linux's own vDSO decides: sysenter on Intel,
+ * syscall on AMD (and Hygon).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +33,20 @@ static const struct {
 };
 #define NENTRIES (sizeof(entries) / sizeof(entries[0]))
 
+/* The fast compat entry this CPU has: CPUID leaf 0's vendor string. */
+static unsigned long vendor_entries(void)
+{
+	unsigned int a = 0, b, c, d;
+
+	__asm__ volatile("cpuid" : "+a"(a), "=b"(b), "=c"(c), "=d"(d));
+	if (b == 0x756e6547 && d == 0x49656e69 && c == 0x6c65746e)      /* "Genu" "ineI" "ntel" */
+		return ENTRY_SYSENTER;
+	if ((b == 0x68747541 && d == 0x69746e65 && c == 0x444d4163) ||  /* "Auth" "enti" "cAMD" */
+	    (b == 0x6f677948 && d == 0x6e65476e && c == 0x656e6975))    /* "Hygo" "nGen" "uine" */
+		return ENTRY_SYSCALL32;
+	return 0;
+}
+
 void __libc_init_entry(void)
 {
 	const char *force = getenv("LIBC_SYSCALL");
@@ -40,7 +55,7 @@ void __libc_init_entry(void)
 	__libc_sysinfo = getauxval(AT_SYSINFO);
 	offered = ENTRY_INT80_32;
 	if (getauxval(AT_SYSINFO_EHDR))      /* the landing pad the fast stubs return to */
-		offered |= t ? t & (ENTRY_SYSENTER | ENTRY_SYSCALL32) : ENTRY_SYSENTER | ENTRY_SYSCALL32;
+		offered |= t ? t & (ENTRY_SYSENTER | ENTRY_SYSCALL32) : vendor_entries();
 	if (__libc_sysinfo)
 		offered |= ENTRY_KERNEL_VSYSCALL;
 	libc_set_entry(__libc_sysinfo ? ENTRY_KERNEL_VSYSCALL : ENTRY_INT80_32);
