@@ -15,6 +15,7 @@
  * needs no kernel entry when there is a vDSO) and none (the empty
  * measurement: what the timer itself costs). The same source builds as a
  * static Linux program (os.h), where int80 means Linux's i386 entry.
+ * Built -m32 it is trapbench32 (calls32.h): the 32-bit entries instead.
  */
 #include <fcntl.h>
 #include <stdint.h>
@@ -28,6 +29,12 @@
 #define SAMPLES 10000
 #define WARMUP 1000
 #define BINS 32
+
+#ifdef __i386__
+#include "calls32.h"
+#else
+/* What a case needs beyond the kernel entry itself. */
+#define NEED_VDSO 1
 
 /* The calls, each with no more code than its mechanism needs. int $0x80
  * gets i386-style arguments too (ebx, ecx), which is what Linux's entry
@@ -92,19 +99,22 @@ static void call_write_syscall(void) { syscall_3(NR_WRITE_SYSCALL, null_fd, (lon
 static const struct bench {
 	const char *path, *call;
 	void (*fn)(void);
-	int needs_vdso;
+	unsigned needs;                  /* NEED_* bits */
 } benches[] = {
 	{ "none", "empty", call_none, 0 },
 	{ "int80", "getpid", call_getpid_int80, 0 },
 	{ "syscall", "getpid", call_getpid_syscall, 0 },
 	{ "int80", "clock_gettime", call_clock_int80, 0 },
 	{ "syscall", "clock_gettime", call_clock_syscall, 0 },
-	{ "vdso", "clock_gettime", call_clock_vdso, 1 },
+	{ "vdso", "clock_gettime", call_clock_vdso, NEED_VDSO },
 	{ "int80", "read", call_read_int80, 0 },
 	{ "syscall", "read", call_read_syscall, 0 },
 	{ "int80", "write", call_write_int80, 0 },
 	{ "syscall", "write", call_write_syscall, 0 },
 };
+
+static unsigned os_offers(void) { return os_has_vdso() ? NEED_VDSO : 0; }
+#endif
 
 static uint64_t samples[SAMPLES];
 
@@ -156,11 +166,12 @@ int main(void)
 	}
 	uint64_t hz = os_tsc_hz();
 	int vdso = os_has_vdso();
+	unsigned have = os_offers();
 
 	printf("trapbench: kernel %s, %d samples per case, TSC %lu Hz, vDSO %s\n",
 	       OS_KERNEL, SAMPLES, (unsigned long)hz, vdso ? "yes" : "no");
 	for (unsigned i = 0; i < sizeof(benches) / sizeof(benches[0]); i++)
-		if (!benches[i].needs_vdso || vdso)
+		if ((benches[i].needs & ~have) == 0)
 			run(&benches[i], hz);
 	printf("trapbench: done\n");
 	fflush(stdout);
