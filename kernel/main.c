@@ -13,6 +13,7 @@
 #include "syscall.h"
 #include "time/clock.h"
 #include "time/timer.h"
+#include "vdso32.h"
 
 const struct boot_info *boot;
 const char *cmdline = "";
@@ -54,6 +55,7 @@ static void kmain2(void *unused)
 	acct_init();            /* CPU time and load on the tick, before preemption */
 	sched_init();           /* preemption: the tick's last handler */
 	vdso_init();
+	vdso32_init();          /* after cpu_init: its __kernel_vsyscall is patched by vendor */
 	clock_init();
 	sti();
 	kprintf("kernel: init done, %lu ms after the loader's jump\n", boot_ms());

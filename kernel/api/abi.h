@@ -156,6 +156,13 @@ struct trapdoor_stats {
 	uint64_t tsc_hz;             /* calibrated TSC frequency */
 	uint64_t open_files;         /* open file objects (all processes) */
 	uint64_t procs;              /* process slots in use, zombies included */
+	/* The compat entries (32-bit processes); int80_calls above counts
+	 * int $0x80 from both modes, int80_32_calls those from compat mode. */
+	uint64_t int80_32_calls;
+	uint64_t sysenter_calls;
+	uint64_t syscall32_calls;
+	uint64_t sysexit_fallbacks;  /* sysenter entries that returned by iretq */
+	uint64_t sysretl_fallbacks;  /* compat syscall entries that returned by iretq */
 };
 
 /* trapdoor_procs(buf, n) (ours): up to n of these; the number filled. */

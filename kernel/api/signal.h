@@ -210,6 +210,9 @@ struct k_rt_sigframe {
 	struct k_siginfo info;
 };
 
+/* The x86-64 layouts (an i386 build, the 32-bit vDSO, only takes the
+ * constants from here; api/compat.h has the i386 structures). */
+#ifdef __x86_64__
 _Static_assert(sizeof(struct k_siginfo) == 128, "siginfo is 128 bytes");
 #ifdef __i386__
 _Static_assert(__builtin_offsetof(struct k_siginfo, u) == 12, "i386 siginfo's union");
@@ -218,5 +221,6 @@ _Static_assert(sizeof(struct k_sigcontext) == 256, "sigcontext is 256 bytes");
 _Static_assert(sizeof(struct k_ucontext) == 304, "ucontext is 304 bytes");
 _Static_assert(sizeof(struct k_fpstate) == 512, "the FXSAVE area is 512 bytes");
 _Static_assert(sizeof(struct k_fpx_sw_bytes) == 48, "sw_reserved is 48 bytes");
+#endif
 
 #endif

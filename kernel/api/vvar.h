@@ -47,7 +47,15 @@ static inline uint64_t vvar_rdtsc(void)
 /* Nanoseconds from tsc_base to tsc. */
 static inline uint64_t vvar_delta_ns(const struct vvar *v, uint64_t tsc)
 {
+#ifdef __x86_64__
 	return (uint64_t)(((unsigned __int128)(tsc - v->tsc_base) * v->mult) >> 32);
+#else
+	/* The 32-bit vDSO: no 128-bit type on i386, so the same 64x64 >> 32
+	 * from 32-bit halves (the low half of dl*ml is all that drops out). */
+	uint64_t d = tsc - v->tsc_base, m = v->mult;
+	uint32_t dl = (uint32_t)d, dh = (uint32_t)(d >> 32), ml = (uint32_t)m, mh = (uint32_t)(m >> 32);
+	return ((uint64_t)dh * mh << 32) + (uint64_t)dh * ml + (uint64_t)dl * mh + ((uint64_t)dl * ml >> 32);
+#endif
 }
 
 /* t + ns, with whole seconds carried (a loop: ns is rarely above a tick). */

@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "api/boot_info.h"
 #include "api/resource.h"
 #include "api/signal.h"
 #include "arch/percpu.h"
@@ -28,6 +29,12 @@
 #define USER_STACK_PAGES 32                     /* mapped up front */
 #define USER_MMAP_TOP    0x00007fff00000000ULL  /* mmap hands out addresses below this */
 #define USER_BRK_MAX     (1ULL << 30)           /* the heap grows at most 1 GiB */
+/* A 32-bit (compat) process's space stays below 4 GiB, as Linux's IA32
+ * processes: TASK_SIZE 0xffffe000, the stack right below it, mmap below
+ * a 128 MiB gap under the stack. */
+#define USER32_TOP       0xffffe000ULL
+#define USER32_STACK_TOP USER32_TOP
+#define USER32_MMAP_TOP  (USER32_STACK_TOP - (128ULL << 20))
 
 enum proc_state { P_FREE, P_RUNNABLE, P_RUNNING, P_BLOCKED, P_ZOMBIE };
 
@@ -67,6 +74,8 @@ struct proc {
 	void *fpu;                       /* x87/SSE/AVX state while not running (arch/fpu.h) */
 	uint64_t brk_start, brk;         /* the heap: [brk_start, brk) */
 	uint64_t mmap_next;              /* where the next mmap search starts (going down) */
+	bool compat;                     /* runs a 32-bit (i386) program: set by execve, kept by fork */
+	uint64_t vdso_base;              /* where execve mapped the vDSO (the 32-bit one for compat) */
 	uint64_t clear_child_tid;        /* set_tid_address */
 	struct proc *vfork_parent;       /* a vfork child's parent, asleep until the child execs or ends */
 	int status;                      /* wait status word once a zombie */
@@ -124,6 +133,12 @@ static inline struct proc *current(void)
 	struct proc *p;
 	__asm__("movq %%gs:%c1, %0" : "=r"(p) : "i"(PC_CURRENT));
 	return p;
+}
+
+/* The end of p's user space: 4 GiB (USER32_TOP) for a 32-bit process. */
+static inline uint64_t proc_user_top(const struct proc *p)
+{
+	return p->compat ? USER32_TOP : USER_TOP;
 }
 
 /* proc.c */
@@ -284,8 +299,10 @@ extern struct vvar *vvar;
 void vdso_init(void);
 /* Map both into root at a place chosen by `random`; the vDSO's address, or 0. */
 uint64_t vdso_map(uint64_t root, uint64_t random);
-/* "[vvar]" or "[vdso]" when frame pa is one of theirs, else NULL (/proc/<pid>/maps). */
+/* "[vvar]" or "[vdso]" when frame pa is one of theirs (or the 32-bit
+ * vDSO's), else NULL (/proc/<pid>/maps). */
 const char *vdso_frame_name(uint64_t pa);
+uint64_t vdso_vvar_frame(void);           /* the vvar page's frame (vdso32.c maps it too) */
 
 /* The first process: init=PATH from the command line, with argv[1..] from
  * args (NULL-terminated: the words after `--`). */

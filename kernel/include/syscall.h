@@ -16,9 +16,21 @@
 
 typedef long (*syscall_fn)(struct trap_frame *tf);
 
-/* Argument n (0..5) of the call in tf: rdi rsi rdx r10 r8 r9. */
+/* Argument n (0..5) of the call in tf: rdi rsi rdx r10 r8 r9, or for a
+ * compat (32-bit) caller ebx ecx edx esi edi ebp, zero-extended (a compat
+ * handler that needs a signed value casts: (int32_t)arg(tf, n)). */
 static inline uint64_t arg(const struct trap_frame *tf, int n)
 {
+	if (__builtin_expect(frame_is_compat(tf), 0)) {
+		switch (n) {
+		case 0: return (uint32_t)tf->rbx;
+		case 1: return (uint32_t)tf->rcx;
+		case 2: return (uint32_t)tf->rdx;
+		case 3: return (uint32_t)tf->rsi;
+		case 4: return (uint32_t)tf->rdi;
+		default: return (uint32_t)tf->rbp;
+		}
+	}
 	switch (n) {
 	case 0: return tf->rdi;
 	case 1: return tf->rsi;
@@ -32,11 +44,19 @@ static inline uint64_t arg(const struct trap_frame *tf, int n)
 #define SYSCALL(nr, name, entry, nargs) long entry(struct trap_frame *tf);
 #include "syscall_list.h"
 #undef SYSCALL
+/* The i386 table's own entries (compat_sys_*; its sys_* ones are declared above). */
+#define SYSCALL32(nr, name, entry, nargs) long entry(struct trap_frame *tf);
+#include "syscall32_list.h"
+#undef SYSCALL32
 
 extern const char *const syscall_names[NR_SYSCALLS];  /* every Linux call's name; NULL for numbers Linux lacks */
 
 void syscall_init(void);                           /* arch: MSRs for the syscall instruction */
-long syscall_dispatch(struct trap_frame *tf);      /* both stubs call it and store the result in tf->rax */
+long syscall_dispatch(struct trap_frame *tf);      /* every stub calls it and stores the result in tf->rax */
+long syscall32_dispatch(struct trap_frame *tf);    /* the i386 table (dispatch32.c), for compat frames */
+const char *syscall32_name(uint64_t nr);           /* an i386 call's name, or NULL */
+/* Name an unimplemented Linux call on the console, once per process (abi "" or " i386"). */
+void syscall_ni_report(uint64_t nr, const char *name, const char *abi);
 /* sys/ring.c: the ring of the last system calls, on unless syscall_ring=off. */
 void syscall_ring_init(void);                      /* choose percpu.dispatch */
 void syscall_ring_dump(void);                      /* for panic() */
@@ -44,5 +64,8 @@ void syscall_ring_dump(void);                      /* for panic() */
 /* The syscall stub's slow way out (percpu.exit_work set, or the fast
  * checks failed): exit_work(), then may the frame leave by sysretq? */
 int syscall_exit_slow(struct trap_frame *tf);
+/* The sysenter and compat-syscall stubs' C half (dispatch32.c): normalise
+ * the frame, make the call, the way-out work; may sysexit/sysretl return? */
+int do_fast_syscall32(struct trap_frame *tf);
 
 #endif

@@ -1,11 +1,17 @@
 /*
- * exec.c - load a static ELF64 program from the root filesystem (filled
+ * exec.c - load a static ELF64 x86-64 program, or an ELF32 i386 one that
+ * then runs in compat mode (p->compat), from the root filesystem (filled
  * from the initrd at boot) into a fresh address space and build its first
- * stack (the System V x86-64 layout):
+ * stack (the System V x86-64 layout, or the i386 one with 4-byte words):
  *
  *   rsp -> argc, argv[0..argc-1], NULL, envp[..], NULL,
  *          auxv pairs (AT_PHDR, AT_ENTRY, AT_PAGESZ, AT_RANDOM, ..., AT_NULL),
- *          then 16 random bytes and the strings, up to USER_STACK_TOP.
+ *          then 16 random bytes and the strings, up to USER_STACK_TOP
+ *          (USER32_STACK_TOP).
+ *
+ * proc_exec takes argv and envp as kernel-side string vectors, so the
+ * 64-bit execve and the compat one (which reads arrays of 32-bit
+ * pointers) share it.
  *
  * Everything is checked before the old program is dropped, so a failed
  * exec leaves the caller as it was.
@@ -26,6 +32,7 @@
 #include "mm/uvm.h"
 #include "proc.h"
 #include "time/timer.h"
+#include "vdso32.h"
 
 #define MAX_ARGS     256
 #define MAX_ARG_SIZE (32 * 1024)        /* all strings of argv and envp together */
@@ -50,13 +57,14 @@ static int map_segment(uint64_t root, uint64_t va, uint64_t len, uint64_t flags)
 static int load_segments(uint64_t root, const void *file, const struct elf_info *info, uint64_t bias)
 {
 	for (int i = 0; i < info->phnum; i++) {
-		const Elf64_Phdr *ph = &info->phdrs[i];
-		uint64_t flags = ((ph->p_flags & PF_W) ? PTE_W : 0) |
-				 (!(ph->p_flags & PF_X) && cpu.nx ? PTE_NX : 0);
-		if (ph->p_type != PT_LOAD || ph->p_memsz == 0)
+		Elf64_Phdr ph;
+		elf_phdr(info, i, &ph);
+		uint64_t flags = ((ph.p_flags & PF_W) ? PTE_W : 0) |
+				 (!(ph.p_flags & PF_X) && cpu.nx ? PTE_NX : 0);
+		if (ph.p_type != PT_LOAD || ph.p_memsz == 0)
 			continue;
-		if (map_segment(root, ph->p_vaddr + bias, ph->p_memsz, flags) < 0 ||
-		    uvm_write(root, ph->p_vaddr + bias, (const char *)file + ph->p_offset, ph->p_filesz) < 0)
+		if (map_segment(root, ph.p_vaddr + bias, ph.p_memsz, flags) < 0 ||
+		    uvm_write(root, ph.p_vaddr + bias, (const char *)file + ph.p_offset, ph.p_filesz) < 0)
 			return -ENOMEM;
 	}
 	return 0;
@@ -65,20 +73,24 @@ static int load_segments(uint64_t root, const void *file, const struct elf_info 
 /* A PT_INTERP header: a dynamically linked program, which needs ld.so. */
 static bool needs_interpreter(const struct elf_info *info)
 {
+	Elf64_Phdr ph;
+
 	for (int i = 0; i < info->phnum; i++)
-		if (info->phdrs[i].p_type == PT_INTERP)
+		if (elf_phdr(info, i, &ph), ph.p_type == PT_INTERP)
 			return true;
 	return false;
 }
 
 /* Where the program headers are in memory: inside the segment that loads them. */
-static uint64_t phdr_address(const Elf64_Ehdr *eh, const struct elf_info *info)
+static uint64_t phdr_address(const struct elf_info *info)
 {
+	Elf64_Phdr ph;
+
 	for (int i = 0; i < info->phnum; i++) {
-		const Elf64_Phdr *ph = &info->phdrs[i];
-		if (ph->p_type == PT_LOAD && eh->e_phoff >= ph->p_offset &&
-		    eh->e_phoff - ph->p_offset < ph->p_filesz)
-			return ph->p_vaddr + (eh->e_phoff - ph->p_offset);
+		elf_phdr(info, i, &ph);
+		if (ph.p_type == PT_LOAD && info->phoff >= ph.p_offset &&
+		    info->phoff - ph.p_offset < ph.p_filesz)
+			return ph.p_vaddr + (info->phoff - ph.p_offset);
 	}
 	return 0;
 }
@@ -89,13 +101,14 @@ static uint64_t phdr_address(const Elf64_Ehdr *eh, const struct elf_info *info)
 static uint64_t data_size(const struct elf_info *info)
 {
 	uint64_t start = 0, end = 0;
+	Elf64_Phdr ph;
 
 	for (int i = 0; i < info->phnum; i++) {
-		const Elf64_Phdr *ph = &info->phdrs[i];
-		if (ph->p_type != PT_LOAD)
+		elf_phdr(info, i, &ph);
+		if (ph.p_type != PT_LOAD)
 			continue;
-		start = ph->p_vaddr > start ? ph->p_vaddr : start;
-		end = ph->p_vaddr + ph->p_filesz > end ? ph->p_vaddr + ph->p_filesz : end;
+		start = ph.p_vaddr > start ? ph.p_vaddr : start;
+		end = ph.p_vaddr + ph.p_filesz > end ? ph.p_vaddr + ph.p_filesz : end;
 	}
 	return end > start ? end - start : 0;
 }
@@ -109,7 +122,8 @@ static void note_segments(const struct elf_info *info, uint64_t bias, struct pro
 {
 	img->start_code = ~0ULL;
 	for (int i = 0; i < info->phnum; i++) {
-		const Elf64_Phdr *ph = &info->phdrs[i];
+		Elf64_Phdr phdr, *ph = &phdr;
+		elf_phdr(info, i, ph);
 		uint64_t start = ph->p_vaddr + bias, end = start + ph->p_filesz;
 		if (ph->p_type != PT_LOAD || ph->p_memsz == 0)
 			continue;
@@ -143,11 +157,12 @@ static int count(char *const v[])
 /* Where a static PIE goes: Linux's ELF_ET_DYN_BASE on x86-64, plus up to
  * 2^16 random pages. */
 #define ET_DYN_BASE         0x555555554000ULL
+#define ET_DYN_BASE32       0x400000ULL  /* Linux's for IA32 processes */
 #define ET_DYN_RANDOM_PAGES 0xffffULL
 
 #define AUX_RANDOM_BYTES (~0ULL)         /* AT_RANDOM: 16 random bytes */
 #define AUX_EXECFN       (~1ULL)         /* AT_EXECFN: the path execve was given */
-#define AUX_PLATFORM     (~2ULL)         /* AT_PLATFORM: "x86_64" */
+#define AUX_PLATFORM     (~2ULL)         /* AT_PLATFORM: "x86_64" ("i686") */
 
 /* Put string s below *sp in root: its address, or 0. */
 static uint64_t push_string(uint64_t root, uint64_t *sp, const char *s)
@@ -159,12 +174,16 @@ static uint64_t push_string(uint64_t root, uint64_t *sp, const char *s)
 }
 
 /* Build the first stack in root and note where argv's and envp's strings
- * went in *img; returns the initial rsp, or 0 when it does not fit. */
-static uint64_t build_stack(uint64_t root, const char *path, char *const argv[], char *const envp[],
-			    const uint64_t *auxv, int nauxv, struct proc_image *img)
+ * went in *img; returns the initial rsp, or 0 when it does not fit. A
+ * 32-bit program (compat) gets 4-byte words (u32 pointers, Elf32_auxv_t)
+ * below USER32_STACK_TOP. */
+static uint64_t build_stack(uint64_t root, bool compat, const char *path, char *const argv[],
+			    char *const envp[], const uint64_t *auxv, int nauxv, struct proc_image *img)
 {
 	int argc = count(argv), envc = count(envp);
-	uint64_t sp = USER_STACK_TOP, ptrs[MAX_ARGS * 2 + 2], rnd[2] = { random_u64(), random_u64() };
+	size_t ws = compat ? 4 : 8;              /* a word, little-endian: the low bytes of a uint64_t */
+	uint64_t sp = compat ? USER32_STACK_TOP : USER_STACK_TOP, ptrs[MAX_ARGS * 2 + 2];
+	uint64_t rnd[2] = { random_u64(), random_u64() };
 	size_t total = 0;
 
 	/* Strings at the very top, as Linux puts them: the file name highest,
@@ -189,7 +208,7 @@ static uint64_t build_stack(uint64_t root, const char *path, char *const argv[],
 	img->arg_start = sp;
 	img->arg_end = img->env_start = envc ? ptrs[argc] : at;
 	img->env_end = at;
-	uint64_t platform = push_string(root, &sp, "x86_64");
+	uint64_t platform = push_string(root, &sp, compat ? "i686" : "x86_64");
 	if (!platform)
 		return 0;
 	sp = (sp - sizeof(rnd)) & ~15ULL;
@@ -198,24 +217,24 @@ static uint64_t build_stack(uint64_t root, const char *path, char *const argv[],
 
 	/* Below: argc, argv[], NULL, envp[], NULL, auxv; rsp 16-aligned at argc. */
 	size_t words = 1 + argc + 1 + envc + 1 + nauxv + 2;
-	sp = (sp - words * 8) & ~15ULL;
+	sp = (sp - words * ws) & ~15ULL;
 	uint64_t a = sp, zero = 0, w;
 	w = argc;
-	uvm_write(root, a, &w, 8), a += 8;
+	uvm_write(root, a, &w, ws), a += ws;
 	for (int i = 0; i < argc; i++)
-		uvm_write(root, a, &ptrs[i], 8), a += 8;
-	uvm_write(root, a, &zero, 8), a += 8;
+		uvm_write(root, a, &ptrs[i], ws), a += ws;
+	uvm_write(root, a, &zero, ws), a += ws;
 	for (int i = 0; i < envc; i++)
-		uvm_write(root, a, &ptrs[argc + i], 8), a += 8;
-	uvm_write(root, a, &zero, 8), a += 8;
+		uvm_write(root, a, &ptrs[argc + i], ws), a += ws;
+	uvm_write(root, a, &zero, ws), a += ws;
 	for (int i = 0; i < nauxv; i += 2) {
 		w = auxv[i + 1] == AUX_RANDOM_BYTES ? at_random : auxv[i + 1] == AUX_EXECFN ? execfn
 		    : auxv[i + 1] == AUX_PLATFORM ? platform : auxv[i + 1];
-		uvm_write(root, a, &auxv[i], 8), a += 8;
-		uvm_write(root, a, &w, 8), a += 8;
+		uvm_write(root, a, &auxv[i], ws), a += ws;
+		uvm_write(root, a, &w, ws), a += ws;
 	}
-	uvm_write(root, a, &zero, 8), a += 8;    /* AT_NULL */
-	uvm_write(root, a, &zero, 8);
+	uvm_write(root, a, &zero, ws), a += ws;  /* AT_NULL */
+	uvm_write(root, a, &zero, ws);
 	img->start_stack = sp;
 	return sp;
 }
@@ -243,45 +262,55 @@ long proc_exec(struct proc *p, const char *path, char *const argv[], char *const
 
 	if ((r = check_args(argv, envp)) < 0 || (r = vfs_exec_lookup(p->cwd, path, &f)) < 0)
 		return r;
-	/* (f is borrowed: nothing below touches the file system or sleeps.) */
+	/* (f is borrowed: nothing below touches the file system or sleeps.)
+	 * An x86-64 program, or an i386 one (compat: it runs in compat mode). */
+	bool compat = false;
 	if (elf_check(f->data, f->size, ET_EXEC, &info) != ELF_OK &&
-	    elf_check(f->data, f->size, ET_DYN, &info) != ELF_OK)
-		return -ENOEXEC;
+	    elf_check(f->data, f->size, ET_DYN, &info) != ELF_OK) {
+		if (elf32_check(f->data, f->size, ET_EXEC, &info) != ELF_OK &&
+		    elf32_check(f->data, f->size, ET_DYN, &info) != ELF_OK)
+			return -ENOEXEC;
+		compat = true;
+	}
 	if (needs_interpreter(&info)) {
 		kprintf("kernel: pid %d: %s is dynamically linked; only static programs run here\n", p->pid, path);
 		return -ENOENT;                   /* Linux's answer when the interpreter is missing */
 	}
 	/* A static PIE (ET_DYN, no interpreter) goes where Linux puts one, at
-	 * a random page offset; it relocates itself. */
+	 * a random page offset; it relocates itself. (e_type is at the same
+	 * place in both classes.) */
 	uint64_t bias = 0;
 	if (((const Elf64_Ehdr *)f->data)->e_type == ET_DYN)
-		bias = ET_DYN_BASE + (random_u64() & ET_DYN_RANDOM_PAGES) * PAGE_SIZE - info.vaddr_lo;
+		bias = (compat ? ET_DYN_BASE32 : ET_DYN_BASE) + (random_u64() & ET_DYN_RANDOM_PAGES) * PAGE_SIZE -
+		       info.vaddr_lo;
 	info.entry += bias, info.vaddr_lo += bias, info.vaddr_hi += bias;
-	if (info.vaddr_lo < USER_MIN || info.vaddr_hi > USER_MMAP_TOP)
+	if (info.vaddr_lo < USER_MIN || info.vaddr_hi > (compat ? USER32_MMAP_TOP : USER_MMAP_TOP))
 		return -ENOEXEC;
 
 	uint64_t root = uvm_create(), sp = 0;
+	uint64_t stack_top = compat ? USER32_STACK_TOP : USER_STACK_TOP;
 	struct uvm_usage use, none = { 0, 0 };
 	struct proc_image img = { 0 };
 	if (!root)
 		return -ENOMEM;
-	const Elf64_Ehdr *eh = (const Elf64_Ehdr *)f->data;
+	uint64_t vdso = compat ? vdso32_map(root, random_u64()) : vdso_map(root, random_u64());
 	uint64_t auxv[] = {
-		AT_PHDR, phdr_address(eh, &info) + bias, AT_PHENT, sizeof(Elf64_Phdr),
+		AT_PHDR, phdr_address(&info) + bias, AT_PHENT, compat ? sizeof(Elf32_Phdr) : sizeof(Elf64_Phdr),
 		AT_PHNUM, info.phnum, AT_PAGESZ, PAGE_SIZE, AT_ENTRY, info.entry,
 		AT_CLKTCK, HZ, AT_UID, 0, AT_EUID, 0, AT_GID, 0, AT_EGID, 0, AT_SECURE, 0,
 		AT_HWCAP, cpu.leaf1_edx, AT_HWCAP2, cpu.fsgsbase ? HWCAP2_FSGSBASE : 0,
 		AT_RANDOM, AUX_RANDOM_BYTES, AT_EXECFN, AUX_EXECFN, AT_PLATFORM, AUX_PLATFORM,
 		AT_BASE, 0, AT_FLAGS, 0,         /* no interpreter */
 		AT_RSEQ_FEATURE_SIZE, RSEQ_FEATURE_SIZE, AT_RSEQ_ALIGN, RSEQ_ALIGN,
-		AT_TRAPDOOR_ENTRIES, ENTRY_INT80 | (cpu.syscall ? ENTRY_SYSCALL : 0),
-		AT_SYSINFO_EHDR, 0,              /* filled in below */
+		AT_TRAPDOOR_ENTRIES, compat ? vdso32_entries() : ENTRY_INT80 | (cpu.syscall ? ENTRY_SYSCALL : 0),
+		AT_SYSINFO_EHDR, vdso,
+		/* 32-bit only (the pair is left off for a 64-bit program). */
+		AT_SYSINFO, compat ? vdso + VDSO32_SYM___kernel_vsyscall : 0,
 	};
-	auxv[sizeof(auxv) / 8 - 1] = vdso_map(root, random_u64());
-	if (!auxv[sizeof(auxv) / 8 - 1] || load_segments(root, f->data, &info, bias) < 0 ||
-	    uvm_alloc(root, USER_STACK_TOP - USER_STACK_PAGES * PAGE_SIZE, USER_STACK_PAGES * PAGE_SIZE,
+	if (!vdso || load_segments(root, f->data, &info, bias) < 0 ||
+	    uvm_alloc(root, stack_top - USER_STACK_PAGES * PAGE_SIZE, USER_STACK_PAGES * PAGE_SIZE,
 		      PTE_W | PTE_STACK | (cpu.nx ? PTE_NX : 0)) < 0 ||
-	    !(sp = build_stack(root, path, argv, envp, auxv, sizeof(auxv) / 8, &img))) {
+	    !(sp = build_stack(root, compat, path, argv, envp, auxv, sizeof(auxv) / 8 - (compat ? 0 : 2), &img))) {
 		uvm_destroy(root);
 		return -ENOMEM;
 	}
@@ -330,7 +359,9 @@ long proc_exec(struct proc *p, const char *path, char *const argv[], char *const
 	memset(p->ni_said, 0, sizeof(p->ni_said));  /* a new program: its missing calls are news */
 
 	p->brk_start = p->brk = info.vaddr_hi;
-	p->mmap_next = USER_MMAP_TOP;
+	p->compat = compat;
+	p->vdso_base = vdso;
+	p->mmap_next = compat ? USER32_MMAP_TOP : USER_MMAP_TOP;
 	p->fs_base = p->gs_base = p->clear_child_tid = 0;
 	p->robust_list = 0;                       /* Linux forgets it at execve too */
 	rseq_exec(p);                             /* and the rseq area (rseq_execve) */
@@ -341,9 +372,10 @@ long proc_exec(struct proc *p, const char *path, char *const argv[], char *const
 	} else {
 		fpu_init_area(p->fpu);
 	}
-	/* The documented initial state: every register 0 but rsp; IF set. */
+	/* The documented initial state: every register 0 but rsp; IF set; a
+	 * 32-bit program in compat mode (its code segment USER32_CS). */
 	*p->tf = (struct trap_frame){
-		.rip = info.entry, .cs = USER_CS, .rflags = RFLAGS_IF | 2,
+		.rip = info.entry, .cs = compat ? USER32_CS : USER_CS, .rflags = RFLAGS_IF | 2,
 		.rsp = sp, .ss = USER_DS, .vector = p->tf->vector,
 	};
 	frame_rewritten(p);

@@ -12,6 +12,7 @@
 #include "mm/pmm.h"
 #include "mm/uvm.h"
 #include "proc.h"
+#include "vdso32.h"
 
 #define VDSO_MAX_PAGES 4
 /* Between mmap's region and the stack, with 1 MiB to spare below the stack. */
@@ -60,6 +61,11 @@ uint64_t vdso_map(uint64_t root, uint64_t random)
 	return base;
 }
 
+uint64_t vdso_vvar_frame(void)
+{
+	return vvar_frame;
+}
+
 const char *vdso_frame_name(uint64_t pa)
 {
 	if (pa == vvar_frame)
@@ -67,5 +73,5 @@ const char *vdso_frame_name(uint64_t pa)
 	for (size_t i = 0; i < vdso_pages; i++)
 		if (pa == vdso_frames[i])
 			return "[vdso]";
-	return NULL;
+	return vdso32_frame_name(pa);        /* a 32-bit process's [vdso] */
 }

@@ -1,6 +1,7 @@
 /*
  * dispatch.c - the one system-call dispatcher, for int $0x80 and syscall
- * alike: number in rax, result back in rax.
+ * alike: number in rax, result back in rax. Frames from compat mode go on
+ * to the i386 table (dispatch32.c).
  */
 #include "api/errno.h"
 #include "kernel.h"
@@ -17,31 +18,41 @@
 #define NI_INTERVAL (5 * HZ)
 
 /*
- * Numbers with no handler get this one: -ENOSYS. A Linux call this kernel
- * lacks (a `-` line in syscalls.tbl) is also named on the console, once per
- * process and number, so anyone can see what a program was missing;
- * numbers Linux does not have either stay silent.
+ * Name a Linux call this kernel lacks on the console, once per process and
+ * number, so anyone can see what a program was missing (rate-limited
+ * system-wide). abi is "" for the x86-64 table, " i386" for the compat one.
+ * (Both tables share the per-process bitmap: a process rarely uses both.)
  */
-static long sys_ni_syscall(struct trap_frame *tf)
+void syscall_ni_report(uint64_t nr, const char *name, const char *abi)
 {
 	static uint64_t window_start, said, dropped;
 	struct proc *p = current();
-	uint64_t nr = (uint32_t)tf->rax, now = timer_ticks();
+	uint64_t now = timer_ticks();
 
-	if (nr >= LINUX_NR_END || !syscall_names[nr] || (p->ni_said[nr / 64] & (1ULL << (nr % 64))))
-		return -ENOSYS;
+	if (!p || nr >= LINUX_NR_END || !name || (p->ni_said[nr / 64] & (1ULL << (nr % 64))))
+		return;
 	p->ni_said[nr / 64] |= 1ULL << (nr % 64);
 	if (!window_start || now - window_start >= NI_INTERVAL)
 		window_start = now, said = 0;
 	if (said++ >= NI_BURST) {
 		dropped++;
-		return -ENOSYS;
+		return;
 	}
 	if (dropped)
 		kprintf("kernel: %lu reports of unimplemented calls suppressed\n", dropped);
 	dropped = 0;
-	kprintf("kernel: pid %d (%s) called unimplemented system call %lu (%s)\n", p->pid, p->name, nr,
-		syscall_names[nr]);
+	kprintf("kernel: pid %d (%s) called unimplemented%s system call %lu (%s)\n", p->pid, p->name, abi, nr,
+		name);
+}
+
+/* Numbers with no handler get this one: -ENOSYS. A Linux call this kernel
+ * lacks (a `-` line in syscalls.tbl) is also named on the console;
+ * numbers Linux does not have either stay silent. */
+static long sys_ni_syscall(struct trap_frame *tf)
+{
+	uint64_t nr = (uint32_t)tf->rax;
+
+	syscall_ni_report(nr, nr < NR_SYSCALLS ? syscall_names[nr] : NULL, "");
 	return -ENOSYS;
 }
 
@@ -82,6 +93,10 @@ const char *const syscall_names[NR_SYSCALLS] = {
  * (lib/nospec.h). A tail call: the stub stores the result in tf->rax. */
 long syscall_dispatch(struct trap_frame *tf)
 {
+	/* A compat frame (int $0x80 from 32-bit code; the fast compat entries
+	 * call syscall32_dispatch themselves) uses the i386 table. */
+	if (__builtin_expect(frame_is_compat(tf), 0))
+		return syscall32_dispatch(tf);
 	return table[clamp_nospec((uint32_t)tf->rax, NR_SYSCALLS)](tf);
 }
 

@@ -91,6 +91,9 @@ long sys_trapdoor_stats(struct trap_frame *tf)
 		.sysret_fallbacks = c->sysret_fallbacks, .user_faults = c->user_faults,
 		.free_frames = frames_free_count(), .tsc_hz = tsc_hz,
 		.open_files = files_open, .procs = proc_count(),
+		.int80_32_calls = c->int80_32_calls, .sysenter_calls = c->sysenter_calls,
+		.syscall32_calls = c->syscall32_calls, .sysexit_fallbacks = c->sysexit_fallbacks,
+		.sysretl_fallbacks = c->sysretl_fallbacks,
 	};
 
 	return copy_to_user((void *)arg(tf, 0), &s, sizeof(s));

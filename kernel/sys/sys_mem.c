@@ -64,7 +64,7 @@ long sys_brk(struct trap_frame *tf)
 
 uint64_t vm_find_free(struct proc *p, uint64_t len)
 {
-	uint64_t low = p->brk_start + USER_BRK_MAX, top = USER_MMAP_TOP;
+	uint64_t low = p->brk_start + USER_BRK_MAX, top = p->compat ? USER32_MMAP_TOP : USER_MMAP_TOP;
 
 	while (top >= low + len) {
 		uint64_t busy = uvm_find_mapped(p->cr3, top - len, top, true);
@@ -81,7 +81,7 @@ long sys_mmap(struct trap_frame *tf)
 	uint64_t addr = arg(tf, 0), len = arg(tf, 1), prot = arg(tf, 2);
 	uint64_t flags = arg(tf, 3), off = arg(tf, 5), pages;
 	struct uvm_usage gone = { 0, 0 };
-	uint64_t rights = prot_rights(prot, cpu.nx);
+	uint64_t rights = prot_rights(prot, cpu.nx), top = proc_user_top(p);
 	bool data;
 
 	if (len == 0 || (off & (PAGE_SIZE - 1)) || (prot & ~7ULL))
@@ -110,12 +110,12 @@ long sys_mmap(struct trap_frame *tf)
 			return -EINVAL;
 		if (addr < USER_MIN)
 			return -EPERM;
-		if (addr > USER_TOP - len)
-			return -ENOMEM;
+		if (len > top || addr > top - len)
+			return -ENOMEM;               /* (a 32-bit process: not above 4 GiB) */
 		if ((flags & MAP_FIXED_NOREPLACE) && !uvm_range_free(p->cr3, addr, len))
 			return -EEXIST;
 	} else if (!(addr && !(addr & (PAGE_SIZE - 1)) && addr >= USER_MIN &&
-		     addr <= USER_TOP - len && uvm_range_free(p->cr3, addr, len))) {
+		     len <= top && addr <= top - len && uvm_range_free(p->cr3, addr, len))) {
 		if (!(addr = vm_find_free(p, len)))     /* the hint is only a hint */
 			return -ENOMEM;
 	}

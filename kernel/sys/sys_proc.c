@@ -62,6 +62,7 @@ long proc_fork(struct trap_frame *tf, bool share_vm)
 	c->fs_base = p->fs_base, c->gs_base = p->gs_base;
 	c->brk_start = p->brk_start, c->brk = p->brk;
 	c->mmap_next = p->mmap_next;
+	c->compat = p->compat, c->vdso_base = p->vdso_base;
 	c->vm = p->vm;                            /* the copy maps exactly what p maps */
 	c->data_size = p->data_size;
 	memcpy(c->rlim, p->rlim, sizeof(c->rlim));

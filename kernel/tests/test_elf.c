@@ -360,6 +360,121 @@ static void test_strerror(void)
 	CHECK(elf_strerror(-12) != NULL);
 }
 
+/* An ELF32 i386 image: header, two program headers, the segments' bytes. */
+struct img32 {
+	Elf32_Ehdr eh;
+	Elf32_Phdr ph[2];
+	unsigned char data[0x300 - sizeof(Elf32_Ehdr) - 2 * sizeof(Elf32_Phdr)];
+};
+
+/* The 32-bit twin of build(): text at 0x8048000 (R+X), data at 0x8049200 (bss). */
+static void build32(struct img32 *im)
+{
+	memset(im, 0, sizeof(*im));
+	memcpy(im->eh.e_ident, "\x7f" "ELF", 4);
+	im->eh.e_ident[4] = ELFCLASS32;
+	im->eh.e_ident[5] = ELFDATA2LSB;
+	im->eh.e_ident[6] = EV_CURRENT;
+	im->eh.e_type = ET_EXEC;
+	im->eh.e_machine = EM_386;
+	im->eh.e_version = EV_CURRENT;
+	im->eh.e_entry = 0x8048100;
+	im->eh.e_phoff = offsetof(struct img32, ph);
+	im->eh.e_ehsize = sizeof(Elf32_Ehdr);
+	im->eh.e_phentsize = sizeof(Elf32_Phdr);
+	im->eh.e_phnum = 2;
+	im->ph[0] = (Elf32_Phdr){ .p_type = PT_LOAD, .p_flags = PF_R | PF_X, .p_offset = 0,
+		.p_vaddr = 0x8048000, .p_filesz = 0x200, .p_memsz = 0x200, .p_align = 0x1000 };
+	im->ph[1] = (Elf32_Phdr){ .p_type = PT_LOAD, .p_flags = PF_R | PF_W, .p_offset = 0x200,
+		.p_vaddr = 0x8049200, .p_filesz = 0x100, .p_memsz = 0x3000, .p_align = 0x1000 };
+}
+
+/* elf32_check on a heap copy of the first size bytes of im. */
+static int check32_n(const struct img32 *im, size_t size, struct elf_info *info)
+{
+	unsigned char *copy = malloc(size ? size : 1);
+	struct elf_info dummy;
+	int err;
+
+	memcpy(copy, im, size);
+	err = elf32_check(copy, size, ET_EXEC, info ? info : &dummy);
+	free(copy);
+	return err;
+}
+
+static void test_elf32(void)
+{
+	struct img32 im;
+	struct elf_info info;
+	Elf64_Phdr ph;
+	unsigned char *copy = malloc(sizeof(im));
+
+	/* A valid image: the span, and the headers widened by elf_phdr. */
+	build32(&im);
+	memcpy(copy, &im, sizeof(im));
+	CHECK_EQ(elf32_check(copy, sizeof(im), ET_EXEC, &info), ELF_OK);
+	CHECK_EQ(info.elf_class, ELFCLASS32);
+	CHECK(info.phdrs == NULL);
+	CHECK_EQ(info.entry, 0x8048100);
+	CHECK_EQ(info.vaddr_lo, 0x8048000);
+	CHECK_EQ(info.vaddr_hi, 0x804d000);
+	CHECK_EQ(info.phnum, 2);
+	CHECK_EQ(info.phoff, offsetof(struct img32, ph));
+	elf_phdr(&info, 1, &ph);
+	CHECK_EQ(ph.p_type, PT_LOAD);
+	CHECK_EQ(ph.p_flags, PF_R | PF_W);
+	CHECK_EQ(ph.p_offset, 0x200);
+	CHECK_EQ(ph.p_vaddr, 0x8049200);
+	CHECK_EQ(ph.p_filesz, 0x100);
+	CHECK_EQ(ph.p_memsz, 0x3000);
+	CHECK_EQ(ph.p_align, 0x1000);
+	free(copy);
+
+	/* Each class is only what it says: ELF32 is not an elf_check image, nor ELF64 an elf32_check one. */
+	CHECK_EQ(check_n((const struct img *)&im, sizeof(im), ET_EXEC, NULL), ELF_ECLASS);
+	{
+		struct img im64;
+		build(&im64);
+		CHECK_EQ(check32_n((const struct img32 *)&im64, sizeof(im), NULL), ELF_ECLASS);
+	}
+	build32(&im);
+	im.eh.e_machine = EM_X86_64;
+	CHECK_EQ(check32_n(&im, sizeof(im), NULL), ELF_EMACHINE);
+	build32(&im);
+	im.eh.e_phentsize = sizeof(Elf64_Phdr);
+	CHECK_EQ(check32_n(&im, sizeof(im), NULL), ELF_EPHDR);
+	build32(&im);
+	im.eh.e_phoff = offsetof(struct img32, ph) + 2;   /* not 4-aligned */
+	CHECK_EQ(check32_n(&im, sizeof(im), NULL), ELF_EPHDR);
+	build32(&im);
+	im.eh.e_phnum = 40;                                /* table runs past the end */
+	CHECK_EQ(check32_n(&im, sizeof(im), NULL), ELF_EPHDR);
+
+	/* Truncated: every size below the ELF32 header. */
+	build32(&im);
+	for (size_t n = 0; n < sizeof(Elf32_Ehdr); n++)
+		CHECK_EQ(check32_n(&im, n, NULL), ELF_ETRUNC);
+
+	/* Segments must end below 4 GiB, in the last page at the latest not at all. */
+	build32(&im);
+	im.ph[1].p_vaddr = 0xfffff200;
+	im.ph[1].p_memsz = 0x100;
+	CHECK_EQ(check32_n(&im, sizeof(im), NULL), ELF_ESEGMENT);
+	build32(&im);
+	im.ph[1].p_vaddr = 0xffffe200;
+	im.ph[1].p_memsz = 0xe00;                           /* ends exactly at 0xfffff000 */
+	CHECK_EQ(check32_n(&im, sizeof(im), NULL), ELF_OK);
+	build32(&im);
+	im.ph[1].p_filesz = 0x4000;                         /* filesz > memsz */
+	CHECK_EQ(check32_n(&im, sizeof(im), NULL), ELF_ESEGMENT);
+	build32(&im);
+	im.ph[1].p_vaddr = 0x8047200;                       /* its bss overlaps the text */
+	CHECK_EQ(check32_n(&im, sizeof(im), NULL), ELF_EOVERLAP);
+	build32(&im);
+	im.eh.e_entry = 0x8049300;                          /* in the data */
+	CHECK_EQ(check32_n(&im, sizeof(im), NULL), ELF_EENTRY);
+}
+
 int main(void)
 {
 	test_valid();
@@ -367,5 +482,6 @@ int main(void)
 	test_phdr_table();
 	test_segments();
 	test_strerror();
+	test_elf32();
 	return check_done();
 }

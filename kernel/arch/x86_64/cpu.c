@@ -35,6 +35,9 @@ static void detect(void)
 		cpu.pdpe1gb = r[3] >> 26 & 1;
 		cpu.rdtscp = r[3] >> 27 & 1;
 	}
+	cpu.sysenter32 = cpu.leaf1_edx >> 11 & 1 && strcmp(cpu.vendor, "GenuineIntel") == 0;
+	cpu.syscall32 = cpu.syscall && (strcmp(cpu.vendor, "AuthenticAMD") == 0 ||
+					strcmp(cpu.vendor, "HygonGenuine") == 0);
 	if (maxext >= 0x80000004) {
 		for (uint32_t i = 0; i < 3; i++)
 			cpuid(0x80000002 + i, 0, (uint32_t *)&cpu.brand[i * 16]);

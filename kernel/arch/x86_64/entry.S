@@ -1,7 +1,11 @@
 /*
- * entry.S - the two system-call entries. Both build the struct trap_frame
- * that isr.S builds for interrupts (arch/trap.h) and call the one C
- * dispatcher, syscall_dispatch(frame); docs/abi.md has the user's view.
+ * entry.S - the system-call entries: int $0x80 (from either mode), syscall
+ * from 64-bit mode, and the compat-mode fast entries sysenter and syscall
+ * (CSTAR). Each builds the struct trap_frame that isr.S builds for
+ * interrupts (arch/trap.h) and calls the one C dispatcher,
+ * syscall_dispatch(frame) (the fast compat ones through
+ * do_fast_syscall32); docs/abi.md has the user's view and the table of
+ * every entry, its return instruction and its counter.
  */
 #include "arch/frame.h"
 #include "arch/percpu.h"
@@ -102,14 +106,114 @@ syscall_entry:
 	jmp	trap_return			/* the general iretq path */
 
 /*
- * syscall from 32-bit code (CSTAR). There is no 32-bit code segment, so
- * this cannot happen; if it ever does, answer -ENOSYS without touching the
- * stack or GS (both still the caller's) and go straight back.
+ * sysenter (from compat mode; IA32_SYSENTER_EIP points here, set only on
+ * Intel vendors: syscall.c). Linux's entry_SYSENTER_compat. The CPU has
+ *   CS = IA32_SYSENTER_CS (0x10), SS = 0x18, rsp = IA32_SYSENTER_ESP (this
+ *   CPU's small entry stack), IF and VM cleared, nothing else changed:
+ *   TF, DF, AC and NT are the user's; GS is the user's; the user's eip
+ *   and esp are saved nowhere.
+ * By the vDSO's convention (__kernel_vsyscall, docs/abi.md) eax = number,
+ * ebx ecx edx esi edi = args 1-5, ebp = the user esp, and at (esp) the
+ * pushed ebp = arg 6, then edx and ecx. C makes the frame look like an
+ * int $0x80 from the vDSO (do_fast_syscall32); the return is to the
+ * vDSO's landing pad, by sysexit when safe, else by iretq.
+ *
+ * With TF set, a #DB strikes after every instruction from the first one
+ * on; isr.S ignores those inside [sysenter_entry, sysenter_singlestep_end)
+ * (Linux's is_sysenter_singlestep) until the popfq below clears TF. The
+ * saved user rflags keep TF, so the user gets its trap after the return
+ * (by iretq: TF is never restored by sysexit).
+ */
+	.global sysenter_entry
+	.balign 16
+sysenter_entry:
+	swapgs					/* GS.base = this CPU's struct percpu */
+	movq	%gs:PC_KSTACK, %rsp		/* the current process's kernel stack */
+	pushq	$USER_DS			/* tf->ss */
+	pushq	$0				/* tf->rsp: C takes it from ebp */
+	pushfq					/* tf->rflags: the user's, but IF (C sets it) */
+	pushq	$USER32_CS			/* tf->cs */
+	pushq	$0				/* tf->rip: C sets the landing pad */
+	movl	%eax, %eax			/* the i386 number, zero-extended */
+	pushq	%rax				/* tf->orig_rax */
+	pushq	$VEC_SYSENTER			/* tf->vector */
+	PUSH_REGS
+	incq	%gs:PC_SYSENTER_CALLS
+	/* sysenter filters no flags: clear NT, AC and TF for the kernel if
+	 * any is set (DF: cld below). The user's copy in the frame keeps them. */
+	testl	$(RFLAGS_NT_BIT | RFLAGS_AC_BIT | RFLAGS_TF_BIT), TF_RFLAGS(%rsp)
+	jz	1f
+	pushq	$2				/* only the always-one bit */
+	popfq
+1:	cld
+	.global sysenter_singlestep_end
+sysenter_singlestep_end:			/* (a #DB after the popfq reports the cld) */
+	CLEAR_SCRATCH
+	movq	%rsp, %rdi			/* rdi = struct trap_frame * */
+	call	do_fast_syscall32		/* eax = may sysexit return? */
+	testl	%eax, %eax
+	jz	trap_return			/* the general iretq path */
+
+	/*
+	 * sysexit (32-bit form) loads eip = edx, esp = ecx, CS = SYSENTER_CS
+	 * + 16 | 3 (0x23), SS = + 24 | 3 (0x2b): the landing pad pops the
+	 * user's ecx and edx again. It restores no flags: popfq them first,
+	 * with IF clear until the sti, whose one-instruction shadow covers
+	 * sysexit (an interrupt in between would find the user's GS).
+	 */
+	POP_REGS				/* rsp -> tf->vector */
+	movl	TF_RIP - TF_VECTOR(%rsp), %edx	/* the landing pad (checked by C) */
+	movl	TF_RSP - TF_VECTOR(%rsp), %ecx	/* the user esp (checked: 32 bits) */
+	pushq	TF_RFLAGS - TF_VECTOR(%rsp)	/* the user's rflags (no TF/RF/NT/VM: checked) */
+	btrq	$9, (%rsp)			/* ... with IF clear for now */
+	popfq
+	swapgs					/* GS.base = the user's again */
+	sti
+	sysexit
+
+/*
+ * syscall from compat mode (CSTAR; on every CPU with SYSCALL, though only
+ * AMD vendors offer it: ENTRY_SYSCALL32). Linux's entry_SYSCALL_compat.
+ * The CPU has
+ *   ecx = the user eip after syscall (ignored: the return is to the
+ *   landing pad), r11 = user rflags, CS/SS = kernel selectors from STAR,
+ *   rflags &= ~FMASK (IF, TF, DF, AC, NT... clear); rsp and GS the user's.
+ * By the vDSO's convention eax = number, ebx = arg 1, ebp = arg 2 (ecx is
+ * lost), edx esi edi = args 3-5, arg 6 at (esp), the pushed ebp.
+ * Returns with sysretl when safe (do_fast_syscall32), else iretq.
  */
 	.global syscall32_entry
 	.balign 16
 syscall32_entry:
-	movl	$-38, %eax			/* -ENOSYS */
+	swapgs					/* GS.base = this CPU's struct percpu */
+	movl	%esp, %r8d			/* the user esp (r8 is no i386 register) */
+	movq	%gs:PC_KSTACK, %rsp		/* the current process's kernel stack */
+	pushq	$USER_DS			/* tf->ss */
+	pushq	%r8				/* tf->rsp */
+	pushq	%r11				/* tf->rflags */
+	pushq	$USER32_CS			/* tf->cs */
+	pushq	%rcx				/* tf->rip: C sets the landing pad */
+	movl	%eax, %eax			/* the i386 number, zero-extended */
+	pushq	%rax				/* tf->orig_rax */
+	pushq	$VEC_SYSCALL32			/* tf->vector */
+	PUSH_REGS
+	incq	%gs:PC_SYSCALL32_CALLS
+	CLEAR_SCRATCH
+	movq	%rsp, %rdi			/* rdi = struct trap_frame * */
+	call	do_fast_syscall32		/* eax = may sysretl return? */
+	testl	%eax, %eax
+	jz	trap_return			/* the general iretq path */
+
+	/*
+	 * sysretl loads eip = ecx, rflags = r11, CS = STAR[63:48] | 3 (0x23),
+	 * SS = + 8 | 3 (0x2b); rsp is ours to load. r8-r10 come back zero
+	 * from the frame; r11 keeps the user's own eflags (as on Linux).
+	 */
+	POP_REGS				/* rsp -> tf->vector */
+	movl	TF_RIP - TF_VECTOR(%rsp), %ecx	/* the landing pad (checked by C) */
+	movq	TF_RFLAGS - TF_VECTOR(%rsp), %r11 /* the user's rflags (no TF/RF: checked) */
+	movl	TF_RSP - TF_VECTOR(%rsp), %esp	/* the user esp, zero-extended */
+	swapgs					/* GS.base = the user's again */
 	sysretl
 
 /*

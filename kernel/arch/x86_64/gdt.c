@@ -4,15 +4,17 @@
  * The order is fixed by SYSCALL/SYSRET (Intel SDM vol. 2B, SYSRET):
  *   SYSCALL loads CS = STAR[47:32],        SS = STAR[47:32] + 8
  *   SYSRET  loads CS = STAR[63:48] + 16,   SS = STAR[63:48] + 8   (RPL 3)
- * so kernel data follows kernel code, and user data sits between a 32-bit
- * user code slot (STAR[63:48] points at it) and 64-bit user code. The
- * numbers are Linux's, which user programs see (a 64-bit process's CS is
- * 0x33, its SS 0x2b) and some test. sysretq never reads the 32-bit slot,
- * and nothing may run 32-bit code yet (a 32-bit `syscall` would enter the
- * kernel through CSTAR), so it stays empty: a far jump to 0x23 is a #GP.
+ * so kernel data follows kernel code, and user data sits between the 32-bit
+ * user code segment (STAR[63:48] points at it: sysretl loads it, and
+ * sysexit loads IA32_SYSENTER_CS + 16, the same slot) and 64-bit user
+ * code. The numbers are Linux's, which user programs see (a 64-bit
+ * process's CS is 0x33, a 32-bit one's 0x23, SS 0x2b for both) and some
+ * test. 32-bit (compat-mode) programs run in 0x23; a far jump between
+ * 0x23 and 0x33 switches a process between the modes (arch/trap.h:
+ * frame_is_compat decides by the CS each entry saved).
  *
  *   0x00 null  0x08 (Linux's kernel 32-bit code, unused)  0x10 kernel code
- *   0x18 kernel data  0x23 (user code 32, empty)  0x2b user data
+ *   0x18 kernel data  0x23 user code 32  0x2b user data
  *   0x33 user code 64  0x38 unused  0x40 TSS (two slots)
  */
 #include <stdint.h>
@@ -36,7 +38,7 @@ static uint64_t gdt[10] = {
 	0,                        /* 0x08: unused */
 	0x00af9a000000ffffULL,    /* 0x10 kernel code: P, DPL0, code, L=1 */
 	0x00cf92000000ffffULL,    /* 0x18 kernel data: P, DPL0, data, writable */
-	0,                        /* 0x20 user code 32: deliberately empty (see above) */
+	0x00cffa000000ffffULL,    /* 0x20 user code 32: P, DPL3, code, D=1 (32-bit), L=0, 4 GiB */
 	0x00cff2000000ffffULL,    /* 0x28 user data: P, DPL3, writable */
 	0x00affa000000ffffULL,    /* 0x30 user code 64: P, DPL3, L=1 */
 	0,                        /* 0x38: unused */

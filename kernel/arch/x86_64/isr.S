@@ -21,7 +21,7 @@ isr_\vec:
 	.endm
 
 	.text
-	.irp v, 0,1,2,3,4,5,6,7,9,15,16,18,19,20,22,23,24,25,26,27,28,31,32,255
+	.irp v, 0,2,3,4,5,6,7,9,15,16,18,19,20,22,23,24,25,26,27,28,31,32,255
 	stub	\v, 0
 	.endr
 	/* VEC_IRQ0 (48) .. 63: the ISA IRQs the IOAPIC routes (ioapic.c) */
@@ -31,6 +31,36 @@ isr_\vec:
 	.irp v, 8,10,11,12,13,14,17,21,29,30
 	stub	\v, 1
 	.endr
+
+/*
+ * #DB. A user who enters by sysenter with TF set makes the CPU trap after
+ * each instruction of the sysenter stub (entry.S) until it clears TF, the
+ * first time before its swapgs: GS is still the user's then, so this must
+ * be decided before trap_common (which trusts GS for a kernel frame) runs.
+ * Those #DBs are ignored, as Linux's is_sysenter_singlestep does: DR6's
+ * single-step bit is cleared and the stub goes on (the stub has the user's
+ * TF in the frame's rflags, so the user still gets its trap after the
+ * call). Every other #DB goes to trap(), which panics for a kernel one.
+ */
+	.balign 16
+isr_1:
+	testb	$3, 8(%rsp)			/* cs: from user mode? */
+	jnz	2f
+	pushq	%rax
+	leaq	sysenter_entry(%rip), %rax
+	cmpq	%rax, 8(%rsp)			/* rip */
+	jb	1f
+	leaq	sysenter_singlestep_end(%rip), %rax
+	cmpq	%rax, 8(%rsp)
+	jae	1f
+	movq	$DR6_RESET_VALUE, %rax		/* the single-step bit is ours, not the user's */
+	movq	%rax, %dr6
+	popq	%rax
+	iretq					/* back into the stub, TF still set */
+1:	popq	%rax
+2:	pushq	$0				/* tf->error */
+	pushq	$1				/* tf->vector */
+	jmp	trap_common
 
 /*
  * Common path. rsp -> vector, error, rip, cs, rflags, rsp, ss.
@@ -70,8 +100,10 @@ trap_return:
 	cmpq	$1, %rax
 	ja	4f
 	cmpq	$USER_CS, TF_CS(%rsp)
+	je	5f
+	cmpq	$USER32_CS, TF_CS(%rsp)		/* or compat mode's */
 	jne	4f
-	cmpq	$USER_DS, TF_SS(%rsp)
+5:	cmpq	$USER_DS, TF_SS(%rsp)
 	jne	4f
 3:	POP_REGS
 	add	$16, %rsp			/* drop vector and error */

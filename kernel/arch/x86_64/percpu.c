@@ -13,6 +13,9 @@ _Static_assert(offsetof(struct percpu, syscall_calls) == PC_SYSCALL_CALLS, "PC_S
 _Static_assert(offsetof(struct percpu, sysret_fallbacks) == PC_SYSRET_FALLBACKS, "PC_SYSRET_FALLBACKS");
 _Static_assert(offsetof(struct percpu, exit_work) == PC_EXIT_WORK, "PC_EXIT_WORK");
 _Static_assert(offsetof(struct percpu, dispatch) == PC_DISPATCH, "PC_DISPATCH");
+_Static_assert(offsetof(struct percpu, int80_32_calls) == PC_INT80_32_CALLS, "PC_INT80_32_CALLS");
+_Static_assert(offsetof(struct percpu, sysenter_calls) == PC_SYSENTER_CALLS, "PC_SYSENTER_CALLS");
+_Static_assert(offsetof(struct percpu, syscall32_calls) == PC_SYSCALL32_CALLS, "PC_SYSCALL32_CALLS");
 
 static struct percpu cpu0;
 

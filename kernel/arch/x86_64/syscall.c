@@ -1,6 +1,8 @@
 /*
- * syscall.c - the SYSCALL/SYSRET side of the entry code: the MSRs. (Whether
- * a frame may leave by sysretq is decided in entry.S and arch/sysret.h.)
+ * syscall.c - the MSRs of the entry instructions: SYSCALL/SYSRET (from
+ * 64-bit and compat mode) and SYSENTER/SYSEXIT. (Whether a frame may leave
+ * by sysretq is decided in entry.S and arch/sysret.h; by sysexit or
+ * sysretl in sys/dispatch32.c.)
  */
 #include "api/abi.h"
 #include "arch/cpu.h"
@@ -18,10 +20,29 @@
 
 void syscall_entry(void);                /* entry.S */
 void syscall32_entry(void);
+void sysenter_entry(void);
+
+/* The stack sysenter arrives on (IA32_SYSENTER_ESP). The stub leaves it at
+ * once for the process's kernel stack; only the #DBs of a sysenter with TF
+ * set (isr.S) push their frames here first. One CPU, one stack. */
+static uint8_t sysenter_stack[512] __attribute__((aligned(16)));
+
+/* sysenter only on Intel vendors with SEP (cpu.sysenter32): AMD CPUs #UD
+ * it in long mode, so the MSRs stay 0 there and a sysenter #GPs (SIGSEGV). */
+static void sysenter_init(void)
+{
+	if (!cpu.sysenter32)
+		return;
+	wrmsr(MSR_SYSENTER_CS, KERNEL_CS);   /* sysexit: CS = 0x10 + 16 | 3 = 0x23, SS = + 24 | 3 = 0x2b */
+	wrmsr(MSR_SYSENTER_ESP, (uint64_t)sysenter_stack + sizeof(sysenter_stack));
+	wrmsr(MSR_SYSENTER_EIP, (uint64_t)sysenter_entry);
+	kprintf("syscall: sysenter enabled for 32-bit programs (SYSENTER_EIP %p)\n", (void *)sysenter_entry);
+}
 
 void syscall_init(void)
 {
-	syscall_ring_init();                     /* both stubs call percpu.dispatch */
+	syscall_ring_init();                     /* every stub calls percpu.dispatch */
+	sysenter_init();
 	if (!cpu.syscall) {
 		kprintf("syscall: CPU has no SYSCALL instruction; only int $0x80\n");
 		return;
@@ -31,7 +52,10 @@ void syscall_init(void)
 	 * (0x33 and 0x2b, Linux's numbers). */
 	wrmsr(MSR_STAR, ((uint64_t)(USER32_CS & ~3) << 48) | ((uint64_t)KERNEL_CS << 32));
 	wrmsr(MSR_LSTAR, (uint64_t)syscall_entry);
-	wrmsr(MSR_CSTAR, (uint64_t)syscall32_entry);   /* 32-bit callers: refused */
+	/* Compat-mode syscall: on every CPU that has it in compat mode (AMD
+	 * vendors; Intel ones #UD, QEMU's TCG allows it): auxv offers it
+	 * only where Linux does (ENTRY_SYSCALL32), but it works anywhere. */
+	wrmsr(MSR_CSTAR, (uint64_t)syscall32_entry);
 	wrmsr(MSR_FMASK, SYSCALL_FMASK);
 	wrmsr(MSR_EFER, rdmsr(MSR_EFER) | EFER_SCE);
 	kprintf("syscall: int $0x80 and syscall enabled (LSTAR %p, FMASK 0x%lx)\n",

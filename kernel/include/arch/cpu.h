@@ -8,6 +8,9 @@
 #define MSR_STAR          0xc0000081
 #define MSR_LSTAR         0xc0000082
 #define MSR_CSTAR         0xc0000083
+#define MSR_SYSENTER_CS   0x00000174
+#define MSR_SYSENTER_ESP  0x00000175
+#define MSR_SYSENTER_EIP  0x00000176
 #define MSR_FMASK         0xc0000084
 #define MSR_FS_BASE       0xc0000100
 #define MSR_GS_BASE       0xc0000101
@@ -104,6 +107,12 @@ struct cpu_features {
 	char brand[49];
 	int syscall, nx, smep, smap, rdtscp, fsgsbase, pdpe1gb, invariant_tsc, x2apic;
 	uint32_t leaf1_edx;              /* CPUID 1's feature bits: AT_HWCAP */
+	/* The fast compat entries this CPU has in long mode (Linux's
+	 * X86_FEATURE_SYSENTER32 and _SYSCALL32): sysenter on Intel vendors
+	 * with CPUID 1 EDX.SEP (bit 11); AMD vendors #UD it in long mode
+	 * (QEMU >= 8.1 too), but they take syscall from compat mode
+	 * (CPUID 0x80000001 EDX.SYSCALL, bit 11), which Intel CPUs #UD. */
+	int sysenter32, syscall32;
 };
 extern struct cpu_features cpu;
 extern uint8_t smap_enabled;       /* CR4.SMAP on: entry stubs clac */

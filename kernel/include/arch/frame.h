@@ -21,13 +21,21 @@
 #define SYSRET_RIP_LIMIT  0x00007ffffffff000
 #define SYSRET_BAD_RFLAGS 0x10100
 
-/* The value tf->vector holds for frames built by the syscall stub. */
-#define VEC_SYSCALL_INSN 0x100
-#define VEC_INT80        0x80
+/* The value tf->vector holds for frames built by the system-call stubs:
+ * which entry a call came by (arch/trap.h: frame_is_compat says the mode). */
+#define VEC_SYSCALL_INSN 0x100       /* syscall from 64-bit mode */
+#define VEC_INT80        0x80        /* int $0x80, from either mode */
+#define VEC_SYSENTER     0x101       /* sysenter (compat mode) */
+#define VEC_SYSCALL32    0x102       /* syscall from compat mode */
 
 #ifdef __ASSEMBLER__
 #define USER_DS 0x2b                 /* the user selectors, as in arch/trap.h */
 #define USER_CS 0x33
+#define USER32_CS 0x23
+#define DR6_RESET_VALUE 0xffff0ff0   /* as arch/cpu.h's DR6_RESET */
+#define RFLAGS_TF_BIT 0x100          /* rflags bits, as in arch/cpu.h */
+#define RFLAGS_NT_BIT 0x4000
+#define RFLAGS_AC_BIT 0x40000
 
 	.macro PUSH_REGS
 	pushq	%rax				/* tf->rax */

@@ -19,6 +19,9 @@
 #define PC_SYSRET_FALLBACKS 48
 #define PC_EXIT_WORK        64   /* nonzero: work before returning to user mode */
 #define PC_DISPATCH         72   /* the dispatcher the entry stubs call (sys/ring.c) */
+#define PC_INT80_32_CALLS   96   /* the compat entries' counters (docs/abi.md's entry table) */
+#define PC_SYSENTER_CALLS   104
+#define PC_SYSCALL32_CALLS  112
 
 /* exit_work bits: what the way back to user mode must do first. */
 #define EXIT_SIGNAL 1            /* deliver pending signals */
@@ -45,6 +48,11 @@ struct percpu {
 	long (*dispatch)(struct trap_frame *tf);  /* syscall_dispatch, or the ring's */
 	uint64_t fault_addr;        /* CR2 of the last user page fault (later kernel faults overwrite CR2) */
 	uint64_t debug_status;      /* DR6 of the last user #DB */
+	uint64_t int80_32_calls;    /* int $0x80 from compat mode (int80_calls counts them too) */
+	uint64_t sysenter_calls;    /* sysenter (from compat mode, Intel vendors) */
+	uint64_t syscall32_calls;   /* syscall from compat mode (CSTAR) */
+	uint64_t sysexit_fallbacks; /* sysenter entries that had to leave by iretq */
+	uint64_t sysretl_fallbacks; /* compat syscall entries that had to leave by iretq */
 };
 
 /* Has the way back to user mode work to do (percpu.exit_work)? */

@@ -29,6 +29,13 @@ struct trap_frame {
 #define USER_CS   0x33
 #define TSS_SEL   0x40
 
+/* Was the frame saved from compat mode (a 32-bit process, or a 64-bit one
+ * that far-jumped to USER32_CS)? Its system calls use the i386 table. */
+static inline int frame_is_compat(const struct trap_frame *tf)
+{
+	return tf->cs == USER32_CS;
+}
+
 /* Interrupt vectors the kernel uses besides the 32 exceptions. */
 #define VEC_TIMER    32
 #define VEC_IRQ0     48          /* 48..63: ISA IRQs 0..15 through the IOAPIC (arch/irq.h) */

@@ -1,7 +1,8 @@
 /*
- * elf.h - ELF64 definitions and a strict validator (host-tested).
+ * elf.h - ELF64 and ELF32 definitions and a strict validator (host-tested).
  *
- * Used by the bootloader for kernel.elf and by the kernel for user programs.
+ * Used by the bootloader for kernel.elf and by the kernel for user programs
+ * (64-bit x86-64 ones, and 32-bit i386 ones that run in compat mode).
  * elf_check() looks only inside [file, file+size) and never trusts a field
  * before checking it, so a truncated or hostile file is rejected, not read
  * out of bounds.
@@ -14,11 +15,13 @@
 
 #define EI_NIDENT 16
 #define ELFMAG0 0x7f
+#define ELFCLASS32 1
 #define ELFCLASS64 2
 #define ELFDATA2LSB 1
 #define EV_CURRENT 1
 #define ET_EXEC 2
 #define ET_DYN 3
+#define EM_386 3
 #define EM_X86_64 62
 
 #define PT_NULL 0
@@ -62,6 +65,36 @@ typedef struct {
 	uint64_t p_align;
 } Elf64_Phdr;
 
+/* The ELF32 shapes (i386 programs): the same fields, narrower and
+ * (for the program header) in another order. */
+typedef struct {
+	unsigned char e_ident[EI_NIDENT];
+	uint16_t e_type;
+	uint16_t e_machine;
+	uint32_t e_version;
+	uint32_t e_entry;
+	uint32_t e_phoff;
+	uint32_t e_shoff;
+	uint32_t e_flags;
+	uint16_t e_ehsize;
+	uint16_t e_phentsize;
+	uint16_t e_phnum;
+	uint16_t e_shentsize;
+	uint16_t e_shnum;
+	uint16_t e_shstrndx;
+} Elf32_Ehdr;
+
+typedef struct {
+	uint32_t p_type;
+	uint32_t p_offset;
+	uint32_t p_vaddr;
+	uint32_t p_paddr;
+	uint32_t p_filesz;
+	uint32_t p_memsz;
+	uint32_t p_flags;
+	uint32_t p_align;
+} Elf32_Phdr;
+
 /* The dynamic section and symbols (what libc reads in the vDSO). */
 #define DT_NULL 0
 #define DT_HASH 4
@@ -88,8 +121,8 @@ enum elf_err {
 	ELF_OK = 0,
 	ELF_ETRUNC = -1,    /* file smaller than the ELF header */
 	ELF_EMAGIC = -2,    /* not \x7fELF */
-	ELF_ECLASS = -3,    /* not ELFCLASS64 / little-endian / version 1 */
-	ELF_EMACHINE = -4,  /* not x86-64 */
+	ELF_ECLASS = -3,    /* not the class asked for (ELFCLASS64 / 32) / little-endian / version 1 */
+	ELF_EMACHINE = -4,  /* not x86-64 (ELF64) / i386 (ELF32) */
 	ELF_ETYPE = -5,     /* e_type not the one asked for */
 	ELF_EPHDR = -6,     /* program header table bad: size, count, or outside the file */
 	ELF_ESEGMENT = -7,  /* a PT_LOAD segment's bytes lie outside the file, filesz > memsz, or its range overflows */
@@ -104,8 +137,11 @@ struct elf_info {
 	uint64_t entry;
 	uint64_t vaddr_lo;  /* lowest PT_LOAD p_vaddr, rounded down to 4096 */
 	uint64_t vaddr_hi;  /* highest p_vaddr + p_memsz, rounded up to 4096 */
-	const Elf64_Phdr *phdrs; /* inside the file image */
+	const Elf64_Phdr *phdrs; /* inside the file image (ELF64 only; NULL for ELF32: use elf_phdr) */
 	uint16_t phnum;
+	uint8_t elf_class;       /* ELFCLASS64 or ELFCLASS32 */
+	uint64_t phoff;          /* e_phoff: where the program headers are in the file */
+	const void *file;        /* the image (for elf_phdr) */
 };
 
 /*
@@ -113,6 +149,16 @@ struct elf_info {
  * On success fill *info and return ELF_OK; otherwise return an enum elf_err.
  */
 int elf_check(const void *file, size_t size, uint16_t want_type, struct elf_info *info);
+
+/*
+ * The same for an ELF32 i386 image (a 32-bit program): every address and
+ * segment must lie below 4 GiB. info->phdrs is NULL; read the program
+ * headers, widened, with elf_phdr().
+ */
+int elf32_check(const void *file, size_t size, uint16_t want_type, struct elf_info *info);
+
+/* Program header i (< info->phnum) of a checked image of either class, as an Elf64_Phdr. */
+void elf_phdr(const struct elf_info *info, unsigned i, Elf64_Phdr *ph);
 
 /* A short English description of an elf_check() result. */
 const char *elf_strerror(int err);
