@@ -46,6 +46,10 @@
 #define S_IXOTH 00001
 #define S_IALLUGO 07777 /* every permission bit (Linux's name) */
 
+/* utimensat's special tv_nsec values. */
+#define UTIME_NOW  ((1l << 30) - 1l)
+#define UTIME_OMIT ((1l << 30) - 2l)
+
 #ifdef __i386__
 /* A -m32 program's struct stat is i386's struct stat64 (what stat64,
  * fstat64, lstat64 and fstatat64 fill): 64-bit sizes and inode numbers,
@@ -93,10 +97,6 @@ struct stat {
 	struct timespec st_ctim;
 	int64_t __unused[3];
 };
-
-/* utimensat's special tv_nsec values. */
-#define UTIME_NOW  ((1l << 30) - 1l)
-#define UTIME_OMIT ((1l << 30) - 2l)
 
 _Static_assert(sizeof(struct stat) == 144, "struct stat is Linux x86-64's");
 _Static_assert(__builtin_offsetof(struct stat, st_mode) == 24, "st_mode offset");
