@@ -21,6 +21,7 @@
 #include "arch/cpu.h"
 #include "arch/fpu.h"
 #include "arch/percpu.h"
+#include "compat.h"
 #include "kernel.h"
 #include "proc.h"
 #include "uaccess.h"
@@ -126,16 +127,18 @@ int altstack_flags(const struct proc *p, uint64_t sp)
 	return on_altstack(p, sp) ? SS_ONSTACK : 0;
 }
 
-/* Where sig's frame goes (Linux's get_sigframe): below the red zone, or at
- * the top of the alternate stack for an SA_ONSTACK handler when one is set
- * and not in use; first the x87/SSE/AVX state (64-byte aligned, its address
- * in *fpstate), then the frame below it. Records the stack in *uc_stack
- * (disarming it for SS_AUTODISARM). 0 when the frame would overflow the
- * alternate stack. */
-static uint64_t frame_address(struct proc *p, const struct trap_frame *tf, const struct k_sigaction *a,
-			      size_t size, struct k_stack *uc_stack, uint64_t *fpstate)
+/* Where sig's frame goes (Linux's get_sigframe): below the red zone (none
+ * for an i386 frame), or at the top of the alternate stack for an
+ * SA_ONSTACK handler when one is set and not in use; first the
+ * x87/SSE/AVX state (its FXSAVE/XSAVE part 64-byte aligned; an i386 frame
+ * puts the FSAVE header of signal32.c right below it), its address in
+ * *fpstate, then the frame below it, aligned as after a call. Records the
+ * stack in *uc_stack (disarming it for SS_AUTODISARM). 0 when the frame
+ * would overflow the alternate stack. */
+uint64_t signal_frame_address(struct proc *p, const struct trap_frame *tf, const struct k_sigaction *a,
+			      size_t size, bool ia32, struct k_stack *uc_stack, uint64_t *fpstate)
 {
-	uint64_t sp = tf->rsp - RED_ZONE;
+	uint64_t sp = ia32 ? (uint32_t)tf->rsp : tf->rsp - RED_ZONE;
 	bool nested = on_altstack(p, sp), entering = false;
 
 	if ((a->flags & SA_ONSTACK) && altstack_flags(p, sp) == 0) {
@@ -143,7 +146,12 @@ static uint64_t frame_address(struct proc *p, const struct trap_frame *tf, const
 		entering = true;
 	}
 	*fpstate = (sp - fpu_frame_size()) & ~63ULL;
-	sp = ((*fpstate - size) & ~15ULL) - 8;  /* so that rsp + 8 is 16-aligned, as after a call */
+	if (ia32) {
+		*fpstate -= FPU_FSAVE_HEADER;
+		sp = ((*fpstate - size + 4) & ~15ULL) - 4;  /* esp + 4 16-aligned, as i386 Linux */
+	} else {
+		sp = ((*fpstate - size) & ~15ULL) - 8;  /* so that rsp + 8 is 16-aligned, as after a call */
+	}
 	if ((nested || entering) && !(sp > p->altstack.ss_sp && sp - p->altstack.ss_sp <= p->altstack.ss_size))
 		return 0;
 	*uc_stack = p->altstack;
@@ -153,7 +161,16 @@ static uint64_t frame_address(struct proc *p, const struct trap_frame *tf, const
 	return sp;
 }
 
-/* Push a frame for sig's handler and point tf at the handler. false when
+void signal_handler_entered(struct proc *p, int sig, struct k_sigaction *a)
+{
+	frame_rewritten(p);
+	p->sig_blocked |= a->mask | (a->flags & SA_NODEFER ? 0 : SIGBIT(sig));
+	if (a->flags & SA_RESETHAND)
+		a->handler = SIG_DFL;             /* only the handler, as Linux does */
+	signal_recalc(p);
+}
+
+/* Push a frame for sig's (x86-64) handler and point tf at the handler. false when
  * the frame cannot be written (the caller ends the process). As Linux's:
  * the x87/SSE/AVX state, then struct k_rt_sigframe, whose
  * uc_mcontext.fpstate points at the state (frame_address). The handler
@@ -174,7 +191,7 @@ static bool setup_frame(struct trap_frame *tf, int sig, struct k_sigaction *a, c
 			return false;             /* a bad section while delivering SIGSEGV itself */
 	}
 	uint64_t fpstate;
-	uint64_t sp = frame_address(p, tf, a, sizeof(f), &f.uc.uc_stack, &fpstate);
+	uint64_t sp = signal_frame_address(p, tf, a, sizeof(f), false, &f.uc.uc_stack, &fpstate);
 	if (!sp)
 		return false;
 	f.pretcode = a->restorer;
@@ -206,12 +223,18 @@ static bool setup_frame(struct trap_frame *tf, int sig, struct k_sigaction *a, c
 	tf->rflags &= ~(RFLAGS_DF | RFLAGS_RF | RFLAGS_TF);
 	tf->cs = USER_CS;
 	tf->ss = USER_DS;
-	frame_rewritten(p);
-	p->sig_blocked |= a->mask | (a->flags & SA_NODEFER ? 0 : SIGBIT(sig));
-	if (a->flags & SA_RESETHAND)
-		a->handler = SIG_DFL;             /* only the handler, as Linux does */
-	signal_recalc(p);
+	signal_handler_entered(p, sig, a);
 	return true;
+}
+
+/* The frame of the ABI the handler was registered in (Linux keeps
+ * SA_IA32_ABI in the kernel's copy of the action): i386's from a 32-bit
+ * sigaction or rt_sigaction (signal32.c), else x86-64's. */
+static bool signal_setup(struct trap_frame *tf, int sig, struct k_sigaction *a, const struct k_siginfo *info)
+{
+	if (a->flags & SA_IA32_ABI)
+		return setup_frame32(tf, sig, a, info);
+	return setup_frame(tf, sig, a, info);
 }
 
 void signal_info(const struct proc *p, int sig, struct k_siginfo *info)
@@ -248,7 +271,7 @@ void signal_deliver(struct trap_frame *tf)
 		struct k_siginfo info;
 		signal_info(p, sig, &info);
 		syscall_restart(tf, a);           /* -EINTR or again, before the frame saves rax and rip */
-		if (!setup_frame(tf, sig, a, &info))
+		if (!signal_setup(tf, sig, a, &info))
 			proc_kill_fault(tf, SIGSEGV, "no usable signal frame for a handler");
 		return;                           /* one handler at a time */
 	}
@@ -295,7 +318,7 @@ void signal_fault(struct trap_frame *tf, int sig, const char *what)
 	if (a->handler != SIG_DFL && a->handler != SIG_IGN && !(p->sig_blocked & SIGBIT(sig))) {
 		struct k_siginfo info = { 0 };
 		fault_info(tf, sig, &info);
-		if (setup_frame(tf, sig, a, &info))
+		if (signal_setup(tf, sig, a, &info))
 			return;
 		what = "a fault, and no usable signal frame for its handler";
 		sig = SIGSEGV;

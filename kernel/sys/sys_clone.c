@@ -84,6 +84,13 @@ long sys_clone(struct trap_frame *tf)
 	return do_clone(tf, arg(tf, 0), arg(tf, 1), arg(tf, 2), arg(tf, 3));
 }
 
+/* clone(flags, newsp, parent_tid, tls, child_tid): i386's order (tls is
+ * a struct user_desc there, and CLONE_SETTLS is not taken either way). */
+long compat_sys_clone(struct trap_frame *tf)
+{
+	return do_clone(tf, arg(tf, 0), arg(tf, 1), arg(tf, 2), arg(tf, 4));
+}
+
 long sys_vfork(struct trap_frame *tf)
 {
 	return do_clone(tf, CLONE_VM | CLONE_VFORK | SIGCHLD, 0, 0, 0);

@@ -11,6 +11,7 @@
 #include "api/errno.h"
 #include "api/fcntl.h"
 #include "api/stat.h"
+#include "compat.h"
 #include "fs/path.h"
 #include "fs/perm.h"
 #include "fs/vfs.h"
@@ -34,17 +35,18 @@ long sys_close(struct trap_frame *tf)
 	return 0;
 }
 
-long sys_lseek(struct trap_frame *tf)
+long do_lseek(uint64_t fd, int64_t off, uint64_t whence)
 {
-	struct file *f = fd_file(arg(tf, 0));
-	int64_t off = arg(tf, 1);
+	struct file *f = fd_file(fd);
 
 	if (!f || file_is_path(f))
 		return -EBADF;
 	if (!f->ops->lseek)
 		return -ESPIPE;                     /* a stream: a pipe, a terminal */
-	return f->ops->lseek(f, off, arg(tf, 2));
+	return f->ops->lseek(f, off, whence);
 }
+
+long sys_lseek(struct trap_frame *tf) { return do_lseek(arg(tf, 0), arg(tf, 1), arg(tf, 2)); }
 
 /* struct stat for a node (every open file has one), from its operations. */
 static long stat_out(struct rnode *n, uint64_t ubuf)
@@ -53,6 +55,29 @@ static long stat_out(struct rnode *n, uint64_t ubuf)
 
 	node_getattr(n, &st);
 	return copy_to_user((void *)ubuf, &st, sizeof(st));
+}
+
+long stat_fd(uint64_t fd, struct stat *st)
+{
+	struct file *f = fd_file(fd);
+
+	if (!f)
+		return -EBADF;
+	node_getattr(f->node, st);
+	return 0;
+}
+
+long stat_lookup(uint64_t dirfd, uint64_t upath, uint64_t flags, struct stat *st)
+{
+	struct rnode *n;
+	long r;
+
+	if (flags & ~(uint64_t)(AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT | AT_EMPTY_PATH | AT_STATX_SYNC_TYPE))
+		return -EINVAL;
+	r = lookup_at(dirfd, upath, flags & (AT_EMPTY_PATH | AT_SYMLINK_NOFOLLOW), &n);
+	if (r == 0)
+		node_getattr(n, st);
+	return r;
 }
 
 long sys_fstat(struct trap_frame *tf)
@@ -99,10 +124,10 @@ long sys_newfstatat(struct trap_frame *tf)
 	return r < 0 ? r : stat_out(n, arg(tf, 2));
 }
 
-long sys_getdents64(struct trap_frame *tf)
+long do_getdents64(uint64_t fd, uint64_t ubuf, uint64_t len, long (*conv)(char *buf, long n))
 {
-	struct file *f = fd_file(arg(tf, 0));
-	uint64_t ubuf = arg(tf, 1), len = arg(tf, 2), pos;
+	struct file *f = fd_file(fd);
+	uint64_t pos;
 	long r;
 
 	if (!f || file_is_path(f))
@@ -118,6 +143,8 @@ long sys_getdents64(struct trap_frame *tf)
 		return -ENOMEM;
 	pos = f->off;
 	r = f->ops->getdents(f, &pos, kbuf, len);
+	if (r > 0 && conv)
+		r = conv(kbuf, r);
 	if (r > 0 && copy_to_user((void *)ubuf, kbuf, r) < 0)
 		r = -EFAULT;
 	else if (r >= 0)
@@ -125,6 +152,8 @@ long sys_getdents64(struct trap_frame *tf)
 	kfree(kbuf);
 	return r;
 }
+
+long sys_getdents64(struct trap_frame *tf) { return do_getdents64(arg(tf, 0), arg(tf, 1), arg(tf, 2), NULL); }
 
 /* Set n's size, in Linux's order of errors: -EINVAL (negative), -EFBIG
  * (over the file size limit), then -ENOSPC (the frame budget). */

@@ -17,7 +17,8 @@
 #include "upath.h"
 
 /* What an open file keeps of open()'s flags: the access mode and the
- * status flags F_GETFL reports (a 64-bit open is always O_LARGEFILE). */
+ * status flags F_GETFL reports (a 64-bit open is always O_LARGEFILE; a
+ * 32-bit one only when asked, as Linux's compat open). */
 #define OPEN_KEPT (O_ACCMODE | O_APPEND | O_NONBLOCK)
 
 /*
@@ -81,7 +82,7 @@ static long do_openat(uint64_t dirfd, uint64_t upath, uint64_t flags, uint64_t m
 			return -EISDIR;
 		if (r == 0 && (r = perm_open(n, flags)) < 0)
 			return r;
-		if ((r = vfs_open(n, (flags & OPEN_KEPT) | O_LARGEFILE, &f)) < 0)
+		if ((r = vfs_open(n, (flags & OPEN_KEPT) | (current()->compat ? flags & O_LARGEFILE : O_LARGEFILE), &f)) < 0)
 			return r;
 	}
 	if ((flags & O_TRUNC) && S_ISREG(n->mode) && (r = ramfs_truncate(n, 0)) < 0) {

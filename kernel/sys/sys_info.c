@@ -7,6 +7,7 @@
 #include "api/errno.h"
 #include "api/usage.h"
 #include "arch/cpu.h"
+#include "compat.h"
 #include "kernel.h"
 #include "mm/pmm.h"
 #include "fs/vfs.h"
@@ -53,23 +54,31 @@ long sys_getrusage(struct trap_frame *tf)
 
 /* times(buf): the CPU times in clock ticks into buf (which may be NULL),
  * and the ticks since boot, Linux's "arbitrary point in the past". */
-long sys_times(struct trap_frame *tf)
+long do_times(struct tms *t)
 {
 	struct proc *p = current();
-	struct tms t = {
+
+	*t = (struct tms){
 		.tms_utime = p->utime * CLK_TCK / HZ, .tms_stime = p->stime * CLK_TCK / HZ,
 		.tms_cutime = p->cutime * CLK_TCK / HZ, .tms_cstime = p->cstime * CLK_TCK / HZ,
 	};
+	return timer_ticks() * CLK_TCK / HZ;
+}
+
+long sys_times(struct trap_frame *tf)
+{
+	struct tms t;
+	long ticks = do_times(&t);
 
 	if (arg(tf, 0) && copy_to_user((void *)arg(tf, 0), &t, sizeof(t)) < 0)
 		return -EFAULT;
-	return timer_ticks() * CLK_TCK / HZ;
+	return ticks;
 }
 
 /* sysinfo(info): uptime in whole seconds rounded up (Linux's), the load
  * averages, the frame allocator's memory (all of it that it manages, and
  * what is free) in bytes with mem_unit 1, no swap, and every process. */
-long sys_sysinfo(struct trap_frame *tf)
+void do_sysinfo(struct sysinfo *out)
 {
 	uint64_t ns = clock_monotonic_ns();
 	struct sysinfo si = {
@@ -80,6 +89,14 @@ long sys_sysinfo(struct trap_frame *tf)
 
 	for (int i = 0; i < 3; i++)
 		si.loads[i] = avenrun[i] << (SI_LOAD_SHIFT - AVENRUN_SHIFT);
+	*out = si;
+}
+
+long sys_sysinfo(struct trap_frame *tf)
+{
+	struct sysinfo si;
+
+	do_sysinfo(&si);
 	return copy_to_user((void *)arg(tf, 0), &si, sizeof(si));
 }
 

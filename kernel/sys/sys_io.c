@@ -10,6 +10,7 @@
 #include "api/fcntl.h"
 #include "fs/pipe.h"
 #include "fs/vfs.h"
+#include "compat.h"
 #include "kernel.h"
 #include "proc.h"
 #include "syscall.h"
@@ -111,13 +112,27 @@ long sys_pwrite64(struct trap_frame *tf)
 
 /* --- vectors ------------------------------------------------------------------ */
 
+/* Widen cnt i386 iovecs (struct compat_iovec), read into the front of
+ * iov, in place: 0 or -EFAULT. */
+static long iov_in32(struct iovec *iov, uint64_t u, uint64_t cnt)
+{
+	struct compat_iovec *c = (struct compat_iovec *)iov;
+
+	if (copy_from_user(c, (const void *)u, cnt * sizeof(*c)) < 0)
+		return -EFAULT;
+	for (uint64_t i = cnt; i-- > 0;)          /* from the end: each widened slot lies past its source */
+		iov[i] = (struct iovec){ (void *)(uint64_t)c[i].iov_base, c[i].iov_len };
+	return 0;
+}
+
 /*
- * Copy in and check the iovec array at u: at most IOV_MAX entries
- * (-EINVAL), the array readable (-EFAULT), the lengths together at most
- * MAX_RW (-EINVAL), every element inside the user half (-EFAULT). The
- * array (kfree it) and *total, or NULL and *err. The copy is what is used.
+ * Copy in and check the iovec array at u (i386's struct compat_iovec for
+ * iov32): at most IOV_MAX entries (-EINVAL), the array readable
+ * (-EFAULT), the lengths together at most MAX_RW (-EINVAL), every element
+ * inside the user half (-EFAULT). The array (kfree it) and *total, or
+ * NULL and *err. The copy is what is used.
  */
-static struct iovec *iov_in(uint64_t u, uint64_t cnt, size_t *total, long *err)
+static struct iovec *iov_in(uint64_t u, uint64_t cnt, bool iov32, size_t *total, long *err)
 {
 	struct iovec *iov;
 
@@ -131,7 +146,7 @@ static struct iovec *iov_in(uint64_t u, uint64_t cnt, size_t *total, long *err)
 		*err = -ENOMEM;
 		return NULL;
 	}
-	if (copy_from_user(iov, (const void *)u, cnt * sizeof(*iov)) < 0)
+	if ((iov32 ? iov_in32(iov, u, cnt) : copy_from_user(iov, (const void *)u, cnt * sizeof(*iov))) < 0)
 		*err = -EFAULT;
 	for (uint64_t i = 0; i < cnt && *err == 0; i++) {
 		if (iov[i].iov_len > MAX_RW - *total)
@@ -206,7 +221,7 @@ static long gather_readv(struct file *f, const struct iovec *iov, uint64_t cnt, 
  * anything moves, as Linux does; the elements then go one by one until
  * one comes up short.
  */
-static long do_rwv(struct file *f, uint64_t uiov, uint64_t cnt, int64_t *off, bool write)
+static long do_rwv(struct file *f, uint64_t uiov, uint64_t cnt, int64_t *off, bool write, bool iov32)
 {
 	size_t total;
 	long done = 0, r;
@@ -214,7 +229,7 @@ static long do_rwv(struct file *f, uint64_t uiov, uint64_t cnt, int64_t *off, bo
 
 	if (!f || !(write ? file_writable(f) : file_readable(f)))
 		return -EBADF;
-	if (!(iov = iov_in(uiov, cnt, &total, &r)))
+	if (!(iov = iov_in(uiov, cnt, iov32, &total, &r)))
 		return r;
 	if (!off)
 		off = &f->off;
@@ -247,25 +262,33 @@ out:
 	return r;
 }
 
-long sys_readv(struct trap_frame *tf) { return do_rwv(fd_file(arg(tf, 0)), arg(tf, 1), arg(tf, 2), NULL, false); }
-long sys_writev(struct trap_frame *tf) { return do_rwv(fd_file(arg(tf, 0)), arg(tf, 1), arg(tf, 2), NULL, true); }
+long rw_vector(uint64_t fd, uint64_t uiov, uint64_t cnt, const int64_t *pos, bool write, bool iov32)
+{
+	int64_t at;
+	long r;
+
+	if (!pos)
+		return do_rwv(fd_file(fd), uiov, cnt, NULL, write, iov32);
+	at = *pos;
+	struct file *f = positioned(fd, at, &r);
+	return f ? do_rwv(f, uiov, cnt, &at, write, iov32) : r;
+}
+
+long sys_readv(struct trap_frame *tf) { return rw_vector(arg(tf, 0), arg(tf, 1), arg(tf, 2), NULL, false, false); }
+long sys_writev(struct trap_frame *tf) { return rw_vector(arg(tf, 0), arg(tf, 1), arg(tf, 2), NULL, true, false); }
 
 /* preadv(fd, iov, cnt, pos_l, pos_h) and pwritev: on x86-64 pos_l is the
  * whole offset and pos_h is ignored, as in Linux's pos_from_hilo. */
 long sys_preadv(struct trap_frame *tf)
 {
 	int64_t pos = arg(tf, 3);
-	long r;
-	struct file *f = positioned(arg(tf, 0), pos, &r);
 
-	return f ? do_rwv(f, arg(tf, 1), arg(tf, 2), &pos, false) : r;
+	return rw_vector(arg(tf, 0), arg(tf, 1), arg(tf, 2), &pos, false, false);
 }
 
 long sys_pwritev(struct trap_frame *tf)
 {
 	int64_t pos = arg(tf, 3);
-	long r;
-	struct file *f = positioned(arg(tf, 0), pos, &r);
 
-	return f ? do_rwv(f, arg(tf, 1), arg(tf, 2), &pos, true) : r;
+	return rw_vector(arg(tf, 0), arg(tf, 1), arg(tf, 2), &pos, true, false);
 }

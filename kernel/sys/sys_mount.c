@@ -16,6 +16,7 @@
 #include "fs/procfs.h"
 #include "fs/statfs.h"
 #include "fs/vfs.h"
+#include "compat.h"
 #include "kernel.h"
 #include "mm/uvm.h"
 #include "proc.h"
@@ -123,28 +124,47 @@ long sys_umount2(struct trap_frame *tf)
 	return mount_remove(root);
 }
 
-/* struct statfs for the file system n lives in, out to user buffer u. */
-static long statfs_out(const struct rnode *n, uint64_t u)
+/* struct statfs for the file system n lives in. */
+static void node_statfs(const struct rnode *n, struct statfs *st)
 {
 	struct frame_budget b = { frames_total(), frames_free_count(), UVM_FRAME_RESERVE };
-	struct statfs st;
 
 	ramfs_statfs(n->fs, n->fs->dev == PIPEFS_DEV ? PIPEFS_MAGIC : procfs_owns(n->fs) ? PROC_SUPER_MAGIC : 0,
-		     &b, &st);
-	return copy_to_user((void *)u, &st, sizeof(st));
+		     &b, st);
+}
+
+long statfs_lookup(uint64_t upath, struct statfs *st)
+{
+	struct rnode *n;
+	long r = lookup_at(AT_FDCWD, upath, 0, &n);
+
+	if (r == 0)
+		node_statfs(n, st);
+	return r;
+}
+
+long statfs_fd(uint64_t fd, struct statfs *st)
+{
+	struct file *f = fd_file(fd);
+
+	if (!f)
+		return -EBADF;
+	node_statfs(f->node, st);
+	return 0;
 }
 
 long sys_statfs(struct trap_frame *tf)
 {
-	struct rnode *n;
-	long r = lookup_at(AT_FDCWD, arg(tf, 0), 0, &n);
+	struct statfs st;
+	long r = statfs_lookup(arg(tf, 0), &st);
 
-	return r < 0 ? r : statfs_out(n, arg(tf, 1));
+	return r < 0 ? r : copy_to_user((void *)arg(tf, 1), &st, sizeof(st));
 }
 
 long sys_fstatfs(struct trap_frame *tf)
 {
-	struct file *f = fd_file(arg(tf, 0));
+	struct statfs st;
+	long r = statfs_fd(arg(tf, 0), &st);
 
-	return f ? statfs_out(f->node, arg(tf, 1)) : -EBADF;
+	return r < 0 ? r : copy_to_user((void *)arg(tf, 1), &st, sizeof(st));
 }

@@ -6,6 +6,7 @@
 #include "api/signal.h"
 #include "arch/cpu.h"
 #include "arch/fpu.h"
+#include "compat.h"
 #include "kernel.h"
 #include "lib/nospec.h"
 #include "proc.h"
@@ -85,12 +86,37 @@ long sys_tgkill(struct trap_frame *tf)
 	return tgid <= 0 || tid <= 0 ? -EINVAL : send_specific(tgid, tid, (int)arg(tf, 2));
 }
 
-long sys_rt_sigaction(struct trap_frame *tf)
+long do_sigaction(int sig, const struct k_sigaction *act, struct k_sigaction *old)
 {
 	struct proc *p = current();
+
+	if (sig <= 0 || sig > NSIG || (act && (sig == SIGKILL || sig == SIGSTOP)))
+		return -EINVAL;
+	sig = index_nospec(sig - 1, NSIG) + 1;   /* in range under speculation too */
+	if (old)
+		*old = p->sig_action[sig - 1];
+	if (act) {
+		struct k_sigaction *a = &p->sig_action[sig - 1];
+		*a = *act;
+		a->mask &= ~SIG_UNBLOCKABLE;
+		/* Setting SIG_IGN discards it if pending (delivery checks
+		 * SIG_DFL's default-ignored signals itself). */
+		if (a->handler == SIG_IGN)
+			p->sig_pending &= ~SIGBIT(sig);
+		signal_recalc(p);
+	}
+	return 0;
+}
+
+/* rt_sigaction(sig, act, old, sigsetsize): the handler gets the x86-64
+ * frame; SA_IA32_ABI is the kernel's, neither taken nor shown (Linux's
+ * sigaction_compat_abi). */
+long sys_rt_sigaction(struct trap_frame *tf)
+{
 	int sig = (int)arg(tf, 0);
 	uint64_t uact = arg(tf, 1), uold = arg(tf, 2);
 	struct k_sigaction act, old;
+	long r;
 
 	if (arg(tf, 3) != SIGSET_SIZE || sig <= 0 || sig > NSIG)
 		return -EINVAL;
@@ -99,19 +125,12 @@ long sys_rt_sigaction(struct trap_frame *tf)
 	/* Read the new action once, into the kernel, before anything changes. */
 	if (uact && copy_from_user(&act, (void *)uact, sizeof(act)) < 0)
 		return -EFAULT;
-	sig = index_nospec(sig - 1, NSIG) + 1;   /* in range under speculation too */
-	old = p->sig_action[sig - 1];
+	act.flags &= ~(uint64_t)SA_IA32_ABI;
+	if ((r = do_sigaction(sig, uact ? &act : NULL, &old)) < 0)
+		return r;
+	old.flags &= ~(uint64_t)SA_IA32_ABI;
 	if (uold && copy_to_user((void *)uold, &old, sizeof(old)) < 0)
 		return -EFAULT;
-	if (uact) {
-		act.mask &= ~SIG_UNBLOCKABLE;
-		p->sig_action[sig - 1] = act;
-		/* Setting SIG_IGN discards it if pending (delivery checks
-		 * SIG_DFL's default-ignored signals itself). */
-		if (act.handler == SIG_IGN)
-			p->sig_pending &= ~SIGBIT(sig);
-		signal_recalc(p);
-	}
 	return 0;
 }
 

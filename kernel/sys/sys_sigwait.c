@@ -7,6 +7,7 @@
 #include "api/errno.h"
 #include "api/signal.h"
 #include "arch/cpu.h"
+#include "compat.h"
 #include "kernel.h"
 #include "proc.h"
 #include "syscall.h"
@@ -57,39 +58,29 @@ long sys_rt_sigpending(struct trap_frame *tf)
  * forever when timeout is NULL: -EAGAIN when it passes; -EINTR when
  * another signal comes, to be delivered.
  */
-long sys_rt_sigtimedwait(struct trap_frame *tf)
+long do_sigtimedwait(uint64_t set, const struct timespec *timeout, struct k_siginfo *info)
 {
 	struct proc *p = current();
-	uint64_t set, uinfo = arg(tf, 1), utimeout = arg(tf, 2), deadline = 0;
-	struct timespec ts;
+	uint64_t deadline = 0;
 
-	if (arg(tf, 3) != SIGSET_SIZE)
-		return -EINVAL;
-	if (copy_from_user(&set, (void *)arg(tf, 0), sizeof(set)) < 0)
-		return -EFAULT;
 	set &= ~SIG_UNBLOCKABLE;                  /* SIGKILL and SIGSTOP are never taken */
-	if (utimeout) {
-		if (copy_from_user(&ts, (void *)utimeout, sizeof(ts)) < 0)
-			return -EFAULT;
-		if (ts.tv_sec < 0 || ts.tv_nsec < 0 || (uint64_t)ts.tv_nsec >= NSEC)
+	if (timeout) {
+		if (timeout->tv_sec < 0 || timeout->tv_nsec < 0 || (uint64_t)timeout->tv_nsec >= NSEC)
 			return -EINVAL;
 		uint64_t now = clock_monotonic_ns();
-		deadline = (uint64_t)ts.tv_sec >= (UINT64_MAX - now) / NSEC - 1 ? UINT64_MAX
-			   : now + (uint64_t)ts.tv_sec * NSEC + ts.tv_nsec;
+		deadline = (uint64_t)timeout->tv_sec >= (UINT64_MAX - now) / NSEC - 1 ? UINT64_MAX
+			   : now + (uint64_t)timeout->tv_sec * NSEC + timeout->tv_nsec;
 	}
 	for (;;) {
 		uint64_t ready = p->sig_pending & set;
 		if (ready) {
 			int sig = __builtin_ctzll(ready) + 1;
-			struct k_siginfo info;
-			signal_info(p, sig, &info);
+			signal_info(p, sig, info);
 			p->sig_pending &= ~SIGBIT(sig);
 			signal_recalc(p);
-			if (uinfo && copy_to_user((void *)uinfo, &info, sizeof(info)) < 0)
-				return -EFAULT;
 			return sig;
 		}
-		if (utimeout && clock_monotonic_ns() >= deadline)
+		if (timeout && clock_monotonic_ns() >= deadline)
 			return -EAGAIN;
 		p->sig_waiting = set;
 		int r = sleep_on(&p->sig_waiting, deadline);
@@ -97,6 +88,24 @@ long sys_rt_sigtimedwait(struct trap_frame *tf)
 		if (r < 0 && !(p->sig_pending & set))
 			return -EINTR;
 	}
+}
+
+long sys_rt_sigtimedwait(struct trap_frame *tf)
+{
+	uint64_t set, uinfo = arg(tf, 1), utimeout = arg(tf, 2);
+	struct timespec ts;
+	struct k_siginfo info;
+
+	if (arg(tf, 3) != SIGSET_SIZE)
+		return -EINVAL;
+	if (copy_from_user(&set, (void *)arg(tf, 0), sizeof(set)) < 0)
+		return -EFAULT;
+	if (utimeout && copy_from_user(&ts, (void *)utimeout, sizeof(ts)) < 0)
+		return -EFAULT;
+	long sig = do_sigtimedwait(set, utimeout ? &ts : NULL, &info);
+	if (sig > 0 && uinfo && copy_to_user((void *)uinfo, &info, sizeof(info)) < 0)
+		return -EFAULT;
+	return sig;
 }
 
 /*

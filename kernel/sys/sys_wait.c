@@ -10,6 +10,7 @@
 #include "api/errno.h"
 #include "api/signal.h"
 #include "api/usage.h"
+#include "compat.h"
 #include "kernel.h"
 #include "proc.h"
 #include "syscall.h"
@@ -90,11 +91,10 @@ static void consume(struct proc *c, uint64_t options)
  * -pid. WUNTRACED reports a child's stop, WCONTINUED its continuing, each
  * once; Linux's __WNOTHREAD, __WCLONE and __WALL are taken as by waitid. rusage, when given, gets the child's CPU time with its own
  * children's (acct.c), which the caller's RUSAGE_CHILDREN then counts. */
-long sys_wait4(struct trap_frame *tf)
+long do_wait4(long pid, uint64_t ustatus, uint64_t options, uint64_t rusage, bool ru32)
 {
-	long pid = (int)arg(tf, 0), err;
-	uint64_t ustatus = arg(tf, 1), options = arg(tf, 2), rusage = arg(tf, 3);
 	struct wait_sel s = { SEL_ALL, 0 };
+	long err;
 	int status;
 
 	if (options & ~(uint64_t)(WNOHANG | WUNTRACED | WCONTINUED | __WNOTHREAD | __WCLONE | __WALL))
@@ -108,7 +108,7 @@ long sys_wait4(struct trap_frame *tf)
 	else if (pid < -1)
 		s = (struct wait_sel){ SEL_PGID, -pid };
 	if ((ustatus && !user_writable(ustatus, sizeof(int))) ||
-	    (rusage && !user_writable(rusage, sizeof(struct rusage))))
+	    (rusage && !user_writable(rusage, ru32 ? sizeof(struct compat_rusage) : sizeof(struct rusage))))
 		return -EFAULT;
 	struct proc *c = wait_child(&s, options | WEXITED, &status, &err);
 	if (!c)
@@ -117,10 +117,15 @@ long sys_wait4(struct trap_frame *tf)
 	struct rusage ru;
 	acct_rusage(c, RUSAGE_BOTH, &ru);
 	if ((ustatus && copy_to_user((void *)ustatus, &status, sizeof(status)) < 0) ||
-	    (rusage && copy_to_user((void *)rusage, &ru, sizeof(ru)) < 0))
+	    (rusage && (ru32 ? put_compat_rusage(rusage, &ru) : copy_to_user((void *)rusage, &ru, sizeof(ru))) < 0))
 		return -EFAULT;
 	consume(c, options);
 	return cpid;
+}
+
+long sys_wait4(struct trap_frame *tf)
+{
+	return do_wait4((int)arg(tf, 0), arg(tf, 1), arg(tf, 2), arg(tf, 3), false);
 }
 
 /* The part of siginfo waitid writes (si_signo .. si_status), as Linux's. */

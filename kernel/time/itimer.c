@@ -7,6 +7,7 @@
 #include "api/abi.h"
 #include "api/errno.h"
 #include "api/signal.h"
+#include "compat.h"
 #include "kernel.h"
 #include "proc.h"
 #include "syscall.h"
@@ -68,31 +69,48 @@ static bool tv_valid(const struct timeval *tv)
 	return tv->tv_sec >= 0 && tv->tv_sec <= (int64_t)(UINT32_MAX) && tv->tv_usec >= 0 && tv->tv_usec < USEC;
 }
 
+long do_getitimer(int which, struct itimerval *v)
+{
+	if (which != 0)                           /* ITIMER_REAL only */
+		return -EINVAL;
+	*v = itimer_get(current());
+	return 0;
+}
+
 long sys_getitimer(struct trap_frame *tf)
 {
 	struct itimerval v;
+	long r = do_getitimer((int)arg(tf, 0), &v);
 
-	if (arg(tf, 0) != 0)                      /* ITIMER_REAL only */
+	return r < 0 ? r : copy_to_user((void *)arg(tf, 1), &v, sizeof(v));
+}
+
+long do_setitimer(int which, const struct itimerval *v, struct itimerval *old)
+{
+	struct proc *p = current();
+
+	if (which != 0)
 		return -EINVAL;
-	v = itimer_get(current());
-	return copy_to_user((void *)arg(tf, 1), &v, sizeof(v));
+	if (!tv_valid(&v->it_value) || !tv_valid(&v->it_interval))
+		return -EINVAL;
+	*old = itimer_get(p);
+	itimer_set(p, v);
+	return 0;
 }
 
 /* setitimer(which, new, old): NULL new means "off", as Linux still allows. */
 long sys_setitimer(struct trap_frame *tf)
 {
-	struct proc *p = current();
 	struct itimerval v = { 0 }, old;
 	uint64_t unew = arg(tf, 1), uold = arg(tf, 2);
+	long r;
 
 	if (arg(tf, 0) != 0)
 		return -EINVAL;
 	if (unew && copy_from_user(&v, (void *)unew, sizeof(v)) < 0)
 		return -EFAULT;
-	if (!tv_valid(&v.it_value) || !tv_valid(&v.it_interval))
-		return -EINVAL;
-	old = itimer_get(p);
-	itimer_set(p, &v);
+	if ((r = do_setitimer(0, &v, &old)) < 0)
+		return r;
 	if (uold && copy_to_user((void *)uold, &old, sizeof(old)) < 0)
 		return -EFAULT;
 	return 0;
