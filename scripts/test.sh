@@ -175,6 +175,18 @@ tap_results usertests
 	ok "usertests: suite ran to its end, kernel still up" ||
 	{ not_ok "usertests: suite ran to its end ($v)"; show_log; }
 
+# 2b'. The i386 ABI (apps/abi32, a 32-bit program with no libc that also
+# passes on the host's Linux): the compat handlers (stat64, 32-bit time,
+# iovec, dirent, rlimit, rusage ...), the i386 signal frames and their
+# sigreturns (a rewritten cs or eip kills the process alone), and the
+# i386 EFAULT rows. Its exit status is the number of failed cases.
+guest abi32 "init=/bin/init -- /bin/abi32"
+v=$(verdict)
+tap_results guest
+[ "$v" = success ] && grep -q 'kernel: init exited with status 0x0' "$log" &&
+	ok "abi32: ran to its end with every case passed, kernel still up" ||
+	{ not_ok "abi32: ran to its end ($v)"; show_log; }
+
 # 2c. The system-call fuzzer (apps/fuzz) as init: every number on both entry
 # paths, then 200,000 random calls (seeds 1, 2, 3 and a printed random one);
 # docs/fuzzing.md says how to replay a failure. Its `ok` lines are counted
