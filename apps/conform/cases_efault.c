@@ -548,14 +548,14 @@ int case_efault_pread_pwrite(const struct path *P, struct transcript *t)
 	long total = 0;
 
 	for (int p = 0; p < NBUFFER_PLACES; p++) {
-		cell(P, t, "pread(/dev/zero)", p, CALL4(P, SYS_pread64, zero, buffer_at(p, 16), 16, 0), want_buffer(p, 0, 16, 15));
-		cell(P, t, "pread(a file)", p, CALL4(P, SYS_pread64, file, buffer_at(p, 16), 16, 0), want_buffer(p, 0, 16, 15));
+		cell(P, t, "pread(/dev/zero)", p, PRW64(P, SYS_pread64, zero, buffer_at(p, 16), 16, 0), want_buffer(p, 0, 16, 15));
+		cell(P, t, "pread(a file)", p, PRW64(P, SYS_pread64, file, buffer_at(p, 16), 16, 0), want_buffer(p, 0, 16, 15));
 	}
 	EXPECT(t, P, CALL3(P, SYS_lseek, file, 0, SEEK_CUR) == 0);     /* pread never moves it */
 	memset((char *)buffer_at(ENDS_AT_END, PAGE), 'w', PAGE);
 	for (int p = 0; p < NBUFFER_PLACES; p++) {
 		long want = want_buffer(p, 1, 16, 15);
-		cell(P, t, "pwrite(a file)", p, CALL4(P, SYS_pwrite64, out, buffer_at(p, 16), 16, total), want);
+		cell(P, t, "pwrite(a file)", p, PRW64(P, SYS_pwrite64, out, buffer_at(p, 16), 16, total), want);
 		total += want > 0 ? want : 0;
 	}
 	EXPECT(t, P, CALL2(P, SYS_fstat, out, &st) == 0 && st.st_size == total);

@@ -316,41 +316,41 @@ int case_io_pread_pwrite(const struct path *P, struct transcript *t)
 	CALL3(P, SYS_lseek, fd, 2, SEEK_SET);
 	memset(buf, 0, sizeof(buf));
 	/* At their own offset: the file's stays where it was. */
-	EXPECT(t, P, CALL4(P, SYS_pread64, fd, buf, 4, 5) == 4 && memcmp(buf, "5678", 4) == 0);
-	EXPECT(t, P, CALL4(P, SYS_pread64, fd, buf, 16, 8) == 2);
-	EXPECT(t, P, CALL4(P, SYS_pread64, fd, buf, 16, 10) == 0 && CALL4(P, SYS_pread64, fd, buf, 16, 1000) == 0);
-	EXPECT(t, P, CALL4(P, SYS_pwrite64, fd, "AB", 2, 12) == 2);        /* past the end: a hole */
-	EXPECT(t, P, CALL4(P, SYS_pread64, fd, buf, 16, 9) == 5 && memcmp(buf, "9\0\0AB", 5) == 0);
+	EXPECT(t, P, PRW64(P, SYS_pread64, fd, buf, 4, 5) == 4 && memcmp(buf, "5678", 4) == 0);
+	EXPECT(t, P, PRW64(P, SYS_pread64, fd, buf, 16, 8) == 2);
+	EXPECT(t, P, PRW64(P, SYS_pread64, fd, buf, 16, 10) == 0 && PRW64(P, SYS_pread64, fd, buf, 16, 1000) == 0);
+	EXPECT(t, P, PRW64(P, SYS_pwrite64, fd, "AB", 2, 12) == 2);        /* past the end: a hole */
+	EXPECT(t, P, PRW64(P, SYS_pread64, fd, buf, 16, 9) == 5 && memcmp(buf, "9\0\0AB", 5) == 0);
 	EXPECT(t, P, CALL3(P, SYS_lseek, fd, 0, SEEK_CUR) == 2);
 	EXPECT(t, P, CALL3(P, SYS_read, fd, buf, 1) == 1 && buf[0] == '2');
 	CALL1(P, SYS_close, fd);
 	/* With O_APPEND, pwrite appends whatever the offset, as Linux does. */
 	fd = OPEN(P, "/conform-io", O_RDWR | O_APPEND, 0);
-	EXPECT(t, P, CALL4(P, SYS_pwrite64, fd, "Z", 1, 0) == 1 && CALL3(P, SYS_lseek, fd, 0, SEEK_CUR) == 0);
-	EXPECT(t, P, CALL4(P, SYS_pread64, fd, buf, 2, 13) == 2 && memcmp(buf, "BZ", 2) == 0);
+	EXPECT(t, P, PRW64(P, SYS_pwrite64, fd, "Z", 1, 0) == 1 && CALL3(P, SYS_lseek, fd, 0, SEEK_CUR) == 0);
+	EXPECT(t, P, PRW64(P, SYS_pread64, fd, buf, 2, 13) == 2 && memcmp(buf, "BZ", 2) == 0);
 	/* /dev/zero and /dev/null take offsets too. */
 	long zero = OPEN(P, "/dev/zero", O_RDWR, 0);
-	EXPECT(t, P, CALL4(P, SYS_pread64, zero, buf, 3, 100) == 3 && buf[0] == 0 && CALL4(P, SYS_pwrite64, zero, "x", 1, 7) == 1);
+	EXPECT(t, P, PRW64(P, SYS_pread64, zero, buf, 3, 100) == 3 && buf[0] == 0 && PRW64(P, SYS_pwrite64, zero, "x", 1, 7) == 1);
 	CALL1(P, SYS_close, zero);
 
 	dir = OPEN(P, "/bin", O_RDONLY, 0);
 	CALL1(P, SYS_pipe, p);
 	long wo = OPEN(P, "/conform-io", O_WRONLY, 0);
 	long r[] = {
-		CALL4(P, SYS_pread64, fd, buf, 1, -1),
-		CALL4(P, SYS_pread64, 55, buf, 1, -1),                    /* the offset first */
-		CALL4(P, SYS_pread64, 55, buf, 1, 0),
-		CALL4(P, SYS_pread64, p[0], buf, 1, 0),
-		CALL4(P, SYS_pread64, 1, buf, 1, 0),                      /* the console */
-		CALL4(P, SYS_pread64, wo, buf, 1, 0),
-		CALL4(P, SYS_pread64, dir, buf, 1, 0),
-		CALL4(P, SYS_pread64, fd, 0, 1, 0),
-		CALL4(P, SYS_pread64, fd, buf, 4, 0x7ffffffffffffffeL),   /* past the largest offset */
-		CALL4(P, SYS_pwrite64, fd, buf, 1, -1),
-		CALL4(P, SYS_pwrite64, p[1], buf, 1, 0),
-		CALL4(P, SYS_pwrite64, dir, buf, 1, 0),
-		CALL4(P, SYS_pwrite64, wo, 0, 1, 0),
-		CALL4(P, SYS_pwrite64, wo, buf, 0, 5),
+		PRW64(P, SYS_pread64, fd, buf, 1, -1),
+		PRW64(P, SYS_pread64, 55, buf, 1, -1),                    /* the offset first */
+		PRW64(P, SYS_pread64, 55, buf, 1, 0),
+		PRW64(P, SYS_pread64, p[0], buf, 1, 0),
+		PRW64(P, SYS_pread64, 1, buf, 1, 0),                      /* the console */
+		PRW64(P, SYS_pread64, wo, buf, 1, 0),
+		PRW64(P, SYS_pread64, dir, buf, 1, 0),
+		PRW64(P, SYS_pread64, fd, 0, 1, 0),
+		PRW64(P, SYS_pread64, fd, buf, 4, 0x7ffffffffffffffeL),   /* past the largest offset */
+		PRW64(P, SYS_pwrite64, fd, buf, 1, -1),
+		PRW64(P, SYS_pwrite64, p[1], buf, 1, 0),
+		PRW64(P, SYS_pwrite64, dir, buf, 1, 0),
+		PRW64(P, SYS_pwrite64, wo, 0, 1, 0),
+		PRW64(P, SYS_pwrite64, wo, buf, 0, 5),
 	};
 	long want[] = { -EINVAL, -EINVAL, -EBADF, -ESPIPE, -ESPIPE, -EBADF, -EISDIR, -EFAULT, -EINVAL,
 			-EINVAL, -ESPIPE, -EBADF, -EFAULT, 0 };
@@ -396,7 +396,7 @@ int case_io_vectors(const struct path *P, struct transcript *t)
 	EXPECT(t, P, CALL3(P, SYS_readv, p[0], iov, 3) == 0);            /* no writer: end of file */
 
 	long dir = OPEN(P, "/bin", O_RDONLY, 0), wo = OPEN(P, "/conform-io", O_WRONLY, 0);
-	struct iovec bad[2] = { { a, 4 }, { (void *)0xffff800000000000UL, 4 } };
+	struct iovec bad[2] = { { a, 4 }, { (void *)KERNEL_ADDR, 4 } };
 	long r[] = {
 		CALL3(P, SYS_readv, 55, iov, 1),
 		CALL3(P, SYS_readv, wo, iov, 1),                          /* not open for reading */
@@ -405,7 +405,7 @@ int case_io_vectors(const struct path *P, struct transcript *t)
 		CALL3(P, SYS_readv, fd, bad, 2),
 		CALL3(P, SYS_readv, dir, iov, 1),
 		CALL3(P, SYS_readv, fd, iov, 0),
-		CALL5(P, SYS_preadv, fd, iov, 1, -1, 0),
+		CALL5(P, SYS_preadv, fd, iov, 1, -1, PV_HI(-1)),
 		CALL5(P, SYS_preadv, p[0], iov, 1, 0, 0),
 		CALL5(P, SYS_pwritev, 55, out, 1, 0, 0),
 		CALL5(P, SYS_pwritev, 1, out, 1, 0, 0),
@@ -437,7 +437,7 @@ int case_io_sendfile(const struct path *P, struct transcript *t)
 	/* From *offset: it moves, in's own does not. */
 	off = 1;
 	EXPECT(t, P, CALL4(P, SYS_sendfile, out, in, &off, 2) == 2 && off == 3 && CALL3(P, SYS_lseek, in, 0, SEEK_CUR) == 10);
-	EXPECT(t, P, CALL4(P, SYS_pread64, out, buf, sizeof(buf), 0) == 10 && memcmp(buf, "2345678912", 10) == 0);
+	EXPECT(t, P, PRW64(P, SYS_pread64, out, buf, sizeof(buf), 0) == 10 && memcmp(buf, "2345678912", 10) == 0);
 	/* Into a pipe, and from /dev/zero. */
 	CALL1(P, SYS_pipe, p);
 	off = 0;
@@ -457,7 +457,7 @@ int case_io_sendfile(const struct path *P, struct transcript *t)
 		CALL4(P, SYS_sendfile, out, p[0], 0, 1),                  /* nor anything to send from */
 		CALL4(P, SYS_sendfile, app, in, &off, 1),                 /* O_APPEND */
 		CALL4(P, SYS_sendfile, out, dir, &off, 1),
-		CALL4(P, SYS_sendfile, out, in, 0xffff800000000000UL, 1),
+		CALL4(P, SYS_sendfile, out, in, KERNEL_ADDR, 1),
 		CALL4(P, SYS_sendfile, out, in, "\377\377\377\377\377\377\377\377", 1),   /* -1, and read-only */
 		CALL4(P, SYS_sendfile, out, in, 0, -1L),                  /* past the largest offset */
 	};
@@ -511,7 +511,7 @@ int case_fd_ioctl_sync_statfs(const struct path *P, struct transcript *t)
 		CALL3(P, SYS_ioctl, con, 0x12345678, 0),                   /* a request it does not know */
 		CALL3(P, SYS_ioctl, con, TIOCGPGRP, &on),                  /* the caller's terminal (cases_job.c) */
 		CALL3(P, SYS_ioctl, con, TCGETS, 0),
-		CALL3(P, SYS_ioctl, con, TIOCGWINSZ, 0xffff800000000000UL),
+		CALL3(P, SYS_ioctl, con, TIOCGWINSZ, KERNEL_ADDR),
 		CALL3(P, SYS_ioctl, fd, FIONBIO, 0),
 		CALL1(P, SYS_fsync, fd),
 		CALL1(P, SYS_fdatasync, fd),

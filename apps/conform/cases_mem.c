@@ -84,7 +84,7 @@ int case_mprotect_errors(const struct path *P, struct transcript *t)
 		CALL3(P, SYS_mprotect, AT - PAGE, 2 * PAGE, PROT_READ),    /* starts in a hole */
 		CALL3(P, SYS_mprotect, p, 3 * PAGE, PROT_READ),            /* ends in one */
 		CALL3(P, SYS_mprotect, 0x7ffffffff000L, -PAGE, PROT_READ), /* wraps */
-		CALL3(P, SYS_mprotect, 0xffff800000000000L, PAGE, PROT_READ), /* the kernel's */
+		CALL3(P, SYS_mprotect, KERNEL_ADDR, PAGE, PROT_READ), /* the kernel's */
 		CALL3(P, SYS_mprotect, vvar, PAGE, PROT_READ | PROT_WRITE),   /* vvar: never writable */
 		CALL3(P, SYS_mprotect, vvar, PAGE, PROT_READ),
 		CALL3(P, SYS_mprotect, p, 2 * PAGE, PROT_READ | PROT_SEM),    /* PROT_SEM: accepted */

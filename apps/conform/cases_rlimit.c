@@ -85,12 +85,12 @@ static int one_more_fits(const struct path *P, long resource, long pages, long p
 	long r;
 
 	getlim(P, resource, &old);
-	setlim(P, resource, pages * PAGE, old.rlim_max);
+	setlim(P, resource, (uint64_t)pages * PAGE, old.rlim_max);
 	r = map(P, 0, 1, prot, ANON);
 	setlim(P, resource, old.rlim_cur, old.rlim_max);
-	if (r > 0)
+	if (MAPPED(r))
 		CALL2(P, SYS_munmap, r, PAGE);
-	return r > 0;
+	return MAPPED(r);
 }
 
 long mapped_pages(const struct path *P, long resource)
@@ -335,7 +335,7 @@ static void as_limit(const struct path *P, void *arg)
 	CHILD_CHECK(P, map(P, 0, 1, PROT_READ, ANON) == -ENOMEM);
 	/* A raised soft limit lets it all through again. */
 	CHILD_CHECK(P, setlim(P, RLIMIT_AS, INF, INF) == 0);
-	CHILD_CHECK(P, map(P, 0, 64, RW, ANON) > 0);
+	CHILD_CHECK(P, MAPPED(map(P, 0, 64, RW, ANON)));
 }
 
 int case_rlimit_as(const struct path *P, struct transcript *t)
@@ -355,7 +355,7 @@ static void data_limit(const struct path *P, void *arg)
 	CHILD_CHECK(P, data > 0);
 	CHILD_CHECK(P, setlim(P, RLIMIT_DATA, (data + 4) * PAGE, INF) == 0);
 	long a = map(P, 0, 4, RW, ANON);
-	CHILD_CHECK(P, a > 0);
+	CHILD_CHECK(P, MAPPED(a));
 	CHILD_CHECK(P, map(P, 0, 1, RW, ANON) == -ENOMEM);
 	CHILD_CHECK(P, map(P, 0, 1, PROT_WRITE, ANON) == -ENOMEM);
 	long ro = map(P, 0, 8, PROT_READ, ANON);                      /* not data */
@@ -368,9 +368,9 @@ static void data_limit(const struct path *P, void *arg)
 	CHILD_CHECK(P, CALL2(P, SYS_munmap, a + 2 * PAGE, 2 * PAGE) == 0);
 	/* Linux's exception for Valgrind: a soft limit of 0 lets the hard one decide. */
 	CHILD_CHECK(P, setlim(P, RLIMIT_DATA, 0, (data + 2) * PAGE) == 0);
-	CHILD_CHECK(P, map(P, 0, 2, RW, ANON) > 0);
+	CHILD_CHECK(P, MAPPED(map(P, 0, 2, RW, ANON)));
 	CHILD_CHECK(P, map(P, 0, 1, RW, ANON) == -ENOMEM);
-	CHILD_CHECK(P, map(P, 0, 1, PROT_READ, ANON) > 0);
+	CHILD_CHECK(P, MAPPED(map(P, 0, 1, PROT_READ, ANON)));
 }
 
 int case_rlimit_data(const struct path *P, struct transcript *t)
@@ -409,7 +409,7 @@ static void exec_after_mapping(const struct path *P, void *arg)
 	char *argv[] = { CONFORM_BIN, "--vm-pages", 0 };
 
 	if ((long)arg)
-		CHILD_CHECK(P, map(P, 0, (long)arg, RW, ANON) > 0);
+		CHILD_CHECK(P, MAPPED(map(P, 0, (long)arg, RW, ANON)));
 	CALL3(P, SYS_execve, CONFORM_BIN, argv, 0);
 	CALL1(P, SYS_exit, 200 + (long)arg);
 }

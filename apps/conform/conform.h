@@ -54,6 +54,15 @@ void expect_all_(const struct path *P, struct transcript *t, const long *r, cons
 #define CALL4(P, n, a, b, c, d) (P)->call(n, (long)(a), (long)(b), (long)(c), (long)(d), 0, 0)
 #define CALL5(P, n, a, b, c, d, e) (P)->call(n, (long)(a), (long)(b), (long)(c), (long)(d), (long)(e), 0)
 #define N(a) (sizeof(a) / sizeof((a)[0]))
+/* pread64 and pwrite64 at a 64-bit offset: one register on x86-64, two
+ * (low word first) on i386; PV_HI is preadv/pwritev's high word. */
+#ifdef __i386__
+#define PRW64(P, nr, fd, buf, n, off) CALL5(P, nr, fd, buf, n, (long)(int64_t)(off), (long)((int64_t)(off) >> 32))
+#define PV_HI(off) (long)((int64_t)(off) >> 32)
+#else
+#define PRW64(P, nr, fd, buf, n, off) CALL4(P, nr, fd, buf, n, off)
+#define PV_HI(off) 0
+#endif
 /* statfs and fstatfs into a struct statfs: under -m32 that is i386's
  * statfs64, whose calls take its size too. */
 #ifdef __i386__
@@ -96,11 +105,15 @@ int rseq_free_main(void);
  * address space can take. */
 #ifdef __i386__
 #define CONFORM_BIN "/bin/conform32"     /* this program, for the cases that run it again */
+#define PLATFORM "i686"                  /* AT_PLATFORM, as Linux gives a 32-bit process */
+#define KERNEL_ADDR 0xffffe000UL         /* the first address past user space */
 #define FAR_AT 0x60000000L
 #define USER_END 0xffffe000UL            /* TASK_SIZE of a 32-bit process, as on Linux */
 #define BRK_FAR 0x7fffffffL
 #else
 #define CONFORM_BIN "/bin/conform"
+#define PLATFORM "x86_64"
+#define KERNEL_ADDR 0xffff800000000000UL  /* the first kernel-half address */
 #define FAR_AT 0x300000000000L
 #define USER_END 0x800000000000UL
 #define BRK_FAR (1L << 40)
