@@ -359,7 +359,7 @@ static void data_limit(const struct path *P, void *arg)
 	CHILD_CHECK(P, map(P, 0, 1, RW, ANON) == -ENOMEM);
 	CHILD_CHECK(P, map(P, 0, 1, PROT_WRITE, ANON) == -ENOMEM);
 	long ro = map(P, 0, 8, PROT_READ, ANON);                      /* not data */
-	CHILD_CHECK(P, ro > 0);
+	CHILD_CHECK(P, MAPPED(ro));
 	CHILD_CHECK(P, CALL1(P, SYS_brk, heap + PAGE) == brk0);
 	CHILD_CHECK(P, CALL2(P, SYS_munmap, a, 2 * PAGE) == 0);
 	CHILD_CHECK(P, CALL1(P, SYS_brk, heap + 2 * PAGE) == heap + 2 * PAGE);

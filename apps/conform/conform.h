@@ -121,7 +121,8 @@ int rseq_free_main(void);
 
 /* An address a call returned, not NULL or -errno: a 32-bit process's
  * addresses above 2 GiB are negative as a long. */
-#define MAPPED(p) ((p) != 0 && (unsigned long)(p) < -4095UL)
+static inline int mapped_(unsigned long p) { return p != 0 && p < -4095UL; }
+#define MAPPED(p) mapped_((unsigned long)(p))      /* p evaluated once */
 
 typedef int (*case_fn)(const struct path *P, struct transcript *t);
 
