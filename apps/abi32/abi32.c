@@ -35,7 +35,7 @@ unsigned fpu_getcw(void);
 #define SC6(n, a, b, c, d, e, f) sc(n, (long)(a), (long)(b), (long)(c), (long)(d), (long)(e), (long)(f))
 
 enum {
-	NR_exit = 1, NR_fork = 2, NR_read = 3, NR_write = 4, NR_open = 5, NR_close = 6, NR_waitpid = 7,
+	NR_exit = 1, NR_fork = 2, NR_execve = 11, NR_read = 3, NR_write = 4, NR_open = 5, NR_close = 6, NR_waitpid = 7,
 	NR_time = 13, NR_lseek = 19, NR_getpid = 20, NR_kill = 37, NR_pipe = 42, NR_times = 43,
 	NR_sigaction = 67, NR_setrlimit = 75, NR_getrlimit = 76, NR_getrusage = 77, NR_gettimeofday = 78,
 	NR_mmap = 90, NR_munmap = 91, NR_setitimer = 104, NR_getitimer = 105, NR_wait4 = 114,
@@ -44,7 +44,9 @@ enum {
 	NR_rt_sigtimedwait = 177, NR_pread64 = 180, NR_sigaltstack = 186, NR_ugetrlimit = 191,
 	NR_mmap2 = 192, NR_stat64 = 195, NR_lstat64 = 196, NR_fstat64 = 197, NR_clock_gettime = 265,
 	NR_statfs64 = 268, NR_fstatfs64 = 269, NR_fstatat64 = 300, NR_preadv = 333,
-	NR_clock_gettime64 = 403,
+	NR_clock_gettime64 = 403, NR_newselect = 142, NR_poll = 168, NR_pselect6 = 308, NR_ppoll = 309,
+	NR_utimensat = 320, NR_truncate = 92, NR_ftruncate = 93, NR_waitid = 284, NR_set_robust_list = 311,
+	NR_get_robust_list = 312, NR_getuid32 = 199, NR_uname = 122,
 };
 
 #define EFAULT 14
@@ -71,6 +73,7 @@ static const char *PATH = "/bin/abi32", *DIR = "/bin", *NAME = "abi32";
 
 static int failed, n;
 static int on_trapdoor;                  /* auxv has AT_TRAPDOOR_ENTRIES */
+void *vsyscall;                          /* `abi32 vsyscall`: sc() calls AT_SYSINFO's __kernel_vsyscall */
 
 /* A result that is an address, not -errno. */
 static int is_addr(long a) { return (unsigned long)a < 0xfffff001u; }
@@ -260,6 +263,39 @@ static void test_mmap(void)
 	SC1(NR_close, fd);
 }
 
+/* _newselect, pselect6 and ppoll: 4-byte fd_set words and 32-bit times. */
+static void test_select(void)
+{
+	int p[2];
+	SC1(NR_pipe, p);
+	SC3(NR_write, p[1], "x", 1);
+	uint32_t set[2] = { 1u << p[0], 0xa5a5a5a5u };   /* the second word is past n's and must stay */
+	struct compat_timeval tv = { 1, 0 };
+	long r = SC5(NR_newselect, p[0] + 1, set, 0, 0, &tv);
+	check(r == 1 && set[0] == 1u << p[0] && set[1] == 0xa5a5a5a5u && tv.tv_sec <= 1 && tv.tv_usec < 1000000,
+	      "_newselect: 32-bit fd_set words and timeval", r);
+	struct compat_timespec ts = { 0, 0 };
+	set[0] = 1u << p[0];
+	r = SC6(NR_pselect6, p[0] + 1, set, 0, 0, &ts, 0);
+	check(r == 1 && set[0] == 1u << p[0], "pselect6: a 32-bit timespec", r);
+	struct { int32_t fd; int16_t events, revents; } pfd = { p[0], 1, 0 };
+	r = SC5(NR_ppoll, &pfd, 1, &ts, 0, 8);
+	check(r == 1 && pfd.revents == 1, "ppoll: a 32-bit timespec", r);
+	check(SC5(NR_newselect, 1, 0, 0, 0, BAD) == -EFAULT, "EFAULT: _newselect timeout", 0);
+	check(SC6(NR_pselect6, 1, 0, 0, 0, BAD, 0) == -EFAULT, "EFAULT: pselect6 timeout", 0);
+	check(SC5(NR_ppoll, &pfd, 1, BAD, 0, 8) == -EFAULT, "EFAULT: ppoll timeout", 0);
+	SC1(NR_close, p[0]);
+	SC1(NR_close, p[1]);
+
+	struct compat_timespec t[2] = { { 1000, 0 }, { 2000, 5 } };
+	struct compat_stat64 st;
+	r = SC4(NR_utimensat, -100, PATH, t, 0);
+	SC2(NR_stat64, PATH, &st);
+	check(r == 0 && st.st_atime == 1000 && st.st_mtime == 2000 && st.st_mtime_nsec == 5,
+	      "utimensat: 32-bit timespecs", st.st_mtime);
+	check(SC4(NR_utimensat, -100, PATH, BAD, 0) == -EFAULT, "EFAULT: utimensat times", 0);
+}
+
 /* --- time and resources ------------------------------------------------------ */
 
 static void test_time(void)
@@ -346,6 +382,50 @@ static void test_clone(void)
 		sc(NR_exit, 3, 0, 0, 0, 0, 0);
 	w = SC3(NR_waitpid, pid, &status, 0);
 	check(w == pid && status == (3 << 8), "waitpid", status);
+}
+
+/* waitid's 32-bit siginfo (si_pid at 12, no padding) and rusage;
+ * the robust list head's i386 size (12); truncate's signed length. */
+static void test_misc(void)
+{
+	long pid = SC0(NR_fork);
+	if (pid == 0)
+		sc(NR_exit, 5, 0, 0, 0, 0, 0);
+	struct compat_siginfo si;
+	struct compat_rusage ru;
+	memset(&si, 0xff, sizeof(si));
+	long r = SC5(NR_waitid, 1 /* P_PID */, pid, &si, 4 /* WEXITED */, &ru);
+	check(r == 0 && si.si_signo == SIGCHLD && si.si_code == 1 && si.u.chld.pid == pid &&
+	      si.u.chld.status == 5 && ru.ru_utime.tv_usec < 1000000, "waitid: 32-bit siginfo and rusage", si.u.chld.pid);
+	static char head[12];
+	uint32_t h = 0, len = 0;
+	long a = SC2(NR_set_robust_list, head, 12), b = SC2(NR_set_robust_list, head, 24);
+	long c = SC3(NR_get_robust_list, 0, &h, &len);
+	check(a == 0 && b == -EINVAL && c == 0 && h == (uint32_t)(uintptr_t)head && len == 12,
+	      "set/get_robust_list: i386's 12-byte head, 4-byte words", len);
+	long fd = SC2(NR_open, PATH, 0);
+	check(SC2(NR_ftruncate, fd, -1) == -EINVAL, "ftruncate: a signed 32-bit length (-1 is EINVAL)", 0);
+	SC1(NR_close, fd);
+	check(SC2(NR_truncate, PATH, -1) == -EINVAL, "truncate: a signed 32-bit length", 0);
+	char uts[6 * 65];
+	r = SC1(NR_uname, uts);
+	check(r == 0 && uts[0] && SC0(NR_getuid32) >= 0, "shared: uname, getuid32", r);
+}
+
+/* execve with arrays of 32-bit pointers: the child is this program again,
+ * which checks what it was given (main32) and exits 42. */
+static void test_execve(void)
+{
+	uint32_t argv[3] = { (uint32_t)(uintptr_t)PATH, (uint32_t)(uintptr_t)"exec-child", 0 };
+	uint32_t envp[2] = { (uint32_t)(uintptr_t)"ABI32=env", 0 };
+	long pid = SC0(NR_fork);
+
+	if (pid == 0)
+		sc(NR_exit, SC3(NR_execve, PATH, argv, envp) == 0 ? 1 : 2, 0, 0, 0, 0, 0);
+	int status = 0;
+	SC3(NR_waitpid, pid, &status, 0);
+	check(status == (42 << 8), "execve: argv and envp as 32-bit pointers", status);
+	check(SC3(NR_execve, PATH, BAD, envp) == -EFAULT, "EFAULT: execve argv", 0);
 }
 
 /* --- signals ------------------------------------------------------------------ */
@@ -481,6 +561,37 @@ static void test_signals(void)
 	SC4(NR_rt_sigprocmask, 1, &set, 0, 8);
 }
 
+/* A read that a handler with SA_RESTART interrupts goes on (the call is
+ * made again, from whichever entry it came by: after sysenter or compat
+ * syscall, by the vDSO's int $0x80). */
+static volatile int restarted_sig;
+static void on_restart(int sig) { restarted_sig = sig; }
+
+static void test_restart(void)
+{
+	int p[2];
+	char c = 0;
+	long parent = SC0(NR_getpid);
+
+	SC1(NR_pipe, p);
+	sigaction32(SIGUSR1, (void *)on_restart, 0x10000000 /* SA_RESTART */, 0);
+	long pid = SC0(NR_fork);
+	if (pid == 0) {
+		struct compat_timespec t = { 0, 30000000 };
+		SC2(NR_nanosleep, &t, 0);
+		SC2(NR_kill, parent, SIGUSR1);
+		SC2(NR_nanosleep, &t, 0);
+		SC3(NR_write, p[1], "r", 1);
+		sc(NR_exit, 0, 0, 0, 0, 0, 0);
+	}
+	long r = SC3(NR_read, p[0], &c, 1);
+	int status;
+	SC3(NR_waitpid, pid, &status, 0);
+	check(r == 1 && c == 'r' && restarted_sig == SIGUSR1, "SA_RESTART: the interrupted read goes on", r);
+	SC1(NR_close, p[0]);
+	SC1(NR_close, p[1]);
+}
+
 /* A handler that rewrites cs (then eip) to what cannot be returned to:
  * the child alone ends by SIGSEGV (SA_RESETHAND: the second fault is
  * not handled). */
@@ -557,26 +668,44 @@ static void test_efault(void)
 
 int main32(uint32_t *sp)
 {
-	uint32_t *v = sp + 1 + sp[0] + 1;       /* envp */
+	uint32_t argc = sp[0], *v = sp + 1 + argc + 1;   /* envp */
+	const char **argv = (const char **)(uintptr_t)(sp + 1);
+	uint32_t i = 1;
+	void *sysinfo = 0;
+
+	if (argc == 2 && str_eq(argv[1], "exec-child"))
+		return *v && str_eq((const char *)(uintptr_t)*v, "ABI32=env") && !v[1] ? 42 : 43;
 	while (*v)
 		v++;
-	for (v++; v[0]; v += 2)                  /* auxv */
+	for (v++; v[0]; v += 2) {                /* auxv */
 		if (v[0] == 0x7d00)
 			on_trapdoor = 1;
-	if (sp[0] >= 4) {
-		PATH = (const char *)(uintptr_t)sp[2];
-		DIR = (const char *)(uintptr_t)sp[3];
-		NAME = (const char *)(uintptr_t)sp[4];
+		if (v[0] == 32)                  /* AT_SYSINFO */
+			sysinfo = (void *)(uintptr_t)v[1];
+	}
+	if (i < argc && str_eq(argv[i], "vsyscall")) {
+		vsyscall = sysinfo;
+		i++;
+		out(vsyscall ? "# abi32: through __kernel_vsyscall\n" : "# abi32: no AT_SYSINFO\n");
+	}
+	if (argc - i >= 3) {
+		PATH = argv[i];
+		DIR = argv[i + 1];
+		NAME = argv[i + 2];
 	}
 	test_stat();
 	test_getdents();
 	test_seek();
 	test_iov();
+	test_select();
 	test_mmap();
 	test_time();
 	test_resources();
 	test_clone();
+	test_execve();
+	test_misc();
 	test_signals();
+	test_restart();
 	test_bad_context();
 	test_efault();
 	out("abi32: ");

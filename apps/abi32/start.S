@@ -21,7 +21,8 @@ _start:
 
 /*
  * long sc(long nr, long a0, long a1, long a2, long a3, long a4, long a5):
- * int $0x80 with eax = nr, ebx ecx edx esi edi ebp = a0..a5; eax back.
+ * eax = nr, ebx ecx edx esi edi ebp = a0..a5, then int $0x80, or a call
+ * of __kernel_vsyscall when vsyscall (AT_SYSINFO) is set; eax back.
  */
 	.global sc
 sc:
@@ -36,8 +37,12 @@ sc:
 	movl	36(%esp), %esi
 	movl	40(%esp), %edi
 	movl	44(%esp), %ebp
-	int	$0x80
-	popl	%edi
+	cmpl	$0, vsyscall
+	je	1f
+	call	*vsyscall			/* the vDSO's entry: sysenter or syscall */
+	jmp	2f
+1:	int	$0x80
+2:	popl	%edi
 	popl	%esi
 	popl	%ebx
 	popl	%ebp

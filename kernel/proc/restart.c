@@ -23,6 +23,8 @@
 #include "restart.h"
 #include "syscall.h"
 
+#define NR32_RESTART_SYSCALL 0                    /* restart_syscall in the i386 table */
+
 /* restart_syscall with nothing to go on with: -EINTR (Linux's do_no_restart_syscall). */
 static long no_restart(struct restart_block *r)
 {
@@ -55,7 +57,8 @@ void syscall_restart(struct trap_frame *tf, const struct k_sigaction *a)
 
 	/* Only a system call's result (not an interrupted user rax, nor a
 	 * frame rt_sigreturn restored, whose orig_rax is -1). */
-	if ((tf->vector != VEC_INT80 && tf->vector != VEC_SYSCALL_INSN) || tf->orig_rax == (uint64_t)-1)
+	if ((tf->vector != VEC_INT80 && tf->vector != VEC_SYSCALL_INSN && tf->vector != VEC_SYSENTER &&
+	     tf->vector != VEC_SYSCALL32) || tf->orig_rax == (uint64_t)-1)
 		return;
 	switch (-r) {
 	case ERESTARTSYS:
@@ -75,7 +78,12 @@ void syscall_restart(struct trap_frame *tf, const struct k_sigaction *a)
 		tf->rax = (uint64_t)-EINTR;
 		return;
 	}
-	tf->rax = r == -ERESTART_RESTARTBLOCK ? (uint64_t)__NR_restart_syscall : tf->orig_rax;
+	/* restart_syscall is 0 in the i386 table. A compat fast entry's frame
+	 * returns to the vDSO's landing pad, right after an int $0x80: going
+	 * back over it re-enters by int $0x80, with the registers the pad's
+	 * pops expect (Linux's way). */
+	tf->rax = r != -ERESTART_RESTARTBLOCK ? tf->orig_rax
+		  : frame_is_compat(tf) ? (uint64_t)NR32_RESTART_SYSCALL : (uint64_t)__NR_restart_syscall;
 	tf->rip -= 2;                             /* int $0x80 and syscall are both 2 bytes */
 	frame_rewritten(current());
 }

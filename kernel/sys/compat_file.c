@@ -4,7 +4,8 @@
  * offset in two halves, the result stored), getdents (struct
  * linux_dirent with 32-bit d_ino and d_off), and the calls whose 64-bit
  * offset comes in two registers, low half first: pread64, pwrite64,
- * truncate64, ftruncate64. (getdents64 and fcntl64 share the 64-bit
+ * truncate64, ftruncate64; and truncate, ftruncate, whose length is a
+ * signed 32-bit one. (getdents64 and fcntl64 share the 64-bit
  * handlers: the same records, and no lock commands here.)
  */
 #include <stddef.h>
@@ -82,6 +83,20 @@ static long with_offset(struct trap_frame *tf, int n, long (*fn)(struct trap_fra
 	struct trap_frame c = compat_as64(tf, a);
 	return fn(&c);
 }
+
+/* truncate(path, len), ftruncate(fd, len): len is a signed 32-bit off_t
+ * (-1 is -EINVAL, not 4 GiB). */
+static long with_signed(struct trap_frame *tf, int n, long (*fn)(struct trap_frame *))
+{
+	uint64_t a[6] = COMPAT_ARGS(tf);
+
+	a[n] = (uint64_t)(int64_t)(int32_t)a[n];
+	struct trap_frame c = compat_as64(tf, a);
+	return fn(&c);
+}
+
+long compat_sys_truncate(struct trap_frame *tf) { return with_signed(tf, 1, sys_truncate); }
+long compat_sys_ftruncate(struct trap_frame *tf) { return with_signed(tf, 1, sys_ftruncate); }
 
 /* pread64(fd, buf, count, pos_lo, pos_hi), pwrite64 the same */
 long compat_sys_pread64(struct trap_frame *tf) { return with_offset(tf, 3, sys_pread64); }

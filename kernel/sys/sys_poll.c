@@ -25,6 +25,7 @@
 #include "api/signal.h"
 #include "arch/cpu.h"
 #include "fs/vfs.h"
+#include "compat.h"
 #include "kernel.h"
 #include "proc.h"
 #include "syscall.h"
@@ -234,41 +235,46 @@ static long restart_if(long r, bool ok)
 	return r == -ERESTARTNOHAND && !ok ? -EINTR : r;
 }
 
-/* Write the time left to d back to the timespec at u (ppoll, pselect6):
- * false when that write faulted. */
-static bool timespec_back(uint64_t u, const struct deadline *d)
+/* Write the time left to d back to the timespec at u (ppoll, pselect6;
+ * a 32-bit one for ts32, the i386 ABI's): false when that write faulted. */
+static bool timespec_back(uint64_t u, const struct deadline *d, bool ts32)
 {
 	uint64_t left = time_left(d);
 	struct timespec ts = { (int64_t)(left / NSEC), (int64_t)(left % NSEC) };
 
-	return !u || d->zero || copy_to_user((void *)u, &ts, sizeof(ts)) == 0;
+	if (!u || d->zero)
+		return true;
+	return (ts32 ? put_compat_timespec(u, &ts) : copy_to_user((void *)u, &ts, sizeof(ts))) == 0;
 }
 
-/* The timespec at u (NULL: none) as a deadline: 0, -EFAULT or -EINVAL. */
-static long timespec_in(uint64_t u, struct deadline *d)
+/* The timespec at u (NULL: none; 32-bit for ts32) as a deadline: 0,
+ * -EFAULT or -EINVAL. */
+static long timespec_in(uint64_t u, struct deadline *d, bool ts32)
 {
 	struct timespec ts;
 
 	*d = (struct deadline){ .forever = true };
 	if (!u)
 		return 0;
-	if (copy_from_user(&ts, (const void *)u, sizeof(ts)) < 0)
+	if ((ts32 ? get_compat_timespec(u, &ts) : copy_from_user(&ts, (const void *)u, sizeof(ts))) < 0)
 		return -EFAULT;
 	return deadline_in(ts.tv_sec, ts.tv_nsec, d);
 }
 
 /* ppoll(fds, nfds, timeout, sigmask, sigsetsize): timeout a timespec. */
-long sys_ppoll(struct trap_frame *tf)
+static long do_ppoll(struct trap_frame *tf, bool ts32)
 {
 	uint64_t uts = arg(tf, 2);
 	struct deadline d;
 	long r;
 
-	if ((r = timespec_in(uts, &d)) < 0 || (r = mask_in(arg(tf, 3), arg(tf, 4))) < 0)
+	if ((r = timespec_in(uts, &d, ts32)) < 0 || (r = mask_in(arg(tf, 3), arg(tf, 4))) < 0)
 		return r;
 	r = mask_out(do_poll(arg(tf, 0), (uint32_t)arg(tf, 1), &d));
-	return restart_if(r, timespec_back(uts, &d));
+	return restart_if(r, timespec_back(uts, &d, ts32));
 }
+
+long sys_ppoll(struct trap_frame *tf) { return do_ppoll(tf, false); }
 
 /* --- select ----------------------------------------------------------------------- */
 
@@ -306,8 +312,9 @@ static long select_look(void *arg)
 }
 
 /* select's core (Linux's core_sys_select): -EINVAL for n < 0; the sets
- * read and written back as (n + 63) / 64 words; -EBADF before any wait. */
-static long do_select(int n, uint64_t uin, uint64_t uout, uint64_t uex, const struct deadline *d)
+ * read and written back as whole longs, word bytes each (8, or 4 for the
+ * i386 ABI: the same bits, little-endian); -EBADF before any wait. */
+static long do_select(int n, uint64_t uin, uint64_t uout, uint64_t uex, const struct deadline *d, size_t word)
 {
 	struct select_ctx c = { 0 };
 	size_t bytes;
@@ -316,7 +323,7 @@ static long do_select(int n, uint64_t uin, uint64_t uout, uint64_t uex, const st
 	if (n < 0)
 		return -EINVAL;
 	c.n = n > NOFILE ? NOFILE : n;
-	bytes = (size_t)(c.n + 63) / 64 * sizeof(uint64_t);
+	bytes = (size_t)(c.n + word * 8 - 1) / (word * 8) * word;
 	if (bytes && ((uin && copy_from_user(&c.in, (const void *)uin, bytes) < 0) ||
 		      (uout && copy_from_user(&c.out, (const void *)uout, bytes) < 0) ||
 		      (uex && copy_from_user(&c.ex, (const void *)uex, bytes) < 0)))
@@ -335,17 +342,17 @@ static long do_select(int n, uint64_t uin, uint64_t uout, uint64_t uex, const st
 	return r;
 }
 
-/* select(n, in, out, ex, timeout): timeout a timeval (NULL: none),
- * checked before anything else; the time left is written back. */
-long sys_select(struct trap_frame *tf)
+/* select(n, in, out, ex, timeout): timeout a timeval (NULL: none; a
+ * 32-bit one and 4-byte set words for the i386 ABI), checked before
+ * anything else; the time left is written back. */
+static long select_tv(int n, uint64_t uin, uint64_t uout, uint64_t uex, uint64_t utv, bool i386)
 {
-	uint64_t utv = arg(tf, 4);
 	struct deadline d = { .forever = true };
 	struct timeval tv;
 	long r;
 
 	if (utv) {
-		if (copy_from_user(&tv, (const void *)utv, sizeof(tv)) < 0)
+		if ((i386 ? get_compat_timeval(utv, &tv) : copy_from_user(&tv, (const void *)utv, sizeof(tv))) < 0)
 			return -EFAULT;
 		if (tv.tv_sec < 0 || tv.tv_usec < 0)
 			return -EINVAL;
@@ -354,33 +361,71 @@ long sys_select(struct trap_frame *tf)
 		if (sec < tv.tv_sec || deadline_in(sec, tv.tv_usec % 1000000 * 1000, &d) < 0)
 			return -EINVAL;
 	}
-	r = do_select((int)arg(tf, 0), arg(tf, 1), arg(tf, 2), arg(tf, 3), &d);
+	r = do_select(n, uin, uout, uex, &d, i386 ? 4 : 8);
 	bool ok = true;
 	if (utv && !d.zero) {
 		uint64_t left = time_left(&d);
 		tv = (struct timeval){ (int64_t)(left / NSEC), (int64_t)(left % NSEC / 1000) };
-		ok = copy_to_user((void *)utv, &tv, sizeof(tv)) == 0;
+		ok = (i386 ? put_compat_timeval(utv, &tv) : copy_to_user((void *)utv, &tv, sizeof(tv))) == 0;
 	}
 	return restart_if(r, ok);
 }
 
+long sys_select(struct trap_frame *tf)
+{
+	return select_tv((int)arg(tf, 0), arg(tf, 1), arg(tf, 2), arg(tf, 3), arg(tf, 4), false);
+}
+
 /*
  * pselect6(n, in, out, ex, timeout, sig): timeout a timespec; sig (may be
- * NULL) points at { const sigset_t *mask; size_t size }, read first
- * (-EFAULT); then the timeout, then the mask (-EINVAL for a size other
- * than 8), as Linux.
+ * NULL) points at { const sigset_t *mask; size_t size } (two u32s for the
+ * i386 ABI), read first (-EFAULT); then the timeout, then the mask
+ * (-EINVAL for a size other than 8), as Linux.
  */
-long sys_pselect6(struct trap_frame *tf)
+static long do_pselect6(struct trap_frame *tf, bool i386, bool ts32)
 {
 	uint64_t uts = arg(tf, 4), usig = arg(tf, 5);
 	struct { uint64_t mask, size; } sig = { 0, 0 };
 	struct deadline d;
 	long r;
 
-	if (usig && copy_from_user(&sig, (const void *)usig, sizeof(sig)) < 0)
+	if (usig && i386) {
+		uint32_t s32[2];
+		if (copy_from_user(s32, (const void *)usig, sizeof(s32)) < 0)
+			return -EFAULT;
+		sig.mask = s32[0], sig.size = s32[1];
+	} else if (usig && copy_from_user(&sig, (const void *)usig, sizeof(sig)) < 0) {
 		return -EFAULT;
-	if ((r = timespec_in(uts, &d)) < 0 || (r = mask_in(sig.mask, sig.size)) < 0)
+	}
+	if ((r = timespec_in(uts, &d, ts32)) < 0 || (r = mask_in(sig.mask, sig.size)) < 0)
 		return r;
-	r = mask_out(do_select((int)arg(tf, 0), arg(tf, 1), arg(tf, 2), arg(tf, 3), &d));
-	return restart_if(r, timespec_back(uts, &d));
+	r = mask_out(do_select((int)arg(tf, 0), arg(tf, 1), arg(tf, 2), arg(tf, 3), &d, i386 ? 4 : 8));
+	return restart_if(r, timespec_back(uts, &d, ts32));
 }
+
+long sys_pselect6(struct trap_frame *tf) { return do_pselect6(tf, false, false); }
+
+/* --- the i386 ABI's forms (docs/abi.md, "Compat handlers") ------------------------ */
+
+/* _newselect(n, in, out, ex, timeout): 4-byte set words, a 32-bit timeval. */
+long compat_sys_newselect(struct trap_frame *tf)
+{
+	return select_tv((int)arg(tf, 0), arg(tf, 1), arg(tf, 2), arg(tf, 3), arg(tf, 4), true);
+}
+
+/* select(args) (82): the old one, its five arguments in a struct of u32s. */
+long compat_sys_old_select(struct trap_frame *tf)
+{
+	uint32_t a[5];
+
+	if (copy_from_user(a, (const void *)arg(tf, 0), sizeof(a)) < 0)
+		return -EFAULT;
+	return select_tv((int32_t)a[0], a[1], a[2], a[3], a[4], true);
+}
+
+/* pselect6 with a 32-bit timespec, pselect6_time64 with a 64-bit one. */
+long compat_sys_pselect6(struct trap_frame *tf) { return do_pselect6(tf, true, true); }
+long compat_sys_pselect6_time64(struct trap_frame *tf) { return do_pselect6(tf, true, false); }
+
+/* ppoll with a 32-bit timespec (ppoll_time64 shares sys_ppoll). */
+long compat_sys_ppoll(struct trap_frame *tf) { return do_ppoll(tf, true); }

@@ -90,17 +90,18 @@ long proc_fork(struct trap_frame *tf, bool share_vm)
 	return c->pid;
 }
 
-/* Copy a NULL-terminated user array of strings into the arena at *pos;
- * out[] gets kernel pointers and a NULL. 0 or -errno. */
-static long copy_strings(uint64_t uv, char **out, char *arena, size_t *pos)
+/* Copy a NULL-terminated user array of strings (of 8-byte pointers, or
+ * 4-byte ones from a 32-bit caller: word) into the arena at *pos; out[]
+ * gets kernel pointers and a NULL. 0 or -errno. */
+static long copy_strings(uint64_t uv, size_t word, char **out, char *arena, size_t *pos)
 {
 	int n = 0;
 
 	for (; uv; n++) {
-		uint64_t up;
+		uint64_t up = 0;
 		if (n == MAX_ARGV)
 			return -E2BIG;
-		if (copy_from_user(&up, (uint64_t *)uv + n, sizeof(up)) < 0)
+		if (copy_from_user(&up, (const char *)uv + n * word, word) < 0)   /* little-endian: the low bytes */
 			return -EFAULT;
 		if (!up)
 			break;
@@ -116,7 +117,8 @@ static long copy_strings(uint64_t uv, char **out, char *arena, size_t *pos)
 	return 0;
 }
 
-long sys_execve(struct trap_frame *tf)
+/* execve(path, argv, envp), the arrays' pointers word bytes wide. */
+static long do_execve(struct trap_frame *tf, size_t word)
 {
 	char *path = kmalloc(PATH_MAX), *arena = kmalloc(ARG_MAX);
 	char **argv = kmalloc((MAX_ARGV + 1) * sizeof(char *)), **envp = kmalloc((MAX_ARGV + 1) * sizeof(char *));
@@ -127,13 +129,18 @@ long sys_execve(struct trap_frame *tf)
 		r = strncpy_from_user(path, (const char *)arg(tf, 0), PATH_MAX);
 		if (r == 0)
 			r = -ENOENT;
-		if (r > 0 && (r = copy_strings(arg(tf, 1), argv, arena, &pos)) == 0 &&
-		    (r = copy_strings(arg(tf, 2), envp, arena, &pos)) == 0)
+		if (r > 0 && (r = copy_strings(arg(tf, 1), word, argv, arena, &pos)) == 0 &&
+		    (r = copy_strings(arg(tf, 2), word, envp, arena, &pos)) == 0)
 			r = proc_exec(current(), path, argv, envp);
 	}
 	kfree(path), kfree(arena), kfree(argv), kfree(envp);
 	return r;
 }
+
+long sys_execve(struct trap_frame *tf) { return do_execve(tf, 8); }
+
+/* execve for a 32-bit caller: argv and envp are arrays of u32 pointers. */
+long compat_sys_execve(struct trap_frame *tf) { return do_execve(tf, 4); }
 
 long sys_arch_prctl(struct trap_frame *tf)
 {
@@ -165,31 +172,39 @@ long sys_arch_prctl(struct trap_frame *tf)
 long sys_gettid(struct trap_frame *tf) { return current()->pid; }
 
 #define ROBUST_LIST_HEAD_SIZE 24         /* sizeof(struct robust_list_head) on x86-64 */
+#define ROBUST_LIST_HEAD_SIZE32 12       /* ... on i386 */
 
 /* set_robust_list(head, len): remember where the thread's list of held
- * robust futexes is, for the C library; len must be the head's size.
- * Linux walks the list when the thread ends; with no futexes here there
- * is nothing to wake, and the list is only kept (docs/abi.md). */
-long sys_set_robust_list(struct trap_frame *tf)
+ * robust futexes is, for the C library; len must be the head's size (of
+ * the caller's ABI). Linux walks the list when the thread ends; with no
+ * futexes here there is nothing to wake, and the list is only kept
+ * (docs/abi.md). */
+static long set_robust_list(struct trap_frame *tf, uint64_t size)
 {
-	if (arg(tf, 1) != ROBUST_LIST_HEAD_SIZE)
+	if (arg(tf, 1) != size)
 		return -EINVAL;
 	current()->robust_list = arg(tf, 0);
 	return 0;
 }
 
 /* get_robust_list(pid, head_ptr, len_ptr): pid 0 is the caller; a
- * process that has ended has none. The length is written first, as Linux. */
-long sys_get_robust_list(struct trap_frame *tf)
+ * process that has ended has none. The length is written first, as
+ * Linux; both are word bytes wide (4 for an i386 caller). */
+static long get_robust_list(struct trap_frame *tf, uint64_t size, size_t word)
 {
 	int pid = (int)arg(tf, 0);
 	struct proc *p = pid ? proc_by_pid(pid) : current();
-	uint64_t len = ROBUST_LIST_HEAD_SIZE, head;
+	uint64_t len = size, head;
 
 	if (!p)
 		return -ESRCH;
 	head = p->state == P_ZOMBIE ? 0 : p->robust_list;
-	if (copy_to_user((void *)arg(tf, 2), &len, sizeof(len)) < 0)
+	if (copy_to_user((void *)arg(tf, 2), &len, word) < 0)    /* little-endian: the low bytes */
 		return -EFAULT;
-	return copy_to_user((void *)arg(tf, 1), &head, sizeof(head));
+	return copy_to_user((void *)arg(tf, 1), &head, word);
 }
+
+long sys_set_robust_list(struct trap_frame *tf) { return set_robust_list(tf, ROBUST_LIST_HEAD_SIZE); }
+long sys_get_robust_list(struct trap_frame *tf) { return get_robust_list(tf, ROBUST_LIST_HEAD_SIZE, 8); }
+long compat_sys_set_robust_list(struct trap_frame *tf) { return set_robust_list(tf, ROBUST_LIST_HEAD_SIZE32); }
+long compat_sys_get_robust_list(struct trap_frame *tf) { return get_robust_list(tf, ROBUST_LIST_HEAD_SIZE32, 4); }

@@ -21,7 +21,7 @@ long sys_sched_yield(struct trap_frame *tf)
 }
 
 /* sched_getaffinity(pid, len, mask): pid 0 is the caller. len must hold
- * every CPU and be a whole number of longs; the answer is the number of
+ * every CPU and be a whole number of the caller's longs; the answer is the number of
  * bytes written (the C library clears the rest of the caller's set). */
 long sys_sched_getaffinity(struct trap_frame *tf)
 {
@@ -29,8 +29,8 @@ long sys_sched_getaffinity(struct trap_frame *tf)
 	uint32_t len = (uint32_t)arg(tf, 1);
 	uint64_t mask = CPUS_PRESENT;
 
-	if (len * 8ULL < NR_CPUS || len % sizeof(unsigned long))
-		return -EINVAL;
+	if (len * 8ULL < NR_CPUS || len % (frame_is_compat(tf) ? 4 : sizeof(unsigned long)))
+		return -EINVAL;                   /* an i386 caller's long is 4 bytes (Linux's compat_ulong_t) */
 	if (pid && !proc_by_pid(pid))
 		return -ESRCH;
 	if (len > CPUMASK_SIZE)

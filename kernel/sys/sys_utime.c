@@ -7,6 +7,7 @@
 #include "api/stat.h"
 #include "fs/perm.h"
 #include "fs/vfs.h"
+#include "compat.h"
 #include "kernel.h"
 #include "proc.h"
 #include "syscall.h"
@@ -37,7 +38,7 @@ static void set_time(struct timespec *field, const struct timespec *t, const str
  * then the path. Every process owns every file, so only a read-only
  * filesystem refuses (-EROFS); the change time becomes now.
  */
-long sys_utimensat(struct trap_frame *tf)
+static long do_utimensat(struct trap_frame *tf, bool ts32)
 {
 	uint64_t dirfd = arg(tf, 0), upath = arg(tf, 1), utimes = arg(tf, 2), flags = (uint32_t)arg(tf, 3);
 	struct timespec t[2] = { { 0, UTIME_NOW }, { 0, UTIME_NOW } };
@@ -46,7 +47,9 @@ long sys_utimensat(struct trap_frame *tf)
 	long r;
 
 	if (utimes) {
-		if (copy_from_user(t, (const void *)utimes, sizeof(t)) < 0)
+		if (ts32 ? get_compat_timespec(utimes, &t[0]) < 0 ||
+			   get_compat_timespec(utimes + sizeof(struct compat_timespec), &t[1]) < 0
+			 : copy_from_user(t, (const void *)utimes, sizeof(t)) < 0)
 			return -EFAULT;
 		if (t[0].tv_nsec == UTIME_OMIT && t[1].tv_nsec == UTIME_OMIT)
 			return 0;
@@ -72,3 +75,9 @@ long sys_utimensat(struct trap_frame *tf)
 	n->ctime = n->fs->now;
 	return 0;
 }
+
+long sys_utimensat(struct trap_frame *tf) { return do_utimensat(tf, false); }
+
+/* utimensat for the i386 ABI: two 32-bit timespecs (utimensat_time64
+ * shares sys_utimensat). */
+long compat_sys_utimensat(struct trap_frame *tf) { return do_utimensat(tf, true); }

@@ -145,7 +145,7 @@ struct wait_info {
  * written even for an error (zeroed), as Linux does. No pidfds: P_PIDFD is
  * -EBADF for a descriptor that is not open, else -EINVAL. rusage is
  * written only for a child found. */
-long sys_waitid(struct trap_frame *tf)
+static long do_waitid(struct trap_frame *tf, bool i386)
 {
 	struct proc *p = current();
 	uint64_t idtype = arg(tf, 0), infop = arg(tf, 2), options = arg(tf, 3), rusage = arg(tf, 4);
@@ -191,13 +191,21 @@ long sys_waitid(struct trap_frame *tf)
 			info.code = CLD_STOPPED, info.status = status >> 8;
 		struct rusage ru;
 		acct_rusage(c, RUSAGE_BOTH, &ru);
-		if (rusage && copy_to_user((void *)rusage, &ru, sizeof(ru)) < 0)
+		if (rusage && (i386 ? put_compat_rusage(rusage, &ru) : copy_to_user((void *)rusage, &ru, sizeof(ru))) < 0)
 			return -EFAULT;
 		err = 0;
 	}
-	if (infop && copy_to_user((void *)infop, &info, sizeof(info)) < 0)
+	/* i386's siginfo has no padding word before si_pid. */
+	int32_t info32[6] = { info.signo, info.errno_, info.code, info.pid, (int32_t)info.uid, info.status };
+	if (infop && (i386 ? copy_to_user((void *)infop, info32, sizeof(info32))
+			   : copy_to_user((void *)infop, &info, sizeof(info))) < 0)
 		return -EFAULT;
 	if (c)
 		consume(c, options);
 	return err;
 }
+
+long sys_waitid(struct trap_frame *tf) { return do_waitid(tf, false); }
+
+/* waitid for the i386 ABI: 32-bit siginfo and rusage. */
+long compat_sys_waitid(struct trap_frame *tf) { return do_waitid(tf, true); }
