@@ -661,13 +661,17 @@ int case_efault_ioctl(const struct path *P, struct transcript *t)
 
 /* --- the process and misc calls (issue 13) --------------------------------- */
 
+/* The bytes of siginfo waitid writes: up to si_status (the union is at 16
+ * on x86-64, at 12 on i386). */
+#define INFOP_BYTES (sizeof(long) == 4 ? 24 : 28)
+
 /* waitid's infop (written even for -ECHILD, as Linux) and rusage (for a
  * child found: a zombie, left there by WNOWAIT); NULL is allowed for both. */
 int case_efault_waitid(const struct path *P, struct transcript *t)
 {
 	for (int p = 0; p < NBUFFER_PLACES; p++) {
 		long want = p == NULLPTR ? -ECHILD : want_buffer(p, 0, -ECHILD, 0);
-		cell(P, t, "waitid(infop)", p, CALL4(P, SYS_waitid, P_ALL, 0, buffer_at(p, 28), WEXITED), want);
+		cell(P, t, "waitid(infop)", p, CALL4(P, SYS_waitid, P_ALL, 0, buffer_at(p, INFOP_BYTES), WEXITED), want);
 	}
 	long pid = CALL0(P, SYS_fork);
 	if (pid == 0)
@@ -748,7 +752,7 @@ int case_efault_prctl_name(const struct path *P, struct transcript *t)
 	char *fifteen = memcpy((char *)buffer_at(ENDS_AT_END, 15), "fifteen-bytes!!", 15);
 	EXPECT(t, P, CALL2(P, SYS_prctl, PR_SET_NAME, fifteen) == 0);
 	EXPECT(t, P, CALL2(P, SYS_prctl, PR_GET_NAME, name) == 0 && strcmp(name, "fifteen-bytes!!") == 0);
-	CALL2(P, SYS_prctl, PR_SET_NAME, "conform");
+	CALL2(P, SYS_prctl, PR_SET_NAME, CONFORM_COMM);
 	return 0;
 }
 
@@ -861,13 +865,13 @@ int case_efault_poll(const struct path *P, struct transcript *t)
 			*tv = tv0;
 		wr = 1ULL << p[1];
 		cell(P, t, "select(timeout)", pl, CALL5(P, SYS_select, p[1] + 1, 0, &wr, 0, tv), want);
-		uint64_t *set = (uint64_t *)buffer_at(pl, sizeof(*set));
+		unsigned long *set = (unsigned long *)buffer_at(pl, sizeof(*set));   /* the kernel reads longs */
 		if (pl == ENDS_AT_END)
-			*set = 1ULL << p[1];
+			*set = 1UL << p[1];
 		cell(P, t, "select(writefds)", pl, CALL5(P, SYS_select, p[1] + 1, 0, set, 0, &tv0),
 		     pl == NULLPTR ? 0 : pl == ENDS_AT_END ? 1 : -EFAULT);
 
-		uint64_t *pack = (uint64_t *)buffer_at(pl, 2 * sizeof(uint64_t));
+		unsigned long *pack = (unsigned long *)buffer_at(pl, 2 * sizeof(long));   /* { sigset *, size } */
 		if (pl == ENDS_AT_END)
 			pack[0] = pack[1] = 0;
 		wr = 1ULL << p[1];

@@ -225,7 +225,7 @@ int case_prctl_name(const struct path *P, struct transcript *t)
 
 	memset(name, 'x', sizeof(name));
 	EXPECT(t, P, CALL2(P, SYS_prctl, PR_GET_NAME, name) == 0);
-	EXPECT(t, P, strcmp(name, "conform") == 0 && name[TASK_COMM_LEN] == 'x');   /* 16 bytes written */
+	EXPECT(t, P, strcmp(name, CONFORM_COMM) == 0 && name[TASK_COMM_LEN] == 'x');   /* 16 bytes written */
 	EXPECT(t, P, CALL2(P, SYS_prctl, PR_SET_NAME, "hello") == 0);
 	EXPECT(t, P, CALL2(P, SYS_prctl, PR_GET_NAME, name) == 0 && strcmp(name, "hello") == 0);
 	/* Longer names are cut to 15 bytes. */
@@ -237,7 +237,7 @@ int case_prctl_name(const struct path *P, struct transcript *t)
 	     CALL2(P, SYS_prctl, PR_SET_NAME, 0), CALL2(P, SYS_prctl, PR_GET_NAME, 0));
 	EXPECT(t, P, CALL2(P, SYS_prctl, 12345, 0) == -EINVAL && CALL2(P, SYS_prctl, -1L, 0) == -EINVAL);
 	EXPECT(t, P, CALL2(P, SYS_prctl, PR_SET_NAME, 0) == -EFAULT);
-	CALL2(P, SYS_prctl, PR_SET_NAME, "conform");
+	CALL2(P, SYS_prctl, PR_SET_NAME, CONFORM_COMM);
 	return 0;
 }
 

@@ -105,6 +105,7 @@ int rseq_free_main(void);
  * address space can take. */
 #ifdef __i386__
 #define CONFORM_BIN "/bin/conform32"     /* this program, for the cases that run it again */
+#define CONFORM_COMM "conform32"         /* its name (comm) */
 #define PLATFORM "i686"                  /* AT_PLATFORM, as Linux gives a 32-bit process */
 #define KERNEL_ADDR 0xffffe000UL         /* the first address past user space */
 #define FAR_AT 0x60000000L
@@ -112,6 +113,7 @@ int rseq_free_main(void);
 #define BRK_FAR 0x7fffffffL
 #else
 #define CONFORM_BIN "/bin/conform"
+#define CONFORM_COMM "conform"
 #define PLATFORM "x86_64"
 #define KERNEL_ADDR 0xffff800000000000UL  /* the first kernel-half address */
 #define FAR_AT 0x300000000000L
