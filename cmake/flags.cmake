@@ -73,6 +73,7 @@ target_link_options(user_flags INTERFACE
 add_library(user32_flags INTERFACE)
 target_compile_options(user32_flags INTERFACE
   --target=i386-unknown-none-elf -msse2 -mfpmath=sse
+  -DLIBC_TIME32                  # api/abi.h: i386's 32-bit timespec and timeval
   -ffreestanding -nostdinc -isystem ${CLANG_RESOURCE_DIR}/include
   -fno-pic -fno-pie
   -fno-stack-protector -fomit-frame-pointer
