@@ -67,6 +67,26 @@ target_link_options(user_flags INTERFACE
   --target=x86_64-unknown-none-elf -fuse-ld=lld -nostdlib -static
   -Wl,-z,max-page-size=4096 -Wl,--build-id=none)
 
+# --- 32-bit user programs and libc32 (-m32): the same, for i386 (SSE2
+# for floating point too, as Linux's i386 programs may assume on x86-64
+# CPUs); i386's <sys/syscall.h> (gen/i386) comes ahead of x86-64's --------
+add_library(user32_flags INTERFACE)
+target_compile_options(user32_flags INTERFACE
+  --target=i386-unknown-none-elf -msse2 -mfpmath=sse
+  -DLIBC_TIME32                  # api/abi.h: i386's 32-bit timespec and timeval
+  -ffreestanding -nostdinc -isystem ${CLANG_RESOURCE_DIR}/include
+  -fno-pic -fno-pie
+  -fno-stack-protector -fomit-frame-pointer
+  -std=gnu11 ${WARNINGS})
+target_include_directories(user32_flags SYSTEM INTERFACE
+  ${PROJECT_SOURCE_DIR}/libc/include ${GEN_DIR}/i386 ${GEN_DIR} ${PROJECT_SOURCE_DIR}/kernel)
+target_link_options(user32_flags INTERFACE
+  --target=i386-unknown-none-elf -fuse-ld=lld -nostdlib -static
+  -Wl,-z,max-page-size=4096 -Wl,--build-id=none)
+# 64-bit division on i386 is a library call (__udivdi3 & co): clang's own
+# builtins (libclang-common's compiler-rt), linked after libc32.
+set(CLANG_RT_I386 ${CLANG_RESOURCE_DIR}/lib/linux/libclang_rt.builtins-i386.a)
+
 # --- host unit tests: the pure parts, under ASan and UBSan -----------------
 option(HOST_SANITIZE "Build host unit tests with ASan+UBSan" ON)
 add_library(host_flags INTERFACE)

@@ -144,6 +144,25 @@ said=$(grep -a 'called unimplemented system call 183 (afs_syscall)' "$log" | sed
 	ok "conform: an unimplemented call is named on the console once per process" ||
 	not_ok "conform: an unimplemented call is named on the console once per process (pids: $(echo $said))"
 
+# 2a. conform32: the same cases built -m32 (libc32), in a 32-bit process,
+# every case through each compat entry the CPU offers, with identical
+# results: under TCG's -cpu max, an AMD vendor (int80_32, syscall32,
+# kernel_vsyscall), and the same CPU calling itself Intel (int80_32,
+# sysenter, kernel_vsyscall). TCG for both: the vendor is what they test.
+while read -r vendor cpu want; do
+	QEMU_CPU=$cpu ACCEL_RESOLVED=tcg guest "conform32-$vendor" "init=/bin/conform32"
+	v=$(verdict)
+	tap_results "conform32-$vendor"
+	[ "$v" = success ] && grep -q 'kernel: init exited with status 0x0' "$log" &&
+		cut -c10- "$log" | tr -d '\r' | grep -aq "^conform: .*; paths: $want$" &&
+		ok "conform32-$vendor: suite ended cleanly on paths $want" ||
+		{ not_ok "conform32-$vendor: suite ended cleanly on paths $want ($v)"; show_log; }
+	cut -c10- "$log" | grep -a '^conform: .* checks passed on' || true
+done <<-'EOF'
+	amd    max                      int80_32 syscall32 kernel_vsyscall
+	intel  max,vendor=GenuineIntel  int80_32 sysenter kernel_vsyscall
+	EOF
+
 # 2b. The process, signal, pipe, sleep and file suite (apps/usertests) as
 # init: every case in a child of its own, through int $0x80 and through
 # syscall, with frames, open files and process slots checked for leaks.

@@ -60,8 +60,8 @@ int case_brk_grow_shrink(const struct path *P, struct transcript *t)
 	EXPECT(t, P, CALL1(P, SYS_brk, cur + 3 * PAGE + 5) == cur + 3 * PAGE + 5);
 	memset((void *)cur, 0x5a, 3 * PAGE + 5);             /* the memory is there */
 	EXPECT(t, P, CALL1(P, SYS_brk, cur) == cur);
-	EXPECT(t, P, CALL1(P, SYS_brk, cur - (1L << 40)) == cur);   /* below the start: no move */
-	EXPECT(t, P, CALL1(P, SYS_brk, cur + (1L << 40)) == cur);   /* too far: no move */
+	EXPECT(t, P, CALL1(P, SYS_brk, cur - BRK_FAR) == cur);   /* below the start: no move */
+	EXPECT(t, P, CALL1(P, SYS_brk, cur + BRK_FAR) == cur);   /* too far: no move */
 	EXPECT(t, P, CALL1(P, SYS_brk, 0) == cur);
 	note(t, "ok");
 	return 0;
@@ -72,8 +72,8 @@ int case_mmap_munmap(const struct path *P, struct transcript *t)
 	char *p = (char *)P->call(SYS_mmap, 0, 3 * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	int zero = 1;
 
-	EXPECT(t, P, (long)p > 0 && ((long)p & (PAGE - 1)) == 0);
-	if ((long)p <= 0)
+	EXPECT(t, P, MAPPED(p) && ((long)p & (PAGE - 1)) == 0);
+	if (!MAPPED(p))
 		return 1;
 	for (long i = 0; i < 3 * PAGE; i++)
 		zero &= p[i] == 0;
@@ -83,7 +83,7 @@ int case_mmap_munmap(const struct path *P, struct transcript *t)
 	EXPECT(t, P, CALL2(P, SYS_munmap, p, 3 * PAGE) == 0);     /* nothing there: still fine */
 	/* A length that is not a page multiple covers the whole last page. */
 	char *q = (char *)P->call(SYS_mmap, 0, 100, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	EXPECT(t, P, (long)q > 0);
+	EXPECT(t, P, MAPPED(q));
 	q[PAGE - 1] = 1;
 	EXPECT(t, P, CALL2(P, SYS_munmap, q, 100) == 0);
 	note(t, "ok");
@@ -92,7 +92,7 @@ int case_mmap_munmap(const struct path *P, struct transcript *t)
 
 int case_mmap_fixed(const struct path *P, struct transcript *t)
 {
-	const long at = 0x200000000000L;
+	const long at = FAR_AT - (FAR_AT >> 2);          /* 0x200000000000 on x86-64 */
 	long flags = MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED;
 	char *p = (char *)P->call(SYS_mmap, at, 2 * PAGE, PROT_READ | PROT_WRITE, flags, -1, 0);
 
@@ -106,12 +106,13 @@ int case_mmap_fixed(const struct path *P, struct transcript *t)
 	EXPECT(t, P, P->call(SYS_mmap, at, PAGE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0) == -EEXIST);
 	/* Without MAP_FIXED an address in use is only a hint: we get another one. */
 	long other = P->call(SYS_mmap, at, PAGE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	EXPECT(t, P, other > 0 && other != at);
+	EXPECT(t, P, MAPPED(other) && other != at);
 	EXPECT(t, P, CALL2(P, SYS_munmap, at, 2 * PAGE) == 0 && CALL2(P, SYS_munmap, other, PAGE) == 0);
 	note(t, "ok");
 	return 0;
 }
 
+#ifdef __x86_64__      /* conform32 leaves it out (conform.h) */
 int case_mmap_errors(const struct path *P, struct transcript *t)
 {
 	long anon = MAP_PRIVATE | MAP_ANONYMOUS, rw = PROT_READ | PROT_WRITE;
@@ -128,7 +129,7 @@ int case_mmap_errors(const struct path *P, struct transcript *t)
 		P->call(SYS_mmap, 0x7ffffffff000L, 2 * PAGE, rw, anon | MAP_FIXED, -1, 0), /* past the top */
 		CALL2(P, SYS_munmap, 0x200000000123L, PAGE),
 		CALL2(P, SYS_munmap, 0x200000000000L, 0),
-		CALL2(P, SYS_munmap, 0xffff800000000000L, PAGE),
+		CALL2(P, SYS_munmap, KERNEL_ADDR, PAGE),
 		CALL2(P, SYS_munmap, 0x100000000000L, 0x600000000000L),        /* 96 TiB: quick */
 		P->call(SYS_mmap, 0, 1L << 46, rw, anon, -1, 0),                /* 64 TiB: no */
 	};
@@ -141,6 +142,7 @@ int case_mmap_errors(const struct path *P, struct transcript *t)
 	}
 	return 0;
 }
+#endif
 
 int case_clock_gettime_works(const struct path *P, struct transcript *t)
 {
@@ -175,6 +177,7 @@ int case_uname_fields(const struct path *P, struct transcript *t)
 	return 0;
 }
 
+#ifdef __x86_64__      /* conform32 leaves it out (conform.h) */
 int case_arch_prctl_fs(const struct path *P, struct transcript *t)
 {
 	static unsigned long block[2] = { 0x1234567887654321UL, 0 };
@@ -196,11 +199,13 @@ int case_arch_prctl_fs(const struct path *P, struct transcript *t)
 	CALL2(P, SYS_arch_prctl, ARCH_SET_GS, 0);
 	return 0;
 }
+#endif
 
 /* With CR4.FSGSBASE (AT_HWCAP2 says so, as on Linux) user code sets its own
  * bases, and arch_prctl reports what the CPU really has, after a switch to
  * another process and back, and after loading a selector; a fork child
  * inherits them. Without it, rdfsbase is #UD (SIGILL). */
+#ifdef __x86_64__
 static unsigned long rdfs(void) { unsigned long v; __asm__ volatile("rdfsbase %0" : "=r"(v)); return v; }
 static unsigned long rdgs(void) { unsigned long v; __asm__ volatile("rdgsbase %0" : "=r"(v)); return v; }
 static void wrfs(unsigned long v) { __asm__ volatile("wrfsbase %0" : : "r"(v)); }
@@ -235,6 +240,7 @@ int case_fsgsbase_user(const struct path *P, struct transcript *t)
 	note(t, "fsgsbase: child status %#x", s);
 	return 0;
 }
+#endif
 
 int case_set_tid_address_pid(const struct path *P, struct transcript *t)
 {
@@ -281,8 +287,8 @@ int case_auxv_linux(const struct path *P, struct transcript *t)
 {
 	const char *execfn = (const char *)getauxval(AT_EXECFN), *platform = (const char *)getauxval(AT_PLATFORM);
 
-	EXPECT(t, P, execfn && strcmp(execfn, "/bin/conform") == 0);
-	EXPECT(t, P, platform && strcmp(platform, "x86_64") == 0);
+	EXPECT(t, P, execfn && strcmp(execfn, CONFORM_BIN) == 0);
+	EXPECT(t, P, platform && strcmp(platform, PLATFORM) == 0);
 	EXPECT(t, P, getauxval(AT_PAGESZ) == 4096 && getauxval(AT_BASE) == 0 && getauxval(AT_SECURE) == 0);
 	EXPECT(t, P, (getauxval(AT_HWCAP) & 1) && (getauxval(AT_HWCAP) & (1 << 25)));   /* fpu, sse */
 	EXPECT(t, P, getauxval(AT_RANDOM) != 0 && getauxval(AT_PHDR) != 0 && getauxval(AT_ENTRY) != 0);
@@ -298,7 +304,7 @@ int case_execve_errors(const struct path *P, struct transcript *t)
 		CALL3(P, SYS_execve, "", argv, 0),
 		CALL3(P, SYS_execve, 0, argv, 0),
 		CALL3(P, SYS_execve, "/bin", argv, 0),
-		CALL3(P, SYS_execve, "/bin/conform", 0xffff800000000000UL, 0),
+		CALL3(P, SYS_execve, CONFORM_BIN, KERNEL_ADDR, 0),
 		CALL3(P, SYS_execve, 0xffffffff80000000UL, argv, 0),
 	};
 	long want[] = { -ENOENT, -ENOENT, -EFAULT, -EACCES, -EFAULT, -EFAULT };

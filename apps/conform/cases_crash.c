@@ -27,6 +27,7 @@ static void expect_signal(const struct path *P, struct transcript *t, const char
 	note(t, "%s: status %#x; ", what, status);
 }
 
+#ifdef __x86_64__      /* conform32 leaves these out (conform.h) */
 /* Put the path's entry instruction in the last two bytes of the user half
  * and jump there: the return address would be 1 << 47, non-canonical. */
 static void call_at_top(const struct path *P, void *arg)
@@ -128,6 +129,7 @@ int case_entry_at_top(const struct path *P, struct transcript *t)
 	EXPECT(t, P, after.user_faults == before.user_faults + 1);
 	return 0;
 }
+#endif
 
 static void do_hlt(const struct path *P, void *a) { __asm__ volatile("hlt"); }
 static void do_cli(const struct path *P, void *a) { __asm__ volatile("cli"); }
@@ -212,6 +214,7 @@ int case_kernel_addresses(const struct path *P, struct transcript *t)
 #define CHUNK      (16L << 20)
 #define EXIT_BY_LIMIT 3              /* the child's status when RLIMIT_AS said no */
 
+#ifdef __x86_64__
 /* Map memory until the kernel says no, then fork: an error, not a panic.
  * Exits 0 when memory ran out, EXIT_BY_LIMIT when the limit answered. */
 static void exhaust(const struct path *P, void *arg)
@@ -256,3 +259,4 @@ int case_memory_exhaustion(const struct path *P, struct transcript *t)
 	note(t, "ENOMEM from %s, frames back: %d", why, after.free_frames == before.free_frames);
 	return 0;
 }
+#endif

@@ -73,11 +73,22 @@ static void map_places(void)
 /* Where an object of size bytes starts in column p (a buffer's row). */
 static unsigned long buffer_at(enum place p, size_t size)
 {
+#ifdef __i386__
+	/* A 32-bit process: past its TASK_SIZE (0xffffe000, where the kernel
+	 * half starts for it), the last page, and unmapped high addresses in
+	 * place of the non-canonical ones. */
+	static const unsigned long fixed[] = {
+		[NULLPTR] = 0, [ONE] = 1, [KERNEL_HALF] = 0xffffe000UL,
+		[KERNEL_TEXT] = 0xfffff000UL, [NONCANON_LOW] = 0xc0000000UL,
+		[NONCANON_HIGH] = 0x80000000UL, [TOP] = ~0UL,
+	};
+#else
 	static const unsigned long fixed[] = {
 		[NULLPTR] = 0, [ONE] = 1, [KERNEL_HALF] = 0xffff800000000000UL,
 		[KERNEL_TEXT] = 0xffffffff80000000UL, [NONCANON_LOW] = 0x0000800000000000UL,
 		[NONCANON_HIGH] = 0x8000000000000000UL, [TOP] = ~0UL,
 	};
+#endif
 
 	map_places();
 	switch (p) {
@@ -414,7 +425,7 @@ static long do_readlinkat(const struct path *P, unsigned long path)
 static long do_statfs(const struct path *P, unsigned long path)
 {
 	struct statfs sf;
-	return CALL2(P, SYS_statfs, path, &sf);
+	return STATFS(P, path, &sf);
 }
 static long do_creat(const struct path *P, unsigned long path) { return CALL2(P, SYS_creat, path, 0644); }
 static void creat_undo(const struct path *P, struct transcript *t, long r)
@@ -522,8 +533,8 @@ int case_efault_fileat_buffers(const struct path *P, struct transcript *t)
 
 	DEST_ROW(P, t, "newfstatat(buffer)", sizeof(struct stat), 0, CALL4(P, SYS_newfstatat, AT_FDCWD, "/bin/true", dst, 0));
 	DEST_ROW(P, t, "newfstatat(AT_EMPTY_PATH)", sizeof(struct stat), 0, CALL4(P, SYS_newfstatat, fd, "", dst, AT_EMPTY_PATH));
-	DEST_ROW(P, t, "statfs(buffer)", sizeof(struct statfs), 0, CALL2(P, SYS_statfs, "/", dst));
-	DEST_ROW(P, t, "fstatfs", sizeof(struct statfs), 0, CALL2(P, SYS_fstatfs, fd, dst));
+	DEST_ROW(P, t, "statfs(buffer)", sizeof(struct statfs), 0, STATFS(P, "/", dst));
+	DEST_ROW(P, t, "fstatfs", sizeof(struct statfs), 0, FSTATFS(P, fd, dst));
 	CALL1(P, SYS_close, fd);
 	return 0;
 }
@@ -537,14 +548,14 @@ int case_efault_pread_pwrite(const struct path *P, struct transcript *t)
 	long total = 0;
 
 	for (int p = 0; p < NBUFFER_PLACES; p++) {
-		cell(P, t, "pread(/dev/zero)", p, CALL4(P, SYS_pread64, zero, buffer_at(p, 16), 16, 0), want_buffer(p, 0, 16, 15));
-		cell(P, t, "pread(a file)", p, CALL4(P, SYS_pread64, file, buffer_at(p, 16), 16, 0), want_buffer(p, 0, 16, 15));
+		cell(P, t, "pread(/dev/zero)", p, PRW64(P, SYS_pread64, zero, buffer_at(p, 16), 16, 0), want_buffer(p, 0, 16, 15));
+		cell(P, t, "pread(a file)", p, PRW64(P, SYS_pread64, file, buffer_at(p, 16), 16, 0), want_buffer(p, 0, 16, 15));
 	}
 	EXPECT(t, P, CALL3(P, SYS_lseek, file, 0, SEEK_CUR) == 0);     /* pread never moves it */
 	memset((char *)buffer_at(ENDS_AT_END, PAGE), 'w', PAGE);
 	for (int p = 0; p < NBUFFER_PLACES; p++) {
 		long want = want_buffer(p, 1, 16, 15);
-		cell(P, t, "pwrite(a file)", p, CALL4(P, SYS_pwrite64, out, buffer_at(p, 16), 16, total), want);
+		cell(P, t, "pwrite(a file)", p, PRW64(P, SYS_pwrite64, out, buffer_at(p, 16), 16, total), want);
 		total += want > 0 ? want : 0;
 	}
 	EXPECT(t, P, CALL2(P, SYS_fstat, out, &st) == 0 && st.st_size == total);
@@ -650,13 +661,17 @@ int case_efault_ioctl(const struct path *P, struct transcript *t)
 
 /* --- the process and misc calls (issue 13) --------------------------------- */
 
+/* The bytes of siginfo waitid writes: up to si_status (the union is at 16
+ * on x86-64, at 12 on i386). */
+#define INFOP_BYTES (sizeof(long) == 4 ? 24 : 28)
+
 /* waitid's infop (written even for -ECHILD, as Linux) and rusage (for a
  * child found: a zombie, left there by WNOWAIT); NULL is allowed for both. */
 int case_efault_waitid(const struct path *P, struct transcript *t)
 {
 	for (int p = 0; p < NBUFFER_PLACES; p++) {
 		long want = p == NULLPTR ? -ECHILD : want_buffer(p, 0, -ECHILD, 0);
-		cell(P, t, "waitid(infop)", p, CALL4(P, SYS_waitid, P_ALL, 0, buffer_at(p, 28), WEXITED), want);
+		cell(P, t, "waitid(infop)", p, CALL4(P, SYS_waitid, P_ALL, 0, buffer_at(p, INFOP_BYTES), WEXITED), want);
 	}
 	long pid = CALL0(P, SYS_fork);
 	if (pid == 0)
@@ -737,7 +752,7 @@ int case_efault_prctl_name(const struct path *P, struct transcript *t)
 	char *fifteen = memcpy((char *)buffer_at(ENDS_AT_END, 15), "fifteen-bytes!!", 15);
 	EXPECT(t, P, CALL2(P, SYS_prctl, PR_SET_NAME, fifteen) == 0);
 	EXPECT(t, P, CALL2(P, SYS_prctl, PR_GET_NAME, name) == 0 && strcmp(name, "fifteen-bytes!!") == 0);
-	CALL2(P, SYS_prctl, PR_SET_NAME, "conform");
+	CALL2(P, SYS_prctl, PR_SET_NAME, CONFORM_COMM);
 	return 0;
 }
 
@@ -793,6 +808,7 @@ int case_efault_address_calls(const struct path *P, struct transcript *t)
 	return 0;
 }
 
+#ifdef __x86_64__      /* conform32 leaves it out (conform.h) */
 /* clone's tid pointers: Linux writes them with put_user and ignores a
  * failure, so every column still makes a child. */
 int case_efault_clone_tid(const struct path *P, struct transcript *t)
@@ -807,6 +823,7 @@ int case_efault_clone_tid(const struct path *P, struct transcript *t)
 	}
 	return 0;
 }
+#endif
 
 #define CALL6(P, n, a, b, c, d, e, f) (P)->call(n, (long)(a), (long)(b), (long)(c), (long)(d), (long)(e), (long)(f))
 
@@ -848,13 +865,13 @@ int case_efault_poll(const struct path *P, struct transcript *t)
 			*tv = tv0;
 		wr = 1ULL << p[1];
 		cell(P, t, "select(timeout)", pl, CALL5(P, SYS_select, p[1] + 1, 0, &wr, 0, tv), want);
-		uint64_t *set = (uint64_t *)buffer_at(pl, sizeof(*set));
+		unsigned long *set = (unsigned long *)buffer_at(pl, sizeof(*set));   /* the kernel reads longs */
 		if (pl == ENDS_AT_END)
-			*set = 1ULL << p[1];
+			*set = 1UL << p[1];
 		cell(P, t, "select(writefds)", pl, CALL5(P, SYS_select, p[1] + 1, 0, set, 0, &tv0),
 		     pl == NULLPTR ? 0 : pl == ENDS_AT_END ? 1 : -EFAULT);
 
-		uint64_t *pack = (uint64_t *)buffer_at(pl, 2 * sizeof(uint64_t));
+		unsigned long *pack = (unsigned long *)buffer_at(pl, 2 * sizeof(long));   /* { sigset *, size } */
 		if (pl == ENDS_AT_END)
 			pack[0] = pack[1] = 0;
 		wr = 1ULL << p[1];
@@ -869,6 +886,7 @@ int case_efault_poll(const struct path *P, struct transcript *t)
 	return 0;
 }
 
+#ifdef __x86_64__
 /* rseq registers a 32-byte area checked only for its range (-EFAULT) and
  * alignment (-EINVAL), as Linux does; the kernel writes it on the way back
  * to user mode, where an area it cannot write is a SIGSEGV. NULL registers
@@ -893,6 +911,7 @@ int case_efault_rseq(const struct path *P, struct transcript *t)
 	}
 	return 0;
 }
+#endif
 
 /* The calls busybox's setpriv, su and dmesg need (cases_misc.c): setgroups
  * reads the list, getgroups writes it, capget reads (and on a bad version

@@ -193,7 +193,7 @@ int case_fifo_open_nonblock(const struct path *P, struct transcript *t)
 	r[n++] = CALL3(P, SYS_write, rd, "x", 1);
 	/* A stream, and a FIFO to fstat, the node stat sees. */
 	r[n++] = CALL3(P, SYS_lseek, rd, 0, SEEK_SET);
-	r[n++] = CALL4(P, SYS_pread64, rd, buf, 1, 0);
+	r[n++] = PRW64(P, SYS_pread64, rd, buf, 1, 0);
 	r[n++] = CALL2(P, SYS_fstat, rd, &st) == 0 && CALL2(P, SYS_stat, D "/p", &st2) == 0 && S_ISFIFO(st.st_mode) && st.st_ino == st2.st_ino && st.st_dev == st2.st_dev;
 	r[n++] = CALL2(P, SYS_fcntl, rd, F_GETFL) & (O_ACCMODE | O_NONBLOCK);
 	/* The writer goes: what it wrote stays, then end of file and POLLHUP. */

@@ -200,13 +200,13 @@ int case_files_bad_pointers(const struct path *P, struct transcript *t)
 	long fd = OPEN(P, "/bin/init", O_RDONLY, 0);
 	long r[] = {
 		OPEN(P, 0, O_RDONLY, 0),
-		OPEN(P, 0xffff800000000000UL, O_RDONLY, 0),
+		OPEN(P, KERNEL_ADDR, O_RDONLY, 0),
 		OPEN(P, longpath, O_RDONLY, 0),
 		CALL2(P, SYS_stat, "/bin/init", 0),
 		CALL2(P, SYS_stat, "/bin/init", 0xffffffff80000000UL),
 		CALL2(P, SYS_getcwd, 0, 100),
 		CALL3(P, SYS_read, fd, 0, 8),
-		CALL3(P, SYS_read, fd, 0x0000800000000000UL, 8),
+		CALL3(P, SYS_read, fd, USER_END, 8),
 		CALL2(P, SYS_mkdir, 1, 0755),
 		CALL2(P, SYS_rename, "/bin/init", 0),
 		CALL3(P, SYS_execve, "/bin/init/x", 0, 0),
@@ -256,10 +256,10 @@ int case_files_devices(const struct path *P, struct transcript *t)
 static void exec_is_open(const struct path *P, void *arg)
 {
 	char num[16];
-	char *argv[] = { "/bin/conform", "--is-open", num, 0 };
+	char *argv[] = { CONFORM_BIN, "--is-open", num, 0 };
 
 	snprintf(num, sizeof(num), "%ld", (long)arg);
-	CALL3(P, SYS_execve, "/bin/conform", argv, 0);
+	CALL3(P, SYS_execve, CONFORM_BIN, argv, 0);
 	CALL1(P, SYS_exit, 99);
 }
 

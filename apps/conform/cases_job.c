@@ -156,8 +156,11 @@ int case_stop_continue(const struct path *P, struct transcript *t)
 }
 
 /* The fields of siginfo waitid writes. */
-struct wait_info {
-	int32_t signo, errno_, code, pad;
+struct wait_info {                   /* siginfo's first words: x86-64 pads the union to 16 */
+	int32_t signo, errno_, code;
+#ifdef __x86_64__
+	int32_t pad;
+#endif
 	int32_t pid;
 	uint32_t uid;
 	int32_t status;

@@ -417,6 +417,7 @@ int case_links_utimensat(const struct path *P, struct transcript *t)
 	return 0;
 }
 
+#ifdef __x86_64__
 /* The owner, group and mode bits stat (or lstat) gives, packed as uid << 32 | gid << 16 | mode & 07777; or -errno. */
 static long ids_of(const struct path *P, long nr, const char *path)
 {
@@ -473,3 +474,4 @@ int case_links_chown(const struct path *P, struct transcript *t)
 	clean(P);
 	return 0;
 }
+#endif

@@ -300,7 +300,7 @@ int case_syslog_calls(const struct path *P, struct transcript *t)
 		CALL3(P, SYS_syslog, SYSLOG_ACTION_READ_ALL, 0, 0), CALL3(P, SYS_syslog, SYSLOG_ACTION_READ_ALL, buf, 0),
 		CALL3(P, SYS_syslog, SYSLOG_ACTION_READ, 0, 16), CALL3(P, SYS_syslog, SYSLOG_ACTION_READ, buf, -1),
 		CALL3(P, SYS_syslog, SYSLOG_ACTION_READ, buf, 0),
-		CALL3(P, SYS_syslog, SYSLOG_ACTION_READ_ALL, 0xffff800000000000UL, 16),
+		CALL3(P, SYS_syslog, SYSLOG_ACTION_READ_ALL, KERNEL_ADDR, 16),
 		CALL3(P, SYS_syslog, SYSLOG_ACTION_CONSOLE_LEVEL, 0, 0), CALL3(P, SYS_syslog, SYSLOG_ACTION_CONSOLE_LEVEL, 0, 9),
 	};
 	static const long want[] = { -EINVAL, -EINVAL, -EINVAL, -EINVAL, -EINVAL, -EINVAL, 0, -EINVAL, -EINVAL, 0,

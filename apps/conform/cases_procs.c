@@ -16,6 +16,8 @@
 
 #include "conform.h"
 
+#define ROBUST_LEN (long)(3 * sizeof(long))   /* struct robust_list_head: 24 bytes, 12 under -m32 */
+
 #define NOPID 99999                      /* no process has it */
 #define KEEP  0xffffffffL                /* (uid_t)-1: "leave it" */
 
@@ -48,7 +50,7 @@ int case_creds_set(const struct path *P, struct transcript *t)
 		CALL1(P, SYS_setuid, 0), CALL1(P, SYS_setgid, 0),
 		CALL1(P, SYS_setuid, 1000), CALL1(P, SYS_setgid, 1000),
 		CALL1(P, SYS_setuid, KEEP), CALL1(P, SYS_setgid, KEEP),
-		CALL1(P, SYS_setuid, 1L << 32),               /* uid_t: the low 32 bits, 0 */
+		CALL1(P, SYS_setuid, (long)(1ULL << 32)),     /* uid_t: the low 32 bits, 0 */
 		CALL2(P, SYS_setreuid, KEEP, KEEP), CALL2(P, SYS_setreuid, 0, KEEP),
 		CALL2(P, SYS_setreuid, 0, 0), CALL2(P, SYS_setreuid, 1, 0),
 		CALL2(P, SYS_setregid, KEEP, 0), CALL2(P, SYS_setregid, 0, 5),
@@ -124,7 +126,7 @@ static void robust_in_child(const struct path *P, void *arg)
 	long head = 1, len = 0;
 
 	/* fork does not pass the list on (Linux clears it in the child). */
-	_exit(CALL3(P, SYS_get_robust_list, 0, &head, &len) == 0 && head == 0 && len == 24 ? 0 : 1);
+	_exit(CALL3(P, SYS_get_robust_list, 0, &head, &len) == 0 && head == 0 && len == ROBUST_LEN ? 0 : 1);
 }
 
 int case_robust_list(const struct path *P, struct transcript *t)
@@ -132,19 +134,19 @@ int case_robust_list(const struct path *P, struct transcript *t)
 	static long list[3];
 	long head = 0, len = 0;
 
-	EXPECT(t, P, CALL2(P, SYS_set_robust_list, list, 24) == 0);
+	EXPECT(t, P, CALL2(P, SYS_set_robust_list, list, ROBUST_LEN) == 0);
 	EXPECT(t, P, CALL3(P, SYS_get_robust_list, 0, &head, &len) == 0);
-	EXPECT(t, P, head == (long)list && len == 24);
+	EXPECT(t, P, head == (long)list && len == ROBUST_LEN);
 	head = 0;
 	EXPECT(t, P, CALL3(P, SYS_get_robust_list, CALL0(P, SYS_gettid), &head, &len) == 0 && head == (long)list);
-	note(t, "errors %ld %ld %ld %ld ", CALL2(P, SYS_set_robust_list, list, 23), CALL2(P, SYS_set_robust_list, list, 0),
+	note(t, "errors %ld %ld %ld %ld ", CALL2(P, SYS_set_robust_list, list, ROBUST_LEN - 1), CALL2(P, SYS_set_robust_list, list, 0),
 	     CALL3(P, SYS_get_robust_list, NOPID, &head, &len), CALL3(P, SYS_get_robust_list, -1, &head, &len));
-	EXPECT(t, P, CALL2(P, SYS_set_robust_list, list, 23) == -EINVAL);
+	EXPECT(t, P, CALL2(P, SYS_set_robust_list, list, ROBUST_LEN - 1) == -EINVAL);
 	EXPECT(t, P, CALL3(P, SYS_get_robust_list, NOPID, &head, &len) == -ESRCH);
 	/* The head is not looked at: any address is kept (Linux). */
-	EXPECT(t, P, CALL2(P, SYS_set_robust_list, 0, 24) == 0);
+	EXPECT(t, P, CALL2(P, SYS_set_robust_list, 0, ROBUST_LEN) == 0);
 	EXPECT(t, P, CALL3(P, SYS_get_robust_list, 0, &head, &len) == 0 && head == 0);
-	CALL2(P, SYS_set_robust_list, list, 24);
+	CALL2(P, SYS_set_robust_list, list, ROBUST_LEN);
 	EXPECT(t, P, run_child(robust_in_child, P, 0) == 0);
 	return 0;
 }
@@ -223,7 +225,7 @@ int case_prctl_name(const struct path *P, struct transcript *t)
 
 	memset(name, 'x', sizeof(name));
 	EXPECT(t, P, CALL2(P, SYS_prctl, PR_GET_NAME, name) == 0);
-	EXPECT(t, P, strcmp(name, "conform") == 0 && name[TASK_COMM_LEN] == 'x');   /* 16 bytes written */
+	EXPECT(t, P, strcmp(name, CONFORM_COMM) == 0 && name[TASK_COMM_LEN] == 'x');   /* 16 bytes written */
 	EXPECT(t, P, CALL2(P, SYS_prctl, PR_SET_NAME, "hello") == 0);
 	EXPECT(t, P, CALL2(P, SYS_prctl, PR_GET_NAME, name) == 0 && strcmp(name, "hello") == 0);
 	/* Longer names are cut to 15 bytes. */
@@ -235,10 +237,11 @@ int case_prctl_name(const struct path *P, struct transcript *t)
 	     CALL2(P, SYS_prctl, PR_SET_NAME, 0), CALL2(P, SYS_prctl, PR_GET_NAME, 0));
 	EXPECT(t, P, CALL2(P, SYS_prctl, 12345, 0) == -EINVAL && CALL2(P, SYS_prctl, -1L, 0) == -EINVAL);
 	EXPECT(t, P, CALL2(P, SYS_prctl, PR_SET_NAME, 0) == -EFAULT);
-	CALL2(P, SYS_prctl, PR_SET_NAME, "conform");
+	CALL2(P, SYS_prctl, PR_SET_NAME, CONFORM_COMM);
 	return 0;
 }
 
+#ifdef __x86_64__      /* conform32 leaves it out (conform.h) */
 int case_affinity(const struct path *P, struct transcript *t)
 {
 	unsigned long mask[16];
@@ -276,6 +279,7 @@ int case_affinity(const struct path *P, struct transcript *t)
 	EXPECT(t, P, sched_getaffinity(0, sizeof(cs), &cs) == 0 && CPU_COUNT(&cs) == 1 && CPU_ISSET(0, &cs));
 	return 0;
 }
+#endif
 
 int case_getrandom_works(const struct path *P, struct transcript *t)
 {
@@ -295,7 +299,7 @@ int case_getrandom_works(const struct path *P, struct transcript *t)
 		CALL3(P, SYS_getrandom, 0, 0, 0), CALL3(P, SYS_getrandom, b, 7, 8),
 		CALL3(P, SYS_getrandom, b, 7, GRND_RANDOM | GRND_INSECURE), CALL3(P, SYS_getrandom, 0, 7, 0),
 		CALL3(P, SYS_getrandom, 0, 7, 8),                  /* flags before the pointer */
-		CALL3(P, SYS_getrandom, b, 7, 1L << 32),           /* flags are an unsigned int */
+		CALL3(P, SYS_getrandom, b, 7, (long)(1ULL << 32)), /* flags are an unsigned int */
 	};
 	static const long want[] = { 7, 7, 7, 0, 0, -EINVAL, -EINVAL, -EFAULT, -EINVAL, 7 };
 

@@ -33,16 +33,26 @@ static void child_fail(const struct path *P, const char *what, int line)
 	CALL1(P, SYS_exit, 1);
 }
 
+/* getrlimit and setrlimit; -m32: by prlimit64, as libc32 does (i386's
+ * own take 32-bit limits, and struct rlimit is 64-bit). */
 static long getlim(const struct path *P, long resource, struct rlimit *l)
 {
+#ifdef __i386__
+	return CALL4(P, SYS_prlimit64, 0, resource, 0, l);
+#else
 	return CALL2(P, SYS_getrlimit, resource, l);
+#endif
 }
 
 static long setlim(const struct path *P, long resource, uint64_t cur, uint64_t max)
 {
 	struct rlimit l = { cur, max };
 
+#ifdef __i386__
+	return CALL4(P, SYS_prlimit64, 0, resource, &l, 0);
+#else
 	return CALL2(P, SYS_setrlimit, resource, &l);
+#endif
 }
 
 static int lim_is(const struct path *P, long resource, uint64_t cur, uint64_t max)
@@ -75,12 +85,12 @@ static int one_more_fits(const struct path *P, long resource, long pages, long p
 	long r;
 
 	getlim(P, resource, &old);
-	setlim(P, resource, pages * PAGE, old.rlim_max);
+	setlim(P, resource, (uint64_t)pages * PAGE, old.rlim_max);
 	r = map(P, 0, 1, prot, ANON);
 	setlim(P, resource, old.rlim_cur, old.rlim_max);
-	if (r > 0)
+	if (MAPPED(r))
 		CALL2(P, SYS_munmap, r, PAGE);
-	return r > 0;
+	return MAPPED(r);
 }
 
 long mapped_pages(const struct path *P, long resource)
@@ -148,8 +158,8 @@ static void set_get(const struct path *P, void *arg)
 	CHILD_CHECK(P, setlim(P, RLIMIT_NOFILE, 65, 64) == -EINVAL);
 	CHILD_CHECK(P, setlim(P, RLIMIT_NOFILE, 10, 64) == 0 && lim_is(P, RLIMIT_NOFILE, 10, 64));
 	/* The resource is an unsigned int: only the low 32 bits count. */
-	CHILD_CHECK(P, CALL2(P, SYS_getrlimit, (1L << 32) | RLIMIT_NOFILE, &y) == 0 && y.rlim_cur == 10);
-	CHILD_CHECK(P, CALL2(P, SYS_getrlimit, (1L << 32) | RLIMIT_NLIMITS, &y) == -EINVAL);
+	CHILD_CHECK(P, getlim(P, (long)(1ULL << 32) | RLIMIT_NOFILE, &y) == 0 && y.rlim_cur == 10);
+	CHILD_CHECK(P, getlim(P, (long)(1ULL << 32) | RLIMIT_NLIMITS, &y) == -EINVAL);
 	/* prlimit64 with one buffer for both: the new limit is read first. */
 	CHILD_CHECK(P, CALL4(P, SYS_prlimit64, 0, RLIMIT_CORE, &x, &x) == 0);
 	CHILD_CHECK(P, x.rlim_cur == 0 && x.rlim_max == 1 << 21 && lim_is(P, RLIMIT_CORE, 4096, 8192));
@@ -165,6 +175,7 @@ int case_rlimit_set_get(const struct path *P, struct transcript *t)
 	return 0;
 }
 
+#ifdef __x86_64__
 static void bad_old(const struct path *P, void *arg)
 {
 	struct rlimit n = { 100, 200 };
@@ -194,7 +205,7 @@ int case_rlimit_errors(const struct path *P, struct transcript *t)
 		CALL4(P, SYS_prlimit64, -1, RLIMIT_CORE, 0, &l),
 		CALL4(P, SYS_prlimit64, 999999, RLIMIT_NLIMITS, 0, &l),  /* the process first */
 		CALL4(P, SYS_prlimit64, 999999, RLIMIT_CORE, KERNEL_PTR, 0),  /* the new limit before that */
-		CALL4(P, SYS_prlimit64, (1L << 32), RLIMIT_CORE, 0, &l), /* pid_t: 0, the caller */
+		CALL4(P, SYS_prlimit64, (long)(1ULL << 32), RLIMIT_CORE, 0, &l), /* pid_t: 0, the caller */
 	};
 	long want[] = { -EINVAL, -EINVAL, -EINVAL, -EFAULT, -EFAULT, -EFAULT, -EFAULT, -EFAULT, -EINVAL,
 			-EINVAL, -EFAULT, -EFAULT, -ESRCH, -ESRCH, -ESRCH, -EFAULT, 0 };
@@ -208,6 +219,7 @@ int case_rlimit_errors(const struct path *P, struct transcript *t)
 	in_child(P, t, "bad old pointer", bad_old, 0);
 	return 0;
 }
+#endif
 
 /* Wait for a byte on fd, then expect RLIMIT_NOFILE {10, 10}: what the
  * parent set with prlimit64 meanwhile. */
@@ -259,7 +271,7 @@ static void check_inherited(const struct path *P, void *arg)
  * program execve starts (conform --limit-is checks them there). */
 static void set_fork_exec(const struct path *P, void *arg)
 {
-	char *argv[] = { "/bin/conform", "--limit-is", "4", "4096", "8192", "7", "20", "30",
+	char *argv[] = { CONFORM_BIN, "--limit-is", "4", "4096", "8192", "7", "20", "30",
 			 "3", "1048576", "2097152", "9", "1073741824", "-1", 0 };
 
 	CHILD_CHECK(P, setlim(P, RLIMIT_CORE, 4096, 8192) == 0);
@@ -268,7 +280,7 @@ static void set_fork_exec(const struct path *P, void *arg)
 	CHILD_CHECK(P, setlim(P, RLIMIT_AS, 1L << 30, INF) == 0);
 	int status = run_child(check_inherited, P, 0);
 	CHILD_CHECK(P, WIFEXITED(status) && WEXITSTATUS(status) == 0);
-	CALL3(P, SYS_execve, "/bin/conform", argv, 0);
+	CALL3(P, SYS_execve, CONFORM_BIN, argv, 0);
 	child_fail(P, "execve", __LINE__);
 }
 
@@ -278,6 +290,7 @@ int case_rlimit_inherit(const struct path *P, struct transcript *t)
 	return 0;
 }
 
+#ifdef __x86_64__
 static void exit_at_once(const struct path *P, void *arg) { }
 
 /* RLIMIT_AS: room for 16 pages, then mmap, brk and execve say no, and the
@@ -288,7 +301,7 @@ static void as_limit(const struct path *P, void *arg)
 	const long at = 0x310000000000L;
 	long used = mapped_pages(P, RLIMIT_AS), brk0 = CALL1(P, SYS_brk, 0);
 	long heap = (brk0 + PAGE - 1) & ~(PAGE - 1);    /* where new heap pages start */
-	char *argv[] = { "/bin/conform", "--entry", 0 };
+	char *argv[] = { CONFORM_BIN, "--entry", 0 };
 
 	CHILD_CHECK(P, used > 0);
 	CHILD_CHECK(P, setlim(P, RLIMIT_AS, (used + 16) * PAGE, INF) == 0);
@@ -318,11 +331,11 @@ static void as_limit(const struct path *P, void *arg)
 	CHILD_CHECK(P, CALL1(P, SYS_brk, heap) == heap);                 /* shrinking is always fine */
 	/* An image that does not fit: execve fails, and we are still here. */
 	CHILD_CHECK(P, setlim(P, RLIMIT_AS, 16 * PAGE, INF) == 0);
-	CHILD_CHECK(P, CALL3(P, SYS_execve, "/bin/conform", argv, 0) == -ENOMEM);
+	CHILD_CHECK(P, CALL3(P, SYS_execve, CONFORM_BIN, argv, 0) == -ENOMEM);
 	CHILD_CHECK(P, map(P, 0, 1, PROT_READ, ANON) == -ENOMEM);
 	/* A raised soft limit lets it all through again. */
 	CHILD_CHECK(P, setlim(P, RLIMIT_AS, INF, INF) == 0);
-	CHILD_CHECK(P, map(P, 0, 64, RW, ANON) > 0);
+	CHILD_CHECK(P, MAPPED(map(P, 0, 64, RW, ANON)));
 }
 
 int case_rlimit_as(const struct path *P, struct transcript *t)
@@ -330,6 +343,7 @@ int case_rlimit_as(const struct path *P, struct transcript *t)
 	in_child(P, t, "RLIMIT_AS", as_limit, 0);
 	return 0;
 }
+#endif
 
 /* RLIMIT_DATA: private writable mappings and the heap count; read-only
  * mappings do not. */
@@ -341,11 +355,11 @@ static void data_limit(const struct path *P, void *arg)
 	CHILD_CHECK(P, data > 0);
 	CHILD_CHECK(P, setlim(P, RLIMIT_DATA, (data + 4) * PAGE, INF) == 0);
 	long a = map(P, 0, 4, RW, ANON);
-	CHILD_CHECK(P, a > 0);
+	CHILD_CHECK(P, MAPPED(a));
 	CHILD_CHECK(P, map(P, 0, 1, RW, ANON) == -ENOMEM);
 	CHILD_CHECK(P, map(P, 0, 1, PROT_WRITE, ANON) == -ENOMEM);
 	long ro = map(P, 0, 8, PROT_READ, ANON);                      /* not data */
-	CHILD_CHECK(P, ro > 0);
+	CHILD_CHECK(P, MAPPED(ro));
 	CHILD_CHECK(P, CALL1(P, SYS_brk, heap + PAGE) == brk0);
 	CHILD_CHECK(P, CALL2(P, SYS_munmap, a, 2 * PAGE) == 0);
 	CHILD_CHECK(P, CALL1(P, SYS_brk, heap + 2 * PAGE) == heap + 2 * PAGE);
@@ -354,9 +368,9 @@ static void data_limit(const struct path *P, void *arg)
 	CHILD_CHECK(P, CALL2(P, SYS_munmap, a + 2 * PAGE, 2 * PAGE) == 0);
 	/* Linux's exception for Valgrind: a soft limit of 0 lets the hard one decide. */
 	CHILD_CHECK(P, setlim(P, RLIMIT_DATA, 0, (data + 2) * PAGE) == 0);
-	CHILD_CHECK(P, map(P, 0, 2, RW, ANON) > 0);
+	CHILD_CHECK(P, MAPPED(map(P, 0, 2, RW, ANON)));
 	CHILD_CHECK(P, map(P, 0, 1, RW, ANON) == -ENOMEM);
-	CHILD_CHECK(P, map(P, 0, 1, PROT_READ, ANON) > 0);
+	CHILD_CHECK(P, MAPPED(map(P, 0, 1, PROT_READ, ANON)));
 }
 
 int case_rlimit_data(const struct path *P, struct transcript *t)
@@ -365,6 +379,7 @@ int case_rlimit_data(const struct path *P, struct transcript *t)
 	return 0;
 }
 
+#ifdef __x86_64__
 /* The counts the limits judge stay exact: each step changes them by just
  * what it mapped or unmapped. */
 struct usage { long pages, data; };
@@ -391,11 +406,11 @@ static void same_usage(const struct path *P, void *arg)
  * execve exits with a status of its own for each arg.) */
 static void exec_after_mapping(const struct path *P, void *arg)
 {
-	char *argv[] = { "/bin/conform", "--vm-pages", 0 };
+	char *argv[] = { CONFORM_BIN, "--vm-pages", 0 };
 
 	if ((long)arg)
-		CHILD_CHECK(P, map(P, 0, (long)arg, RW, ANON) > 0);
-	CALL3(P, SYS_execve, "/bin/conform", argv, 0);
+		CHILD_CHECK(P, MAPPED(map(P, 0, (long)arg, RW, ANON)));
+	CALL3(P, SYS_execve, CONFORM_BIN, argv, 0);
 	CALL1(P, SYS_exit, 200 + (long)arg);
 }
 
@@ -440,6 +455,7 @@ int case_rlimit_vm_exact(const struct path *P, struct transcript *t)
 	in_child(P, t, "counts", vm_exact, 0);
 	return 0;
 }
+#endif
 
 /* RLIMIT_NOFILE: new descriptors stay below it; ones above stay open. */
 static void nofile_limit(const struct path *P, void *arg)

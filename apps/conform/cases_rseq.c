@@ -14,7 +14,9 @@
 
 #define OTHER_SIG 0x12345678
 
-static struct rseq area, other;      /* 32 bytes on a 32-byte boundary each */
+static struct rseq area;             /* 32 bytes on a 32-byte boundary */
+#ifdef __x86_64__
+static struct rseq other;
 static char big[64] __attribute__((aligned(32)));
 
 /* In a fork child: the same registration is there (-EBUSY), and its
@@ -37,6 +39,7 @@ static void rseq_exec_child(const struct path *P, void *arg)
 	CALL3(P, SYS_execve, "/bin/conform", argv, 0);
 	CALL1(P, SYS_exit, 99);
 }
+#endif
 
 long vfork_rseq(long entry, void *area, long sig);   /* vfork_rseq.S */
 
@@ -45,6 +48,7 @@ int rseq_free_main(void)
 	return syscall(SYS_rseq, &area, 32, 0, RSEQ_SIG) == 0 ? 0 : 1;
 }
 
+#ifdef __x86_64__      /* conform32 leaves it out (conform.h) */
 int case_rseq_register(const struct path *P, struct transcript *t)
 {
 	long r[] = {
@@ -110,3 +114,4 @@ int case_rseq_register(const struct path *P, struct transcript *t)
 	EXPECT(t, P, CALL4(P, SYS_rseq, big, 64, RSEQ_FLAG_UNREGISTER, OTHER_SIG) == 0);
 	return 0;
 }
+#endif

@@ -61,7 +61,9 @@ int case_vdso_errors_match(const struct path *P, struct transcript *t)
 	return 0;
 }
 
+#ifdef __x86_64__
 static void write_at(const struct path *P, void *a) { *(volatile char *)a = 1; }
+
 static void jump_to(const struct path *P, void *a) { ((void (*)(void))a)(); }
 
 int case_vvar_read_only(const struct path *P, struct transcript *t)
@@ -83,3 +85,4 @@ int case_vvar_read_only(const struct path *P, struct transcript *t)
 	note(t, "statuses %#x %#x %#x", s1, s2, s3);
 	return 0;
 }
+#endif

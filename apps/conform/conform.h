@@ -1,11 +1,13 @@
 /*
  * conform.h - the entry conformance suite: every case runs once through
- * int $0x80 and once through syscall, and both runs must agree.
+ * each entry path (x86-64: int $0x80 and syscall; conform32, the -m32
+ * build: int $0x80, sysenter, syscall and __kernel_vsyscall, as the kernel
+ * offers them), and all runs must agree.
  *
  * A case writes what it observed into a transcript (outcomes only: error
  * numbers, yes/no facts, never addresses or times), and returns 0 when
  * every expectation held. The runner (main.c) runs each case in a child
- * process, so a crash cannot take the suite down, compares the two
+ * process, so a crash cannot take the suite down, compares the
  * transcripts, and prints TAP lines.
  */
 #ifndef CONFORM_H
@@ -16,10 +18,14 @@
 #include <sys/entry.h>
 #include <time.h>
 
+#ifdef __i386__
+#include "sys32.h"
+#endif
+
 /* One entry mechanism, as a case sees it. */
 struct path {
-	const char *name;                /* "int80" or "syscall" */
-	int entry;                       /* ENTRY_INT80 or ENTRY_SYSCALL */
+	const char *name;                /* "int80", "syscall"; -m32: "int80_32", "sysenter", "syscall32", "kernel_vsyscall" */
+	int entry;                       /* ENTRY_INT80, ENTRY_SYSCALL, ...: what libc_set_entry() takes */
 	long (*call)(long n, long a1, long a2, long a3, long a4, long a5, long a6);
 };
 
@@ -48,6 +54,24 @@ void expect_all_(const struct path *P, struct transcript *t, const long *r, cons
 #define CALL4(P, n, a, b, c, d) (P)->call(n, (long)(a), (long)(b), (long)(c), (long)(d), 0, 0)
 #define CALL5(P, n, a, b, c, d, e) (P)->call(n, (long)(a), (long)(b), (long)(c), (long)(d), (long)(e), 0)
 #define N(a) (sizeof(a) / sizeof((a)[0]))
+/* pread64 and pwrite64 at a 64-bit offset: one register on x86-64, two
+ * (low word first) on i386; PV_HI is preadv/pwritev's high word. */
+#ifdef __i386__
+#define PRW64(P, nr, fd, buf, n, off) CALL5(P, nr, fd, buf, n, (long)(int64_t)(off), (long)((int64_t)(off) >> 32))
+#define PV_HI(off) (long)((int64_t)(off) >> 32)
+#else
+#define PRW64(P, nr, fd, buf, n, off) CALL4(P, nr, fd, buf, n, off)
+#define PV_HI(off) 0
+#endif
+/* statfs and fstatfs into a struct statfs: under -m32 that is i386's
+ * statfs64, whose calls take its size too. */
+#ifdef __i386__
+#define STATFS(P, path, buf) CALL3(P, SYS_statfs64, path, 84, buf)
+#define FSTATFS(P, fd, buf) CALL3(P, SYS_fstatfs64, fd, 84, buf)
+#else
+#define STATFS(P, path, buf) CALL2(P, SYS_statfs, path, buf)
+#define FSTATFS(P, fd, buf) CALL2(P, SYS_fstatfs, fd, buf)
+#endif
 
 extern int suite_pid;                /* the runner's pid (the parent of every case) */
 
@@ -75,24 +99,53 @@ long mapped_pages(const struct path *P, long resource);
 /* cases_rseq.c: `conform --rseq-free`: 0 when no rseq area is registered. */
 int rseq_free_main(void);
 
+/* Addresses and sizes the cases use, per build: FAR_AT is far below where
+ * mmap hands out memory (top down) and above the program and its heap;
+ * USER_END is the first address past user space; BRK_FAR a brk step no
+ * address space can take. */
+#ifdef __i386__
+#define CONFORM_BIN "/bin/conform32"     /* this program, for the cases that run it again */
+#define CONFORM_COMM "conform32"         /* its name (comm) */
+#define PLATFORM "i686"                  /* AT_PLATFORM, as Linux gives a 32-bit process */
+#define KERNEL_ADDR 0xffffe000UL         /* the first address past user space */
+#define FAR_AT 0x60000000L
+#define USER_END 0xffffe000UL            /* TASK_SIZE of a 32-bit process, as on Linux */
+#define BRK_FAR 0x7fffffffL
+#else
+#define CONFORM_BIN "/bin/conform"
+#define CONFORM_COMM "conform"
+#define PLATFORM "x86_64"
+#define KERNEL_ADDR 0xffff800000000000UL  /* the first kernel-half address */
+#define FAR_AT 0x300000000000L
+#define USER_END 0x800000000000UL
+#define BRK_FAR (1L << 40)
+#endif
+
+/* An address a call returned, not NULL or -errno: a 32-bit process's
+ * addresses above 2 GiB are negative as a long. */
+static inline int mapped_(unsigned long p) { return p != 0 && p < -4095UL; }
+#define MAPPED(p) mapped_((unsigned long)(p))      /* p evaluated once */
+
 typedef int (*case_fn)(const struct path *P, struct transcript *t);
 
 /* The cases, by file. CASES lists them all (main.c); the summary counts
  * the checks of efault_* (the EFAULT matrix) and entry_* (entry edge
- * cases) apart. */
-#define CASES(X) \
-	X(registers_preserved) \
-	X(six_arguments) \
-	X(enosys_numbers) \
-	X(entry_flags) \
-	X(entry_bad_rsp) \
-	X(entry_single_step) \
-	X(entry_step_dies) \
-	X(entry_sigreturn_rewritten) \
-	X(entry_at_top) \
-	X(entry_bad_return_caught) \
-	X(entry_at_top_caught) \
-	X(int3_and_into) \
+ * cases) apart. X64 marks the cases of x86-64 programs only (64-bit
+ * registers, assembly, 64-bit-only calls or addresses): conform32 (-m32)
+ * leaves them out. */
+#define CASES(X, X64) \
+	X64(registers_preserved) \
+	X64(six_arguments) \
+	X64(enosys_numbers) \
+	X64(entry_flags) \
+	X64(entry_bad_rsp) \
+	X64(entry_single_step) \
+	X64(entry_step_dies) \
+	X64(entry_sigreturn_rewritten) \
+	X64(entry_at_top) \
+	X64(entry_bad_return_caught) \
+	X64(entry_at_top_caught) \
+	X64(int3_and_into) \
 	X(efault_read) \
 	X(efault_write) \
 	X(efault_writev) \
@@ -117,11 +170,11 @@ typedef int (*case_fn)(const struct path *P, struct transcript *t);
 	X(brk_grow_shrink) \
 	X(mmap_munmap) \
 	X(mmap_fixed) \
-	X(mmap_errors) \
+	X64(mmap_errors) \
 	X(clock_gettime_works) \
 	X(uname_fields) \
-	X(arch_prctl_fs) \
-	X(fsgsbase_user) \
+	X64(arch_prctl_fs) \
+	X64(fsgsbase_user) \
 	X(auxv_linux) \
 	X(set_tid_address_pid) \
 	X(fork_wait_exit) \
@@ -129,10 +182,10 @@ typedef int (*case_fn)(const struct path *P, struct transcript *t);
 	X(privileged_insns) \
 	X(user_faults) \
 	X(kernel_addresses) \
-	X(memory_exhaustion) \
+	X64(memory_exhaustion) \
 	X(vdso_between_syscalls) \
 	X(vdso_errors_match) \
-	X(vvar_read_only) \
+	X64(vvar_read_only) \
 	X(files_read_write_seek) \
 	X(files_directories) \
 	X(files_links_dup) \
@@ -141,12 +194,12 @@ typedef int (*case_fn)(const struct path *P, struct transcript *t);
 	X(files_cloexec) \
 	X(rlimit_defaults) \
 	X(rlimit_set_get) \
-	X(rlimit_errors) \
+	X64(rlimit_errors) \
 	X(rlimit_other_process) \
 	X(rlimit_inherit) \
-	X(rlimit_as) \
+	X64(rlimit_as) \
 	X(rlimit_data) \
-	X(rlimit_vm_exact) \
+	X64(rlimit_vm_exact) \
 	X(rlimit_nofile) \
 	X(fileat_openat_stat) \
 	X(fileat_umask) \
@@ -156,7 +209,7 @@ typedef int (*case_fn)(const struct path *P, struct transcript *t);
 	X(links_at_calls) \
 	X(links_opath) \
 	X(links_utimensat) \
-	X(links_chown) \
+	X64(links_chown) \
 	X(efault_links) \
 	X(fifo_mknod) \
 	X(fifo_open_nonblock) \
@@ -187,25 +240,25 @@ typedef int (*case_fn)(const struct path *P, struct transcript *t);
 	X(cpu_times) \
 	X(sysinfo_fields) \
 	X(prctl_name) \
-	X(affinity) \
+	X64(affinity) \
 	X(getrandom_works) \
 	X(mprotect_rights) \
 	X(mprotect_errors) \
 	X(mprotect_counts) \
 	X(madvise_calls) \
-	X(mremap_calls) \
+	X64(mremap_calls) \
 	X(mmap_shared) \
-	X(clone_flags) \
+	X64(clone_flags) \
 	X(efault_address_calls) \
-	X(efault_clone_tid) \
+	X64(efault_clone_tid) \
 	X(pgrp_calls) \
 	X(setsid_session) \
 	X(tty_job_ioctls) \
 	X(stop_continue) \
 	X(waitid) \
 	X(efault_waitid) \
-	X(rseq_register) \
-	X(efault_rseq) \
+	X64(rseq_register) \
+	X64(efault_rseq) \
 	X(prio_nice) \
 	X(ioprio_calls) \
 	X(prctl_privs) \
@@ -215,7 +268,7 @@ typedef int (*case_fn)(const struct path *P, struct transcript *t);
 	X(efault_misc)
 
 #define DECLARE_CASE(name) int case_##name(const struct path *P, struct transcript *t);
-CASES(DECLARE_CASE)
+CASES(DECLARE_CASE, DECLARE_CASE)
 #undef DECLARE_CASE
 
 #endif

@@ -1,13 +1,15 @@
 /*
  * conform - the entry conformance suite (see conform.h). Run as init by
- * scripts/test.sh (init=/bin/conform): prints `ok N - ...` lines, the
- * checks that passed on each path (in all, in the EFAULT matrix and in the
- * entry edge cases), and `N passed, N failed`; exits non-zero when
- * anything failed.
+ * scripts/test.sh (init=/bin/conform, init=/bin/conform32): prints `ok N -
+ * ...` lines, the checks that passed on each path (in all, in the EFAULT
+ * matrix and in the entry edge cases), and `N passed, N failed`; exits
+ * non-zero when anything failed. The paths are the entries the kernel
+ * offers of those below (libc_set_entry() says which); conform32 runs on
+ * Linux too, the reference.
  *
  *   conform               run every case
  *   conform NAME          run one case
- *   conform --entry       (used by the suite itself) exit with libc's entry
+ *   conform --entry       (used by the suite itself) exit with the index of libc's entry in paths[]
  *   conform --is-open N   (the same) exit 1 when descriptor N is open
  *   conform --limit-is R CUR MAX...   (the same) exit 0 when each getrlimit(R) is {CUR, MAX}
  *   conform --vm-pages    (the same) exit with the pages mapped (RLIMIT_AS's count), mod 256
@@ -25,17 +27,37 @@
 #include "tap.h"
 #include "conform.h"
 
-static const struct path paths[2] = {
+#ifdef __i386__
+#define DEFAULT_ENTRY ENTRY_KERNEL_VSYSCALL      /* what libc picks by itself */
+static const struct path paths[] = {
+	{ "int80_32", ENTRY_INT80_32, __syscall6_int80 },
+	{ "sysenter", ENTRY_SYSENTER, __syscall6_sysenter },
+	{ "syscall32", ENTRY_SYSCALL32, __syscall6_syscall32 },
+	{ "kernel_vsyscall", ENTRY_KERNEL_VSYSCALL, __syscall6_vsyscall },
+};
+static const char *const force_word[] = { "int80", "sysenter", "syscall", "kernel_vsyscall" };
+#else
+#define DEFAULT_ENTRY ENTRY_SYSCALL
+static const struct path paths[] = {
 	{ "int80", ENTRY_INT80, __syscall6_int80 },
 	{ "syscall", ENTRY_SYSCALL, __syscall6_fast },
 };
+static const char *const force_word[] = { "int80", "syscall" };
+#endif
+#define NPATHS (int)(sizeof(paths) / sizeof(paths[0]))
+static int offered[NPATHS];              /* the kernel offers paths[p] */
 
 static const struct {
 	const char *name;
 	case_fn fn;
 } cases[] = {
 #define CASE_ENTRY(name) { #name, case_##name },
-	CASES(CASE_ENTRY)
+#ifdef __i386__
+#define SKIP_CASE(name)
+	CASES(CASE_ENTRY, SKIP_CASE)
+#else
+	CASES(CASE_ENTRY, CASE_ENTRY)
+#endif
 #undef CASE_ENTRY
 };
 
@@ -92,26 +114,32 @@ int run_child(void (*fn)(const struct path *P, void *arg), const struct path *P,
  * hardening work reports on (by case name prefix). */
 static const char *const groups[] = { "", "efault_", "entry_" };
 #define NGROUPS 3
-static long passed_checks[NGROUPS][2];
+static long passed_checks[NGROUPS][NPATHS];
 #define COUNTS_FD 60                 /* where a case's process sends its counts: high, out of the cases' way */
 
-/* In a child: run the case on both paths, compare, send the number of
- * checks that passed on each path down fd; exit with bits
- * 1 = int80 failed, 2 = syscall failed, 4 = the transcripts differ. */
-static void run_both(int i, int fd)
+/* In a child: run the case on every path offered, compare each transcript
+ * with the first, send the number of checks that passed on each path down
+ * fd; exit with bit p set when paths[p] failed, and bit NPATHS when the
+ * transcripts differ. */
+static void run_all(int i, int fd)
 {
-	static struct transcript t[2];
-	int bits = 0, good[2];
+	static struct transcript t[NPATHS];
+	int bits = 0, good[NPATHS] = { 0 }, first = -1;
 
-	for (int p = 0; p < 2; p++) {
+	for (int p = 0; p < NPATHS; p++) {
+		if (!offered[p])
+			continue;
 		libc_set_entry(paths[p].entry);      /* libc's own calls follow the path too */
 		if (cases[i].fn(&paths[p], &t[p]) != 0 || t[p].failures)
 			bits |= 1 << p;
 		good[p] = t[p].checks > t[p].failures ? t[p].checks - t[p].failures : 0;
-	}
-	if (strcmp(t[0].text, t[1].text) != 0) {
-		printf("# transcripts differ:\n#  int80:   %s\n#  syscall: %s\n", t[0].text, t[1].text);
-		bits |= 4;
+		if (first < 0)
+			first = p;
+		else if (strcmp(t[first].text, t[p].text) != 0) {
+			printf("# transcripts differ:\n#  %s: %s\n#  %s: %s\n", paths[first].name, t[first].text,
+			       paths[p].name, t[p].text);
+			bits |= 1 << NPATHS;
+		}
 	}
 	fflush(stdout);
 	write(fd, good, sizeof(good));
@@ -120,7 +148,7 @@ static void run_both(int i, int fd)
 
 static void run_case(int i)
 {
-	int status = -1, fds[2], good[2] = { 0, 0 };
+	int status = -1, fds[2], good[NPATHS] = { 0 };
 	pid_t pid = -1;
 
 	fflush(stdout);
@@ -135,32 +163,44 @@ static void run_case(int i)
 		dup2(fds[1], COUNTS_FD);
 		close(fds[0]);
 		close(fds[1]);
-		run_both(i, COUNTS_FD);
+		run_all(i, COUNTS_FD);
 	}
 	close(fds[1]);
 	if (pid > 0) {
 		waitpid(pid, &status, 0);
 		if (read(fds[0], good, sizeof(good)) != sizeof(good))
-			good[0] = good[1] = 0;
+			memset(good, 0, sizeof(good));
 	}
 	close(fds[0]);
 	for (int g = 0; g < NGROUPS; g++)
 		if (strncmp(cases[i].name, groups[g], strlen(groups[g])) == 0)
-			for (int p = 0; p < 2; p++)
+			for (int p = 0; p < NPATHS; p++)
 				passed_checks[g][p] += good[p];
 	if (pid < 0 || status < 0 || WIFSIGNALED(status)) {
 		const char *why = pid < 0 ? "fork failed" : "the case's process died";
-		tap(0, "%s [int80] (%s, status 0x%x)", cases[i].name, why, status);
-		tap(0, "%s [syscall] (%s)", cases[i].name, why);
-		tap(0, "%s: both paths agree (%s)", cases[i].name, why);
+		for (int p = 0; p < NPATHS; p++)
+			if (offered[p])
+				tap(0, "%s [%s] (%s, status 0x%x)", cases[i].name, paths[p].name, why, status);
+		tap(0, "%s: all paths agree (%s)", cases[i].name, why);
 		return;
 	}
 	int bits = WEXITSTATUS(status);
-	tap(!(bits & 1), "%s [int80]", cases[i].name);
-	tap(!(bits & 2), "%s [syscall]", cases[i].name);
-	tap(!(bits & 4), "%s: both paths agree", cases[i].name);
+	for (int p = 0; p < NPATHS; p++)
+		if (offered[p])
+			tap(!(bits & 1 << p), "%s [%s]", cases[i].name, paths[p].name);
+	tap(!(bits & 1 << NPATHS), "%s: all paths agree", cases[i].name);
 }
 
+/* The entry libc uses, as an index into paths[] (-1: none of them). */
+static int entry_index(void)
+{
+	for (int p = 0; p < NPATHS; p++)
+		if (paths[p].entry == libc_entry())
+			return p;
+	return -1;
+}
+
+#ifdef __x86_64__
 /* The state _start found, as docs/abi.md promises: all zero, rflags 0x202. */
 static void check_initial_state(void)
 {
@@ -172,27 +212,41 @@ static void check_initial_state(void)
 	tap(__start_regs[15] == 0x202, "initial rflags is 0x202 (IF only), got 0x%lx", __start_regs[15]);
 }
 
-/* libc picks syscall by itself, and LIBC_SYSCALL=int80 makes it use int $0x80. */
+#endif
+
+/* libc picks the fastest entry by itself (x86-64: syscall; -m32:
+ * __kernel_vsyscall), and LIBC_SYSCALL=word makes it use each offered one. */
 static void check_entry_choice(char *self)
 {
-	static const char *const want[] = { "int80", "syscall" };
-
-	tap(libc_entry() == ENTRY_SYSCALL, "libc chose the syscall entry by itself (uses %s)", libc_entry_name());
-	for (int i = 0; i < 2; i++) {
-		char env[32];
-		snprintf(env, sizeof(env), "LIBC_SYSCALL=%s", want[i]);
+	tap(libc_entry() == DEFAULT_ENTRY, "libc chose the %s entry by itself (uses %s)",
+	    paths[NPATHS - 1].name, libc_entry_name());
+	for (int i = 0; i < NPATHS; i++) {
+		if (!offered[i])
+			continue;
+		char env[40];
+		snprintf(env, sizeof(env), "LIBC_SYSCALL=%s", force_word[i]);
 		char *argv[] = { self, "--entry", NULL }, *envp[] = { env, NULL };
 		int status = -1;
 		pid_t pid;
 		fflush(stdout);
 		if ((pid = fork()) == 0) {
-			execve("/bin/conform", argv, envp);
+			execve(strchr(self, '/') ? self : CONFORM_BIN, argv, envp);
 			_exit(99);
 		}
 		waitpid(pid, &status, 0);
-		tap(WIFEXITED(status) && WEXITSTATUS(status) == (i == 0 ? ENTRY_INT80 : ENTRY_SYSCALL),
-		    "LIBC_SYSCALL=%s selects %s (status 0x%x)", want[i], want[i], status);
+		tap(WIFEXITED(status) && WEXITSTATUS(status) == i,
+		    "LIBC_SYSCALL=%s selects %s (status 0x%x)", force_word[i], paths[i].name, status);
 	}
+}
+
+/* Which paths this kernel and CPU offer: the ones libc will switch to. */
+static void find_paths(void)
+{
+	int was = libc_entry();
+
+	for (int p = 0; p < NPATHS; p++)
+		offered[p] = libc_set_entry(paths[p].entry) == 0;
+	libc_set_entry(was);
 }
 
 int main(int argc, char **argv)
@@ -200,7 +254,7 @@ int main(int argc, char **argv)
 	int ncases = sizeof(cases) / sizeof(cases[0]), ran = 0;
 
 	if (argc > 1 && strcmp(argv[1], "--entry") == 0)
-		return libc_entry();
+		return entry_index();
 	if (argc > 2 && strcmp(argv[1], "--is-open") == 0) {
 		struct stat st;
 		return fstat(atoi(argv[2]), &st) == 0;    /* 1: that descriptor survived execve */
@@ -217,12 +271,18 @@ int main(int argc, char **argv)
 	if (argc > 1 && strcmp(argv[1], "--rseq-free") == 0)
 		return rseq_free_main();
 	if (argc > 1 && strcmp(argv[1], "--vm-pages") == 0)
-		return mapped_pages(&paths[libc_entry() == ENTRY_SYSCALL], RLIMIT_AS) & 0xff;
+		return mapped_pages(&paths[entry_index() < 0 ? 0 : entry_index()], RLIMIT_AS) & 0xff;
 	suite_pid = getpid();
-	printf("conform: entry conformance suite, %d cases x 2 paths; libc uses %s\n",
-	       ncases, libc_entry_name());
+	find_paths();
+	printf("conform: entry conformance suite, %d cases; libc uses %s; paths:", ncases, libc_entry_name());
+	for (int p = 0; p < NPATHS; p++)
+		if (offered[p])
+			printf(" %s", paths[p].name);
+	printf("\n");
 	if (argc == 1) {
+#ifdef __x86_64__
 		check_initial_state();
+#endif
 		check_entry_choice(argv[0]);
 	}
 	for (int i = 0; i < ncases; i++) {
@@ -233,9 +293,10 @@ int main(int argc, char **argv)
 	}
 	if (argc > 1 && !ran)
 		tap(0, "no case named %s", argv[1]);
-	for (int p = 0; p < 2; p++)
-		printf("conform: %ld checks passed on %s (EFAULT matrix %ld, entry edge cases %ld)\n",
-		       passed_checks[0][p], paths[p].name, passed_checks[1][p], passed_checks[2][p]);
+	for (int p = 0; p < NPATHS; p++)
+		if (offered[p])
+			printf("conform: %ld checks passed on %s (EFAULT matrix %ld, entry edge cases %ld)\n",
+			       passed_checks[0][p], paths[p].name, passed_checks[1][p], passed_checks[2][p]);
 	printf("%d passed, %d failed\n", tap_passed, tap_failed);
 	return tap_failed ? 1 : 0;
 }

@@ -3,7 +3,7 @@
  * for Linux (the same source builds for both: scripts/linux-bench.sh).
  *
  *   OS_KERNEL          "this" or "linux", the "kernel" key of BENCH lines
- *   NR_GETPID_INT80    getpid's number through int $0x80 (Linux: i386's 20)
+ *   NR_GETPID_INT80    getpid's number through int $0x80 (Linux, and any -m32 build: i386's 20)
  *   NR_CLOCK_INT80     clock_gettime's number through int $0x80 (Linux: i386's 265)
  *   os_tsc_hz()        the TSC frequency, for ns figures
  *   NR_READ_*, NR_WRITE_*  read and write through each entry
@@ -19,6 +19,22 @@
 #include <time.h>
 
 #include "tsc.h"
+
+/* The TSC frequency measured over 100 ms of CLOCK_MONOTONIC (for a kernel
+ * that does not export its calibration). */
+static inline uint64_t tsc_hz_measured(void)
+{
+	struct timespec a, b;
+	uint64_t t0, t1;
+
+	clock_gettime(CLOCK_MONOTONIC, &a);
+	t0 = tsc_begin();
+	do
+		clock_gettime(CLOCK_MONOTONIC, &b);
+	while ((b.tv_sec - a.tv_sec) * 1000000000LL + (b.tv_nsec - a.tv_nsec) < 100000000LL);
+	t1 = tsc_begin();
+	return (t1 - t0) * 1000000000ULL / ((b.tv_sec - a.tv_sec) * 1000000000ULL + (b.tv_nsec - a.tv_nsec));
+}
 
 #ifdef __linux__
 #include <sys/auxv.h>
@@ -38,20 +54,8 @@
 #define NR_READ_SYSCALL 0
 #define NR_WRITE_SYSCALL 1
 
-/* Linux does not export its calibration: measure 100 ms of CLOCK_MONOTONIC. */
-static inline uint64_t os_tsc_hz(void)
-{
-	struct timespec a, b;
-	uint64_t t0, t1;
-
-	clock_gettime(CLOCK_MONOTONIC, &a);
-	t0 = tsc_begin();
-	do
-		clock_gettime(CLOCK_MONOTONIC, &b);
-	while ((b.tv_sec - a.tv_sec) * 1000000000L + (b.tv_nsec - a.tv_nsec) < 100000000L);
-	t1 = tsc_begin();
-	return (t1 - t0) * 1000000000ULL / ((b.tv_sec - a.tv_sec) * 1000000000ULL + (b.tv_nsec - a.tv_nsec));
-}
+/* Linux does not export its calibration. */
+static inline uint64_t os_tsc_hz(void) { return tsc_hz_measured(); }
 
 static inline int os_has_vdso(void) { return getauxval(AT_SYSINFO_EHDR) != 0; }
 
@@ -86,11 +90,13 @@ static inline void os_done(void)
 #define NR_READ_SYSCALL SYS_read
 #define NR_WRITE_SYSCALL SYS_write
 
+/* The kernel's calibration; a 32-bit process has no trapdoor_stats call. */
 static inline uint64_t os_tsc_hz(void)
 {
 	struct trapdoor_stats s = { 0 };
 
-	trapdoor_stats(&s);
+	if (trapdoor_stats(&s) < 0 || !s.tsc_hz)
+		return tsc_hz_measured();
 	return s.tsc_hz;
 }
 

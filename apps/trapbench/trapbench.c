@@ -18,6 +18,7 @@
  * vsyscall=xonly) and none (the empty measurement: what the timer itself
  * costs). The same source builds as a
  * static Linux program (os.h), where int80 means Linux's i386 entry.
+ * Built -m32 it is trapbench32 (calls32.h): the 32-bit entries instead.
  */
 #include <fcntl.h>
 #include <stdint.h>
@@ -34,6 +35,13 @@
 #define SAMPLES 10000
 #define WARMUP 1000
 #define BINS 32
+
+#ifdef __i386__
+#include "calls32.h"
+#else
+/* What a case needs beyond the kernel entry itself. */
+#define NEED_VDSO 1
+#define NEED_VSYSCALL 2              /* a usable vsyscall page: probed when first needed */
 
 /* The calls, each with no more code than its mechanism needs. int $0x80
  * gets i386-style arguments too (ebx, ecx), which is what Linux's entry
@@ -132,21 +140,25 @@ static void call_write_syscall(void) { syscall_3(NR_WRITE_SYSCALL, null_fd, (lon
 static const struct bench {
 	const char *path, *call;
 	void (*fn)(void);
-	int needs_vdso, needs_vsyscall;
+	unsigned needs;                  /* NEED_* bits */
 } benches[] = {
-	{ "none", "empty", call_none, 0, 0 },
-	{ "int80", "getpid", call_getpid_int80, 0, 0 },
-	{ "syscall", "getpid", call_getpid_syscall, 0, 0 },
-	{ "int80", "clock_gettime", call_clock_int80, 0, 0 },
-	{ "syscall", "clock_gettime", call_clock_syscall, 0, 0 },
-	{ "vdso", "clock_gettime", call_clock_vdso, 1, 0 },
-	{ "int80", "read", call_read_int80, 0, 0 },
-	{ "syscall", "read", call_read_syscall, 0, 0 },
-	{ "int80", "write", call_write_int80, 0, 0 },
-	{ "syscall", "write", call_write_syscall, 0, 0 },
-	{ "vsyscall", "gettimeofday", call_gettimeofday_vsyscall, 0, 1 },
-	{ "vsyscall", "time", call_time_vsyscall, 0, 1 },
+	{ "none", "empty", call_none, 0 },
+	{ "int80", "getpid", call_getpid_int80, 0 },
+	{ "syscall", "getpid", call_getpid_syscall, 0 },
+	{ "int80", "clock_gettime", call_clock_int80, 0 },
+	{ "syscall", "clock_gettime", call_clock_syscall, 0 },
+	{ "vdso", "clock_gettime", call_clock_vdso, NEED_VDSO },
+	{ "int80", "read", call_read_int80, 0 },
+	{ "syscall", "read", call_read_syscall, 0 },
+	{ "int80", "write", call_write_int80, 0 },
+	{ "syscall", "write", call_write_syscall, 0 },
+	{ "vsyscall", "gettimeofday", call_gettimeofday_vsyscall, NEED_VSYSCALL },
+	{ "vsyscall", "time", call_time_vsyscall, NEED_VSYSCALL },
 };
+
+/* (The vsyscall page is probed by run() when a case first needs it.) */
+static unsigned os_offers(void) { return (os_has_vdso() ? NEED_VDSO : 0) | NEED_VSYSCALL; }
+#endif
 
 static uint64_t samples[SAMPLES];
 
@@ -164,8 +176,10 @@ static void run(const struct bench *b, uint64_t tsc_hz)
 {
 	unsigned long hist[BINS] = { 0 };
 
-	if (b->needs_vsyscall && !vsyscall_usable())
+#ifdef NEED_VSYSCALL
+	if ((b->needs & NEED_VSYSCALL) && !vsyscall_usable())
 		return;
+#endif
 	for (int i = 0; i < WARMUP; i++)
 		b->fn();
 	for (int i = 0; i < SAMPLES; i++) {
@@ -228,11 +242,12 @@ int main(void)
 	}
 	uint64_t hz = os_tsc_hz();
 	int vdso = os_has_vdso();
+	unsigned have = os_offers();
 
 	printf("trapbench: kernel %s, %d samples per case, TSC %lu Hz, vDSO %s\n",
 	       OS_KERNEL, SAMPLES, (unsigned long)hz, vdso ? "yes" : "no");
 	for (unsigned i = 0; i < sizeof(benches) / sizeof(benches[0]); i++)
-		if (!benches[i].needs_vdso || vdso)
+		if ((benches[i].needs & ~have) == 0)
 			run(&benches[i], hz);
 #ifdef __x86_64__
 	run_trapbench32();

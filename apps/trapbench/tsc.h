@@ -16,7 +16,8 @@ static inline uint64_t tsc_begin(void)
 static inline uint64_t tsc_end(void)
 {
 	uint32_t lo, hi;
-	__asm__ volatile("rdtscp; lfence" : "=a"(lo), "=d"(hi) : : "rcx", "memory");
+	uint32_t aux;                    /* rdtscp's IA32_TSC_AUX, unused */
+	__asm__ volatile("rdtscp; lfence" : "=a"(lo), "=d"(hi), "=c"(aux) : : "memory");
 	return (uint64_t)hi << 32 | lo;
 }
 

@@ -73,16 +73,33 @@
 #define CLOCK_THREAD_CPUTIME_ID 3
 #define TIMER_ABSTIME           1       /* clock_nanosleep: req is a time on the clock */
 
+/* 64-bit words, except in a -m32 program built with libc32 (LIBC_TIME32,
+ * set by user32_flags): there two longs, the 32-bit struct i386's time32
+ * calls take. (The 32-bit vDSO keeps the 64-bit one for clock_gettime64.) */
+#if defined(__i386__) && defined(LIBC_TIME32)
+struct timespec {
+	long tv_sec;
+	long tv_nsec;
+};
+#else
 struct timespec {
 	int64_t tv_sec;
 	int64_t tv_nsec;
 };
+#endif
 
 /* gettimeofday */
+#if defined(__i386__) && defined(LIBC_TIME32)
+struct timeval {
+	long tv_sec;
+	long tv_usec;
+};
+#else
 struct timeval {
 	int64_t tv_sec;
 	int64_t tv_usec;
 };
+#endif
 struct timezone {
 	int tz_minuteswest;
 	int tz_dsttime;

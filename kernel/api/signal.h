@@ -106,18 +106,26 @@ struct k_sigaction {
 	uint64_t mask;                         /* blocked while the handler runs */
 };
 
-/* siginfo_t: 128 bytes; the fields this kernel fills. */
+/* siginfo_t: 128 bytes; the fields this kernel fills. The union starts
+ * at 16 on x86-64 and at 12 in a -m32 program (i386's layout, where
+ * addresses are 32-bit). */
 struct k_siginfo {
 	int32_t si_signo;
 	int32_t si_errno;
 	int32_t si_code;
+#ifdef __x86_64__
 	int32_t _pad;
+#endif
 	union {
 		struct { int32_t pid; uint32_t uid; } kill;  /* SI_USER */
-		uint64_t addr;                 /* faults: the address */
+		unsigned long addr;            /* faults: the address */
 		struct { int32_t pid; uint32_t uid; int32_t status; } chld;
 	} u;
+#ifdef __x86_64__
 	uint8_t _rest[128 - 32];
+#else
+	uint8_t _rest[128 - 24];
+#endif
 };
 
 /* The registers a handler's return restores (Linux's struct sigcontext). */
@@ -206,6 +214,9 @@ struct k_rt_sigframe {
  * constants from here; api/compat.h has the i386 structures). */
 #ifdef __x86_64__
 _Static_assert(sizeof(struct k_siginfo) == 128, "siginfo is 128 bytes");
+#ifdef __i386__
+_Static_assert(__builtin_offsetof(struct k_siginfo, u) == 12, "i386 siginfo's union");
+#endif
 _Static_assert(sizeof(struct k_sigcontext) == 256, "sigcontext is 256 bytes");
 _Static_assert(sizeof(struct k_ucontext) == 304, "ucontext is 304 bytes");
 _Static_assert(sizeof(struct k_fpstate) == 512, "the FXSAVE area is 512 bytes");

@@ -46,6 +46,40 @@
 #define S_IXOTH 00001
 #define S_IALLUGO 07777 /* every permission bit (Linux's name) */
 
+/* utimensat's special tv_nsec values. */
+#define UTIME_NOW  ((1l << 30) - 1l)
+#define UTIME_OMIT ((1l << 30) - 2l)
+
+#ifdef __i386__
+/* A -m32 program's struct stat is i386's struct stat64 (what stat64,
+ * fstat64, lstat64 and fstatat64 fill): 64-bit sizes and inode numbers,
+ * 32-bit times, 4-byte alignment of the 64-bit fields. */
+struct stat {
+	uint64_t st_dev;
+	uint32_t __pad0;
+	uint32_t __st_ino;    /* the low 32 bits of st_ino */
+	uint32_t st_mode;
+	uint32_t st_nlink;
+	uint32_t st_uid;
+	uint32_t st_gid;
+	uint64_t st_rdev;
+	uint32_t __pad3;
+	int64_t st_size;      /* bytes */
+	int32_t st_blksize;   /* preferred I/O size */
+	int64_t st_blocks;    /* 512-byte units allocated */
+	struct timespec st_atim;
+	struct timespec st_mtim;
+	struct timespec st_ctim;
+	uint64_t st_ino;
+};
+_Static_assert(sizeof(struct stat) == 96, "struct stat is Linux i386's struct stat64");
+_Static_assert(__builtin_offsetof(struct stat, st_mode) == 16, "st_mode offset");
+_Static_assert(__builtin_offsetof(struct stat, st_rdev) == 32, "st_rdev offset");
+_Static_assert(__builtin_offsetof(struct stat, st_size) == 44, "st_size offset");
+_Static_assert(__builtin_offsetof(struct stat, st_blocks) == 56, "st_blocks offset");
+_Static_assert(__builtin_offsetof(struct stat, st_atim) == 64, "st_atim offset");
+_Static_assert(__builtin_offsetof(struct stat, st_ino) == 88, "st_ino offset");
+#else
 struct stat {
 	uint64_t st_dev;
 	uint64_t st_ino;
@@ -64,14 +98,11 @@ struct stat {
 	int64_t __unused[3];
 };
 
-/* utimensat's special tv_nsec values. */
-#define UTIME_NOW  ((1l << 30) - 1l)
-#define UTIME_OMIT ((1l << 30) - 2l)
-
 _Static_assert(sizeof(struct stat) == 144, "struct stat is Linux x86-64's");
 _Static_assert(__builtin_offsetof(struct stat, st_mode) == 24, "st_mode offset");
 _Static_assert(__builtin_offsetof(struct stat, st_rdev) == 40, "st_rdev offset");
 _Static_assert(__builtin_offsetof(struct stat, st_size) == 48, "st_size offset");
 _Static_assert(__builtin_offsetof(struct stat, st_atim) == 72, "st_atim offset");
+#endif
 
 #endif

@@ -22,22 +22,29 @@ typedef struct {
 	int32_t val[2];
 } fsid_t;
 
+/* The words that are longs: a -m32 program's struct statfs is i386's
+ * struct statfs64 (what statfs64 and fstatfs64 fill). */
 struct statfs {
-	int64_t f_type;
-	int64_t f_bsize;              /* the block size (a page) */
+	long f_type;
+	long f_bsize;                 /* the block size (a page) */
 	uint64_t f_blocks;            /* blocks the file system may hold */
 	uint64_t f_bfree;             /* blocks free */
 	uint64_t f_bavail;            /* blocks free to an unprivileged user */
 	uint64_t f_files;             /* nodes it may hold */
 	uint64_t f_ffree;             /* nodes free */
 	fsid_t f_fsid;
-	int64_t f_namelen;            /* the longest name */
-	int64_t f_frsize;             /* the fragment size (= f_bsize) */
-	int64_t f_flags;              /* ST_* */
-	int64_t f_spare[4];
+	long f_namelen;               /* the longest name */
+	long f_frsize;                /* the fragment size (= f_bsize) */
+	long f_flags;                 /* ST_* */
+	long f_spare[4];
 };
 
+#ifdef __i386__
+_Static_assert(sizeof(struct statfs) == 84, "struct statfs is Linux i386's struct statfs64");
+_Static_assert(__builtin_offsetof(struct statfs, f_fsid) == 48, "f_fsid offset");
+#else
 _Static_assert(sizeof(struct statfs) == 120, "struct statfs is Linux x86-64's");
 _Static_assert(__builtin_offsetof(struct statfs, f_fsid) == 56, "f_fsid offset");
+#endif
 
 #endif

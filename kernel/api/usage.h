@@ -49,8 +49,15 @@ struct sysinfo {
 	char _f[20 - 2 * sizeof(long) - sizeof(int)];   /* no bytes on x86-64 */
 };
 
+#ifdef __i386__
+/* A -m32 program: the same structures in 32-bit longs, Linux i386's sizes. */
+_Static_assert(sizeof(struct rusage) == 72, "i386 struct rusage is 72 bytes");
+_Static_assert(sizeof(struct tms) == 16, "i386 struct tms is 16 bytes");
+_Static_assert(sizeof(struct sysinfo) == 64, "i386 struct sysinfo is 64 bytes");
+#else
 _Static_assert(sizeof(struct rusage) == 144, "struct rusage is 144 bytes");
 _Static_assert(sizeof(struct tms) == 32, "struct tms is 32 bytes");
 _Static_assert(sizeof(struct sysinfo) == 112, "struct sysinfo is 112 bytes");
+#endif
 
 #endif

@@ -20,7 +20,7 @@
 
 #define NSIG 65                       /* signals are 1..64 */
 
-typedef unsigned long sigset_t;       /* signal n is bit n-1, as the kernel's set */
+typedef uint64_t sigset_t;           /* signal n is bit n-1, as the kernel's set (64 bits under -m32 too) */
 typedef void (*sighandler_t)(int);
 typedef int sig_atomic_t;
 

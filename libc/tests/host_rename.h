@@ -20,6 +20,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* ---- declarations ------------------------------------------------------ */
 
@@ -110,12 +111,12 @@ int tl_ferror(tl_FILE *f);
 void tl_clearerr(tl_FILE *f);
 void tl_perror(const char *s);
 
-/* signal.h (sigset_t is unsigned long) */
-int tl_sigemptyset(unsigned long *set);
-int tl_sigfillset(unsigned long *set);
-int tl_sigaddset(unsigned long *set, int sig);
-int tl_sigdelset(unsigned long *set, int sig);
-int tl_sigismember(const unsigned long *set, int sig);
+/* signal.h (sigset_t is uint64_t, 64 bits under -m32 too) */
+int tl_sigemptyset(uint64_t *set);
+int tl_sigfillset(uint64_t *set);
+int tl_sigaddset(uint64_t *set, int sig);
+int tl_sigdelset(uint64_t *set, int sig);
+int tl_sigismember(const uint64_t *set, int sig);
 
 /* assert.h */
 _Noreturn void tl___assert_fail(const char *expr, const char *file, int line, const char *func);

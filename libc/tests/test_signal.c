@@ -9,7 +9,7 @@
 
 static void test_sets(void)
 {
-	unsigned long set = 12345;
+	uint64_t set = 12345;
 
 	CHECK_EQ(tl_sigemptyset(&set), 0);
 	CHECK_EQ(set, 0);
@@ -18,7 +18,7 @@ static void test_sets(void)
 	CHECK_EQ(tl_sigaddset(&set, 2), 0);       /* SIGINT: bit 1, as the kernel's set */
 	CHECK_EQ(set, 2);
 	CHECK_EQ(tl_sigaddset(&set, 64), 0);
-	CHECK(set == (2UL | 1UL << 63));
+	CHECK(set == (2ULL | 1ULL << 63));
 	CHECK_EQ(tl_sigismember(&set, 2), 1);
 	CHECK_EQ(tl_sigismember(&set, 64), 1);
 	CHECK_EQ(tl_sigismember(&set, 3), 0);
@@ -41,7 +41,7 @@ static void test_sets(void)
 		CHECK_EQ(tl_sigismember(&set, bad[i]), -1);
 		CHECK_EQ(tl_errno, EINVAL);
 	}
-	CHECK(set == ~0UL);
+	CHECK(set == ~0ULL);
 }
 
 static void test_strsignal(void)

@@ -2,7 +2,9 @@
  * sys/entry.h - trapdoor's own interface to the system-call entry paths.
  *
  * Every libc wrapper goes through the entry chosen at start-up (the fastest
- * the kernel offers, unless LIBC_SYSCALL=int80|syscall says otherwise).
+ * the kernel offers, unless LIBC_SYSCALL=int80|syscall says otherwise; in
+ * a -m32 program __kernel_vsyscall, unless LIBC_SYSCALL=int80|sysenter|
+ * syscall says otherwise: sys/entry_i386.h).
  * Tests and benchmarks that want one path in particular call the explicit
  * helpers below, which never look at that choice.
  */
@@ -12,7 +14,10 @@
 #include <api/abi.h>
 #include <api/auxv.h>
 
-/* The entry in use (ENTRY_INT80 or ENTRY_SYSCALL) and its name. */
+/* The entry in use (ENTRY_INT80 or ENTRY_SYSCALL; under -m32 one of
+ * ENTRY_INT80_32, ENTRY_SYSENTER, ENTRY_SYSCALL32, ENTRY_KERNEL_VSYSCALL)
+ * and its name ("int80", "syscall"; "int80_32", "sysenter", "syscall32",
+ * "kernel_vsyscall"). */
 int libc_entry(void);
 const char *libc_entry_name(void);
 /* Switch entry for all later wrapper calls; -1 when the kernel lacks it. */
@@ -21,6 +26,9 @@ int libc_set_entry(int entry);
  * (rt_sigreturn by int $0x80 or syscall): what sigaction() installs. */
 void (*libc_restorer(void))(void);
 
+#ifdef __i386__
+#include <sys/entry_i386.h>
+#else
 /* Raw six-argument calls through one mechanism: the result or -errno. */
 static inline long __syscall6_int80(long n, long a1, long a2, long a3, long a4, long a5, long a6)
 {
@@ -45,6 +53,7 @@ static inline long __syscall6_fast(long n, long a1, long a2, long a3, long a4, l
 			 : "rcx", "r11", "memory");
 	return ret;
 }
+#endif
 
 /* The address of a function in the vDSO (AT_SYSINFO_EHDR), or NULL. */
 void *libc_vdso_sym(const char *name);

@@ -7,8 +7,8 @@
 #include <sys/time.h>
 #include <time.h>
 
-#define FD_SET(fd, s)   ((s)->fds_bits[(fd) / 64] |= 1UL << ((fd) % 64))
-#define FD_CLR(fd, s)   ((s)->fds_bits[(fd) / 64] &= ~(1UL << ((fd) % 64)))
+#define FD_SET(fd, s)   ((s)->fds_bits[(fd) / 64] |= 1ULL << ((fd) % 64))
+#define FD_CLR(fd, s)   ((s)->fds_bits[(fd) / 64] &= ~(1ULL << ((fd) % 64)))
 #define FD_ISSET(fd, s) (((s)->fds_bits[(fd) / 64] >> ((fd) % 64)) & 1)
 #define FD_ZERO(s)      __builtin_memset((s), 0, sizeof(fd_set))
 

@@ -6,7 +6,7 @@
 #include <stdint.h>
 
 typedef long ssize_t;
-typedef long off_t;
+typedef int64_t off_t;               /* 64-bit in a -m32 program too, as musl's */
 typedef int pid_t;
 typedef unsigned int mode_t;
 typedef unsigned long dev_t;

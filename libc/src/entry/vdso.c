@@ -1,7 +1,8 @@
 /*
  * vdso.c - find functions in the vDSO the kernel mapped into this process
  * (AT_SYSINFO_EHDR): its PT_DYNAMIC gives the symbol and string tables,
- * and DT_HASH's chain count says how many symbols there are.
+ * and DT_HASH's chain count says how many symbols there are. A -m32
+ * program reads the 32-bit vDSO: the same walk over ELF32 shapes.
  */
 #include <string.h>
 #include <sys/auxv.h>
@@ -9,33 +10,61 @@
 
 #include "lib/elf.h"
 
+#ifdef __i386__
+#define VDSO_CLASS 1                         /* ELFCLASS32 */
+typedef struct {
+	unsigned char e_ident[16];
+	uint16_t e_type, e_machine;
+	uint32_t e_version, e_entry, e_phoff, e_shoff, e_flags;
+	uint16_t e_ehsize, e_phentsize, e_phnum, e_shentsize, e_shnum, e_shstrndx;
+} Ehdr;
+typedef struct {
+	uint32_t p_type, p_offset, p_vaddr, p_paddr, p_filesz, p_memsz, p_flags, p_align;
+} Phdr;
+typedef struct {
+	int32_t d_tag;
+	uint32_t d_val;
+} Dyn;
+typedef struct {
+	uint32_t st_name, st_value, st_size;
+	unsigned char st_info, st_other;
+	uint16_t st_shndx;
+} Sym;
+#else
+#define VDSO_CLASS ELFCLASS64
+typedef Elf64_Ehdr Ehdr;
+typedef Elf64_Phdr Phdr;
+typedef Elf64_Dyn Dyn;
+typedef Elf64_Sym Sym;
+#endif
+
 void *libc_vdso_sym(const char *name)
 {
 	const char *base = (const char *)getauxval(AT_SYSINFO_EHDR);
-	const Elf64_Ehdr *eh = (const Elf64_Ehdr *)base;
-	const Elf64_Dyn *dyn = 0;
-	const Elf64_Sym *sym = 0;
+	const Ehdr *eh = (const Ehdr *)base;
+	const Dyn *dyn = 0;
+	const Sym *sym = 0;
 	const uint32_t *hash = 0;
 	const char *str = 0;
-	uint64_t bias = 0;
+	uintptr_t bias = 0;
 
-	if (!base || memcmp(eh->e_ident, "\177ELF", 4) != 0 || eh->e_ident[4] != ELFCLASS64)
+	if (!base || memcmp(eh->e_ident, "\177ELF", 4) != 0 || eh->e_ident[4] != VDSO_CLASS)
 		return 0;
-	const Elf64_Phdr *ph = (const Elf64_Phdr *)(base + eh->e_phoff);
+	const Phdr *ph = (const Phdr *)(base + eh->e_phoff);
 	for (int i = 0; i < eh->e_phnum; i++) {
 		if (ph[i].p_type == PT_LOAD && !bias)
-			bias = (uint64_t)base - ph[i].p_vaddr;   /* where it was linked vs mapped */
+			bias = (uintptr_t)base - ph[i].p_vaddr;   /* where it was linked vs mapped */
 		else if (ph[i].p_type == PT_DYNAMIC)
-			dyn = (const Elf64_Dyn *)(ph[i].p_vaddr);
+			dyn = (const Dyn *)(uintptr_t)(ph[i].p_vaddr);
 	}
 	if (!bias || !dyn)
 		return 0;
-	dyn = (const Elf64_Dyn *)((uint64_t)dyn + bias);
+	dyn = (const Dyn *)((uintptr_t)dyn + bias);
 	for (; dyn->d_tag != DT_NULL; dyn++) {
 		if (dyn->d_tag == DT_HASH)
 			hash = (const uint32_t *)(dyn->d_val + bias);
 		else if (dyn->d_tag == DT_SYMTAB)
-			sym = (const Elf64_Sym *)(dyn->d_val + bias);
+			sym = (const Sym *)(dyn->d_val + bias);
 		else if (dyn->d_tag == DT_STRTAB)
 			str = (const char *)(dyn->d_val + bias);
 	}

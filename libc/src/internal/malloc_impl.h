@@ -25,6 +25,9 @@
 struct block {
 	size_t size;          /* the whole block in bytes, header included */
 	size_t magic;         /* MAGIC_* */
+#ifdef __i386__
+	size_t _pad[2];       /* a 16-byte header under -m32 too: 16-byte aligned blocks */
+#endif
 	struct block *next;   /* free blocks only: the next one up in memory */
 };
 

@@ -2,6 +2,6 @@
 
 int sigfillset(sigset_t *set)
 {
-	*set = ~0UL;
+	*set = ~(sigset_t)0;
 	return 0;
 }

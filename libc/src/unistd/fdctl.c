@@ -18,7 +18,11 @@ int fcntl(int fd, int cmd, ...)
 	va_start(ap, cmd);
 	arg = va_arg(ap, unsigned long);     /* every command here takes an int or nothing */
 	va_end(ap);
+#ifdef SYS_fcntl64
+	return __syscall_ret(__syscall3(SYS_fcntl64, fd, cmd, arg));   /* i386: the 64-bit-offset fcntl */
+#else
 	return __syscall_ret(__syscall3(SYS_fcntl, fd, cmd, arg));
+#endif
 }
 
 int dup3(int old, int new, int flags) { return __syscall_ret(__syscall3(SYS_dup3, old, new, flags)); }

@@ -19,14 +19,18 @@ int openat(int dirfd, const char *path, int flags, ...)
 		mode = va_arg(ap, int);
 		va_end(ap);
 	}
-	return __syscall_ret(__syscall4(SYS_openat, dirfd, path, flags, mode));
+	return __syscall_ret(__syscall4(SYS_openat, dirfd, path, flags | __O_LARGEFILE, mode));
 }
 
 int creat(const char *path, mode_t mode) { return __syscall_ret(__syscall2(SYS_creat, path, mode)); }
 
 int fstatat(int dirfd, const char *path, struct stat *st, int flags)
 {
+#ifdef __i386__
+	return __syscall_ret(__syscall4(SYS_fstatat64, dirfd, path, st, flags));   /* struct stat64 */
+#else
 	return __syscall_ret(__syscall4(SYS_newfstatat, dirfd, path, st, flags));
+#endif
 }
 
 int access(const char *path, int mode) { return __syscall_ret(__syscall2(SYS_access, path, mode)); }

@@ -24,7 +24,11 @@ int ppoll(struct pollfd *fds, nfds_t n, const struct timespec *timeout, const si
 
 int select(int n, fd_set *in, fd_set *out, fd_set *ex, struct timeval *timeout)
 {
+#ifdef SYS__newselect
+	return __syscall_ret(__syscall5(SYS__newselect, n, in, out, ex, timeout));   /* i386's select */
+#else
 	return __syscall_ret(__syscall5(SYS_select, n, in, out, ex, timeout));
+#endif
 }
 
 int pselect(int n, fd_set *in, fd_set *out, fd_set *ex, const struct timespec *timeout, const sigset_t *mask)
