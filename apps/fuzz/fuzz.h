@@ -247,8 +247,9 @@ struct making {
 	struct call c;
 };
 extern struct making *making;
-/* Run fn(arg) in a child with REPORT_FD set up, wait at most limit_ms;
- * print its failures under prefix (none when prefix is NULL). */
+/* Run fn(arg) in a child with REPORT_FD set up, wait at most limit_ms
+ * (more under --trace); print its failures under prefix (none when prefix
+ * is NULL). */
 void run_child(void (*fn)(void *), void *arg, int limit_ms, const char *prefix, struct outcome *o);
 /* --trace: children report to the console, as they go, not to the parent. */
 extern int trace_console;

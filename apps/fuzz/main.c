@@ -28,10 +28,6 @@
 #define DEFAULT_CALLS  200000             /* stage 2, over the four seeds */
 #define LONG_CALLS     1000000
 #define BATCH_LIMIT_MS 20000             /* a batch takes 0.1 s, 2-5 s when it squeezes */
-/* --trace: each of a batch's 2,000 console lines scrolls the framebuffer
- * (a 4 MiB copy), 20-40 s a batch under TCG: a limit of 20 s would call
- * a slow batch hung. */
-#define TRACE_LIMIT_MS 180000
 
 const struct path paths[2] = {
 	{ "int80", __syscall6_int80 },
@@ -87,8 +83,7 @@ static void run_seed(uint64_t seed, uint64_t calls, int only)
 		snprintf(label, sizeof(label), "stage 2 seed 0x%lx batch %d [%s]", (unsigned long)seed, i,
 			 paths[b.path].name);
 		say("# %s", label);                      /* first: a panic's log names the batch */
-		int fails = guarded(label, stage2_batch, &b, trace_console ? TRACE_LIMIT_MS : BATCH_LIMIT_MS,
-				    &b.trace, &o);
+		int fails = guarded(label, stage2_batch, &b, BATCH_LIMIT_MS, &b.trace, &o);
 		ST.calls[1][b.path] += b.calls;
 		ST.failures[1][b.path] += o.failures;
 		if (fails)

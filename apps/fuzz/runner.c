@@ -27,6 +27,10 @@
 #include "fuzz.h"
 
 #define LEAK_RUNS 3                       /* runs again before lost frames count as a leak */
+/* --trace: a child that names its calls on the console gets this many
+ * times its limit (20 s: 180 s for a batch). Each line scrolls the
+ * framebuffer, a 4 MiB copy: a traced batch takes 20-40 s under TCG. */
+#define TRACE_SLOWER 9
 
 static int report_rd = -1, report_wr = -1;
 int trace_console;
@@ -159,6 +163,8 @@ void run_child(void (*fn)(void *), void *arg, int limit_ms, const char *prefix, 
 
 	memset(o, 0, sizeof(*o));
 	o->status = -1;
+	if (trace_console)
+		limit_ms *= TRACE_SLOWER;
 	if (making)
 		making->index = -1;
 	if ((pid = fork()) < 0)
