@@ -211,7 +211,7 @@ void describe(const struct call *c, char *buf, int size)
 		add(buf, size, &n, v > -100000 && v < 100000 ? "%s%ld" : "%s0x%lx", i ? ", " : "", (long)v);
 		if (c->what[i] && (uint64_t)c->what[i] == c->a[i])
 			add(buf, size, &n, " \"%s\"", c->what[i]);     /* a string from a list */
-		else if (c->what[i])
+		else if (c->what[i] && c->what[i][0])   /* (a label the child made is empty in the parent) */
 			add(buf, size, &n, " [%s]", c->what[i]);
 	}
 	add(buf, size, &n, ")");

@@ -236,9 +236,20 @@ struct outcome {
 	int hung;                              /* killed after the time limit */
 	int failures;                          /* "F" lines received */
 	char last[512];                        /* the last "C" line received */
+	char hang[512];                        /* when hung: its call and state (runner.c's hang_info) */
 };
-/* Run fn(arg) in a child with REPORT_FD set up, wait at most limit_ms;
- * print its failures under prefix (none when prefix is NULL). */
+/* A stage 2 child's current call, in a page it shares with the parent
+ * (runner.c): a hang names the call without --trace. NULL: no such page. */
+struct making {
+	int index;                             /* the call's number in its batch; -1: none yet */
+	int returned;                          /* it returned (the child hung after it) ... */
+	long result;                           /* ... this */
+	struct call c;
+};
+extern struct making *making;
+/* Run fn(arg) in a child with REPORT_FD set up, wait at most limit_ms
+ * (more under --trace); print its failures under prefix (none when prefix
+ * is NULL). */
 void run_child(void (*fn)(void *), void *arg, int limit_ms, const char *prefix, struct outcome *o);
 /* --trace: children report to the console, as they go, not to the parent. */
 extern int trace_console;

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -26,9 +27,14 @@
 #include "fuzz.h"
 
 #define LEAK_RUNS 3                       /* runs again before lost frames count as a leak */
+/* --trace: a child that names its calls on the console gets this many
+ * times its limit (20 s: 180 s for a batch). Each line scrolls the
+ * framebuffer, a 4 MiB copy: a traced batch takes 20-40 s under TCG. */
+#define TRACE_SLOWER 9
 
 static int report_rd = -1, report_wr = -1;
 int trace_console;
+struct making *making;
 
 /* One write per line: a kernel message can come between lines, never inside one. */
 void say(const char *fmt, ...)
@@ -101,6 +107,53 @@ static void drain(struct outcome *o, const char *prefix, int quiet, char *pend, 
 	}
 }
 
+/* pid's state from /proc/<pid>/stat into buf: its letter (R runs or may,
+ * S sleeps in the kernel, T stopped), its CPU ticks, the signals pending
+ * and blocked (proc(5)'s fields 3, 14, 31 and 32; the masks' low 31 bits). */
+static int proc_state(int pid, char *buf, int size)
+{
+	char path[40], st[512], *p;
+	unsigned long f[33] = { 0 };
+	int fd, n;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
+	if ((fd = open(path, O_RDONLY)) < 0)
+		return snprintf(buf, size, " pid %d gone;", pid);
+	n = read(fd, st, sizeof(st) - 1);
+	close(fd);
+	st[n > 0 ? n : 0] = '\0';
+	if (!(p = strrchr(st, ')')) || p[1] != ' ' || !p[2])
+		return snprintf(buf, size, " pid %d ?;", pid);
+	char state = p[2];
+	p += 3;
+	for (int i = 4; i < 33 && *p; i++)
+		f[i] = strtoul(p, &p, 10);
+	return snprintf(buf, size, " pid %d state %c, %lu ticks, signals pending 0x%lx blocked 0x%lx;",
+			pid, state, f[14] + f[15], f[31], f[32]);
+}
+
+/* A hung child, before it is killed: the call it was in or had just made
+ * (the shared page), its state and its live children's, into o->hang. */
+static void hang_info(int pid, struct outcome *o)
+{
+	struct trapdoor_proc t[64];
+	char d[400];
+	int n = 0, nt = trapdoor_procs(t, 64), size = sizeof(o->hang);
+
+	if (making && making->index >= 0) {
+		describe(&making->c, d, sizeof(d));
+		if (making->returned)
+			n += snprintf(o->hang, size, "after call %d: %s = %ld;", making->index, d, making->result);
+		else
+			n += snprintf(o->hang, size, "in call %d: %s;", making->index, d);
+	}
+	if (n < size)
+		n += proc_state(pid, o->hang + n, size - n);
+	for (int i = 0; i < nt && n < size; i++)
+		if (t[i].ppid == pid && t[i].state != 'Z')
+			n += proc_state(t[i].pid, o->hang + n, size - n);
+}
+
 void run_child(void (*fn)(void *), void *arg, int limit_ms, const char *prefix, struct outcome *o)
 {
 	static char pend[1024];
@@ -110,6 +163,10 @@ void run_child(void (*fn)(void *), void *arg, int limit_ms, const char *prefix, 
 
 	memset(o, 0, sizeof(*o));
 	o->status = -1;
+	if (trace_console)
+		limit_ms *= TRACE_SLOWER;
+	if (making)
+		making->index = -1;
 	if ((pid = fork()) < 0)
 		return;
 	if (pid == 0) {
@@ -124,6 +181,7 @@ void run_child(void (*fn)(void *), void *arg, int limit_ms, const char *prefix, 
 		if (wait4(pid, &o->status, WNOHANG, 0) == pid)
 			break;
 		if (now_ms() - start > (uint64_t)limit_ms) {
+			hang_info(pid, o);
 			kill(pid, SIGKILL);               /* our own child, and only it */
 			wait4(pid, &o->status, 0, 0);
 			o->hung = 1;
@@ -204,6 +262,9 @@ int runner_init(void)
 	if (pipe2(p, O_NONBLOCK) < 0)
 		return -1;
 	report_rd = p[0], report_wr = p[1];
+	making = mmap(0, sizeof(*making), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (making == MAP_FAILED)
+		making = 0;
 	mode_null = stat("/dev/null", &st) == 0 ? st.st_mode & 07777 : 0666;   /* as the kernel made them */
 	mode_zero = stat("/dev/zero", &st) == 0 ? st.st_mode & 07777 : 0666;
 	mkdir("/tmp", 0777);                      /* stays: only its scratch directory comes and goes */
@@ -223,7 +284,7 @@ void scratch_clean(void)
 static void say_ending(const char *label, const struct outcome *o)
 {
 	if (o->hung)
-		say("# FAIL %s: the child hung (killed after its time limit)", label);
+		say("# FAIL %s: the child hung (killed after its time limit): %s", label, o->hang);
 	else if (WIFSIGNALED(o->status))
 		say("# FAIL %s: the child was killed by signal %d", label, WTERMSIG(o->status));
 	else

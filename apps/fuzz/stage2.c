@@ -151,10 +151,14 @@ void stage2_batch(void *arg)
 			describe(&c, d, sizeof(d));
 			report('C', "call %d: %s", i, d);
 		}
+		if (making)
+			making->index = i, making->returned = 0, making->c = c;
 		canary_set(&c);
 		long r = make(&c, b->path);
 		if (r == 0 && c.sc && c.sc->spec->result == R_CHILD && getpid() != W.pid)
 			_exit(0);                         /* the copy fork made: end at once */
+		if (making)
+			making->returned = 1, making->result = r;
 		if (b->trace)
 			report('R', "= %ld", r);
 		const char *why = check_result(&c, r);

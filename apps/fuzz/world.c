@@ -43,7 +43,11 @@ int last_child;
 
 /* --- the descriptor pool ---------------------------------------------------- */
 
-/* How to open pool slot i (pipe: the read end, and the write end in slot i+1). */
+/* How to open pool slot i (pipe: the read end, and the write end in slot i+1).
+ * The file is O_NONBLOCK: world_refresh reopens it by name, and by then
+ * the batch may have made "f" a FIFO (mknod, rename). An O_RDWR open of a
+ * FIFO succeeds at once (on Linux too: fifo(7)), and a read of the empty
+ * FIFO would then wait for ever, the batch being its only writer. */
 static const struct {
 	const char *what, *path;
 	int flags;
@@ -51,7 +55,7 @@ static const struct {
 } pool_src[] = {
 	{ "/dev/null", "/dev/null", O_RDWR, 0 },
 	{ "/dev/zero", "/dev/zero", O_RDWR, 0 },
-	{ "file", SCRATCH_DIR "/f", O_RDWR | O_CREAT, 0 },
+	{ "file", SCRATCH_DIR "/f", O_RDWR | O_CREAT | O_NONBLOCK, 0 },
 	{ "dir", SCRATCH_DIR, O_RDONLY | O_DIRECTORY, 0 },
 	{ "pipe read end", NULL, 0, 1 },
 	{ "pipe write end", NULL, 0, 2 },
