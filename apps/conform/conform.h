@@ -24,8 +24,9 @@
 
 /* One entry mechanism, as a case sees it. */
 struct path {
-	const char *name;                /* "int80", "syscall"; -m32: "int80_32", "sysenter", "syscall32", "kernel_vsyscall" */
+	const char *name;                /* a LIBC_ENTRIES path (sys/entry.h): "int80", "syscall"; -m32: "int80_32", ... */
 	int entry;                       /* ENTRY_INT80, ENTRY_SYSCALL, ...: what libc_set_entry() takes */
+	const char *word;                /* LIBC_SYSCALL's word for it */
 	long (*call)(long n, long a1, long a2, long a3, long a4, long a5, long a6);
 };
 

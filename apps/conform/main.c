@@ -4,7 +4,7 @@
  * ...` lines, the checks that passed on each path (in all, in the EFAULT
  * matrix and in the entry edge cases), and `N passed, N failed`; exits
  * non-zero when anything failed. The paths are the entries the kernel
- * offers of those below (libc_set_entry() says which); conform32 runs on
+ * offers of libc's (LIBC_ENTRIES; libc_set_entry() says which); conform32 runs on
  * Linux too, the reference.
  *
  *   conform               run every case
@@ -29,21 +29,15 @@
 
 #ifdef __i386__
 #define DEFAULT_ENTRY ENTRY_KERNEL_VSYSCALL      /* what libc picks by itself */
-static const struct path paths[] = {
-	{ "int80_32", ENTRY_INT80_32, __syscall6_int80 },
-	{ "sysenter", ENTRY_SYSENTER, __syscall6_sysenter },
-	{ "syscall32", ENTRY_SYSCALL32, __syscall6_syscall32 },
-	{ "kernel_vsyscall", ENTRY_KERNEL_VSYSCALL, __syscall6_vsyscall },
-};
-static const char *const force_word[] = { "int80", "sysenter", "syscall", "kernel_vsyscall" };
 #else
 #define DEFAULT_ENTRY ENTRY_SYSCALL
-static const struct path paths[] = {
-	{ "int80", ENTRY_INT80, __syscall6_int80 },
-	{ "syscall", ENTRY_SYSCALL, __syscall6_fast },
-};
-static const char *const force_word[] = { "int80", "syscall" };
 #endif
+/* libc's paths for this build (LIBC_ENTRIES, sys/entry.h). */
+static const struct path paths[] = {
+#define PATH_ROW(path, word, call) { #path, LIBC_ENTRY_BIT(path), word, call },
+	LIBC_ENTRIES(PATH_ROW)
+#undef PATH_ROW
+};
 #define NPATHS (int)(sizeof(paths) / sizeof(paths[0]))
 static int offered[NPATHS];              /* the kernel offers paths[p] */
 
@@ -224,7 +218,7 @@ static void check_entry_choice(char *self)
 		if (!offered[i])
 			continue;
 		char env[40];
-		snprintf(env, sizeof(env), "LIBC_SYSCALL=%s", force_word[i]);
+		snprintf(env, sizeof(env), "LIBC_SYSCALL=%s", paths[i].word);
 		char *argv[] = { self, "--entry", NULL }, *envp[] = { env, NULL };
 		int status = -1;
 		pid_t pid;
@@ -235,7 +229,7 @@ static void check_entry_choice(char *self)
 		}
 		waitpid(pid, &status, 0);
 		tap(WIFEXITED(status) && WEXITSTATUS(status) == i,
-		    "LIBC_SYSCALL=%s selects %s (status 0x%x)", force_word[i], paths[i].name, status);
+		    "LIBC_SYSCALL=%s selects %s (status 0x%x)", paths[i].word, paths[i].name, status);
 	}
 }
 

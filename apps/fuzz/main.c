@@ -29,9 +29,10 @@
 #define LONG_CALLS     1000000
 #define BATCH_LIMIT_MS 20000             /* a batch takes 0.1 s, 2-5 s when it squeezes */
 
-const struct path paths[2] = {
-	{ "int80", __syscall6_int80 },
-	{ "syscall", __syscall6_fast },
+const struct path paths[2] = {          /* libc's two x86-64 paths (LIBC_ENTRIES, sys/entry.h) */
+#define PATH_ROW(path, word, call) { #path, call },
+	LIBC_ENTRIES(PATH_ROW)
+#undef PATH_ROW
 };
 struct stats ST;
 

@@ -26,10 +26,13 @@ int main(int argc, char **argv)
 
 	uname(&u);
 	printf("init: %s %s on %s, pid %d\n", u.sysname, u.release, u.machine, getpid());
-	printf("init: kernel offers%s%s; libc uses %s\n",
-	       getauxval(AT_TRAPDOOR_ENTRIES) & ENTRY_INT80 ? " int80" : "",
-	       getauxval(AT_TRAPDOOR_ENTRIES) & ENTRY_SYSCALL ? " syscall" : "",
-	       libc_entry_name());
+	printf("init: kernel offers");
+#define OFFERED(name, mode, entry, ret, counter, bit, vector, letter) \
+	if (getauxval(AT_TRAPDOOR_ENTRIES) & (bit))                      \
+		printf(" %s", #name);
+	ENTRY_PATHS(OFFERED)                 /* every path, by the one list (api/entry_paths.h) */
+#undef OFFERED
+	printf("; libc uses %s\n", libc_entry_name());
 	if (mount("tmpfs", "/tmp", "tmpfs", 0, 0) < 0 && errno != ENOSYS)
 		fprintf(stderr, "init: mount tmpfs on /tmp: %s\n", strerror(errno));
 	if (mount("proc", "/proc", "proc", 0, 0) < 0 && errno != ENOSYS)

@@ -38,9 +38,10 @@ extern const struct usertest __start_usertests[], __stop_usertests[];
 static const struct path {
 	const char *name;
 	int entry;
-} paths[2] = {
-	{ "int80", ENTRY_INT80 },
-	{ "syscall", ENTRY_SYSCALL },
+} paths[2] = {                          /* libc's two x86-64 paths (LIBC_ENTRIES, sys/entry.h) */
+#define PATH_ROW(path, word, call) { #path, LIBC_ENTRY_BIT(path) },
+	LIBC_ENTRIES(PATH_ROW)
+#undef PATH_ROW
 };
 
 /* --- what a case process uses ---------------------------------------------- */

@@ -1,7 +1,8 @@
 /*
  * entry_paths.h - every way into the kernel for a system call, in one list
  * (docs/abi.md's entry table keeps the same order). The kernel's syscall
- * ring and trapdoor_stats read it; user programs may list paths from it.
+ * ring and trapdoor_stats read it; libc's LIBC_ENTRIES (sys/entry.h) names
+ * its rows by it; scripts/tests/test_entry_paths.sh checks the docs.
  *
  *   X(name, mode, entry, ret, counter, entry_bit, vector, letter)
  *   name       the path's name in the benchmark and the tests

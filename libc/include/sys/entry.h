@@ -13,11 +13,26 @@
 
 #include <api/abi.h>
 #include <api/auxv.h>
+#include <api/entry_paths.h>
 
-/* The entry in use (ENTRY_INT80 or ENTRY_SYSCALL; under -m32 one of
- * ENTRY_INT80_32, ENTRY_SYSENTER, ENTRY_SYSCALL32, ENTRY_KERNEL_VSYSCALL)
- * and its name ("int80", "syscall"; "int80_32", "sysenter", "syscall32",
- * "kernel_vsyscall"). */
+/*
+ * The paths by name, from the kernel's one list (api/entry_paths.h): each
+ * path's AT_TRAPDOOR_ENTRIES bit and its caller's mode (64 or 32), as
+ * LIBC_ENTRY_BIT(int80) and LIBC_ENTRY_MODE(int80). libc's own list of the
+ * paths a program can use (LIBC_ENTRIES below) names its rows by these
+ * names, so a name the kernel's list lacks does not compile.
+ */
+#define __LIBC_PATH_ENUM(name, mode, entry, ret, counter, bit, vector, letter) \
+	__entry_bit_##name = (int)(bit), __entry_mode_##name = (mode),
+enum { ENTRY_PATHS(__LIBC_PATH_ENUM) };
+#undef __LIBC_PATH_ENUM
+#define LIBC_ENTRY_BIT(name)  __entry_bit_##name
+#define LIBC_ENTRY_MODE(name) __entry_mode_##name
+
+/* The entry in use (a LIBC_ENTRIES row's bit: ENTRY_INT80 or
+ * ENTRY_SYSCALL; under -m32 one of ENTRY_INT80_32, ENTRY_SYSENTER,
+ * ENTRY_SYSCALL32, ENTRY_KERNEL_VSYSCALL) and its row's name ("int80",
+ * "syscall"; "int80_32", "sysenter", "syscall32", "kernel_vsyscall"). */
 int libc_entry(void);
 const char *libc_entry_name(void);
 /* Switch entry for all later wrapper calls; -1 when the kernel lacks it. */
@@ -53,6 +68,19 @@ static inline long __syscall6_fast(long n, long a1, long a2, long a3, long a4, l
 			 : "rcx", "r11", "memory");
 	return ret;
 }
+
+/*
+ * libc's entry paths, in api/entry_paths.h's order: the one list that
+ * libc's choice (entry.c), its wrappers (internal/syscall.h) and the test
+ * programs' per-path tables expand.
+ *   X(path, word, call)
+ *   path   the name in api/entry_paths.h (what libc_entry_name() says)
+ *   word   what LIBC_SYSCALL= says to force it
+ *   call   its raw six-argument call
+ */
+#define LIBC_ENTRIES(X) \
+	X(int80,   "int80",   __syscall6_int80) \
+	X(syscall, "syscall", __syscall6_fast)
 #endif
 
 /* The address of a function in the vDSO (AT_SYSINFO_EHDR), or NULL. */

@@ -84,12 +84,16 @@
 #define SYS_fchown SYS_fchown32
 #endif
 
-extern int __libc_entry_in_use;        /* ENTRY_SYSCALL or ENTRY_INT80, set by crt */
+/* The path in use (a LIBC_ENTRIES bit; 0 until crt0 chooses) and its raw
+ * call, both set by libc_set_entry() (entry/entry.c). */
+extern int __libc_entry_in_use;
+extern long (*__libc_call6)(long, long, long, long, long, long, long);
+/* The entries the kernel offers, into *offered, and the one to prefer
+ * (entry/offered.c, per architecture). */
+int __libc_offered_entries(unsigned long *offered);
 
 #ifdef __i386__
-/* The stub of the entry in use (arch/i386/entry/entry.c). */
-extern long (*__libc_call6)(long, long, long, long, long, long, long);
-
+/* Each raw call is a function (arch/i386/syscall.S): call the one in use. */
 static inline long __syscall6(long n, long a, long b, long c, long d, long e, long f)
 {
 	return __libc_call6(n, a, b, c, d, e, f);
@@ -104,10 +108,16 @@ static inline long __syscall6(long n, long a, long b, long c, long d, long e, lo
 #else
 #define __O_LARGEFILE 0                 /* x86-64's open is always O_LARGEFILE */
 
+/* The raw calls are inline asm (sys/entry.h): branch to the one in use,
+ * by LIBC_ENTRIES, so the wrappers make no indirect call; int $0x80, which
+ * every kernel has, until crt0 chooses. */
 static inline long __syscall6(long n, long a, long b, long c, long d, long e, long f)
 {
-	if (__libc_entry_in_use == ENTRY_SYSCALL)
-		return __syscall6_fast(n, a, b, c, d, e, f);
+#define __LIBC_IF_IN_USE(path, word, call) \
+	if (__libc_entry_in_use == LIBC_ENTRY_BIT(path)) \
+		return call(n, a, b, c, d, e, f);
+	LIBC_ENTRIES(__LIBC_IF_IN_USE)
+#undef __LIBC_IF_IN_USE
 	return __syscall6_int80(n, a, b, c, d, e, f);
 }
 #endif

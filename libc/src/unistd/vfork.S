@@ -12,7 +12,7 @@
 vfork:
 	popq	%rdx				/* our return address, off the stack */
 	movl	$58, %eax			/* SYS_vfork */
-	cmpl	$2, __libc_entry_in_use(%rip)	/* ENTRY_SYSCALL? */
+	cmpl	$2, __libc_entry_in_use(%rip)	/* ENTRY_SYSCALL? (asserted in vfork_ret.c) */
 	jne	1f
 	syscall
 	jmp	2f
