@@ -442,6 +442,13 @@ static long do_statfs(const struct path *P, unsigned long path)
 	struct statfs sf;
 	return STATFS(P, path, &sf);
 }
+#ifdef __i386__
+static long do_old_statfs(const struct path *P, unsigned long path)
+{
+	struct statfs32 sf;
+	return CALL2(P, SYS_statfs, path, &sf);
+}
+#endif
 static long do_creat(const struct path *P, unsigned long path) { return CALL2(P, SYS_creat, path, 0644); }
 static void creat_undo(const struct path *P, struct transcript *t, long r)
 {
@@ -460,6 +467,9 @@ int case_efault_fileat_paths(const struct path *P, struct transcript *t)
 	path_row(P, t, "readlink", "/bin/true", -EINVAL, do_readlink, 0);
 	path_row(P, t, "readlinkat", "/bin/true", -EINVAL, do_readlinkat, 0);
 	path_row(P, t, "statfs", "/", 0, do_statfs, 0);
+#ifdef __i386__
+	path_row(P, t, "old statfs", "/", 0, do_old_statfs, 0);
+#endif
 	return 0;
 }
 
@@ -550,6 +560,11 @@ int case_efault_fileat_buffers(const struct path *P, struct transcript *t)
 	DEST_ROW(P, t, "newfstatat(AT_EMPTY_PATH)", sizeof(struct stat), 0, CALL4(P, SYS_newfstatat, fd, "", dst, AT_EMPTY_PATH));
 	DEST_ROW(P, t, "statfs(buffer)", sizeof(struct statfs), 0, STATFS(P, "/", dst));
 	DEST_ROW(P, t, "fstatfs", sizeof(struct statfs), 0, FSTATFS(P, fd, dst));
+#ifdef __i386__
+	/* i386's old statfs and fstatfs (their struct is 64 bytes). */
+	DEST_ROW(P, t, "old statfs(buffer)", sizeof(struct statfs32), 0, CALL2(P, SYS_statfs, "/", dst));
+	DEST_ROW(P, t, "old fstatfs", sizeof(struct statfs32), 0, CALL2(P, SYS_fstatfs, fd, dst));
+#endif
 	CALL1(P, SYS_close, fd);
 	return 0;
 }
