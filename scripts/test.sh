@@ -99,6 +99,11 @@ guest() {
 # before the "N passed, N failed" line.
 show_log() { grep -A12 'KERNEL PANIC' "$log" || tail -20 "$log" || true; }
 
+# log_grep [-E] PATTERN: does a line of the standard input match? It reads
+# every line: `grep -q` stops at the first match, and under pipefail the
+# writer it left behind (cut, tr) then dies of SIGPIPE and fails the test.
+log_grep() { grep -a "$@" >/dev/null; }
+
 verdict() {
 	if grep -q 'KERNEL PANIC:' "$log"; then echo panic
 	elif [ "$rc" -eq "$QEMU_KVM_FAILED" ]; then echo "KVM failed: $(kvm_stop_reason "$log")"
@@ -154,7 +159,7 @@ while read -r vendor cpu want; do
 	v=$(verdict)
 	tap_results "conform32-$vendor"
 	[ "$v" = success ] && grep -q 'kernel: init exited with status 0x0' "$log" &&
-		cut -c10- "$log" | tr -d '\r' | grep -aq "^conform: .*; paths: $want$" &&
+		cut -c10- "$log" | tr -d '\r' | log_grep "^conform: .*; paths: $want$" &&
 		ok "conform32-$vendor: suite ended cleanly on paths $want" ||
 		{ not_ok "conform32-$vendor: suite ended cleanly on paths $want ($v)"; show_log; }
 	cut -c10- "$log" | grep -a '^conform: .* checks passed on' || true
@@ -171,7 +176,7 @@ guest usertests "init=/bin/usertests"
 v=$(verdict)
 tap_results usertests
 { [ "$v" = success ] || [ "$v" = "tests failed" ]; } &&
-	cut -c10- "$log" | grep -aqE '^usertests: [0-9]+ passed, [0-9]+ failed' &&
+	cut -c10- "$log" | log_grep -E '^usertests: [0-9]+ passed, [0-9]+ failed' &&
 	ok "usertests: suite ran to its end, kernel still up" ||
 	{ not_ok "usertests: suite ran to its end ($v)"; show_log; }
 
@@ -181,7 +186,7 @@ tap_results usertests
 QEMU_CPU=max,vendor=GenuineIntel ACCEL_RESOLVED=tcg guest usertests-intel "init=/bin/usertests -- compat_* sysenter_*"
 v=$(verdict)
 tap_results usertests-intel
-[ "$v" = success ] && cut -c10- "$log" | grep -aq 'syscall: 32-bit __kernel_vsyscall uses sysenter' &&
+[ "$v" = success ] && cut -c10- "$log" | log_grep 'syscall: 32-bit __kernel_vsyscall uses sysenter' &&
 	ok "usertests-intel: compat cases with sysenter ran to their end" ||
 	{ not_ok "usertests-intel: compat cases with sysenter ($v)"; show_log; }
 
@@ -339,7 +344,7 @@ done < <(cut -c10- "$log" | tr -d '\r' | grep -aE '^(not )?ok [0-9]+ - |^# ' || 
 want=$(cut -c10- "$log" | tr -d '\r' | sed -n 's/^1\.\.\([0-9]*\)$/\1/p' | head -1)
 echo "# linux: $xfail expected failures (LINUXPROGS_XFAIL in scripts/test.sh), not counted"
 { [ "$v" = success ] || [ "$v" = "tests failed" ]; } && [ -n "$want" ] && [ "$results" -eq "$want" ] &&
-	cut -c10- "$log" | grep -aqE '^linuxprogs: [0-9]+ passed, [0-9]+ failed' &&
+	cut -c10- "$log" | log_grep -E '^linuxprogs: [0-9]+ passed, [0-9]+ failed' &&
 	ok "linux: the runner ran all $want programs to their end, kernel still up" ||
 	{ not_ok "linux: the runner ran every program to its end ($v, $results of ${want:-?} results)"; show_log; }
 
@@ -472,7 +477,7 @@ if [ "$matrix" = yes ]; then
 		v=$(verdict)
 		what="-cpu $cpu -machine $machine -m $mem"
 		[ "$v" = success ] && grep -q 'kernel: init exited with status 0x0' "$log" &&
-			cut -c10- "$log" | grep -aqE '^[0-9]+ passed, 0 failed' &&
+			cut -c10- "$log" | log_grep -E '^[0-9]+ passed, 0 failed' &&
 			ok "matrix: conform on $what" ||
 			{ not_ok "matrix: conform on $what ($v)"; show_log; grep -a '^ *[0-9.]* not ok' "$log" || true; }
 	done <<-'EOF'

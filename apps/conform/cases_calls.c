@@ -201,6 +201,33 @@ int case_arch_prctl_fs(const struct path *P, struct transcript *t)
 }
 #endif
 
+/* Codes arch_prctl does not know are -EINVAL. For an i386 caller that is
+ * every code this kernel has: Linux's compat_sys_arch_prctl takes only the
+ * codes common to both modes (CPUID faulting, AMX permission), and the FS
+ * and GS base codes are x86-64's alone (Linux 6.18 on the host agrees). */
+int case_arch_prctl_codes(const struct path *P, struct transcript *t)
+{
+	unsigned long base = 1;
+#ifdef __i386__
+	long want_get = -EINVAL;
+#else
+	long want_get = 0;
+#endif
+	long r[] = {
+		CALL2(P, SYS_arch_prctl, 0x9999, 0),
+		CALL2(P, SYS_arch_prctl, 0, 0),
+		CALL2(P, SYS_arch_prctl, -1L, &base),
+		CALL2(P, SYS_arch_prctl, ARCH_GET_FS, &base),
+	};
+	long want[] = { -EINVAL, -EINVAL, -EINVAL, want_get };
+	EXPECT_ALL(P, t, r, want, N(r));
+#ifdef __i386__
+	EXPECT(t, P, CALL2(P, SYS_arch_prctl, ARCH_SET_FS, &base) == -EINVAL && base == 1);
+	EXPECT(t, P, CALL2(P, SYS_arch_prctl, ARCH_SET_GS, 0) == -EINVAL);
+#endif
+	return 0;
+}
+
 /* With CR4.FSGSBASE (AT_HWCAP2 says so, as on Linux) user code sets its own
  * bases, and arch_prctl reports what the CPU really has, after a switch to
  * another process and back, and after loading a selector; a fork child

@@ -21,6 +21,7 @@
 #include <sys/stat.h>
 #include <sys/statfs.h>
 #include <sys/syscall.h>
+#include <sys/time.h>
 #include <sys/uio.h>
 #include <sys/utsname.h>
 #include <stdio.h>
@@ -148,6 +149,17 @@ static long want_buffer(enum place p, int is_source, long ok, long partial)
 	return -EFAULT;
 }
 
+/* What read or write of SIZE_MAX bytes ending 16 bytes before a mapping's
+ * end gives: on x86-64 the range wraps past the user half (-EFAULT before
+ * anything moves); an i386 count (4 GiB - 1, zero-extended) fits in the
+ * 64-bit user half Linux's access_ok checks even for a 32-bit process, so
+ * the partial rule moves the 16 bytes before the end, as Linux does. */
+#ifdef __i386__
+#define SIZE_MAX_RW 16
+#else
+#define SIZE_MAX_RW (-EFAULT)
+#endif
+
 /* read(fd, column, 16) from offset 0: 16 bytes where they fit, 15 when the
  * buffer runs one byte past its mapping's end. */
 static void read_row(const struct path *P, struct transcript *t, const char *name, long fd)
@@ -157,7 +169,7 @@ static void read_row(const struct path *P, struct transcript *t, const char *nam
 		cell(P, t, name, p, CALL3(P, SYS_read, fd, buffer_at(p, 16), 16), want_buffer(p, 0, 16, 15));
 	}
 	CALL3(P, SYS_lseek, fd, 0, SEEK_SET);
-	cell(P, t, "read of SIZE_MAX bytes", ENDS_AT_END, CALL3(P, SYS_read, fd, buffer_at(ENDS_AT_END, 16), ~0UL), -EFAULT);
+	cell(P, t, "read of SIZE_MAX bytes", ENDS_AT_END, CALL3(P, SYS_read, fd, buffer_at(ENDS_AT_END, 16), ~0UL), SIZE_MAX_RW);
 	cell(P, t, "read of 0 bytes", NULLPTR, CALL3(P, SYS_read, fd, 0, 0), 0);
 }
 
@@ -191,7 +203,8 @@ int case_efault_write(const struct path *P, struct transcript *t)
 		cell(P, t, "write(a file)", p, CALL3(P, SYS_write, fd, buffer_at(p, 16), 16), want);
 		total += want > 0 ? want : 0;
 	}
-	cell(P, t, "write of SIZE_MAX bytes", ENDS_AT_END, CALL3(P, SYS_write, fd, buffer_at(ENDS_AT_END, 16), ~0UL), -EFAULT);
+	cell(P, t, "write of SIZE_MAX bytes", ENDS_AT_END, CALL3(P, SYS_write, fd, buffer_at(ENDS_AT_END, 16), ~0UL), SIZE_MAX_RW);
+	total += SIZE_MAX_RW > 0 ? SIZE_MAX_RW : 0;
 	cell(P, t, "write of 0 bytes", NULLPTR, CALL3(P, SYS_write, fd, 0, 0), 0);
 	/* The file holds exactly what the calls said they wrote. */
 	EXPECT(t, P, CALL2(P, SYS_fstat, fd, &st) == 0 && st.st_size == total);
@@ -243,8 +256,10 @@ int case_efault_uname(const struct path *P, struct transcript *t)
 
 static void nop(int sig) {}
 
-/* The signal and timer calls: each pointer they read or write, alone.
- * SIGUSR1 is blocked (and handled, for rt_sigsuspend's unblocking). */
+/* The signal and timer calls: each pointer they read or write, alone,
+ * the object as large as the build's ABI has it (i386: a 12-byte stack_t,
+ * 8-byte timespec, 16-byte itimerval). SIGUSR1 is blocked (and handled,
+ * for rt_sigsuspend's unblocking). */
 int case_efault_signals_timers(const struct path *P, struct transcript *t)
 {
 	static const struct timespec zero;
@@ -255,18 +270,18 @@ int case_efault_signals_timers(const struct path *P, struct transcript *t)
 	sigprocmask(SIG_BLOCK, &usr1, &mask);
 
 	DEST_ROW(P, t, "rt_sigpending", 8, 0, CALL2(P, SYS_rt_sigpending, dst, 8));
-	OPT_DEST_ROW(P, t, "sigaltstack(NULL, old)", 24, 0, 0, CALL2(P, SYS_sigaltstack, 0, dst));
-	DEST_ROW(P, t, "getitimer", 32, 0, CALL2(P, SYS_getitimer, 0, dst));
+	OPT_DEST_ROW(P, t, "sigaltstack(NULL, old)", sizeof(stack_t), 0, 0, CALL2(P, SYS_sigaltstack, 0, dst));
+	DEST_ROW(P, t, "getitimer", sizeof(struct itimerval), 0, CALL2(P, SYS_getitimer, 0, dst));
 	OPT_DEST_ROW(P, t, "rt_sigtimedwait's info", 128, SIGUSR1, SIGUSR1,
 		 (CALL2(P, SYS_kill, CALL0(P, SYS_getpid), SIGUSR1),
 		  CALL4(P, SYS_rt_sigtimedwait, &(uint64_t){ SIGBIT(SIGUSR1) }, dst, &zero, 8)));
 	CALL4(P, SYS_rt_sigtimedwait, &(uint64_t){ SIGBIT(SIGUSR1) }, 0, &zero, 8);   /* none left */
-	OPT_SRC_ROW(P, t, "sigaltstack(ss)", 24, -ENOMEM, 0, CALL2(P, SYS_sigaltstack, src, 0));   /* size 0 */
-	OPT_SRC_ROW(P, t, "setitimer(new)", 32, 0, 0, CALL3(P, SYS_setitimer, 0, src, 0));        /* off */
-	SRC_ROW(P, t, "clock_nanosleep(req)", 16, 0, CALL4(P, SYS_clock_nanosleep, CLOCK_MONOTONIC, 0, src, 0));
+	OPT_SRC_ROW(P, t, "sigaltstack(ss)", sizeof(stack_t), -ENOMEM, 0, CALL2(P, SYS_sigaltstack, src, 0));   /* size 0 */
+	OPT_SRC_ROW(P, t, "setitimer(new)", sizeof(struct itimerval), 0, 0, CALL3(P, SYS_setitimer, 0, src, 0));        /* off */
+	SRC_ROW(P, t, "clock_nanosleep(req)", sizeof(struct timespec), 0, CALL4(P, SYS_clock_nanosleep, CLOCK_MONOTONIC, 0, src, 0));
 	SRC_ROW(P, t, "rt_sigtimedwait(set)", 8, -EAGAIN, CALL4(P, SYS_rt_sigtimedwait, src, 0, &zero, 8));
 	/* (A NULL timeout waits for ever: SIGUSR1 is pending each time, so it need not.) */
-	OPT_SRC_ROW(P, t, "rt_sigtimedwait(timeout)", 16, SIGUSR1, SIGUSR1,
+	OPT_SRC_ROW(P, t, "rt_sigtimedwait(timeout)", sizeof(struct timespec), SIGUSR1, SIGUSR1,
 		    (CALL2(P, SYS_kill, CALL0(P, SYS_getpid), SIGUSR1),
 		     CALL4(P, SYS_rt_sigtimedwait, &(uint64_t){ SIGBIT(SIGUSR1) }, 0, src, 8)));
 	SRC_ROW(P, t, "rt_sigsuspend(mask)", 8, -EINTR,
@@ -427,6 +442,13 @@ static long do_statfs(const struct path *P, unsigned long path)
 	struct statfs sf;
 	return STATFS(P, path, &sf);
 }
+#ifdef __i386__
+static long do_old_statfs(const struct path *P, unsigned long path)
+{
+	struct statfs32 sf;
+	return CALL2(P, SYS_statfs, path, &sf);
+}
+#endif
 static long do_creat(const struct path *P, unsigned long path) { return CALL2(P, SYS_creat, path, 0644); }
 static void creat_undo(const struct path *P, struct transcript *t, long r)
 {
@@ -445,6 +467,9 @@ int case_efault_fileat_paths(const struct path *P, struct transcript *t)
 	path_row(P, t, "readlink", "/bin/true", -EINVAL, do_readlink, 0);
 	path_row(P, t, "readlinkat", "/bin/true", -EINVAL, do_readlinkat, 0);
 	path_row(P, t, "statfs", "/", 0, do_statfs, 0);
+#ifdef __i386__
+	path_row(P, t, "old statfs", "/", 0, do_old_statfs, 0);
+#endif
 	return 0;
 }
 
@@ -535,6 +560,11 @@ int case_efault_fileat_buffers(const struct path *P, struct transcript *t)
 	DEST_ROW(P, t, "newfstatat(AT_EMPTY_PATH)", sizeof(struct stat), 0, CALL4(P, SYS_newfstatat, fd, "", dst, AT_EMPTY_PATH));
 	DEST_ROW(P, t, "statfs(buffer)", sizeof(struct statfs), 0, STATFS(P, "/", dst));
 	DEST_ROW(P, t, "fstatfs", sizeof(struct statfs), 0, FSTATFS(P, fd, dst));
+#ifdef __i386__
+	/* i386's old statfs and fstatfs (their struct is 64 bytes). */
+	DEST_ROW(P, t, "old statfs(buffer)", sizeof(struct statfs32), 0, CALL2(P, SYS_statfs, "/", dst));
+	DEST_ROW(P, t, "old fstatfs", sizeof(struct statfs32), 0, CALL2(P, SYS_fstatfs, fd, dst));
+#endif
 	CALL1(P, SYS_close, fd);
 	return 0;
 }

@@ -544,6 +544,20 @@ int case_fd_ioctl_sync_statfs(const struct path *P, struct transcript *t)
 	EXPECT(t, P, sf.f_frsize == 4096 && (sf.f_flags & ST_VALID) && !(sf.f_flags & ST_RDONLY));
 	EXPECT(t, P, FSTATFS(P, fd, &sf2) == 0 && sf2.f_type == sf.f_type && sf2.f_blocks == sf.f_blocks);
 	EXPECT(t, P, FSTATFS(P, p[0], &sf2) == 0 && sf2.f_type == PIPEFS_MAGIC && sf2.f_blocks == 0);
+#ifdef __i386__
+	/* i386's old statfs and fstatfs: the same answers in 32-bit words
+	 * (f_bfree may move between the calls), the same errors. */
+	struct statfs32 o;
+	EXPECT(t, P, CALL2(P, SYS_statfs, "/", &o) == 0 && o.f_type == (unsigned)sf.f_type && o.f_bsize == 4096 &&
+		     o.f_blocks == sf.f_blocks && o.f_bavail == o.f_bfree && o.f_namelen == 255 &&
+		     o.f_frsize == 4096 && o.f_flags == (unsigned)sf.f_flags && o.f_fsid[0] == sf.f_fsid.val[0]);
+	EXPECT(t, P, CALL2(P, SYS_fstatfs, fd, &o) == 0 && o.f_type == (unsigned)sf.f_type && o.f_blocks == sf.f_blocks);
+	EXPECT(t, P, CALL2(P, SYS_fstatfs, p[0], &o) == 0 && o.f_type == PIPEFS_MAGIC && o.f_blocks == 0);
+	long old[] = { CALL2(P, SYS_statfs, "/conform-none", &o), CALL2(P, SYS_statfs, "/", 0),
+		       CALL2(P, SYS_fstatfs, 55, &o), CALL2(P, SYS_fstatfs, fd, KERNEL_ADDR) };
+	long old_want[] = { -ENOENT, -EFAULT, -EBADF, -EFAULT };
+	EXPECT_ALL(P, t, old, old_want, N(old));
+#endif
 	note(t, "winsize %dx%d", ws.ws_col, ws.ws_row);
 	CALL1(P, SYS_close, root);
 	CALL1(P, SYS_close, con);

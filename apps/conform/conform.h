@@ -175,6 +175,7 @@ typedef int (*case_fn)(const struct path *P, struct transcript *t);
 	X(clock_gettime_works) \
 	X(uname_fields) \
 	X64(arch_prctl_fs) \
+	X(arch_prctl_codes) \
 	X64(fsgsbase_user) \
 	X(auxv_linux) \
 	X(set_tid_address_pid) \

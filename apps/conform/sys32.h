@@ -60,4 +60,14 @@
 #undef SYS_fchown
 #define SYS_fchown SYS_fchown32
 
+/* What i386's old statfs (99) and fstatfs (100) fill: every field a
+ * 32-bit word (Linux's struct compat_statfs, 64 bytes). The cases call
+ * them by these numbers beside statfs64's STATFS (conform.h). */
+struct statfs32 {
+	unsigned f_type, f_bsize, f_blocks, f_bfree, f_bavail, f_files, f_ffree;
+	int f_fsid[2];
+	unsigned f_namelen, f_frsize, f_flags, f_spare[4];
+};
+_Static_assert(sizeof(struct statfs32) == 64, "i386 struct statfs");
+
 #endif

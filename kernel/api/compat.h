@@ -128,6 +128,18 @@ struct compat_sysinfo {
 	char _f[8];
 };
 
+/* The old statfs and fstatfs: every field a 32-bit word. */
+struct compat_statfs {
+	uint32_t f_type;
+	uint32_t f_bsize;
+	uint32_t f_blocks, f_bfree, f_bavail, f_files, f_ffree;
+	int32_t f_fsid[2];
+	uint32_t f_namelen;
+	uint32_t f_frsize;
+	uint32_t f_flags;
+	uint32_t f_spare[4];
+};
+
 /* statfs64 and fstatfs64 (their size argument must be 84). */
 struct compat_statfs64 {
 	uint32_t f_type;
@@ -222,6 +234,7 @@ _Static_assert(__builtin_offsetof(struct compat_stat64, st_ino) == 88, "st_ino o
 _Static_assert(sizeof(struct compat_sigaction) == 20, "compat sigaction");
 _Static_assert(sizeof(struct compat_rusage) == 72, "compat rusage");
 _Static_assert(sizeof(struct compat_sysinfo) == 64, "compat sysinfo");
+_Static_assert(sizeof(struct compat_statfs) == 64, "compat statfs");
 _Static_assert(sizeof(struct compat_statfs64) == 84, "compat statfs64");
 _Static_assert(sizeof(struct compat_siginfo) == 128, "compat siginfo");
 _Static_assert(sizeof(struct compat_sigcontext) == 88, "sigcontext_32");

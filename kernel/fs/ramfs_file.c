@@ -35,7 +35,10 @@ static long file_read(struct file *f, char *u, size_t n, int64_t *off)
 }
 
 /* Write n user bytes at *off (at the end with O_APPEND, as Linux's pwrite
- * too), advancing *off; -ENOSPC before anything when the frames would run short. */
+ * too), advancing *off, chunk by chunk as Linux's generic_perform_write:
+ * the bytes the user's pages gave until one faults (-EFAULT if none), or
+ * until the frames would run short (-ENOSPC if none got in). So a count
+ * far larger than the buffer's mapping writes what the mapping holds. */
 static long file_write(struct file *f, const char *u, size_t n, int64_t *off)
 {
 	char buf[CHUNK];
@@ -43,13 +46,13 @@ static long file_write(struct file *f, const char *u, size_t n, int64_t *off)
 
 	if (f->flags & O_APPEND)
 		*off = f->node->size;
-	if (n && vfs_may_grow(f->node, (uint64_t)*off + n) < 0)
-		return -ENOSPC;
 	while (done < n) {
 		size_t c = n - done < CHUNK ? n - done : CHUNK;
 		size_t got = copy_from_user_upto(buf, u + done, c);
 		if (got == 0)
 			return done ? (long)done : -EFAULT;
+		if (vfs_may_grow(f->node, (uint64_t)*off + got) < 0)
+			return done ? (long)done : -ENOSPC;
 		long w = ramfs_write(f->node, *off, buf, got);
 		if (w <= 0)
 			return done ? (long)done : (w < 0 ? w : -ENOSPC);

@@ -4,12 +4,10 @@
  * limits, RLIM_INFINITY as 0xffffffff, or 0x7fffffff for the old
  * getrlimit), getrusage, wait4 and waitpid (struct rusage with 32-bit
  * fields), sysinfo (32-bit sizes, mem_unit scaled up when they do not
- * fit), statfs64 and fstatfs64 (i386's packed struct statfs64).
- * prlimit64 takes struct rlimit64 and shares the 64-bit handler.
+ * fit). prlimit64 takes struct rlimit64 and shares the 64-bit handler.
  */
 #include "api/errno.h"
 #include "api/resource.h"
-#include "api/statfs.h"
 #include "api/usage.h"
 #include "compat.h"
 #include "kernel.h"
@@ -101,43 +99,4 @@ long compat_sys_sysinfo(struct trap_frame *tf)
 		.mem_unit = s.mem_unit << shift,
 	};
 	return copy_to_user((void *)arg(tf, 0), &c, sizeof(c));
-}
-
-/* i386's struct statfs64 from the kernel's statfs. */
-static long statfs64_out(uint64_t u, const struct statfs *st)
-{
-	struct compat_statfs64 c = {
-		.f_type = (uint32_t)st->f_type, .f_bsize = (uint32_t)st->f_bsize,
-		.f_blocks = st->f_blocks, .f_bfree = st->f_bfree, .f_bavail = st->f_bavail,
-		.f_files = st->f_files, .f_ffree = st->f_ffree,
-		.f_fsid = { st->f_fsid.val[0], st->f_fsid.val[1] },
-		.f_namelen = (uint32_t)st->f_namelen, .f_frsize = (uint32_t)st->f_frsize,
-		.f_flags = (uint32_t)st->f_flags,
-	};
-
-	return copy_to_user((void *)u, &c, sizeof(c));
-}
-
-/* statfs64(path, size, buf): size must be sizeof(struct statfs64), 84. */
-long compat_sys_statfs64(struct trap_frame *tf)
-{
-	struct statfs st;
-	long r;
-
-	if (arg(tf, 1) != sizeof(struct compat_statfs64))
-		return -EINVAL;
-	r = statfs_lookup(arg(tf, 0), &st);
-	return r < 0 ? r : statfs64_out(arg(tf, 2), &st);
-}
-
-/* fstatfs64(fd, size, buf) */
-long compat_sys_fstatfs64(struct trap_frame *tf)
-{
-	struct statfs st;
-	long r;
-
-	if (arg(tf, 1) != sizeof(struct compat_statfs64))
-		return -EINVAL;
-	r = statfs_fd(arg(tf, 0), &st);
-	return r < 0 ? r : statfs64_out(arg(tf, 2), &st);
 }

@@ -168,6 +168,12 @@ long sys_arch_prctl(struct trap_frame *tf)
 	}
 }
 
+/* arch_prctl for a 32-bit caller (i386's 384): Linux's compat form has
+ * only the options common to both modes (CPUID faulting, AMX state
+ * permission), none of which this kernel has: every code is -EINVAL.
+ * ARCH_SET_FS and the other base options are 64-bit only. */
+long compat_sys_arch_prctl(struct trap_frame *tf) { return -EINVAL; }
+
 /* gettid: the one thread's id is its process's. */
 long sys_gettid(struct trap_frame *tf) { return current()->pid; }
 
