@@ -7,6 +7,9 @@
  *                      __kernel_vsyscall from AT_SYSINFO; sysenter on Intel
  *                      vendors, syscall on AMD ones) gives the same results,
  *                      and preserves every register but eax: TAP lines
+ *   entry32 flags      each path with NT, AC and DF set: the call works and
+ *                      the bits come back as they were (the fast paths
+ *                      return by iretq for NT); IF stays on
  *   entry32 tf         sysenter with TF set: ends by SIGTRAP, after the call
  *   entry32 badesp-sysenter | badesp-syscall32 ADDR
  *                      a fast entry whose user stack is at ADDR: SIGSEGV
@@ -126,6 +129,12 @@ static int paths(struct path *p)
 struct regs { uint32_t ebx, ecx, edx, esi, edi, ebp, eax; };
 
 void call_regs(void *fn, long nr, struct regs *out);   /* start.S */
+long call_flags(void *fn, long nr, uint32_t set, uint32_t *after);
+
+#define EFLAGS_IF 0x200
+#define EFLAGS_DF 0x400
+#define EFLAGS_NT 0x4000
+#define EFLAGS_AC 0x40000
 
 static int run_paths(void)
 {
@@ -149,6 +158,27 @@ static int run_paths(void)
 		      r.esi == 0x44444444 && r.edi == 0x55555555 && r.ebp == 0x66666666,
 		      "every register but eax preserved", p[i].name);
 	}
+	return failed;
+}
+
+/* Each path with the eflags bits a user may set in odd states: NT, AC
+ * and DF each alone, then all three. (AC only matters with CR0.AM, which
+ * Linux sets: nothing below makes an unaligned access.) */
+static int run_flags(void)
+{
+	static const uint32_t sets[] = { EFLAGS_NT, EFLAGS_AC, EFLAGS_DF, EFLAGS_NT | EFLAGS_AC | EFLAGS_DF };
+	static const char *const names[] = { "NT set", "AC set", "DF set", "NT, AC and DF set" };
+	struct path p[4];
+	int k = paths(p);
+	long pid = sys3(NR_getpid, 0, 0, 0);
+
+	for (int i = 0; i < k; i++)
+		for (unsigned j = 0; j < sizeof(sets) / sizeof(sets[0]); j++) {
+			uint32_t after = 0;
+			long r = call_flags(p[i].fn, NR_getpid, sets[j], &after);
+			check(r == pid && (after & (EFLAGS_NT | EFLAGS_AC | EFLAGS_DF)) == sets[j] && (after & EFLAGS_IF),
+			      names[j], p[i].name);
+		}
 	return failed;
 }
 
@@ -245,6 +275,8 @@ int main32(uint32_t *sp)
 	}
 	if (streq(argv[1], "paths"))
 		return run_paths();
+	if (streq(argv[1], "flags"))
+		return run_flags();
 	if (streq(argv[1], "tf")) {
 		sysenter_tf();
 		put("sysenter with TF returned without SIGTRAP\n");

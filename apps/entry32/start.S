@@ -79,6 +79,36 @@ call_regs:
 	popl	%ebp
 	ret
 
+/*
+ * long call_flags(void *fn, long nr, uint32_t set, uint32_t *after) - call
+ * fn with eax = nr and the eflags bits `set` turned on (NT, AC, DF: what a
+ * user may set with popf), store eflags as they came back in *after, and
+ * give the caller its own eflags again.
+ */
+	.global call_flags
+call_flags:
+	pushl	%ebp
+	pushl	%ebx
+	pushl	%esi
+	pushl	%edi
+	pushfl					/* the caller's eflags, for the end */
+	movl	28(%esp), %eax			/* nr (ret 20, fn 24, nr 28, set 32, after 36) */
+	pushfl
+	movl	36(%esp), %ecx			/* set (one push further) */
+	orl	%ecx, (%esp)
+	popfl					/* the odd bits are on from here */
+	call	*24(%esp)
+	pushfl
+	popl	%ecx				/* ecx = eflags after the call */
+	popfl					/* the caller's eflags again */
+	movl	32(%esp), %edx			/* after (ret 16 again) */
+	movl	%ecx, (%edx)
+	popl	%edi
+	popl	%esi
+	popl	%ebx
+	popl	%ebp
+	ret
+
 /* The four ways in, each a function enter() calls. */
 	.global via_int80
 via_int80:

@@ -60,6 +60,23 @@ USERTEST(compat_entries_agree)
 	EXPECT(after.sysretl_fallbacks == before.sysretl_fallbacks);
 }
 
+USERTEST(compat_odd_flags)
+{
+	char *args[] = { "entry32", "flags", NULL };
+	struct trapdoor_stats before = stats_now(), after;
+
+	/* NT, AC and DF as a user may set them: every path's call works and
+	 * gives the bits back. The fast returns cannot load NT into the
+	 * kernel's flags before leaving (sysexit's popfq) or do not take it
+	 * (sysretl: trapdoor's rule), so those calls leave by iretq, counted. */
+	EXPECT_EQ(run_child(exec32, args), STATUS_EXIT(0));
+	after = stats_now();
+	if (intel())
+		EXPECT(after.sysexit_fallbacks > before.sysexit_fallbacks);
+	else
+		EXPECT(after.sysretl_fallbacks > before.sysretl_fallbacks);
+}
+
 USERTEST(compat_sysenter_tf)
 {
 	char *args[] = { "entry32", "tf", NULL };
