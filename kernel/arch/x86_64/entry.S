@@ -167,9 +167,9 @@ syscall_entry:
  * a 64-bit program, which has no 32-bit vDSO: SIGILL), tf->rsp = the user
  * esp, tf->rbp = arg 6. Two halves, around PUSH_REGS_COMPAT.
  *
- * FAST32_ARG6 ESP RESULT, once the stub has pushed tf->ss .. tf->vector (rsp ->
- * tf->vector) and the kernel may run with the flags it has (no TF, NT,
- * AC; DF clear); ESP holds the user esp, zero-extended. arg 6 (ebp),
+ * FAST32_ARG6 ESP RESULT, once the stub has pushed tf->ss .. tf->vector
+ * (rsp -> tf->vector) and the kernel may run with the flags it has (no
+ * TF, NT, AC; DF clear); ESP holds the user esp, zero-extended. arg 6 (ebp),
  * which __kernel_vsyscall pushed at (esp), is loaded into ebp, so that
  * PUSH_REGS_COMPAT puts it in tf->rbp: one load with an exception-table
  * entry. esp is a 32-bit address, inside the user half by construction,
