@@ -64,9 +64,10 @@ void syscall_ring_dump(void);                      /* for panic() */
 /* The syscall stub's slow way out (percpu.exit_work set, or the fast
  * checks failed): exit_work(), then may the frame leave by sysretq? */
 int syscall_exit_slow(struct trap_frame *tf);
-/* The sysenter and compat-syscall stubs' C half (dispatch32.c): normalise
- * the frame, make the call, the way-out work; may sysexit/sysretl return? */
-int do_sysenter32(struct trap_frame *tf);
-int do_syscall32(struct trap_frame *tf);
+/* The sysenter and compat-syscall stubs' C side (arch/x86_64/fast32.c). */
+struct proc;
+uint64_t fast32_landing_pad(const struct proc *p);        /* their return eip in p, 0: none */
+void fast32_bad_mode(struct trap_frame *tf) __attribute__((noreturn));  /* SIGILL a 64-bit caller */
+int fast32_exit_slow(struct trap_frame *tf);              /* exit work; may sysexit/sysretl return? */
 
 #endif

@@ -34,28 +34,6 @@ size_t copy_from_user_upto(void *dst, const void *usrc, size_t n);
  * Returns its length, -EFAULT, or -ENAMETOOLONG when it does not fit. */
 long strncpy_from_user(char *dst, const char *usrc, size_t n);
 
-/* Read the u32 at a 32-bit user address (always inside the user half, so
- * no range check): 0 or -EFAULT. One load with an exception-table fixup
- * (a fault resumes after it with err still -EFAULT), for the compat fast
- * entries' arg 6, which sits on every such call's path. */
-static inline long get_user_u32(uint32_t *dst, uint32_t uaddr)
-{
-	long err;
-	uint32_t v = 0;
-
-	if (smap_enabled)
-		__asm__ volatile("stac" ::: "memory");
-	__asm__ volatile("movq $-14, %0\n\t"           /* -EFAULT */
-			 "1: movl (%2), %1\n\t"
-			 "xorl %k0, %k0\n"
-			 "2:\n\t" EX_TABLE(1b, 2b)
-			 : "=&r"(err), "+r"(v) : "r"((uint64_t)uaddr) : "memory");
-	if (smap_enabled)
-		__asm__ volatile("clac" ::: "memory");
-	*dst = v;
-	return err;
-}
-
 /* Every page of [addr, addr+n) is mapped user-writable in the current
  * address space (for calls that must know before they block). */
 bool user_writable(uint64_t addr, size_t n);

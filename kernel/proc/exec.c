@@ -23,6 +23,7 @@
 #include "api/stat.h"
 #include "arch/cpu.h"
 #include "arch/fpu.h"
+#include "arch/percpu.h"
 #include "dev/random.h"
 #include "dev/tty.h"
 #include "kernel.h"
@@ -31,6 +32,7 @@
 #include "mm/pmm.h"
 #include "mm/uvm.h"
 #include "proc.h"
+#include "syscall.h"
 #include "time/timer.h"
 #include "vdso32.h"
 
@@ -366,6 +368,7 @@ long proc_exec(struct proc *p, const char *path, char *const argv[], char *const
 	p->robust_list = 0;                       /* Linux forgets it at execve too */
 	rseq_exec(p);                             /* and the rseq area (rseq_execve) */
 	if (p == current()) {
+		this_cpu()->fast32_pad = fast32_landing_pad(p);   /* as switch_to would */
 		wrmsr(MSR_FS_BASE, 0);
 		wrmsr(MSR_KERNEL_GS_BASE, 0);
 		fpu_load_init();                  /* FCW 0x37f, MXCSR 0x1f80, the rest 0 */

@@ -8,6 +8,7 @@
 #include "arch/fpu.h"
 #include "kernel.h"
 #include "proc.h"
+#include "syscall.h"
 #include "time/timer.h"
 
 static uint64_t sched_context;           /* the scheduler's own swtch() context */
@@ -22,6 +23,7 @@ static void switch_to(struct proc *p)
 	p->state = P_RUNNING;
 	cpu->current = p;
 	cpu->kstack_top = p->kstack_top;          /* for the syscall stub */
+	cpu->fast32_pad = fast32_landing_pad(p);  /* for the sysenter and compat-syscall stubs */
 	cpu->exit_work = (signal_pending(p) || p->stopped ? EXIT_SIGNAL : 0) | (p->tf_rewritten ? EXIT_IRET : 0);
 	if (p->rseq) {                            /* it was switched out: a section it is in aborts */
 		p->rseq_event = true;

@@ -7,16 +7,10 @@
  * syscalls.tbl (dispatch.c).
  */
 #include "api/errno.h"
-#include "api/signal.h"
-#include "arch/cpu.h"
 #include "arch/frame.h"
-#include "arch/percpu.h"
 #include "kernel.h"
 #include "lib/nospec.h"
-#include "proc.h"
 #include "syscall.h"
-#include "uaccess.h"
-#include "vdso32.h"
 
 /* Every i386 call's name, the kernel's and the missing ones alike; its
  * length is the number of i386 calls (NR_SYSCALLS32: 1 + the last one). */
@@ -60,91 +54,4 @@ const char *syscall32_name(uint64_t nr)
 long syscall32_dispatch(struct trap_frame *tf)
 {
 	return table32[clamp_nospec((uint32_t)tf->rax, NR32)](tf);
-}
-
-/* The flags sysexit/sysretl cannot return with. */
-#define FAST32_BAD_RFLAGS (RFLAGS_TF | RFLAGS_RF | RFLAGS_NT | (1ULL << 17) /* VM */)
-
-/*
- * May the fast entry leave by sysexit / sysretl? They load only eip (the
- * landing pad), esp (sysexit) and fixed selectors, and restore no RF, so
- * the frame must be exactly what they can express (Linux's checks in
- * do_fast_syscall_32); else the stub leaves by iretq, counted here.
- */
-static int fast32_return_ok(struct trap_frame *tf, uint64_t landing_pad)
-{
-	/* A handler to run, sigreturn, a restart (rip - 2) moved it. */
-	if (tf->rip != landing_pad)
-		goto iret;
-	if (tf->cs != USER32_CS || tf->ss != USER_DS)
-		goto iret;
-	/* sysexit takes a 32-bit esp; sysretl leaves rsp as the stub sets it. */
-	if (tf->rsp > UINT32_MAX)
-		goto iret;
-	/* TF would trap in the kernel's context after sysretl (and sysexit
-	 * restores flags by popfq); RF cannot be restored; NT and VM must
-	 * not be loaded into the kernel's flags by that popfq. */
-	if (tf->rflags & FAST32_BAD_RFLAGS)
-		goto iret;
-	return 1;
-
-iret:
-	if (tf->vector == VEC_SYSENTER)
-		this_cpu()->sysexit_fallbacks++;
-	else
-		this_cpu()->sysretl_fallbacks++;
-	return 0;
-}
-
-/*
- * The C half of the sysenter and compat-syscall stubs (entry.S; Linux's
- * do_fast_syscall_32), once the stub has put the user esp (sysenter: from
- * ebp) in tf->rsp and arg 2 (compat syscall: from ebp) in tf->rcx. Make
- * the frame what an int $0x80 at the vDSO's landing pad would have saved:
- * rip = the landing pad (so a restart, rip - 2, re-enters by that int
- * $0x80), ebp = arg 6, read from the user stack at esp with a checked
- * load (a fault: -EFAULT, and the landing pad's pops then fault too:
- * SIGSEGV, as on Linux). Then the call and the way-out work. Returns
- * whether sysexit / sysretl may return (else iretq).
- */
-static __attribute__((always_inline)) inline int fast_syscall32(struct trap_frame *tf)
-{
-	struct proc *p = current();
-	uint64_t landing_pad = p->vdso_base + VDSO32_SYM_int80_landing_pad;
-	uint32_t arg6;
-
-	/* A 64-bit program (in 64-bit mode, or far-jumped to compat mode) has
-	 * no 32-bit vDSO to come back to: it ends as if the instruction did
-	 * not exist (as sysenter on AMD CPUs): SIGILL. */
-	if (__builtin_expect(!p->compat, 0))
-		proc_kill_fault(tf, SIGILL, tf->vector == VEC_SYSENTER ? "sysenter from a 64-bit program"
-									: "compat syscall from a 64-bit program");
-	tf->rip = landing_pad;
-	if (get_user_u32(&arg6, (uint32_t)tf->rsp) < 0) {
-		tf->rax = -EFAULT;
-	} else {
-		tf->rbp = arg6;
-		tf->rax = this_cpu()->dispatch32(tf);
-	}
-	/* Nothing but rax changed unless exit work ran (a handler, sigreturn,
-	 * a restart, a stop), so the selectors, rip and the 32-bit esp need
-	 * checking only then; the user's flags always. */
-	if (__builtin_expect(cpu_exit_work(), 0)) {
-		exit_work(tf);
-		return fast32_return_ok(tf, landing_pad);
-	}
-	if (__builtin_expect(tf->rflags & FAST32_BAD_RFLAGS, 0))
-		return fast32_return_ok(tf, landing_pad);
-	return 1;
-}
-
-int do_sysenter32(struct trap_frame *tf)
-{
-	tf->rflags |= RFLAGS_IF;           /* sysenter cleared it; user mode always has it */
-	return fast_syscall32(tf);
-}
-
-int do_syscall32(struct trap_frame *tf)
-{
-	return fast_syscall32(tf);
 }

@@ -61,8 +61,10 @@ static long syscall32_dispatch_traced(struct trap_frame *tf)
 
 	e->seq = seq;
 	e->nr = tf->rax;
-	for (int i = 0; i < 6; i++)
-		e->args[i] = arg(tf, i);  /* ebx ecx edx esi edi ebp */
+	/* The i386 registers (arg()'s compat case), read directly: this
+	 * runs on every 32-bit call while the ring is on. */
+	e->args[0] = (uint32_t)tf->rbx, e->args[1] = (uint32_t)tf->rcx, e->args[2] = (uint32_t)tf->rdx;
+	e->args[3] = (uint32_t)tf->rsi, e->args[4] = (uint32_t)tf->rdi, e->args[5] = (uint32_t)tf->rbp;
 	e->done = false;
 	e->compat = true;
 	e->pid = p ? p->pid : 0;

@@ -26,6 +26,7 @@ void asm_offsets(void)
 	/* struct trap_frame (arch/trap.h) */
 	OFFSET(TF_R11, trap_frame, r11);
 	OFFSET(TF_RCX, trap_frame, rcx);
+	OFFSET(TF_RBP, trap_frame, rbp);
 	OFFSET(TF_RAX, trap_frame, rax);
 	OFFSET(TF_VECTOR, trap_frame, vector);
 	OFFSET(TF_RIP, trap_frame, rip);
@@ -45,6 +46,7 @@ void asm_offsets(void)
 	OFFSET(PC_EXIT_WORK, percpu, exit_work);
 	OFFSET(PC_DISPATCH, percpu, dispatch);
 	OFFSET(PC_DISPATCH32, percpu, dispatch32);
+	OFFSET(PC_FAST32_PAD, percpu, fast32_pad);
 
 	/* selectors (arch/trap.h) and the vectors the stubs store (arch/frame.h) */
 	DEFINE(USER_CS, USER_CS);
@@ -59,9 +61,12 @@ void asm_offsets(void)
 	DEFINE(RFLAGS_TF, RFLAGS_TF);
 	DEFINE(RFLAGS_NT, RFLAGS_NT);
 	DEFINE(RFLAGS_AC, RFLAGS_AC);
+	DEFINE(RFLAGS_DF, RFLAGS_DF);
 	DEFINE(DR6_RESET, DR6_RESET);
 	DEFINE(SYSRET_RIP_LIMIT, SYSRET_RIP_LIMIT);
 	DEFINE(SYSRET_BAD_RFLAGS, SYSRET_BAD_RFLAGS);
+	DEFINE(FAST32_BAD_RFLAGS, FAST32_BAD_RFLAGS);
+	DEFINE(RFLAGS_IF, RFLAGS_IF);
 
 	/* errno values (api/errno.h) */
 	DEFINE(EFAULT, EFAULT);

@@ -3,9 +3,10 @@
  * from 64-bit mode, and the compat-mode fast entries sysenter and syscall
  * (CSTAR). Each builds the struct trap_frame that isr.S builds for
  * interrupts (arch/trap.h) and calls the one C dispatcher,
- * syscall_dispatch(frame) (compat callers: syscall32_dispatch, the fast
- * ones through do_sysenter32 / do_syscall32); docs/abi.md has the user's view and the table of
- * every entry, its return instruction and its counter.
+ * syscall_dispatch(frame) (compat callers: syscall32_dispatch, through
+ * percpu.dispatch / dispatch32: sys/ring.c); docs/abi.md has the user's
+ * view and the table of every entry, its return instruction and its
+ * counter.
  */
 #include "arch/frame.h"
 #include "arch/percpu.h"
@@ -27,13 +28,13 @@
 int80_entry:
 	pushq	%rax				/* tf->orig_rax: the number, for a restart */
 	pushq	$VEC_INT80			/* tf->vector */
-	/* Kernel code may int $0x80 too (tests do): swapgs only from user mode. */
-	testb	$3, 24(%rsp)			/* tf->cs */
-	jz	1f
+	/* 64-bit user mode is the common case; compat mode and the kernel
+	 * (tests int $0x80 too) go the long way. Only user mode swapgs. */
+	cmpq	$USER_CS, 24(%rsp)		/* tf->cs */
+	jne	int80_not_user64
 	swapgs
-1:	lfence					/* no speculation past the swapgs decision */
-	cmpq	$USER32_CS, 24(%rsp)		/* tf->cs: from compat mode? */
-	je	int80_compat
+	lfence					/* no speculation past the swapgs decision */
+int80_64:
 	PUSH_REGS
 	incq	%gs:PC_INT80_CALLS
 	CLEAR_SCRATCH
@@ -41,16 +42,46 @@ int80_entry:
 	cld
 	movq	%rsp, %rdi			/* rdi = struct trap_frame * */
 	call	*%gs:PC_DISPATCH		/* syscall_dispatch (or the ring's: sys/ring.c) */
-int80_done:
 	movq	%rax, TF_RAX(%rsp)		/* tf->rax = the result */
-	cmpq	$0, %gs:PC_EXIT_WORK		/* signals to deliver? */
-	je	trap_return			/* isr.S: pop, swapgs if user, iretq */
+	cmpq	$0, %gs:PC_EXIT_WORK		/* signals to deliver, a rewritten frame? */
+	jne	int80_work
+	/*
+	 * The fast way out: without exit work the frame is still the one the
+	 * CPU pushed (every C rewrite sets EXIT_IRET: docs/security.md), so
+	 * CS and SS are the user's and only rip needs trap_return's check:
+	 * after an int $0x80 in the last bytes of the user half it is not
+	 * canonical. A kernel caller's rip is above the limit too.
+	 */
+	movabsq	$SYSRET_RIP_LIMIT, %rsi		/* (rsi is reloaded by POP_REGS) */
+	cmpq	%rsi, TF_RIP(%rsp)
+	jae	trap_return
+	POP_REGS
+	addq	$16, %rsp			/* drop vector and orig_rax */
+	swapgs					/* GS.base = the user's again */
+	iretq
+
+	/* Exit work (signals, a frame C rewrote): then the general iretq
+	 * path, which checks what iretq will load. */
+int80_work:
 	movq	%rsp, %rdi
 	call	exit_work
 	jmp	trap_return
 
+	/* Not from 64-bit user mode: from compat mode (the only other user
+	 * code segment, USER32_CS) or from the kernel (no swapgs). */
+int80_not_user64:
+	testb	$3, 24(%rsp)			/* tf->cs: from user mode? */
+	jz	1f
+	swapgs
+	lfence
+	jmp	int80_compat
+1:	lfence
+	jmp	int80_64
+
 	/* int $0x80 from compat mode (Linux's entry_INT80_compat): the same,
-	 * with the i386 table and r8-r15 saved as zeros. */
+	 * with the i386 table and r8-r15 saved as zeros. Without exit work
+	 * the frame is the CPU's own: a 32-bit eip is canonical, CS and SS
+	 * the user's, so no checks before the iretq. */
 int80_compat:
 	PUSH_REGS_COMPAT
 	incq	%gs:PC_INT80_32_CALLS
@@ -59,7 +90,13 @@ int80_compat:
 	cld
 	movq	%rsp, %rdi
 	call	*%gs:PC_DISPATCH32		/* syscall32_dispatch (or the ring's) */
-	jmp	int80_done
+	movq	%rax, TF_RAX(%rsp)		/* tf->rax = the result */
+	cmpq	$0, %gs:PC_EXIT_WORK
+	jne	int80_work
+	POP_REGS
+	addq	$16, %rsp			/* drop vector and orig_rax */
+	swapgs					/* GS.base = the user's again */
+	iretq
 
 /*
  * syscall (from 64-bit user mode only; LSTAR points here). The CPU has
@@ -123,6 +160,95 @@ syscall_entry:
 	jmp	trap_return			/* the general iretq path */
 
 /*
+ * The compat fast entries (Linux's entry_SYSENTER_compat and
+ * entry_SYSCALL_compat with do_fast_syscall_32, all in assembly here)
+ * push the frame in its final form, that of an int $0x80 at the 32-bit
+ * vDSO's landing pad: tf->rip = percpu.fast32_pad, the landing pad (0 for
+ * a 64-bit program, which has no 32-bit vDSO: SIGILL), tf->rsp = the user
+ * esp, tf->rbp = arg 6. Two halves, around PUSH_REGS_COMPAT.
+ *
+ * FAST32_ARG6 ESP RESULT, once the stub has pushed tf->ss .. tf->vector
+ * (rsp -> tf->vector) and the kernel may run with the flags it has (no
+ * TF, NT, AC; DF clear); ESP holds the user esp, zero-extended. arg 6 (ebp),
+ * which __kernel_vsyscall pushed at (esp), is loaded into ebp, so that
+ * PUSH_REGS_COMPAT puts it in tf->rbp: one load with an exception-table
+ * entry. esp is a 32-bit address, inside the user half by construction,
+ * so no range check; the SMAP window is open for that one instruction.
+ * A fault makes the result -EFAULT (and the landing pad's pops then fault
+ * too: SIGSEGV, as on Linux). The rare paths live in .text.unlikely.
+ */
+	.macro FAST32_ARG6 esp, result
+	cmpq	$0, TF_RIP - TF_VECTOR(%rsp)	/* no landing pad: a 64-bit program */
+	je	.Lbad_mode\@
+	testb	$1, smap_enabled(%rip)
+	jz	.Lno_smap\@
+	stac
+.Lload\@:
+	movl	(\esp), %ebp			/* arg 6: may fault */
+	clac
+.Lloaded\@:
+
+	.pushsection .text.unlikely, "ax"
+	/* The same load without SMAP (no stac/clac on such CPUs). */
+.Lno_smap\@:
+.Lload_no_smap\@:
+	movl	(\esp), %ebp			/* arg 6: may fault */
+	jmp	.Lloaded\@
+	/* The load faulted (trap.c resumed here, AC as it was): finish the
+	 * frame (tf->rbp keeps the user's ebp) and return -EFAULT. */
+.Lfault\@:
+	CLAC_IF_SMAP
+	PUSH_REGS_COMPAT
+	CLEAR_SCRATCH
+	movq	$-EFAULT, %rax
+	jmp	\result
+	/* sysenter or compat syscall from a 64-bit program: SIGILL (fast32.c). */
+.Lbad_mode\@:
+	PUSH_REGS_COMPAT
+	CLEAR_SCRATCH
+	movq	%rsp, %rdi
+	call	fast32_bad_mode			/* does not return */
+	.popsection
+
+	.pushsection .ex_table, "a"
+	.balign 8
+	.quad	.Lload\@, .Lfault\@
+	.quad	.Lload_no_smap\@, .Lfault\@
+	.popsection
+	.endm
+
+/*
+ * FAST32_CALL RESULT, after PUSH_REGS_COMPAT (RESULT: the label
+ * FAST32_ARG6's fault path jumps to with -EFAULT): the i386 dispatcher (percpu.dispatch32), the
+ * result to tf->rax. Without exit work the frame changed nowhere else, so
+ * only the user's flags can stop sysexit / sysretl: TF, RF, NT or VM send
+ * the stub the slow way (fast32.c decides, and counts the iretq). It ends
+ * where sysexit / sysretl may return.
+ */
+	.macro FAST32_CALL result
+	CLEAR_SCRATCH
+	movq	%rsp, %rdi			/* rdi = struct trap_frame * */
+	call	*%gs:PC_DISPATCH32		/* syscall32_dispatch (or the ring's) */
+\result:
+	movq	%rax, TF_RAX(%rsp)		/* tf->rax = the result */
+	cmpq	$0, %gs:PC_EXIT_WORK		/* signals, a rewritten frame? */
+	jne	.Lslow\@
+	testl	$FAST32_BAD_RFLAGS, TF_RFLAGS(%rsp)
+	jnz	.Lslow\@
+.Lfast\@:
+
+	.pushsection .text.unlikely, "ax"
+	/* Exit work, or flags sysexit / sysretl cannot restore: C decides. */
+.Lslow\@:
+	movq	%rsp, %rdi
+	call	fast32_exit_slow		/* eax = may sysexit / sysretl return? */
+	testl	%eax, %eax
+	jnz	.Lfast\@
+	jmp	trap_return			/* the general iretq path */
+	.popsection
+	.endm
+
+/*
  * sysenter (from compat mode; IA32_SYSENTER_EIP points here, set only on
  * Intel vendors: syscall.c). Linux's entry_SYSENTER_compat. The CPU has
  *   CS = IA32_SYSENTER_CS (0x10), SS = 0x18, rsp = IA32_SYSENTER_ESP (this
@@ -131,9 +257,9 @@ syscall_entry:
  *   and esp are saved nowhere.
  * By the vDSO's convention (__kernel_vsyscall, docs/abi.md) eax = number,
  * ebx ecx edx esi edi = args 1-5, ebp = the user esp, and at (esp) the
- * pushed ebp = arg 6, then edx and ecx. C makes the frame look like an
- * int $0x80 from the vDSO (do_sysenter32); the return is to the
- * vDSO's landing pad, by sysexit when safe, else by iretq.
+ * pushed ebp = arg 6, then edx and ecx. The frame is pushed as an int
+ * $0x80 at the vDSO's landing pad would have saved it (FAST32_CALL); the
+ * return is to that landing pad, by sysexit when safe, else by iretq.
  *
  * With TF set, a #DB strikes after every instruction from the first one
  * on; isr.S ignores those inside [sysenter_entry, sysenter_singlestep_end)
@@ -149,39 +275,50 @@ sysenter_entry:
 	pushq	$USER_DS			/* tf->ss */
 	movl	%ebp, %ebp			/* (zero-extended) */
 	pushq	%rbp				/* tf->rsp: __kernel_vsyscall put esp in ebp */
-	pushfq					/* tf->rflags: the user's, but IF (C sets it) */
+	pushfq					/* tf->rflags: the user's ... */
+	orl	$RFLAGS_IF, (%rsp)		/* ... with IF, which sysenter cleared */
 	pushq	$USER32_CS			/* tf->cs */
-	pushq	$0				/* tf->rip: C sets the landing pad */
+	pushq	%gs:PC_FAST32_PAD		/* tf->rip: the vDSO's landing pad */
 	movl	%eax, %eax			/* the i386 number, zero-extended */
 	pushq	%rax				/* tf->orig_rax */
 	pushq	$VEC_SYSENTER			/* tf->vector */
-	PUSH_REGS_COMPAT
-	incq	%gs:PC_SYSENTER_CALLS
-	/* sysenter filters no flags: clear NT, AC and TF for the kernel if
-	 * any is set (DF: cld below). The user's copy in the frame keeps them. */
-	testl	$(RFLAGS_NT | RFLAGS_AC | RFLAGS_TF), TF_RFLAGS(%rsp)
+	/* sysenter filters no flags: clear NT, AC, TF and DF for the kernel
+	 * if any is set. The user's copy in the frame keeps them. */
+	testl	$(RFLAGS_NT | RFLAGS_AC | RFLAGS_TF | RFLAGS_DF), TF_RFLAGS - TF_VECTOR(%rsp)
 	jz	1f
 	pushq	$2				/* only the always-one bit */
 	popfq
-1:	cld
+1:	incq	%gs:PC_SYSENTER_CALLS		/* (a #DB after the popfq reports this one) */
 	.global sysenter_singlestep_end
-sysenter_singlestep_end:			/* (a #DB after the popfq reports the cld) */
-	CLEAR_SCRATCH
-	movq	%rsp, %rdi			/* rdi = struct trap_frame * */
-	call	do_sysenter32			/* eax = may sysexit return? */
-	testl	%eax, %eax
-	jz	trap_return			/* the general iretq path */
+sysenter_singlestep_end:
+	FAST32_ARG6 %rbp, .Lsysenter_result	/* ebp = arg 6 */
+	PUSH_REGS_COMPAT
+	FAST32_CALL .Lsysenter_result
 
 	/*
 	 * sysexit (32-bit form) loads eip = edx, esp = ecx, CS = SYSENTER_CS
 	 * + 16 | 3 (0x23), SS = + 24 | 3 (0x2b): the landing pad pops the
-	 * user's ecx and edx again. It restores no flags: popfq them first,
-	 * with IF clear until the sti, whose one-instruction shadow covers
-	 * sysexit (an interrupt in between would find the user's GS).
+	 * user's ecx and edx again, so their frame slots are skipped. It
+	 * restores no flags: popfq them first, with IF clear until the sti,
+	 * whose one-instruction shadow covers sysexit (an interrupt in
+	 * between would find the user's GS).
 	 */
-	POP_REGS				/* rsp -> tf->vector */
-	movl	TF_RIP - TF_VECTOR(%rsp), %edx	/* the landing pad (checked by C) */
-	movl	TF_RSP - TF_VECTOR(%rsp), %ecx	/* the user esp (checked: 32 bits) */
+	popq	%r15
+	popq	%r14
+	popq	%r13
+	popq	%r12
+	popq	%r11
+	popq	%r10
+	popq	%r9
+	popq	%r8
+	popq	%rbp
+	popq	%rdi
+	popq	%rsi
+	addq	$16, %rsp			/* tf->rdx, tf->rcx: loaded below */
+	popq	%rbx
+	popq	%rax				/* rsp -> tf->vector */
+	movl	TF_RIP - TF_VECTOR(%rsp), %edx	/* the landing pad */
+	movl	TF_RSP - TF_VECTOR(%rsp), %ecx	/* the user esp (32 bits: pushed so) */
 	pushq	TF_RFLAGS - TF_VECTOR(%rsp)	/* the user's rflags (no TF/RF/NT/VM: checked) */
 	btrq	$9, (%rsp)			/* ... with IF clear for now */
 	popfq
@@ -197,8 +334,9 @@ sysenter_singlestep_end:			/* (a #DB after the popfq reports the cld) */
  *   landing pad), r11 = user rflags, CS/SS = kernel selectors from STAR,
  *   rflags &= ~FMASK (IF, TF, DF, AC, NT... clear); rsp and GS the user's.
  * By the vDSO's convention eax = number, ebx = arg 1, ebp = arg 2 (ecx is
- * lost), edx esi edi = args 3-5, arg 6 at (esp), the pushed ebp.
- * Returns with sysretl when safe (do_syscall32), else iretq.
+ * lost), edx esi edi = args 3-5, arg 6 at (esp), the pushed ebp. The
+ * frame is pushed in its final form (FAST32_CALL); the return is to the
+ * landing pad, by sysretl when safe, else by iretq.
  */
 	.global syscall32_entry
 	.balign 16
@@ -210,18 +348,15 @@ syscall32_entry:
 	pushq	%r8				/* tf->rsp */
 	pushq	%r11				/* tf->rflags */
 	pushq	$USER32_CS			/* tf->cs */
-	pushq	%rcx				/* tf->rip: C sets the landing pad */
+	pushq	%gs:PC_FAST32_PAD		/* tf->rip: the vDSO's landing pad */
 	movl	%eax, %eax			/* the i386 number, zero-extended */
 	pushq	%rax				/* tf->orig_rax */
 	pushq	$VEC_SYSCALL32			/* tf->vector */
-	movl	%ebp, %ecx			/* arg 2 came in ebp: tf->rcx */
-	PUSH_REGS_COMPAT
 	incq	%gs:PC_SYSCALL32_CALLS
-	CLEAR_SCRATCH
-	movq	%rsp, %rdi			/* rdi = struct trap_frame * */
-	call	do_syscall32			/* eax = may sysretl return? */
-	testl	%eax, %eax
-	jz	trap_return			/* the general iretq path */
+	movl	%ebp, %ecx			/* arg 2 came in ebp: tf->rcx */
+	FAST32_ARG6 %r8, .Lsyscall32_result	/* ebp = arg 6 */
+	PUSH_REGS_COMPAT
+	FAST32_CALL .Lsyscall32_result
 
 	/*
 	 * sysretl loads eip = ecx, rflags = r11, CS = STAR[63:48] | 3 (0x23),
@@ -229,7 +364,7 @@ syscall32_entry:
 	 * from the frame; r11 keeps the user's own eflags (as on Linux).
 	 */
 	POP_REGS				/* rsp -> tf->vector */
-	movl	TF_RIP - TF_VECTOR(%rsp), %ecx	/* the landing pad (checked by C) */
+	movl	TF_RIP - TF_VECTOR(%rsp), %ecx	/* the landing pad */
 	movq	TF_RFLAGS - TF_VECTOR(%rsp), %r11 /* the user's rflags (no TF/RF: checked) */
 	movl	TF_RSP - TF_VECTOR(%rsp), %esp	/* the user esp, zero-extended */
 	swapgs					/* GS.base = the user's again */

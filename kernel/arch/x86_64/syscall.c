@@ -2,7 +2,7 @@
  * syscall.c - the MSRs of the entry instructions: SYSCALL/SYSRET (from
  * 64-bit and compat mode) and SYSENTER/SYSEXIT. (Whether a frame may leave
  * by sysretq is decided in entry.S and arch/sysret.h; by sysexit or
- * sysretl in sys/dispatch32.c.)
+ * sysretl in entry.S and arch/x86_64/fast32.c.)
  */
 #include "api/abi.h"
 #include "arch/cpu.h"

@@ -43,6 +43,8 @@ struct percpu {
 	uint64_t sysretl_fallbacks; /* compat syscall entries that had to leave by iretq */
 	long (*dispatch32)(struct trap_frame *tf);  /* syscall32_dispatch, or the ring's */
 	uint64_t vsyscall_calls;    /* calls into the vsyscall page emulated (arch/x86_64/vsyscall.c) */
+	uint64_t fast32_pad;        /* the current process's 32-bit vDSO landing pad, 0 for a 64-bit one:
+				     * the sysenter and compat-syscall stubs' return eip (fast32.c) */
 };
 
 /* Has the way back to user mode work to do (percpu.exit_work)? */

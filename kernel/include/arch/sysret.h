@@ -16,6 +16,10 @@
  * sysret-safe on every CPU; no TF or RF. */
 #define SYSRET_RIP_LIMIT  (USER_TOP - 4096)
 #define SYSRET_BAD_RFLAGS (RFLAGS_RF | RFLAGS_TF)
+/* The flags sysexit / sysretl (the compat fast entries) cannot return
+ * with: TF, RF, and NT and VM, which the sysexit path's popfq would load
+ * into the kernel's flags (arch/x86_64/fast32.c). */
+#define FAST32_BAD_RFLAGS (RFLAGS_TF | RFLAGS_RF | RFLAGS_NT | (1ULL << 17) /* VM */)
 
 /*
  * May the syscall stub leave through sysretq? sysretq restores only rip
