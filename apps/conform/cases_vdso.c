@@ -12,7 +12,8 @@
 
 typedef int (*clock_fn)(int, struct timespec *);
 
-static long ns(const struct timespec *t) { return t->tv_sec * 1000000000L + t->tv_nsec; }
+/* In 64 bits on both builds: a 32-bit long wraps every 4.29 s of nanoseconds. */
+static int64_t ns(const struct timespec *t) { return (int64_t)t->tv_sec * 1000000000LL + t->tv_nsec; }
 
 int case_vdso_between_syscalls(const struct path *P, struct transcript *t)
 {
