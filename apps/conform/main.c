@@ -243,6 +243,23 @@ static void find_paths(void)
 	libc_set_entry(was);
 }
 
+/* The kernel's entry counters after the run, one per path of
+ * api/entry_paths.h, and how often each fast return fell back to iretq
+ * (nothing on a kernel without trapdoor_stats, e.g. Linux). */
+static void print_counters(void)
+{
+	struct trapdoor_stats s;
+
+	if (trapdoor_stats(&s) != 0)
+		return;
+	printf("conform: entry counters:");
+#define X(name, mode, entry, ret, counter, bit, vector, ch) printf(" %s %llu", #name, (unsigned long long)s.counter);
+	ENTRY_PATHS(X)
+#undef X
+	printf("; iretq fallbacks: sysretq %llu, sysexit %llu, sysretl %llu\n", (unsigned long long)s.sysret_fallbacks,
+	       (unsigned long long)s.sysexit_fallbacks, (unsigned long long)s.sysretl_fallbacks);
+}
+
 int main(int argc, char **argv)
 {
 	int ncases = sizeof(cases) / sizeof(cases[0]), ran = 0;
@@ -291,6 +308,7 @@ int main(int argc, char **argv)
 		if (offered[p])
 			printf("conform: %ld checks passed on %s (EFAULT matrix %ld, entry edge cases %ld)\n",
 			       passed_checks[0][p], paths[p].name, passed_checks[1][p], passed_checks[2][p]);
+	print_counters();
 	printf("%d passed, %d failed\n", tap_passed, tap_failed);
 	return tap_failed ? 1 : 0;
 }
