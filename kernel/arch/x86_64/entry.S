@@ -303,20 +303,7 @@ sysenter_singlestep_end:
 	 * whose one-instruction shadow covers sysexit (an interrupt in
 	 * between would find the user's GS).
 	 */
-	popq	%r15
-	popq	%r14
-	popq	%r13
-	popq	%r12
-	popq	%r11
-	popq	%r10
-	popq	%r9
-	popq	%r8
-	popq	%rbp
-	popq	%rdi
-	popq	%rsi
-	addq	$16, %rsp			/* tf->rdx, tf->rcx: loaded below */
-	popq	%rbx
-	popq	%rax				/* rsp -> tf->vector */
+	POP_REGS skip_dx_cx=1			/* rdx, rcx: loaded below; rsp -> tf->vector */
 	movl	TF_RIP - TF_VECTOR(%rsp), %edx	/* the landing pad */
 	movl	TF_RSP - TF_VECTOR(%rsp), %ecx	/* the user esp (32 bits: pushed so) */
 	pushq	TF_RFLAGS - TF_VECTOR(%rsp)	/* the user's rflags (no TF/RF/NT/VM: checked) */

@@ -57,7 +57,9 @@
 	.endr
 	.endm
 
-	.macro POP_REGS
+	/* skip_dx_cx=1: leave rdx and rcx as they are and step over their
+	 * slots (sysexit loads both from elsewhere: entry.S). */
+	.macro POP_REGS skip_dx_cx=0
 	popq	%r15
 	popq	%r14
 	popq	%r13
@@ -69,8 +71,12 @@
 	popq	%rbp
 	popq	%rdi
 	popq	%rsi
+	.if \skip_dx_cx
+	addq	$16, %rsp			/* tf->rdx, tf->rcx */
+	.else
 	popq	%rdx
 	popq	%rcx
+	.endif
 	popq	%rbx
 	popq	%rax
 	.endm
