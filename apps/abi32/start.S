@@ -1,23 +1,11 @@
 /*
- * start.S - abi32's machine code: the process entry, the raw i386 system
- * call (int $0x80), and the instructions its signal cases fault on.
+ * start.S - abi32's machine code: the raw i386 system call (int $0x80),
+ * and the instructions its signal cases fault on (the process entry is
+ * apps/common/start32.S).
  * Built for i386 without a libc, so it runs the same on the host's Linux.
  */
 	.text
 	.code32
-
-/* The first instruction: esp -> argc, argv..., NULL, envp..., NULL, auxv. */
-	.global _start
-_start:
-	movl	%esp, %eax
-	andl	$-16, %esp			/* the C ABI's alignment */
-	subl	$12, %esp
-	pushl	%eax				/* main32(sp) */
-	call	main32
-	movl	%eax, %ebx			/* exit_group(status) */
-	movl	$252, %eax
-	int	$0x80
-	hlt
 
 /*
  * long sc(long nr, long a0, long a1, long a2, long a3, long a4, long a5):

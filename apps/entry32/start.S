@@ -1,23 +1,11 @@
 /*
- * start.S - entry32's 32-bit machine code: the process entry, and one
- * small function per way into the kernel. Built for i386 without a libc
- * (apps/entry32/CMakeLists.txt), so it also runs on the host's Linux.
+ * start.S - entry32's 32-bit machine code: one small function per way
+ * into the kernel (the process entry is apps/common/start32.S). Built for
+ * i386 without a libc (apps/entry32/CMakeLists.txt), so it also runs on
+ * the host's Linux.
  */
 	.text
 	.code32
-
-/* The first instruction: esp -> argc, argv..., NULL, envp..., NULL, auxv. */
-	.global _start
-_start:
-	movl	%esp, %eax
-	andl	$-16, %esp			/* the C ABI's alignment */
-	subl	$12, %esp
-	pushl	%eax				/* main32(sp) */
-	call	main32
-	movl	%eax, %ebx			/* exit_group(status) by int $0x80 */
-	movl	$252, %eax
-	int	$0x80
-	hlt
 
 /*
  * long enter(void *fn, long nr, const long args[6]) - call fn with the
