@@ -1,6 +1,6 @@
 /*
  * regs_asm.h - assembler macros the register tests share (conform's
- * regs.S, clone.S, vfork_rseq.S, usertests' faults.S, fpu.S), for a struct regs at the address in a
+ * regs.S, clone.S, vfork_rseq.S, usertests' faults.S, fpu.S, farjump.S), for a struct regs at the address in a
  * register: rax rbx rcx rdx rsi rdi rbp r8 .. r15 rflags, 8 bytes each.
  */
 #ifndef APPS_REGS_ASM_H

@@ -6,16 +6,13 @@
  * (eax = 20) by int $0x80 there, far-jump back to 0x33, and store r8-r15
  * as they came back. Returns what the call returned (eax).
  */
+#include "regs_asm.h"
+
 	.text
 	.code64
 	.global farjump_getpid
 farjump_getpid:
-	pushq	%rbx
-	pushq	%rbp
-	pushq	%r12
-	pushq	%r13
-	pushq	%r14
-	pushq	%r15
+	PUSH_CALLEE_SAVED
 	movq	%rdi, %rbx			/* regs_out: kept in rbx (int $0x80 keeps it) */
 	movq	%rsp, %rbp			/* the 64-bit stack: esp alone cannot hold it */
 	movabsq	$0x8888888888888888, %r8
@@ -46,12 +43,7 @@ back64:
 	movq	%r14, 48(%rbx)
 	movq	%r15, 56(%rbx)
 	movl	%eax, %eax
-	popq	%r15
-	popq	%r14
-	popq	%r13
-	popq	%r12
-	popq	%rbp
-	popq	%rbx
+	POP_CALLEE_SAVED
 	ret
 
 /* A 64-bit process executing sysenter (it has no 32-bit vDSO to return to). */

@@ -23,7 +23,10 @@
  * (arch/x86_64/asm-offsets.c). */
 #include "asm_offsets.h"
 
-	.macro PUSH_REGS
+	/* compat=1: the same frame for a compat-mode caller: r8-r15 are no
+	 * i386 registers, so they are saved as zeros and come back zero
+	 * (nothing from the kernel or from the process's 64-bit days leaks). */
+	.macro PUSH_REGS compat=0
 	pushq	%rax				/* tf->rax */
 	pushq	%rbx				/* tf->rbx */
 	pushq	%rcx				/* tf->rcx */
@@ -31,6 +34,11 @@
 	pushq	%rsi				/* tf->rsi */
 	pushq	%rdi				/* tf->rdi */
 	pushq	%rbp				/* tf->rbp */
+	.if \compat
+	.rept 8
+	pushq	$0				/* tf->r8 .. tf->r15 */
+	.endr
+	.else
 	pushq	%r8				/* tf->r8  */
 	pushq	%r9				/* tf->r9  */
 	pushq	%r10				/* tf->r10 */
@@ -39,22 +47,11 @@
 	pushq	%r13				/* tf->r13 */
 	pushq	%r14				/* tf->r14 */
 	pushq	%r15				/* tf->r15 */
+	.endif
 	.endm
 
-	/* The same frame for a compat-mode caller: r8-r15 are no i386
-	 * registers, so they are saved as zeros and come back zero (nothing
-	 * from the kernel or from the process's 64-bit days leaks). */
 	.macro PUSH_REGS_COMPAT
-	pushq	%rax				/* tf->rax */
-	pushq	%rbx				/* tf->rbx */
-	pushq	%rcx				/* tf->rcx */
-	pushq	%rdx				/* tf->rdx */
-	pushq	%rsi				/* tf->rsi */
-	pushq	%rdi				/* tf->rdi */
-	pushq	%rbp				/* tf->rbp */
-	.rept 8
-	pushq	$0				/* tf->r8 .. tf->r15 */
-	.endr
+	PUSH_REGS compat=1
 	.endm
 
 	/* skip_dx_cx=1: leave rdx and rcx as they are and step over their
