@@ -99,7 +99,7 @@ static const struct bench {
 	void (*fn)(void);
 	unsigned needs;                  /* NEED_* bits */
 } benches[] = {
-	{ "none", "empty", call_none, 0 },
+	{ "none32", "empty", call_none, 0 },
 	{ "int80_32", "getpid", call_getpid_int80_32, 0 },
 	{ "sysenter", "getpid", call_getpid_sysenter, NEED_VDSO | NEED_SYSENTER },
 	{ "syscall32", "getpid", call_getpid_syscall32, NEED_VDSO | NEED_SYSCALL },
