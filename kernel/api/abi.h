@@ -20,6 +20,10 @@
 #define MAP_PRIVATE    0x02
 #define MAP_FIXED      0x10
 #define MAP_ANONYMOUS  0x20
+#define MAP_GROWSDOWN  0x0100
+#define MAP_NORESERVE  0x4000
+#define MAP_POPULATE   0x8000
+#define MAP_STACK      0x20000
 #define MAP_FIXED_NOREPLACE 0x100000
 #define MAP_FAILED     ((void *)-1)
 #define PROT_SEM       0x8               /* accepted by mprotect, and ignored (as on x86 Linux) */

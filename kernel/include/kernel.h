@@ -60,6 +60,9 @@ void lapic_timer_oneshot_max(void);
 /* mm/frames.c: the kernel's physical frame allocator. */
 void frames_init(const struct boot_info *bi);
 uint64_t frame_alloc(void);        /* zeroed frame with one reference, or 0 */
+uint64_t frame_alloc_raw(void);    /* the same, not zeroed (the caller fills it all) */
+void page_zero(void *page);        /* 4 KiB of zeros, a quadword at a time */
+void page_copy(void *dst, const void *src);  /* 4 KiB, a quadword at a time */
 void frame_free(uint64_t pa);      /* free it now, whatever its count */
 void frame_get(uint64_t pa);       /* one more reference to a frame in use */
 bool frame_put(uint64_t pa);       /* drop one; true when that freed the frame */

@@ -17,6 +17,7 @@
 #include "arch/percpu.h"
 #include "arch/trap.h"
 #include "mm/uvm.h"
+#include "mm/vm.h"
 #include "restart.h"
 
 #define NPROC 64
@@ -66,7 +67,8 @@ struct proc {
 	uint64_t wake_ns;                /* ... and until when (monotonic ns; 0: no deadline) */
 	struct proc *parent;
 	char name[16];                   /* the program's file name, for messages */
-	uint64_t cr3;                    /* its PML4 (physical) */
+	struct mm *mm;                   /* its address space (mm/vm.h): regions and page tables */
+	uint64_t cr3;                    /* mm->root, where the context switch finds it */
 	uint64_t kstack_top;
 	uint64_t context;                /* kernel rsp saved by swtch() */
 	struct trap_frame *tf;           /* the user frame at the top of the kernel stack */
@@ -105,7 +107,6 @@ struct proc {
 	struct restart_block restart;    /* what restart_syscall goes on with (restart.c) */
 	uint64_t sig_waiting;            /* rt_sigtimedwait's set: these wake it even blocked */
 	uint64_t alarm_ns, alarm_interval_ns; /* ITIMER_REAL: monotonic deadline (0: off) and period */
-	struct uvm_usage vm;             /* what its space maps: kept exact by every call that maps */
 	uint64_t data_size;              /* the program's data from its file: brk's RLIMIT_DATA counts it */
 	struct rlimit rlim[RLIMIT_NLIMITS]; /* resource limits: inherited by fork, kept by execve */
 	uint64_t ni_said[LINUX_NR_END / 64]; /* unimplemented calls named on the console (dispatch.c) */
@@ -150,13 +151,9 @@ void proc_kill_fault(struct trap_frame *tf, int sig, const char *what) __attribu
 int proc_count(void);                     /* live (not free) slots */
 int proc_last_pid(void);                  /* the pid given most recently */
 void proc_close_files(struct proc *p);    /* every descriptor, the cwd and the program file */
-/* What p's space held when it was freed must be what p counted in p->vm
- * (else a panic: the limits would be judging wrong numbers). */
-void vm_count_check(const struct proc *p, struct uvm_usage freed);
-/* p stops using the space root (it ends, or execve gave it a new one):
- * free it when p was its last user, and let a vfork parent go on, with
- * p's counts of the space they shared. */
-void proc_drop_space(struct proc *p, uint64_t root);
+/* p stops using the space mm (it ends, or execve gave it a new one):
+ * free it when p was its last user, and let a vfork parent go on. */
+void proc_drop_space(struct proc *p, struct mm *mm);
 /* sys_proc.c: fork's work for fork, vfork and clone: a child that returns
  * 0 from this call, in a copy of the caller's space or (share_vm) in the
  * same one. The child's pid, or -errno. */
@@ -171,7 +168,7 @@ void rlimit_init(struct proc *p);         /* the first process's limits: the def
 long rlimit_change(struct proc *p, uint32_t resource, const struct rlimit *new, struct rlimit *old);
 /* Linux's may_expand_vm: may a space that maps *u map npages more (data
  * pages, when data) under p's RLIMIT_AS and RLIMIT_DATA? */
-bool vm_may_expand(const struct proc *p, const struct uvm_usage *u, uint64_t npages, bool data);
+bool vm_may_expand(const struct proc *p, const struct vm_usage *u, uint64_t npages, bool data);
 
 /* acct.c: CPU time and the load average, counted on the timer tick. */
 struct rusage;
@@ -300,7 +297,7 @@ void job_stop_wait(void);
 extern struct vvar *vvar;
 void vdso_init(void);
 /* Map both into root at a place chosen by `random`; the vDSO's address, or 0. */
-uint64_t vdso_map(uint64_t root, uint64_t random);
+uint64_t vdso_map(struct mm *mm, uint64_t random);
 /* "[vvar]" or "[vdso]" when frame pa is one of theirs (or the 32-bit
  * vDSO's), else NULL (/proc/<pid>/maps). */
 const char *vdso_frame_name(uint64_t pa);

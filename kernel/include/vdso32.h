@@ -12,7 +12,8 @@
 #include "vdso32_syms.h"
 
 void vdso32_init(void);                     /* copy the image, patch __kernel_vsyscall for this CPU */
-uint64_t vdso32_map(uint64_t root, uint64_t random);   /* map it (and vvar) below 4 GiB; its base, or 0 */
+struct mm;
+uint64_t vdso32_map(struct mm *mm, uint64_t random);   /* map it (and vvar) below 4 GiB; its base, or 0 */
 const char *vdso32_frame_name(uint64_t pa); /* "[vdso]" for one of its frames, else NULL */
 uint32_t vdso32_entries(void);              /* AT_TRAPDOOR_ENTRIES of a 32-bit process: ENTRY_*_32 bits */
 

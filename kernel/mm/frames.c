@@ -41,14 +41,35 @@ void frames_init(const struct boot_info *bi)
 		pmm.nfree * PAGE_SIZE >> 20, pmm.nfree, top, bytes >> 10, bm);
 }
 
-uint64_t frame_alloc(void)
+void page_zero(void *page)
+{
+	uint64_t n = PAGE_SIZE / 8;
+
+	__asm__ volatile("rep stosq" : "+D"(page), "+c"(n) : "a"(0ULL) : "memory");
+}
+
+void page_copy(void *dst, const void *src)
+{
+	uint64_t n = PAGE_SIZE / 8;
+
+	__asm__ volatile("rep movsq" : "+D"(dst), "+S"(src), "+c"(n) : : "memory");
+}
+
+uint64_t frame_alloc_raw(void)
 {
 	uint64_t pa = pmm_alloc(&pmm);
 
-	if (pa) {
-		memset(phys_to_virt(pa), 0, PAGE_SIZE);
+	if (pa)
 		refs[pa / PAGE_SIZE] = 1;
-	}
+	return pa;
+}
+
+uint64_t frame_alloc(void)
+{
+	uint64_t pa = frame_alloc_raw();
+
+	if (pa)
+		page_zero(phys_to_virt(pa));
 	return pa;
 }
 

@@ -7,6 +7,7 @@
 #include "kernel.h"
 #include "mm/pmm.h"
 #include "mm/uvm.h"
+#include "mm/vm.h"
 #include "proc.h"
 #include "uaccess.h"
 
@@ -98,8 +99,8 @@ bool user_writable(uint64_t addr, size_t n)
 	if (!user_range_ok(addr, n))
 		return false;
 	for (uint64_t va = addr & ~(PAGE_SIZE - 1); va < addr + n; va += PAGE_SIZE) {
-		uint64_t f = uvm_flags(current()->cr3, va);
-		if (!(f & (PTE_P | PTE_LAZY)) || !(f & PTE_U) || !(f & PTE_W))
+		struct vma *v = vma_at(current()->mm->vmas, va);
+		if (!v || !(v->flags & PTE_W) || (v->flags & PTE_PROTNONE))
 			return false;
 	}
 	return true;

@@ -1,12 +1,13 @@
 /*
- * uvm.c - user address spaces (see mm/uvm.h).
+ * uvm.c - user page tables (see mm/uvm.h).
  *
- * A user page entry is "mapped" when it is present, when it is a PROT_NONE
- * page (PTE_PROTNONE, not present: every access faults, the frame is kept
- * for a later mprotect), or when it has no frame yet (PTE_LAZY, after
- * MADV_DONTNEED: the first touch gets a zeroed one, uvm_fill). Every frame
- * a space maps holds one reference (frames.c) per entry, except the
- * kernel's own (PTE_KFRAME).
+ * A user page entry is "mapped" when it is present, or when it is a
+ * PROT_NONE page (PTE_PROTNONE, not present: every access faults, the
+ * frame is kept for a later mprotect). Every frame a space maps holds one
+ * reference (frames.c) per entry, except the kernel's own (PTE_KFRAME).
+ * A private frame with more than one reference is shared copy-on-write
+ * (after fork): its entries are never writable, and the first write
+ * fault copies it (uvm_fault_page).
  */
 #include "api/errno.h"
 #include "arch/cpu.h"
@@ -20,18 +21,18 @@ static uint64_t pages_in_use;
 
 static uint64_t *table(uint64_t entry) { return phys_to_virt(entry & PTE_ADDR); }
 
-static bool mapped(uint64_t e) { return e & (PTE_P | PTE_PROTNONE | PTE_LAZY); }
+static bool mapped(uint64_t e) { return e & (PTE_P | PTE_PROTNONE); }
 
 /* The leaf entry for frame pa with the rights and marks in flags: present
- * unless PTE_PROTNONE (which also takes the write right away) or PTE_LAZY
- * (no frame yet: the rights wait for one). */
+ * unless PTE_PROTNONE (which also takes the write right away). A private
+ * frame someone else also maps (copy-on-write) is never writable. */
 static uint64_t leaf(uint64_t pa, uint64_t flags)
 {
-	flags &= PTE_W | PTE_NX | PTE_STACK | PTE_SHARED | PTE_PROTNONE | PTE_KFRAME | PTE_LAZY;
+	flags &= PTE_W | PTE_NX | PTE_SHARED | PTE_PROTNONE | PTE_KFRAME;
 	if (flags & PTE_PROTNONE)
 		return pa | PTE_U | (flags & ~PTE_W);
-	if (flags & PTE_LAZY)
-		return pa | PTE_U | flags;
+	if ((flags & PTE_W) && !(flags & PTE_SHARED) && frame_refs(pa) > 1)
+		flags &= ~PTE_W;
 	return pa | PTE_U | PTE_P | flags;
 }
 
@@ -61,23 +62,12 @@ static uint64_t *pte(uint64_t root, uint64_t va, bool create)
 	return pt_walk(phys_to_virt(root), va, 1, create, PTE_W | PTE_U);
 }
 
-/* Count the present page entry e into u: every page, and data apart. */
-static void tally(struct uvm_usage *u, uint64_t e)
-{
-	u->pages++;
-	u->data += (e & (PTE_W | PTE_SHARED | PTE_STACK)) == PTE_W;
-}
-
 /* Drop the page entry e points at and its reference to the frame (the
- * frame goes with the last); count it into gone when given. */
-static void release(uint64_t *e, struct uvm_usage *gone)
+ * frame goes with the last). */
+static void release(uint64_t *e)
 {
-	if (mapped(*e)) {
-		if (gone)
-			tally(gone, *e);
-		if (!(*e & PTE_KFRAME) && (*e & PTE_ADDR) && frame_put(*e & PTE_ADDR))
-			pages_in_use--;
-	}
+	if (mapped(*e) && !(*e & PTE_KFRAME) && frame_put(*e & PTE_ADDR))
+		pages_in_use--;
 	*e = 0;
 }
 
@@ -87,7 +77,7 @@ int uvm_map_shared(uint64_t root, uint64_t va, uint64_t pa, uint64_t flags)
 
 	if (!e)
 		return -ENOMEM;
-	release(e, NULL);
+	release(e);
 	*e = leaf(pa, (flags & (PTE_W | PTE_NX)) | PTE_SHARED | PTE_KFRAME);
 	flush(root, va);
 	return 0;
@@ -101,8 +91,8 @@ int uvm_alloc(uint64_t root, uint64_t va, uint64_t len, uint64_t flags)
 		uint64_t *e = pte(root, va + off, true), pa;
 		if (!e || !(pa = frame_alloc()))
 			return -ENOMEM;
-		release(e, NULL);
-		*e = leaf(pa, flags & ~(PTE_KFRAME | PTE_LAZY));
+		release(e);
+		*e = leaf(pa, flags & ~PTE_KFRAME);
 		pages_in_use++;
 		flush(root, va + off);
 	}
@@ -139,26 +129,23 @@ uint64_t uvm_find_mapped(uint64_t root, uint64_t lo, uint64_t hi, bool highest)
 	return find_in(phys_to_virt(root), 4, 0, lo, hi, highest);
 }
 
-struct uvm_usage uvm_unmap(uint64_t root, uint64_t va, uint64_t len)
+void uvm_unmap(uint64_t root, uint64_t va, uint64_t len)
 {
-	struct uvm_usage gone = { 0, 0 };
-
 	for (uint64_t a = uvm_find_mapped(root, va, va + len, false); a != ~0ULL;
 	     a = uvm_find_mapped(root, a + PAGE_SIZE, va + len, false)) {
-		release(pte(root, a, false), &gone);
+		release(pte(root, a, false));
 		flush(root, a);
 	}
-	return gone;
 }
 
-struct uvm_usage uvm_count(uint64_t root, uint64_t va, uint64_t len)
+uint64_t uvm_resident(uint64_t root, uint64_t va, uint64_t len)
 {
-	struct uvm_usage u = { 0, 0 };
+	uint64_t n = 0;
 
 	for (uint64_t a = uvm_find_mapped(root, va, va + len, false); a != ~0ULL;
 	     a = uvm_find_mapped(root, a + PAGE_SIZE, va + len, false))
-		tally(&u, *pte(root, a, false));
-	return u;
+		n += !(*pte(root, a, false) & PTE_KFRAME);
+	return n;
 }
 
 uint64_t uvm_flags(uint64_t root, uint64_t va)
@@ -170,11 +157,18 @@ uint64_t uvm_flags(uint64_t root, uint64_t va)
 	return e && mapped(*e) ? *e & ~PTE_ADDR : 0;
 }
 
+uint64_t uvm_frame(uint64_t root, uint64_t va)
+{
+	uint64_t *e = va < USER_TOP ? pte(root, va, false) : NULL;
+
+	return e && (*e & PTE_P) ? *e & PTE_ADDR : 0;
+}
+
 void uvm_protect(uint64_t root, uint64_t va, uint64_t rights)
 {
 	uint64_t *e = pte(root, va, false);
 
-	*e = leaf(*e & PTE_ADDR, (*e & (PTE_STACK | PTE_SHARED | PTE_KFRAME | PTE_LAZY)) | rights);
+	*e = leaf(*e & PTE_ADDR, (*e & (PTE_SHARED | PTE_KFRAME)) | rights);
 	flush(root, va);
 }
 
@@ -191,49 +185,43 @@ int uvm_move(uint64_t root, uint64_t from, uint64_t to)
 	return 0;
 }
 
-void uvm_discard(uint64_t root, uint64_t va)
+int uvm_fault_page(uint64_t root, uint64_t va, uint64_t flags, bool write)
 {
-	uint64_t *e = pte(root, va, false);
+	uint64_t *e = pte(root, va, true), old, pa;
 
-	if ((*e & (PTE_SHARED | PTE_KFRAME)) || !(*e & PTE_ADDR))
-		return;                          /* shared, the kernel's, or no frame already */
-	if (frame_put(*e & PTE_ADDR))
-		pages_in_use--;
-	*e = leaf(0, (*e & (PTE_W | PTE_NX | PTE_STACK | PTE_PROTNONE)) | PTE_LAZY);
-	flush(root, va);
-}
-
-bool uvm_fill(uint64_t root, uint64_t va)
-{
-	uint64_t *e, pa;
-
-	if (va >= USER_TOP || !(e = pte(root, va & ~(PAGE_SIZE - 1), false)))
-		return false;
-	if (!(*e & PTE_LAZY) || (*e & PTE_PROTNONE) || !(pa = frame_alloc()))
-		return false;                    /* nothing to fill, no access, or no memory */
-	*e = leaf(pa, *e & ~PTE_LAZY);
-	pages_in_use++;
-	flush(root, va);
-	return true;
-}
-
-bool uvm_range_free(uint64_t root, uint64_t va, uint64_t len)
-{
-	return uvm_find_mapped(root, va, va + len, false) == ~0ULL;
-}
-
-int uvm_write(uint64_t root, uint64_t va, const void *src, size_t n)
-{
-	const char *s = src;
-
-	while (n > 0) {
-		uint64_t *e = pte(root, va, false);
-		size_t in_page = PAGE_SIZE - (va & (PAGE_SIZE - 1)), chunk = n < in_page ? n : in_page;
-		if (!e || !mapped(*e) || ((*e & PTE_LAZY) && !uvm_fill(root, va)))
-			return -EFAULT;
-		memcpy((char *)phys_to_virt(*e & PTE_ADDR) + (va & (PAGE_SIZE - 1)), s, chunk);
-		va += chunk, s += chunk, n -= chunk;
+	if (!e)
+		return -ENOMEM;
+	old = *e;
+	if (!(old & PTE_P)) {
+		/* Nothing there yet: a zeroed frame (demand-zero memory). A
+		 * PROT_NONE entry keeps its frame; the region allows access
+		 * again, so the page comes back with it. */
+		if (old & PTE_PROTNONE) {
+			*e = leaf(old & PTE_ADDR, (old & PTE_SHARED) | flags);
+		} else {
+			if (frames_free_count() <= UVM_FRAME_RESERVE || !(pa = frame_alloc()))
+				return -ENOMEM;
+			*e = leaf(pa, flags);
+			pages_in_use++;
+		}
+	} else if (write && !(old & PTE_W) && (flags & PTE_W)) {
+		/* Copy-on-write: the last user takes the frame as it is;
+		 * otherwise this space gets its own copy. */
+		pa = old & PTE_ADDR;
+		if (frame_refs(pa) > 1) {
+			uint64_t copy;
+			if (frames_free_count() <= UVM_FRAME_RESERVE || !(copy = frame_alloc_raw()))
+				return -ENOMEM;
+			page_copy(phys_to_virt(copy), phys_to_virt(pa));
+			frame_put(pa);            /* others still hold it */
+			pa = copy;
+			pages_in_use++;
+		}
+		*e = leaf(pa, (old & PTE_SHARED) | flags);
 	}
+	/* else: already what the region allows (another path filled it, or
+	 * the TLB held an older entry): the flush below is all it needs */
+	flush(root, va);
 	return 0;
 }
 
@@ -245,73 +233,47 @@ size_t uvm_read(uint64_t root, uint64_t va, void *dst, size_t n)
 	while (done < n && va < USER_TOP) {
 		uint64_t *e = pte(root, va, false);
 		size_t in_page = PAGE_SIZE - (va & (PAGE_SIZE - 1)), chunk = n - done < in_page ? n - done : in_page;
-		if (!e || !mapped(*e) || (*e & PTE_PROTNONE))
+		if (!e || !(*e & PTE_P))
 			break;
-		if (*e & PTE_LAZY)
-			memset(d + done, 0, chunk);
-		else
-			memcpy(d + done, (char *)phys_to_virt(*e & PTE_ADDR) + (va & (PAGE_SIZE - 1)), chunk);
+		memcpy(d + done, (char *)phys_to_virt(*e & PTE_ADDR) + (va & (PAGE_SIZE - 1)), chunk);
 		va += chunk, done += chunk;
 	}
 	return done;
 }
 
-/* The bits that must agree along a run of uvm_next_run. */
-#define RUN_BITS (PTE_W | PTE_NX | PTE_PROTNONE | PTE_STACK | PTE_SHARED | PTE_KFRAME)
-
-bool uvm_next_run(uint64_t root, uint64_t va, uint64_t hi, struct uvm_run *run)
-{
-	uint64_t a = uvm_find_mapped(root, va, hi, false), first;
-
-	if (a == ~0ULL)
-		return false;
-	first = *pte(root, a, false);
-	*run = (struct uvm_run){ a, a + PAGE_SIZE, first & ~PTE_ADDR, first & PTE_ADDR };
-	for (;;) {
-		uint64_t *e = run->end < hi ? pte(root, run->end, false) : NULL;
-		uint64_t npages = (run->end - run->start) / PAGE_SIZE;
-		if (!e || !mapped(*e) || ((*e ^ first) & RUN_BITS))
-			break;
-		if ((first & PTE_KFRAME) && (*e & PTE_ADDR) != run->pa + npages * PAGE_SIZE)
-			break;
-		run->end += PAGE_SIZE;
-	}
-	return true;
-}
-
 /* Free the tables below entry e at `level` (4 = PML4 entry) and their
  * pages, counting the pages into gone. */
-static void free_level(uint64_t e, int level, struct uvm_usage *gone)
+static void free_level(uint64_t e, int level)
 {
 	uint64_t *t = table(e);
 
 	for (int i = 0; i < 512; i++) {
 		if (level > 2 && (t[i] & PTE_P))
-			free_level(t[i], level - 1, gone);
-		else if (level == 2)
-			release(&t[i], gone);         /* a user page (or nothing) */
+			free_level(t[i], level - 1);
+		else if (level == 2 && t[i])
+			release(&t[i]);               /* a user page */
 	}
 	frame_free(e & PTE_ADDR);
 }
 
-struct uvm_usage uvm_destroy(uint64_t root)
+void uvm_destroy(uint64_t root)
 {
 	uint64_t *pml4 = phys_to_virt(root);
-	struct uvm_usage gone = { 0, 0 };
 
 	for (int i = 0; i < USER_SLOTS; i++)
 		if (pml4[i] & PTE_P)
-			free_level(pml4[i], 4, &gone);
+			free_level(pml4[i], 4);
 	frame_free(root);
-	return gone;
 }
 
-/* Copy every private user page under the table entry e (at `level`) into
- * dst at the same addresses, and map the shared ones there too. va is the
- * address the entry starts at. */
+/* Share every user page under the table entry e (at `level`) of the
+ * parent with dst, at the same addresses: shared memory and the kernel's
+ * frames as they are, private pages copy-on-write (each entry, the
+ * parent's too, loses its write right; the frame gains a reference).
+ * va is the address the entry starts at. */
 static int clone_level(uint64_t dst, uint64_t e, int level, uint64_t va)
 {
-	uint64_t *t = table(e);
+	uint64_t *t = table(e), *dt = NULL;
 	int shift = 12 + 9 * (level - 2);
 
 	for (uint64_t i = 0; i < 512; i++) {
@@ -323,20 +285,17 @@ static int clone_level(uint64_t dst, uint64_t e, int level, uint64_t va)
 		}
 		if (!mapped(t[i]))
 			continue;
-		if ((t[i] & PTE_SHARED) || !(t[i] & PTE_ADDR)) {
-			/* shared memory, the vDSO: the same frame; a page with
-			 * no frame yet: the same promise of zeros */
+		if (!dt) {                            /* the child's leaf table, once for all 512 */
 			uint64_t *d = pte(dst, a, true);
 			if (!d)
 				return -ENOMEM;
-			if (!(t[i] & PTE_KFRAME) && (t[i] & PTE_ADDR))
-				frame_get(t[i] & PTE_ADDR);
-			*d = t[i];
-			continue;
+			dt = d - i;
 		}
-		if (uvm_alloc(dst, a, PAGE_SIZE, t[i]) < 0)
-			return -ENOMEM;
-		memcpy(phys_to_virt(*pte(dst, a, false) & PTE_ADDR), phys_to_virt(t[i] & PTE_ADDR), PAGE_SIZE);
+		if (!(t[i] & PTE_KFRAME))
+			frame_get(t[i] & PTE_ADDR);
+		if (!(t[i] & PTE_SHARED))
+			t[i] &= ~PTE_W;               /* copy-on-write from now on */
+		dt[i] = t[i];
 	}
 	return 0;
 }
@@ -350,23 +309,13 @@ uint64_t uvm_clone(uint64_t root)
 	for (uint64_t i = 0; i < USER_SLOTS; i++) {
 		if ((pml4[i] & PTE_P) && clone_level(dst, pml4[i], 4, i << 39) < 0) {
 			uvm_destroy(dst);
+			write_cr3(read_cr3());        /* the parent's entries lost their write rights */
 			return 0;
 		}
 	}
+	if ((read_cr3() & PTE_ADDR) == root)
+		write_cr3(read_cr3());                /* the same: drop the writable TLB entries */
 	return dst;
-}
-
-void uvm_share(uint64_t root)
-{
-	frame_get(root);
-}
-
-bool uvm_unshare(uint64_t root)
-{
-	if (frame_refs(root) == 1)
-		return false;
-	frame_put(root);
-	return true;
 }
 
 uint64_t uvm_pages_in_use(void)

@@ -31,6 +31,7 @@
 #include "lib/elf.h"
 #include "mm/pmm.h"
 #include "mm/uvm.h"
+#include "mm/vm.h"
 #include "proc.h"
 #include "syscall.h"
 #include "time/timer.h"
@@ -39,35 +40,54 @@
 #define MAX_ARGS     256
 #define MAX_ARG_SIZE (32 * 1024)        /* all strings of argv and envp together */
 
-/* Map the pages of [va, va+len) that are not mapped yet, then give all of
- * them at least the rights in flags (segments may share a page). */
-static int map_segment(uint64_t root, uint64_t va, uint64_t len, uint64_t flags)
+/* The region flags of a PT_LOAD segment's p_flags. */
+static uint64_t segment_flags(uint32_t pf)
 {
-	for (uint64_t a = va & ~(PAGE_SIZE - 1); a < va + len; a += PAGE_SIZE) {
-		uint64_t old = uvm_flags(root, a);
-		if (!(old & PTE_P)) {
-			if (uvm_alloc(root, a, PAGE_SIZE, flags) < 0)
-				return -ENOMEM;
-		} else if (((old & PTE_W) | (~old & PTE_NX)) != ((flags & PTE_W) | (~flags & PTE_NX))) {
-			return -ENOEXEC;           /* two segments with different rights on one page */
-		}
-	}
-	return 0;
+	return ((pf & PF_W) ? PTE_W : 0) | (!(pf & PF_X) && cpu.nx ? PTE_NX : 0);
 }
 
-/* Load every PT_LOAD segment; bytes past p_filesz stay zero (.bss). */
-static int load_segments(uint64_t root, const void *file, const struct elf_info *info, uint64_t bias)
+/* Add the region [va, va+len) rounded out to pages, with flags; a page a
+ * segment before it already has must have the same rights. */
+static int map_segment(struct mm *mm, uint64_t va, uint64_t len, uint64_t flags)
+{
+	uint64_t lo = va & ~(PAGE_SIZE - 1), hi = (va + len + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
+	struct vma *v = vma_at(mm->vmas, lo);
+
+	if (v && v->flags != flags)
+		return -ENOEXEC;                   /* two segments with different rights on one page */
+	if (v)
+		lo = v->end;                       /* that page is there already */
+	if (lo < hi && !vma_range_free(mm->vmas, lo, hi))
+		return -ENOEXEC;                   /* segments overlap */
+	return lo < hi ? vm_map(mm, lo, hi - lo, flags) : 0;
+}
+
+/* Load every PT_LOAD segment: its region, then the bytes the file gives;
+ * the rest (.bss) is demand-zero, as the whole region is until touched. */
+static int load_segments(struct mm *mm, const void *file, const struct elf_info *info, uint64_t bias)
 {
 	for (int i = 0; i < info->phnum; i++) {
 		Elf64_Phdr ph;
 		elf_phdr(info, i, &ph);
-		uint64_t flags = ((ph.p_flags & PF_W) ? PTE_W : 0) |
-				 (!(ph.p_flags & PF_X) && cpu.nx ? PTE_NX : 0);
 		if (ph.p_type != PT_LOAD || ph.p_memsz == 0)
 			continue;
-		if (map_segment(root, ph.p_vaddr + bias, ph.p_memsz, flags) < 0 ||
-		    uvm_write(root, ph.p_vaddr + bias, (const char *)file + ph.p_offset, ph.p_filesz) < 0)
-			return -ENOMEM;
+		int r = map_segment(mm, ph.p_vaddr + bias, ph.p_memsz, segment_flags(ph.p_flags));
+		if (r < 0)
+			return r;
+		/* The kernel writes what the file gives, whatever the rights. */
+		uint64_t f = vma_at(mm->vmas, (ph.p_vaddr + bias) & ~(PAGE_SIZE - 1))->flags;
+		for (uint64_t done = 0; done < ph.p_filesz; ) {
+			uint64_t va = ph.p_vaddr + bias + done, pa;
+			uint64_t n = PAGE_SIZE - (va & (PAGE_SIZE - 1));
+			if (n > ph.p_filesz - done)
+				n = ph.p_filesz - done;
+			if (uvm_fault_page(mm->root, va & ~(PAGE_SIZE - 1), f, false) < 0 ||
+			    !(pa = uvm_frame(mm->root, va)))
+				return -ENOMEM;
+			memcpy((char *)phys_to_virt(pa) + (va & (PAGE_SIZE - 1)),
+			       (const char *)file + ph.p_offset + done, n);
+			done += n;
+		}
 	}
 	return 0;
 }
@@ -166,20 +186,20 @@ static int count(char *const v[])
 #define AUX_EXECFN       (~1ULL)         /* AT_EXECFN: the path execve was given */
 #define AUX_PLATFORM     (~2ULL)         /* AT_PLATFORM: "x86_64" ("i686") */
 
-/* Put string s below *sp in root: its address, or 0. */
-static uint64_t push_string(uint64_t root, uint64_t *sp, const char *s)
+/* Put string s below *sp in mm: its address, or 0. */
+static uint64_t push_string(struct mm *mm, uint64_t *sp, const char *s)
 {
 	size_t len = strlen(s) + 1;
 
 	*sp -= len;
-	return uvm_write(root, *sp, s, len) < 0 ? 0 : *sp;
+	return vm_write(mm, *sp, s, len) < 0 ? 0 : *sp;
 }
 
-/* Build the first stack in root and note where argv's and envp's strings
+/* Build the first stack in mm and note where argv's and envp's strings
  * went in *img; returns the initial rsp, or 0 when it does not fit. A
  * 32-bit program (compat) gets 4-byte words (u32 pointers, Elf32_auxv_t)
  * below USER32_STACK_TOP. */
-static uint64_t build_stack(uint64_t root, bool compat, const char *path, char *const argv[],
+static uint64_t build_stack(struct mm *mm, bool compat, const char *path, char *const argv[],
 			    char *const envp[], const uint64_t *auxv, int nauxv, struct proc_image *img)
 {
 	int argc = count(argv), envc = count(envp);
@@ -192,7 +212,7 @@ static uint64_t build_stack(uint64_t root, bool compat, const char *path, char *
 	 * below it argv's then envp's in ascending order (so that
 	 * /proc/<pid>/cmdline is the bytes from arg_start to arg_end), then
 	 * the platform name. */
-	uint64_t execfn = push_string(root, &sp, path);
+	uint64_t execfn = push_string(mm, &sp, path);
 	if (!execfn)
 		return 0;
 	for (int i = 0; i < argc + envc; i++)
@@ -202,7 +222,7 @@ static uint64_t build_stack(uint64_t root, bool compat, const char *path, char *
 	for (int i = 0; i < argc + envc; i++) {
 		const char *s = i < argc ? argv[i] : envp[i - argc];
 		size_t len = strlen(s) + 1;
-		if (uvm_write(root, at, s, len) < 0)
+		if (vm_write(mm, at, s, len) < 0)
 			return 0;
 		ptrs[i] = at;
 		at += len;
@@ -210,11 +230,11 @@ static uint64_t build_stack(uint64_t root, bool compat, const char *path, char *
 	img->arg_start = sp;
 	img->arg_end = img->env_start = envc ? ptrs[argc] : at;
 	img->env_end = at;
-	uint64_t platform = push_string(root, &sp, compat ? "i686" : "x86_64");
+	uint64_t platform = push_string(mm, &sp, compat ? "i686" : "x86_64");
 	if (!platform)
 		return 0;
 	sp = (sp - sizeof(rnd)) & ~15ULL;
-	uvm_write(root, sp, rnd, sizeof(rnd));
+	vm_write(mm, sp, rnd, sizeof(rnd));
 	uint64_t at_random = sp;
 
 	/* Below: argc, argv[], NULL, envp[], NULL, auxv; rsp 16-aligned at argc. */
@@ -222,21 +242,21 @@ static uint64_t build_stack(uint64_t root, bool compat, const char *path, char *
 	sp = (sp - words * ws) & ~15ULL;
 	uint64_t a = sp, zero = 0, w;
 	w = argc;
-	uvm_write(root, a, &w, ws), a += ws;
+	vm_write(mm, a, &w, ws), a += ws;
 	for (int i = 0; i < argc; i++)
-		uvm_write(root, a, &ptrs[i], ws), a += ws;
-	uvm_write(root, a, &zero, ws), a += ws;
+		vm_write(mm, a, &ptrs[i], ws), a += ws;
+	vm_write(mm, a, &zero, ws), a += ws;
 	for (int i = 0; i < envc; i++)
-		uvm_write(root, a, &ptrs[argc + i], ws), a += ws;
-	uvm_write(root, a, &zero, ws), a += ws;
+		vm_write(mm, a, &ptrs[argc + i], ws), a += ws;
+	vm_write(mm, a, &zero, ws), a += ws;
 	for (int i = 0; i < nauxv; i += 2) {
 		w = auxv[i + 1] == AUX_RANDOM_BYTES ? at_random : auxv[i + 1] == AUX_EXECFN ? execfn
 		    : auxv[i + 1] == AUX_PLATFORM ? platform : auxv[i + 1];
-		uvm_write(root, a, &auxv[i], ws), a += ws;
-		uvm_write(root, a, &w, ws), a += ws;
+		vm_write(mm, a, &auxv[i], ws), a += ws;
+		vm_write(mm, a, &w, ws), a += ws;
 	}
-	uvm_write(root, a, &zero, ws), a += ws;  /* AT_NULL */
-	uvm_write(root, a, &zero, ws);
+	vm_write(mm, a, &zero, ws), a += ws;  /* AT_NULL */
+	vm_write(mm, a, &zero, ws);
 	img->start_stack = sp;
 	return sp;
 }
@@ -289,13 +309,13 @@ long proc_exec(struct proc *p, const char *path, char *const argv[], char *const
 	if (info.vaddr_lo < USER_MIN || info.vaddr_hi > (compat ? USER32_MMAP_TOP : USER_MMAP_TOP))
 		return -ENOEXEC;
 
-	uint64_t root = uvm_create(), sp = 0;
-	uint64_t stack_top = compat ? USER32_STACK_TOP : USER_STACK_TOP;
-	struct uvm_usage use, none = { 0, 0 };
+	struct mm *mm = mm_new();
+	uint64_t sp = 0, stack_top = compat ? USER32_STACK_TOP : USER_STACK_TOP;
+	struct vm_usage none = { 0, 0 };
 	struct proc_image img = { 0 };
-	if (!root)
+	if (!mm)
 		return -ENOMEM;
-	uint64_t vdso = compat ? vdso32_map(root, random_u64()) : vdso_map(root, random_u64());
+	uint64_t vdso = compat ? vdso32_map(mm, random_u64()) : vdso_map(mm, random_u64());
 	uint64_t auxv[] = {
 		AT_PHDR, phdr_address(&info) + bias, AT_PHENT, compat ? sizeof(Elf32_Phdr) : sizeof(Elf64_Phdr),
 		AT_PHNUM, info.phnum, AT_PAGESZ, PAGE_SIZE, AT_ENTRY, info.entry,
@@ -309,30 +329,31 @@ long proc_exec(struct proc *p, const char *path, char *const argv[], char *const
 		/* 32-bit only (the pair is left off for a 64-bit program). */
 		AT_SYSINFO, compat ? vdso + VDSO32_SYM___kernel_vsyscall : 0,
 	};
-	if (!vdso || load_segments(root, f->data, &info, bias) < 0 ||
-	    uvm_alloc(root, stack_top - USER_STACK_PAGES * PAGE_SIZE, USER_STACK_PAGES * PAGE_SIZE,
-		      PTE_W | PTE_STACK | (cpu.nx ? PTE_NX : 0)) < 0 ||
-	    !(sp = build_stack(root, compat, path, argv, envp, auxv, sizeof(auxv) / 8 - (compat ? 0 : 2), &img))) {
-		uvm_destroy(root);
-		return -ENOMEM;
+	/* The stack: a region that grows down (vm_fault) from its first
+	 * USER_STACK_PAGES, whose top pages build_stack fills. */
+	if (!vdso || (r = load_segments(mm, f->data, &info, bias)) < 0 ||
+	    (r = vm_map(mm, stack_top - USER_STACK_PAGES * PAGE_SIZE, USER_STACK_PAGES * PAGE_SIZE,
+			PTE_W | PTE_STACK | VMA_GROWSDOWN | (cpu.nx ? PTE_NX : 0))) < 0 ||
+	    !(sp = build_stack(mm, compat, path, argv, envp, auxv, sizeof(auxv) / 8 - (compat ? 0 : 2), &img))) {
+		mm_put(mm);
+		return r == -ENOEXEC ? r : -ENOMEM;
 	}
 	/* The new image must fit the limits the caller passes on. (Linux
 	 * finds out while it maps, past its point of no return, and kills
 	 * the process; here the caller lives on with -ENOMEM.) */
-	use = uvm_count(root, 0, USER_TOP);
-	if (!vm_may_expand(p, &none, use.pages, false) || !vm_may_expand(p, &none, use.data, true)) {
-		uvm_destroy(root);
+	if (!vm_may_expand(p, &none, mm->vm.pages, false) || !vm_may_expand(p, &none, mm->vm.data, true)) {
+		mm_put(mm);
 		return -ENOMEM;
 	}
 
 	/* Point of no return: drop the old program. */
-	uint64_t old = p->cr3;
-	p->cr3 = root;
+	struct mm *old = p->mm;
+	p->mm = mm;
+	p->cr3 = mm->root;
 	if (p == current())
-		write_cr3(root);
+		write_cr3(mm->root);
 	if (old)
 		proc_drop_space(p, old);
-	p->vm = use;
 	p->data_size = data_size(&info);
 	note_segments(&info, bias, &img);
 	p->image = img;

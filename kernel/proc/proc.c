@@ -75,30 +75,20 @@ int proc_count(void)
 	return n;
 }
 
-void vm_count_check(const struct proc *p, struct uvm_usage freed)
-{
-	if (freed.pages != p->vm.pages || freed.data != p->vm.data)
-		panic("pid %d (%s): freed %lu pages (%lu data), counted %lu (%lu data)", p->pid, p->name,
-		      freed.pages, freed.data, p->vm.pages, p->vm.data);
-}
-
-void proc_drop_space(struct proc *p, uint64_t root)
+void proc_drop_space(struct proc *p, struct mm *mm)
 {
 	struct proc *parent = p->vfork_parent;
 
-	if (!uvm_unshare(root))
-		vm_count_check(p, uvm_destroy(root));
 	if (parent) {
 		/* The parent slept the whole time: what p did to a space they
-		 * share (mmap, brk) is the parent's now. (CLONE_VFORK without
+		 * share (brk) is the parent's now. (CLONE_VFORK without
 		 * CLONE_VM gave p a copy: nothing to hand back.) */
-		if (parent->cr3 == root) {
-			parent->vm = p->vm;
+		if (parent->mm == mm)
 			parent->brk = p->brk;
-		}
 		p->vfork_parent = NULL;
 		wakeup(p);                       /* the parent sleeps on its child */
 	}
+	mm_put(mm);
 }
 
 void proc_exit(int status)
@@ -111,9 +101,9 @@ void proc_exit(int status)
 	}
 	proc_close_files(p);
 	write_cr3(virt_to_phys(vmm_kernel_root()));  /* off the space we free */
-	proc_drop_space(p, p->cr3);
+	proc_drop_space(p, p->mm);
+	p->mm = NULL;
 	p->cr3 = 0;
-	p->vm = (struct uvm_usage){ 0, 0 };
 
 	/* Children nobody will wait for: dead ones go now, live ones become
 	 * init's (getppid says 1) but are freed by the scheduler when they end,

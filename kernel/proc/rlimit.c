@@ -67,7 +67,7 @@ long rlimit_change(struct proc *p, uint32_t resource, const struct rlimit *new, 
 	return 0;
 }
 
-bool vm_may_expand(const struct proc *p, const struct uvm_usage *u, uint64_t npages, bool data)
+bool vm_may_expand(const struct proc *p, const struct vm_usage *u, uint64_t npages, bool data)
 {
 	uint64_t as = rlimit(p, RLIMIT_AS) / PAGE_SIZE, dl = rlimit(p, RLIMIT_DATA) / PAGE_SIZE;
 

@@ -291,10 +291,9 @@ static void fault_info(const struct trap_frame *tf, int sig, struct k_siginfo *i
 	info->si_code = SI_KERNEL;
 	if (tf->vector == 14) {
 		/* Linux says MAPERR for any kernel address, mapped or not, and
-		 * ACCERR for a page mapped without the right (PROT_NONE's are
-		 * not even present). */
+		 * where no region is; ACCERR in a region without the right. */
 		uint64_t a = info->u.addr = this_cpu()->fault_addr;
-		bool denied = (tf->error & 1) || (uvm_flags(p->cr3, a & ~0xfffULL) & PTE_PROTNONE);
+		bool denied = a < USER_TOP && vma_at(p->mm->vmas, a);
 		info->si_code = denied && a < USER_TOP ? SEGV_ACCERR : SEGV_MAPERR;
 	} else if (sig == SIGILL) {
 		info->si_code = ILL_ILLOPN, info->u.addr = tf->rip;

@@ -11,6 +11,7 @@
 #include "lib/elf.h"
 #include "mm/pmm.h"
 #include "mm/uvm.h"
+#include "mm/vm.h"
 #include "proc.h"
 #include "vdso32.h"
 
@@ -48,12 +49,16 @@ void vdso_init(void)
 	kprintf("vdso: %zu bytes (%zu pages) + vvar page, mapped into every process\n", size, vdso_pages);
 }
 
-uint64_t vdso_map(uint64_t root, uint64_t random)
+uint64_t vdso_map(struct mm *mm, uint64_t random)
 {
 	uint64_t vvar_va = VDSO_AREA_START + random % (VDSO_AREA_PAGES - vdso_pages - 1) * PAGE_SIZE;
 	uint64_t base = vvar_va + PAGE_SIZE;
 
-	if (uvm_map_shared(root, vvar_va, vvar_frame, cpu.nx ? PTE_NX : 0) < 0)
+	uint64_t root = mm->root, kf = PTE_SHARED | PTE_KFRAME;
+
+	if (vm_map(mm, vvar_va, PAGE_SIZE, kf | (cpu.nx ? PTE_NX : 0)) < 0 ||
+	    vm_map(mm, base, vdso_pages * PAGE_SIZE, kf) < 0 ||
+	    uvm_map_shared(root, vvar_va, vvar_frame, cpu.nx ? PTE_NX : 0) < 0)
 		return 0;
 	for (size_t i = 0; i < vdso_pages; i++)
 		if (uvm_map_shared(root, base + i * PAGE_SIZE, vdso_frames[i], 0) < 0)

@@ -10,6 +10,7 @@
 #include "lib/elf.h"
 #include "mm/pmm.h"
 #include "mm/uvm.h"
+#include "mm/vm.h"
 #include "proc.h"
 #include "vdso32.h"
 
@@ -64,12 +65,16 @@ uint32_t vdso32_entries(void)
 	return ENTRY_INT80_32 | (cpu.sysenter32 ? ENTRY_SYSENTER : 0) | (cpu.syscall32 ? ENTRY_SYSCALL32 : 0);
 }
 
-uint64_t vdso32_map(uint64_t root, uint64_t random)
+uint64_t vdso32_map(struct mm *mm, uint64_t random)
 {
 	uint64_t vvar_va = VDSO32_AREA_START + random % (VDSO32_AREA_PAGES - pages - 1) * PAGE_SIZE;
 	uint64_t base = vvar_va + PAGE_SIZE;
 
-	if (uvm_map_shared(root, vvar_va, vdso_vvar_frame(), cpu.nx ? PTE_NX : 0) < 0)
+	uint64_t root = mm->root, kf = PTE_SHARED | PTE_KFRAME;
+
+	if (vm_map(mm, vvar_va, PAGE_SIZE, kf | (cpu.nx ? PTE_NX : 0)) < 0 ||
+	    vm_map(mm, base, pages * PAGE_SIZE, kf) < 0 ||
+	    uvm_map_shared(root, vvar_va, vdso_vvar_frame(), cpu.nx ? PTE_NX : 0) < 0)
 		return 0;
 	for (size_t i = 0; i < pages; i++)
 		if (uvm_map_shared(root, base + i * PAGE_SIZE, frames[i], 0) < 0)

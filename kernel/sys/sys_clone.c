@@ -40,13 +40,12 @@ static void vfork_wait(struct proc *p, struct proc *c)
 	signal_recalc(p);
 }
 
-/* Write the pid into a tid word of space root, if it is mapped writable
+/* Write the pid into a tid word of space mm, if it is mapped writable
  * there (Linux's put_user; a bad pointer is ignored, as Linux ignores it). */
-static void put_tid(uint64_t root, uint64_t uaddr, int32_t pid)
+static void put_tid(struct mm *mm, uint64_t uaddr, int32_t pid)
 {
-	if (user_range_ok(uaddr, sizeof(pid)) && (uvm_flags(root, uaddr & ~0xfffULL) & PTE_W) &&
-	    (uvm_flags(root, (uaddr + sizeof(pid) - 1) & ~0xfffULL) & PTE_W))
-		uvm_write(root, uaddr, &pid, sizeof(pid));
+	if (user_range_ok(uaddr, sizeof(pid)))
+		vm_write(mm, uaddr, &pid, sizeof(pid));
 }
 
 static long do_clone(struct trap_frame *tf, uint64_t flags, uint64_t newsp, uint64_t ptid, uint64_t ctid)
@@ -66,11 +65,11 @@ static long do_clone(struct trap_frame *tf, uint64_t flags, uint64_t newsp, uint
 	if (newsp)
 		c->tf->rsp = newsp;
 	if (flags & CLONE_CHILD_SETTID)
-		put_tid(c->cr3, ctid, pid);
+		put_tid(c->mm, ctid, pid);
 	if (flags & CLONE_CHILD_CLEARTID)
 		c->clear_child_tid = ctid;
 	if (flags & CLONE_PARENT_SETTID)
-		put_tid(p->cr3, ptid, pid);
+		put_tid(p->mm, ptid, pid);
 	if (flags & CLONE_VFORK) {
 		c->vfork_parent = p;
 		vfork_wait(p, c);

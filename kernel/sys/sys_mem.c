@@ -1,12 +1,14 @@
 /*
  * sys_mem.c - brk, mmap and munmap: anonymous memory, private or shared
- * (MAP_SHARED: fork maps the same frames in the child), allocated eagerly
- * (every page gets a zeroed frame at once, PROT_NONE pages too) and found
- * again in the page tables alone; there is no separate list of mappings.
+ * (MAP_SHARED: fork maps the same frames in the child). Both only add or
+ * remove regions (mm/vm.h): a private page gets its zeroed frame on the
+ * first touch; shared memory gets all of its frames at once.
  *
- * Each call keeps the process's count of what it maps (p->vm) exact, and
- * asks vm_may_expand() before it maps more: past RLIMIT_AS or RLIMIT_DATA
- * the answer is -ENOMEM (the old break, for brk), as on Linux.
+ * Each call keeps the space's count of what its regions reserve exact
+ * (mm->vm), and asks vm_may_expand() before it reserves more: past
+ * RLIMIT_AS or RLIMIT_DATA the answer is -ENOMEM (the old break, for brk),
+ * as on Linux; so is a private writable request larger than all of RAM
+ * (the overcommit heuristic, vm_enough_memory) without MAP_NORESERVE.
  */
 #include "api/abi.h"
 #include "api/errno.h"
@@ -14,6 +16,7 @@
 #include "kernel.h"
 #include "mm/pmm.h"
 #include "mm/uvm.h"
+#include "mm/vm.h"
 #include "mm/vmargs.h"
 #include "proc.h"
 #include "syscall.h"
@@ -21,11 +24,7 @@
 
 static uint64_t page_up(uint64_t a) { return (a + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1); }
 
-/* p's space lost what `gone` counts. */
-static void vm_sub(struct proc *p, struct uvm_usage gone)
-{
-	uvm_usage_sub(&p->vm, gone);
-}
+#define HEAP_FLAGS (PTE_W | (cpu.nx ? PTE_NX : 0))
 
 /* brk(addr): move the end of the heap; returns the new end, or the old one
  * when addr is 0, out of range, past a limit, or the memory is not there
@@ -33,6 +32,7 @@ static void vm_sub(struct proc *p, struct uvm_usage gone)
 long sys_brk(struct trap_frame *tf)
 {
 	struct proc *p = current();
+	struct mm *mm = p->mm;
 	uint64_t want = arg(tf, 0), old_end = page_up(p->brk), new_end;
 
 	if (want < p->brk_start || want - p->brk_start > USER_BRK_MAX)
@@ -45,18 +45,18 @@ long sys_brk(struct trap_frame *tf)
 	new_end = page_up(want);
 	if (new_end > old_end) {
 		uint64_t len = new_end - old_end;
-		if (!uvm_range_free(p->cr3, old_end, len))
-			return p->brk;                   /* an mmap is in the way */
-		if (!vm_may_expand(p, &p->vm, len / PAGE_SIZE, true))
+		/* Linux keeps a page free between the heap and the next region
+		 * (the stack's guard gap, when that is the stack). */
+		struct vma *next = vma_find(mm->vmas, old_end);
+		if (next && new_end + PAGE_SIZE > next->start - ((next->flags & VMA_GROWSDOWN) ? STACK_GUARD_GAP : 0))
 			return p->brk;
-		if (uvm_alloc(p->cr3, old_end, len, PTE_W | (cpu.nx ? PTE_NX : 0)) < 0) {
-			uvm_unmap(p->cr3, old_end, len);  /* was empty: nothing to count */
+		if (!vm_may_expand(p, &mm->vm, len / PAGE_SIZE, true) || !vm_enough_memory(len / PAGE_SIZE, HEAP_FLAGS))
 			return p->brk;
-		}
-		p->vm.pages += len / PAGE_SIZE;
-		p->vm.data += len / PAGE_SIZE;
+		if (vm_map(mm, old_end, len, HEAP_FLAGS) < 0)
+			return p->brk;
 	} else if (new_end < old_end) {
-		vm_sub(p, uvm_unmap(p->cr3, new_end, old_end - new_end));
+		if (vm_unmap(mm, new_end, old_end - new_end) < 0)
+			return p->brk;
 	}
 	p->brk = want;
 	return want;
@@ -66,23 +66,17 @@ uint64_t vm_find_free(struct proc *p, uint64_t len)
 {
 	uint64_t low = p->brk_start + USER_BRK_MAX, top = p->compat ? USER32_MMAP_TOP : USER_MMAP_TOP;
 
-	while (top >= low + len) {
-		uint64_t busy = uvm_find_mapped(p->cr3, top - len, top, true);
-		if (busy == ~0ULL)
-			return top - len;                /* every page free */
-		top = busy;                              /* retry below the busy page */
-	}
-	return 0;
+	return vma_free_area(p->mm->vmas, len, low, top, STACK_GUARD_GAP);
 }
 
 long sys_mmap(struct trap_frame *tf)
 {
 	struct proc *p = current();
+	struct mm *mm = p->mm;
 	uint64_t addr = arg(tf, 0), len = arg(tf, 1), prot = arg(tf, 2);
 	uint64_t flags = arg(tf, 3), off = arg(tf, 5), pages;
-	struct uvm_usage gone = { 0, 0 };
+	struct vm_usage gone = { 0, 0 };
 	uint64_t rights = prot_rights(prot, cpu.nx), top = proc_user_top(p);
-	bool data;
 
 	if (len == 0 || (off & (PAGE_SIZE - 1)) || (prot & ~7ULL))
 		return -EINVAL;
@@ -97,8 +91,8 @@ long sys_mmap(struct trap_frame *tf)
 	default:
 		return -EINVAL;
 	}
-	/* Linux's data_vm: private and writable (shared memory is not data). */
-	data = (rights & (PTE_W | PTE_SHARED)) == PTE_W;
+	if (flags & MAP_NORESERVE)
+		rights |= VMA_NORESERVE;
 	if (!(flags & MAP_ANONYMOUS))
 		return -ENODEV;                          /* no files to map yet */
 	if (len > USER_TOP)
@@ -112,10 +106,10 @@ long sys_mmap(struct trap_frame *tf)
 			return -EPERM;
 		if (len > top || addr > top - len)
 			return -ENOMEM;               /* (a 32-bit process: not above 4 GiB) */
-		if ((flags & MAP_FIXED_NOREPLACE) && !uvm_range_free(p->cr3, addr, len))
+		if ((flags & MAP_FIXED_NOREPLACE) && !vma_range_free(mm->vmas, addr, addr + len))
 			return -EEXIST;
 	} else if (!(addr && !(addr & (PAGE_SIZE - 1)) && addr >= USER_MIN &&
-		     len <= top && addr <= top - len && uvm_range_free(p->cr3, addr, len))) {
+		     len <= top && addr <= top - len && vma_range_free(mm->vmas, addr, addr + len))) {
 		if (!(addr = vm_find_free(p, len)))     /* the hint is only a hint */
 			return -ENOMEM;
 	}
@@ -123,18 +117,11 @@ long sys_mmap(struct trap_frame *tf)
 	 * difference as new (Linux counts so too, the data check included). */
 	pages = len / PAGE_SIZE;
 	if (flags & MAP_FIXED)
-		gone = uvm_count(p->cr3, addr, len);
-	if (!vm_may_expand(p, &p->vm, pages - gone.pages, data))
+		gone = vma_usage(mm->vmas, addr, addr + len);
+	if (!vm_may_expand(p, &mm->vm, pages - gone.pages, vma_is_data(rights)) || !vm_enough_memory(pages, rights))
 		return -ENOMEM;
-	if (uvm_alloc(p->cr3, addr, len, rights) < 0) {
-		uvm_unmap(p->cr3, addr, len);
-		vm_sub(p, gone);                         /* the range is empty now */
-		return -ENOMEM;
-	}
-	p->vm.pages += pages - gone.pages;
-	if (data)
-		p->vm.data += pages;
-	p->vm.data -= gone.data;
+	if (vm_unmap(mm, addr, len) < 0 || vm_map(mm, addr, len, rights) < 0)
+		return -ENOMEM;                          /* (whatever was at addr is gone) */
 	return addr;
 }
 
@@ -144,6 +131,5 @@ long sys_munmap(struct trap_frame *tf)
 
 	if ((addr & (PAGE_SIZE - 1)) || len == 0 || len > USER_TOP || addr > USER_TOP - page_up(len))
 		return -EINVAL;
-	vm_sub(current(), uvm_unmap(current()->cr3, addr, page_up(len)));
-	return 0;
+	return vm_unmap(current()->mm, addr, page_up(len));
 }

@@ -1,9 +1,9 @@
 /*
- * sys_mprotect.c - mprotect and madvise: changing what mapped pages allow,
+ * sys_mprotect.c - mprotect and madvise: changing what regions allow,
  * and advice about them, in place (sys_mem.c maps and unmaps).
  *
- * Both work page by page in address order, as Linux works mapping by
- * mapping: the pages before a hole are changed, and the hole is -ENOMEM.
+ * Both work region by region in address order, as Linux does: the parts
+ * before a hole are changed, and the hole is -ENOMEM.
  */
 #include "api/abi.h"
 #include "api/errno.h"
@@ -11,28 +11,24 @@
 #include "kernel.h"
 #include "mm/pmm.h"
 #include "mm/uvm.h"
+#include "mm/vm.h"
 #include "mm/vmargs.h"
 #include "proc.h"
 #include "syscall.h"
 
-/* Does a page with entry flags f count as data (Linux's data_vm)? */
-static bool is_data(uint64_t f)
+/* The end of the run of regions from start without a hole (at most end),
+ * and in *newdata how many of its pages would become data with rights. */
+static uint64_t covered(struct mm *mm, uint64_t start, uint64_t end, uint64_t rights, uint64_t *newdata)
 {
-	return (f & (PTE_W | PTE_SHARED | PTE_STACK)) == PTE_W;
-}
-
-/* The end of the mapped run from start (at most end), and in *newdata how
- * many of its pages would become data with rights. */
-static uint64_t mapped_run(uint64_t root, uint64_t start, uint64_t end, uint64_t rights, uint64_t *newdata)
-{
-	uint64_t a;
+	uint64_t a = start;
 
 	*newdata = 0;
-	for (a = start; a < end; a += PAGE_SIZE) {
-		uint64_t f = uvm_flags(root, a);
-		if (!f)
-			break;
-		*newdata += !is_data(f) && is_data((f & (PTE_SHARED | PTE_STACK)) | rights);
+	for (struct vma *v = vma_at(mm->vmas, start); v && v->start <= a && a < end; v = v->next) {
+		uint64_t hi = v->end < end ? v->end : end;
+		uint64_t f = (v->flags & ~(PTE_W | PTE_NX | PTE_PROTNONE)) | rights;
+		if (!vma_is_data(v->flags) && vma_is_data(f))
+			*newdata += (hi - a) / PAGE_SIZE;
+		a = hi;
 	}
 	return a;
 }
@@ -43,25 +39,28 @@ static uint64_t mapped_run(uint64_t root, uint64_t start, uint64_t end, uint64_t
 long sys_mprotect(struct trap_frame *tf)
 {
 	struct proc *p = current();
+	struct mm *mm = p->mm;
 	uint64_t start = arg(tf, 0), prot = arg(tf, 2), end, run, newdata;
 	long r = mprotect_args(start, arg(tf, 1), prot, &end);
 	uint64_t rights = prot_rights(prot, cpu.nx);
 
 	if (r < 0 || end == start)
 		return r;
-	run = mapped_run(p->cr3, start, end, rights, &newdata);
+	run = covered(mm, start, end, rights, &newdata);
 	if (run == start)
 		return -ENOMEM;                          /* nothing mapped at start */
 	/* Linux's check when memory turns into data: refused only when
 	 * RLIMIT_DATA is what says no. */
-	if (newdata && !vm_may_expand(p, &p->vm, newdata, true) && vm_may_expand(p, &p->vm, newdata, false))
+	if (newdata && !vm_may_expand(p, &mm->vm, newdata, true) && vm_may_expand(p, &mm->vm, newdata, false))
 		return -ENOMEM;
-	for (uint64_t a = start; a < run; a += PAGE_SIZE) {
-		uint64_t f = uvm_flags(p->cr3, a);
-		if ((f & PTE_KFRAME) && (rights & PTE_W))
+	for (uint64_t a = start; a < run;) {
+		struct vma *v = vma_at(mm->vmas, a);
+		uint64_t hi = v->end < run ? v->end : run;
+		if ((v->flags & PTE_KFRAME) && (rights & PTE_W))
 			return -EACCES;                  /* the vDSO and vvar are the kernel's: never writable */
-		uvm_protect(p->cr3, a, rights);
-		p->vm.data += is_data(uvm_flags(p->cr3, a)) - is_data(f);
+		if (vm_protect(mm, a, hi, rights) < 0)
+			return -ENOMEM;
+		a = hi;
 	}
 	return run == end ? 0 : -ENOMEM;
 }
@@ -77,16 +76,15 @@ long sys_madvise(struct trap_frame *tf)
 
 	if (r < 0 || end == start)
 		return r;
-	next = start;                                    /* the page a run without holes reaches next */
-	for (uint64_t a = uvm_find_mapped(p->cr3, start, end, false); a != ~0ULL;
-	     a = uvm_find_mapped(p->cr3, a + PAGE_SIZE, end, false)) {
-		if (a != next)
+	next = start;                                    /* where a range without holes goes on */
+	for (struct vma *v = vma_find(p->mm->vmas, start); v && v->start < end; v = v->next) {
+		if (v->start > next)
 			r = -ENOMEM;                     /* a hole: go on, and say so at the end */
-		next = a + PAGE_SIZE;
-		if (advice == MADV_FREE && (uvm_flags(p->cr3, a) & PTE_SHARED))
+		next = v->end < end ? v->end : end;
+		if (advice == MADV_FREE && (v->flags & PTE_SHARED))
 			return -EINVAL;
-		if (advice == MADV_DONTNEED)
-			uvm_discard(p->cr3, a);
 	}
+	if (advice == MADV_DONTNEED)
+		vm_discard(p->mm, start, end);
 	return next == end ? r : -ENOMEM;
 }

@@ -38,7 +38,7 @@ long sys_set_tid_address(struct trap_frame *tf)
 	return current()->pid;
 }
 
-/* fork: a copy of the caller (memory copied now, not on write) that
+/* fork: a copy of the caller (its memory shared copy-on-write) that
  * returns 0 from the same call. */
 long sys_fork(struct trap_frame *tf) { return proc_fork(tf, false); }
 
@@ -49,11 +49,12 @@ long proc_fork(struct trap_frame *tf, bool share_vm)
 	if (!c)
 		return -EAGAIN;
 	if (share_vm)
-		uvm_share(c->cr3 = p->cr3);
-	else if (!(c->cr3 = uvm_clone(p->cr3))) {
+		mm_get(c->mm = p->mm);
+	else if (!(c->mm = mm_fork(p->mm))) {
 		proc_free(c);
 		return -ENOMEM;
 	}
+	c->cr3 = c->mm->root;
 	*c->tf = *tf;
 	c->tf->rax = 0;
 	fpu_save(c->fpu);                         /* the caller's live x87/SSE/AVX registers */
@@ -63,7 +64,6 @@ long proc_fork(struct trap_frame *tf, bool share_vm)
 	c->brk_start = p->brk_start, c->brk = p->brk;
 	c->mmap_next = p->mmap_next;
 	c->compat = p->compat, c->vdso_base = p->vdso_base;
-	c->vm = p->vm;                            /* the copy maps exactly what p maps */
 	c->data_size = p->data_size;
 	memcpy(c->rlim, p->rlim, sizeof(c->rlim));
 	for (size_t i = 0; i < sizeof(c->name); i++)

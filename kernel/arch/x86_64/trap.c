@@ -9,6 +9,8 @@
 #include "arch/trap.h"
 #include "api/abi.h"
 #include "kernel.h"
+#include "mm/pmm.h"
+#include "mm/vm.h"
 #include "proc.h"
 #include "time/timer.h"
 
@@ -38,6 +40,37 @@ const char *trap_name(uint64_t vector)
 static int is_fault(uint64_t v)
 {
 	return v == 0 || v == 6 || v == 11 || v == 12 || v == 13 || v == 14 || v == 17;
+}
+
+/* Is rip an instruction that touches user memory (listed in .ex_table)? */
+static bool in_ex_table(uint64_t rip)
+{
+	for (const struct ex_entry *e = __ex_table_start; e < __ex_table_end; e++)
+		if (e->insn == rip)
+			return true;
+	return false;
+}
+
+/* Resolve a page fault at a user address: true when done (the access
+ * goes again), false when it is a fault for the caller to report. Out of
+ * memory ends the process (SIGKILL), never the kernel; a kernel copy
+ * then fails with -EFAULT on the way out. */
+static bool page_fault(struct trap_frame *tf, bool from_user)
+{
+	struct proc *p = current();
+	uint64_t addr = read_cr2();
+	int r = vm_fault(p->mm, p, addr, tf->error & (VM_WRITE | VM_EXEC));
+
+	if (r == VM_OOM) {
+		kprintf("kernel: out of memory: killed pid %d (%s) at 0x%lx, %lu KiB resident\n",
+			p->pid, p->name, addr, vm_resident(p->mm) * (PAGE_SIZE / 1024));
+		signal_send(p, SIGKILL);
+	}
+	if (r != VM_OK && !(r == VM_OOM && from_user))
+		return false;
+	if (from_user && cpu_exit_work())
+		exit_work(tf);
+	return true;
 }
 
 /* A kernel fault at an instruction listed in .ex_table resumes at its fixup. */
@@ -127,13 +160,12 @@ void trap(struct trap_frame *tf)
 			exit_work(tf);  /* a signal it raised, or one pending */
 		return;
 	}
-	/* A page MADV_DONTNEED emptied gets its zeroed frame on the first
-	 * touch, the process's or the kernel's copies' alike: try again. */
-	if (tf->vector == 14 && !(tf->error & 1) && current() && uvm_fill(current()->cr3, read_cr2())) {
-		if (from_user && cpu_exit_work())
-			exit_work(tf);
+	/* A page fault on a user address, the process's or a kernel copy's
+	 * (an instruction in .ex_table): the regions say whether it is
+	 * resolved (demand-zero, copy-on-write, stack growth) and the
+	 * access tried again, or it is the process's SIGSEGV (or -EFAULT). */
+	if (tf->vector == 14 && current() && (from_user || in_ex_table(tf->rip)) && page_fault(tf, from_user))
 		return;
-	}
 	/* NMI and machine checks are the machine's, not the process's. */
 	if (from_user && current() && tf->vector < 32 && tf->vector != 2 && tf->vector != 18) {
 		if (tf->vector == 14) {

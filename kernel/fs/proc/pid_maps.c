@@ -1,8 +1,8 @@
 /*
- * pid_maps.c - /proc/<pid>/maps from the page tables, which are the only
- * record of what a space maps (mm/uvm.h): each run of pages that agree in
- * rights and marks is a line, cut where the program's segments and the
- * heap begin and end, and named as Linux names them: the program's path
+ * pid_maps.c - /proc/<pid>/maps from the regions (mm/vma.h): each region
+ * is a line, cut where the program's segments and the heap begin and end
+ * (and, in the kernel's pages, where [vvar] turns into [vdso]), and named
+ * as Linux names them: the program's path
  * for its segments, [heap], [stack], [vvar] and [vdso]. Last comes the
  * vsyscall page, which no page table maps (arch/x86_64/vsyscall.c),
  * execute-only as Linux's vsyscall=xonly shows it; a 32-bit process, which
@@ -15,6 +15,7 @@
 #include "kernel.h"
 #include "mm/pmm.h"
 #include "mm/uvm.h"
+#include "mm/vm.h"
 
 static uint64_t page_up(uint64_t a) { return (a + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1); }
 
@@ -41,19 +42,34 @@ static int segment_of(const struct proc *p, uint64_t va)
 	return -1;
 }
 
+/* A line's worth of a region: [start, end), the region's flags, and for
+ * the kernel's pages the first one's frame (which says [vvar] or [vdso]). */
+struct uvm_run {
+	uint64_t start, end, flags, pa;
+};
+
 /* Call fn for each run of p's space, cut at the edges; false from fn stops. */
 static void each_run(struct proc *p, bool (*fn)(struct proc *, const struct uvm_run *, void *), void *ctx)
 {
-	struct uvm_run r;
-
-	if (p->state == P_ZOMBIE || !p->cr3)
+	if (p->state == P_ZOMBIE || !p->mm)
 		return;
-	for (uint64_t va = 0; uvm_next_run(p->cr3, va, USER_TOP, &r); va = r.end) {
-		uint64_t edge = next_edge(p, r.start);
-		if (r.end > edge)
-			r.end = edge;
-		if (!fn(p, &r, ctx))
-			return;
+	for (struct vma *v = p->mm->vmas; v; v = v->next) {
+		for (uint64_t va = v->start; va < v->end;) {
+			struct uvm_run r = { va, next_edge(p, va), v->flags, 0 };
+			if (r.end > v->end)
+				r.end = v->end;
+			if (v->flags & PTE_KFRAME) {
+				r.pa = uvm_frame(p->mm->root, va);
+				const char *name = vdso_frame_name(r.pa);
+				uint64_t e = va + PAGE_SIZE;
+				while (e < r.end && vdso_frame_name(uvm_frame(p->mm->root, e)) == name)
+					e += PAGE_SIZE;
+				r.end = e;
+			}
+			if (!fn(p, &r, ctx))
+				return;
+			va = r.end;
+		}
 	}
 }
 
@@ -97,7 +113,7 @@ void proc_show_maps(struct seqbuf *s, struct proc *p)
 	}
 	each_run(p, show_run, &c);
 	kfree(c.path);
-	if (p->state != P_ZOMBIE && p->cr3 && !p->compat) {
+	if (p->state != P_ZOMBIE && p->mm && !p->compat) {
 		struct map_line v = { .start = VSYSCALL_ADDR, .end = VSYSCALL_ADDR + PAGE_SIZE,
 				      .exec = true, .name = "[vsyscall]" };
 		proc_maps_line(s, &v);

@@ -11,6 +11,7 @@
 #include "kernel.h"
 #include "mm/pmm.h"
 #include "mm/uvm.h"
+#include "mm/vm.h"
 #include "proc.h"
 #include "time/clock.h"
 #include "time/timer.h"
@@ -49,7 +50,7 @@ static void job_ids(const struct proc *p, struct pid_snap *s)
 
 void snap_pid(struct proc *p, struct pid_snap *s)
 {
-	bool mm = p->state != P_ZOMBIE && p->cr3;
+	bool mm = p->state != P_ZOMBIE && p->mm;
 
 	*s = (struct pid_snap){
 		.pid = p->pid, .ppid = p->parent && p->parent != p ? p->parent->pid : 0,
@@ -74,8 +75,9 @@ void snap_pid(struct proc *p, struct pid_snap *s)
 	}
 	if (!mm)
 		return;
-	s->vm_pages = s->rss_pages = p->vm.pages;
-	s->data_pages = p->vm.data;
+	s->vm_pages = p->mm->vm.pages;
+	s->rss_pages = vm_resident(p->mm);
+	s->data_pages = p->mm->vm.data;
 	proc_vm_counts(p, &s->stack_pages, &s->shared_pages, &s->exe_pages);
 	s->start_code = p->image.start_code, s->end_code = p->image.end_code;
 	s->start_data = p->image.start_data, s->end_data = p->image.end_data;

@@ -1,0 +1,196 @@
+/*
+ * vm.c - regions over page tables, and the page fault (see mm/vm.h).
+ */
+#include "api/errno.h"
+#include "api/resource.h"
+#include "kernel.h"
+#include "mm/pmm.h"
+#include "mm/uvm.h"
+#include "mm/vm.h"
+#include "proc.h"
+
+struct vma *vma_node_new(void) { return kmalloc(sizeof(struct vma)); }
+void vma_node_free(struct vma *v) { kfree(v); }
+
+struct mm *mm_new(void)
+{
+	struct mm *mm = kmalloc(sizeof(*mm));
+
+	if (!mm)
+		return NULL;
+	*mm = (struct mm){ .root = uvm_create(), .users = 1 };
+	if (!mm->root) {
+		kfree(mm);
+		return NULL;
+	}
+	return mm;
+}
+
+struct mm *mm_fork(struct mm *mm)
+{
+	struct mm *c = kmalloc(sizeof(*c));
+
+	if (!c)
+		return NULL;
+	*c = (struct mm){ .vm = mm->vm, .users = 1 };
+	if (vma_copy(&c->vmas, mm->vmas) < 0 || !(c->root = uvm_clone(mm->root))) {
+		vma_clear(&c->vmas);
+		kfree(c);
+		return NULL;
+	}
+	return c;
+}
+
+void mm_get(struct mm *mm) { mm->users++; }
+
+void mm_put(struct mm *mm)
+{
+	struct vm_usage all;
+
+	if (--mm->users > 0)
+		return;
+	all = vma_usage(mm->vmas, 0, USER_TOP);
+	if (all.pages != mm->vm.pages || all.data != mm->vm.data)
+		panic("mm: regions hold %lu pages (%lu data), counted %lu (%lu data)",
+		      all.pages, all.data, mm->vm.pages, mm->vm.data);
+	uvm_destroy(mm->root);
+	vma_clear(&mm->vmas);
+	kfree(mm);
+}
+
+/* Grow the stack region v down to the page of addr, if p's RLIMIT_STACK
+ * and RLIMIT_AS allow and the guard gap above the region below stays
+ * free (Linux's expand_downwards and acct_stack_growth). */
+static bool grow_stack(struct mm *mm, const struct proc *p, struct vma *v, uint64_t addr)
+{
+	uint64_t start = addr & ~(PAGE_SIZE - 1), n = (v->start - start) / PAGE_SIZE;
+	struct vma *prev = vma_prev(mm->vmas, v);
+
+	if (!p || start < USER_MIN || v->end - start > rlimit(p, RLIMIT_STACK))
+		return false;
+	if (prev && start - prev->end < STACK_GUARD_GAP)
+		return false;
+	if (!vm_may_expand(p, &mm->vm, n, false) || vma_insert(&mm->vmas, start, v->start, v->flags) < 0)
+		return false;
+	mm->vm.pages += n;                       /* the stack is never data */
+	return true;
+}
+
+int vm_fault(struct mm *mm, const struct proc *p, uint64_t addr, unsigned access)
+{
+	struct vma *v = addr < USER_TOP ? vma_find(mm->vmas, addr) : NULL;
+	uint64_t f;
+
+	if (!v)
+		return VM_MAPERR;
+	if (addr < v->start) {
+		if (!(v->flags & VMA_GROWSDOWN) || !grow_stack(mm, p, v, addr))
+			return VM_MAPERR;
+		v = vma_at(mm->vmas, addr);
+	}
+	f = v->flags;
+	if ((f & PTE_PROTNONE) || ((access & VM_WRITE) && !(f & PTE_W)) || ((access & VM_EXEC) && (f & PTE_NX)))
+		return VM_ACCERR;
+	if (f & PTE_KFRAME)
+		return VM_ACCERR;                /* the vDSO's pages are always there: nothing to fill */
+	return uvm_fault_page(mm->root, addr & ~(PAGE_SIZE - 1), f, access & VM_WRITE) < 0 ? VM_OOM : VM_OK;
+}
+
+int vm_map(struct mm *mm, uint64_t start, uint64_t len, uint64_t flags)
+{
+	if (vma_insert(&mm->vmas, start, start + len, flags) < 0)
+		return -ENOMEM;
+	if ((flags & PTE_SHARED) && !(flags & PTE_KFRAME) && uvm_alloc(mm->root, start, len, flags) < 0) {
+		uvm_unmap(mm->root, start, len);
+		vma_remove(&mm->vmas, start, start + len, NULL);  /* was free: no cut, no node needed */
+		return -ENOMEM;
+	}
+	mm->vm.pages += len / PAGE_SIZE;
+	if (vma_is_data(flags))
+		mm->vm.data += len / PAGE_SIZE;
+	return 0;
+}
+
+int vm_unmap(struct mm *mm, uint64_t start, uint64_t len)
+{
+	struct vm_usage gone = { 0, 0 };
+
+	if (vma_remove(&mm->vmas, start, start + len, &gone) < 0)
+		return -ENOMEM;
+	mm->vm.pages -= gone.pages;
+	mm->vm.data -= gone.data;
+	uvm_unmap(mm->root, start, len);
+	return 0;
+}
+
+int vm_protect(struct mm *mm, uint64_t start, uint64_t end, uint64_t rights)
+{
+	struct vma *v = vma_at(mm->vmas, start);
+	uint64_t old = v->flags, flags = (old & ~(PTE_W | PTE_NX | PTE_PROTNONE)) | rights;
+	uint64_t n = (end - start) / PAGE_SIZE;
+
+	if (vma_set_flags(&mm->vmas, start, end, flags) < 0)
+		return -ENOMEM;
+	mm->vm.data += (vma_is_data(flags) - vma_is_data(old)) * n;
+	for (uint64_t a = uvm_find_mapped(mm->root, start, end, false); a != ~0ULL;
+	     a = uvm_find_mapped(mm->root, a + PAGE_SIZE, end, false))
+		uvm_protect(mm->root, a, rights);
+	return 0;
+}
+
+void vm_discard(struct mm *mm, uint64_t start, uint64_t end)
+{
+	for (struct vma *v = vma_find(mm->vmas, start); v && v->start < end; v = v->next) {
+		uint64_t lo = v->start > start ? v->start : start, hi = v->end < end ? v->end : end;
+		if (!(v->flags & PTE_SHARED))
+			uvm_unmap(mm->root, lo, hi - lo);
+	}
+}
+
+int vm_move(struct mm *mm, uint64_t from, uint64_t len, uint64_t to)
+{
+	uint64_t flags = vma_at(mm->vmas, from)->flags, a;
+
+	if (vma_insert(&mm->vmas, to, to + len, flags) < 0)
+		return -ENOMEM;
+	for (a = uvm_find_mapped(mm->root, from, from + len, false); a != ~0ULL;
+	     a = uvm_find_mapped(mm->root, a + PAGE_SIZE, from + len, false)) {
+		if (uvm_move(mm->root, a, to + (a - from)) < 0)
+			break;
+	}
+	if (a == ~0ULL && vma_remove(&mm->vmas, from, from + len, NULL) == 0)
+		return 0;
+	/* No page table (or node) for the rest: put back what moved. */
+	for (a = uvm_find_mapped(mm->root, to, to + len, false); a != ~0ULL;
+	     a = uvm_find_mapped(mm->root, a + PAGE_SIZE, to + len, false))
+		uvm_move(mm->root, a, from + (a - to));   /* its tables are there */
+	vma_remove(&mm->vmas, to, to + len, NULL);
+	return -ENOMEM;
+}
+
+int vm_write(struct mm *mm, uint64_t va, const void *src, size_t n)
+{
+	const char *s = src;
+
+	while (n > 0) {
+		size_t in_page = PAGE_SIZE - (va & (PAGE_SIZE - 1)), chunk = n < in_page ? n : in_page;
+		uint64_t pa;
+		if (vm_fault(mm, NULL, va, VM_WRITE) != VM_OK || !(pa = uvm_frame(mm->root, va)))
+			return -EFAULT;
+		memcpy((char *)phys_to_virt(pa) + (va & (PAGE_SIZE - 1)), s, chunk);
+		va += chunk, s += chunk, n -= chunk;
+	}
+	return 0;
+}
+
+uint64_t vm_resident(const struct mm *mm)
+{
+	return uvm_resident(mm->root, 0, USER_TOP);
+}
+
+bool vm_enough_memory(uint64_t npages, uint64_t flags)
+{
+	if ((flags & (VMA_NORESERVE | PTE_SHARED)) || !(flags & PTE_W))
+		return true;                     /* not accounted (Linux's VM_ACCOUNT is private writable) */
+	return npages <= frames_total();         /* OVERCOMMIT_GUESS: no swap here */
+}
