@@ -183,6 +183,11 @@ struct trapdoor_stats {
 	uint64_t sysexit_fallbacks;  /* sysenter entries that returned by iretq */
 	uint64_t sysretl_fallbacks;  /* compat syscall entries that returned by iretq */
 	uint64_t vsyscall_calls;     /* calls into the vsyscall page it emulated */
+	/* Memory (mm/vm.h): the caller's, then the machine's. */
+	uint64_t rss_pages;          /* pages of the caller's space in memory (VmRSS) */
+	uint64_t vm_pages;           /* pages its regions reserve (VmSize) */
+	uint64_t min_faults;         /* page faults the kernel resolved for the caller (ru_minflt) */
+	uint64_t cow_copies;         /* copy-on-write pages copied, all processes, since boot */
 };
 
 /*

@@ -17,7 +17,7 @@
 
 #define USER_SLOTS 256                 /* PML4 entries 0..255: the user half */
 
-static uint64_t pages_in_use;
+static uint64_t pages_in_use, cow_copies;
 
 static uint64_t *table(uint64_t entry) { return phys_to_virt(entry & PTE_ADDR); }
 
@@ -216,6 +216,7 @@ int uvm_fault_page(uint64_t root, uint64_t va, uint64_t flags, bool write)
 			frame_put(pa);            /* others still hold it */
 			pa = copy;
 			pages_in_use++;
+			cow_copies++;
 		}
 		*e = leaf(pa, (old & PTE_SHARED) | flags);
 	}
@@ -321,4 +322,9 @@ uint64_t uvm_clone(uint64_t root)
 uint64_t uvm_pages_in_use(void)
 {
 	return pages_in_use;
+}
+
+uint64_t uvm_cow_copies(void)
+{
+	return cow_copies;
 }

@@ -93,11 +93,27 @@ int vm_fault(struct mm *mm, const struct proc *p, uint64_t addr, unsigned access
 		return VM_ACCERR;
 	if (f & PTE_KFRAME)
 		return VM_ACCERR;                /* the vDSO's pages are always there: nothing to fill */
-	return uvm_fault_page(mm->root, addr & ~(PAGE_SIZE - 1), f, access & VM_WRITE) < 0 ? VM_OOM : VM_OK;
+	if (uvm_fault_page(mm->root, addr & ~(PAGE_SIZE - 1), f, access & VM_WRITE) < 0)
+		return VM_OOM;
+	if (!(f & VMA_FILLED))
+		vma_mark(&mm->vmas, v, VMA_FILLED);  /* its page tables matter from now on */
+	return VM_OK;
+}
+
+/* Might a page of [start, end) be in memory (is any region there filled)?
+ * An untouched gigabyte is unmapped without walking its page tables. */
+static bool filled(struct mm *mm, uint64_t start, uint64_t end)
+{
+	for (struct vma *v = vma_find(mm->vmas, start); v && v->start < end; v = v->next)
+		if (v->flags & VMA_FILLED)
+			return true;
+	return false;
 }
 
 int vm_map(struct mm *mm, uint64_t start, uint64_t len, uint64_t flags)
 {
+	if (flags & PTE_SHARED)
+		flags |= VMA_FILLED;             /* all there at once (below, or the kernel's frames) */
 	if (vma_insert(&mm->vmas, start, start + len, flags) < 0)
 		return -ENOMEM;
 	if ((flags & PTE_SHARED) && !(flags & PTE_KFRAME) && uvm_alloc(mm->root, start, len, flags) < 0) {
@@ -114,12 +130,14 @@ int vm_map(struct mm *mm, uint64_t start, uint64_t len, uint64_t flags)
 int vm_unmap(struct mm *mm, uint64_t start, uint64_t len)
 {
 	struct vm_usage gone = { 0, 0 };
+	bool walk = filled(mm, start, start + len);
 
 	if (vma_remove(&mm->vmas, start, start + len, &gone) < 0)
 		return -ENOMEM;
 	mm->vm.pages -= gone.pages;
 	mm->vm.data -= gone.data;
-	uvm_unmap(mm->root, start, len);
+	if (walk)
+		uvm_unmap(mm->root, start, len);
 	return 0;
 }
 
@@ -132,6 +150,8 @@ int vm_protect(struct mm *mm, uint64_t start, uint64_t end, uint64_t rights)
 	if (vma_set_flags(&mm->vmas, start, end, flags) < 0)
 		return -ENOMEM;
 	mm->vm.data += (vma_is_data(flags) - vma_is_data(old)) * n;
+	if (!(old & VMA_FILLED))
+		return 0;
 	for (uint64_t a = uvm_find_mapped(mm->root, start, end, false); a != ~0ULL;
 	     a = uvm_find_mapped(mm->root, a + PAGE_SIZE, end, false))
 		uvm_protect(mm->root, a, rights);
@@ -142,7 +162,7 @@ void vm_discard(struct mm *mm, uint64_t start, uint64_t end)
 {
 	for (struct vma *v = vma_find(mm->vmas, start); v && v->start < end; v = v->next) {
 		uint64_t lo = v->start > start ? v->start : start, hi = v->end < end ? v->end : end;
-		if (!(v->flags & PTE_SHARED))
+		if ((v->flags & (PTE_SHARED | VMA_FILLED)) == VMA_FILLED)
 			uvm_unmap(mm->root, lo, hi - lo);
 	}
 }
@@ -153,7 +173,7 @@ int vm_move(struct mm *mm, uint64_t from, uint64_t len, uint64_t to)
 
 	if (vma_insert(&mm->vmas, to, to + len, flags) < 0)
 		return -ENOMEM;
-	for (a = uvm_find_mapped(mm->root, from, from + len, false); a != ~0ULL;
+	for (a = (flags & VMA_FILLED) ? uvm_find_mapped(mm->root, from, from + len, false) : ~0ULL; a != ~0ULL;
 	     a = uvm_find_mapped(mm->root, a + PAGE_SIZE, from + len, false)) {
 		if (uvm_move(mm->root, a, to + (a - from)) < 0)
 			break;

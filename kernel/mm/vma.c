@@ -72,7 +72,7 @@ static void merge_next(struct vma *v)
 	}
 }
 
-/* Merge around the link *l (a region and its neighbours), prev being the one before it. */
+/* Merge v with its neighbours where they agree; prev is the one before v (or NULL). */
 static void merge_around(struct vma *prev, struct vma *v)
 {
 	merge_next(v);
@@ -163,6 +163,12 @@ int vma_set_flags(struct vma **head, uint64_t start, uint64_t end, uint64_t flag
 	prev = vma_prev(*head, v);
 	merge_around(prev, v);
 	return 0;
+}
+
+void vma_mark(struct vma **head, struct vma *v, uint64_t bit)
+{
+	v->flags |= bit;
+	merge_around(vma_prev(*head, v), v);
 }
 
 uint64_t vma_free_area(struct vma *head, uint64_t len, uint64_t low, uint64_t top, uint64_t gap)

@@ -74,17 +74,19 @@ static struct timeval ticks_to_timeval(uint64_t t)
 
 void acct_rusage(const struct proc *p, int who, struct rusage *ru)
 {
-	uint64_t u = 0, s = 0;
+	uint64_t u = 0, s = 0, flt = 0;
 
 	if (who == RUSAGE_SELF || who == RUSAGE_THREAD || who == RUSAGE_BOTH)
-		u += p->utime, s += p->stime;
+		u += p->utime, s += p->stime, flt += p->min_flt;
 	if (who == RUSAGE_CHILDREN || who == RUSAGE_BOTH)
-		u += p->cutime, s += p->cstime;
-	*ru = (struct rusage){ .ru_utime = ticks_to_timeval(u), .ru_stime = ticks_to_timeval(s) };
+		u += p->cutime, s += p->cstime, flt += p->cmin_flt;
+	*ru = (struct rusage){ .ru_utime = ticks_to_timeval(u), .ru_stime = ticks_to_timeval(s),
+			       .ru_minflt = (long)flt };
 }
 
 void acct_reap(struct proc *parent, const struct proc *child)
 {
 	parent->cutime += child->utime + child->cutime;
 	parent->cstime += child->stime + child->cstime;
+	parent->cmin_flt += child->min_flt + child->cmin_flt;
 }

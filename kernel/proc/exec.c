@@ -53,7 +53,7 @@ static int map_segment(struct mm *mm, uint64_t va, uint64_t len, uint64_t flags)
 	uint64_t lo = va & ~(PAGE_SIZE - 1), hi = (va + len + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
 	struct vma *v = vma_at(mm->vmas, lo);
 
-	if (v && v->flags != flags)
+	if (v && (v->flags & ~VMA_FILLED) != flags)
 		return -ENOEXEC;                   /* two segments with different rights on one page */
 	if (v)
 		lo = v->end;                       /* that page is there already */
@@ -75,7 +75,10 @@ static int load_segments(struct mm *mm, const void *file, const struct elf_info 
 		if (r < 0)
 			return r;
 		/* The kernel writes what the file gives, whatever the rights. */
-		uint64_t f = vma_at(mm->vmas, (ph.p_vaddr + bias) & ~(PAGE_SIZE - 1))->flags;
+		struct vma *v = vma_at(mm->vmas, (ph.p_vaddr + bias) & ~(PAGE_SIZE - 1));
+		uint64_t f = v->flags;
+		if (ph.p_filesz)
+			vma_mark(&mm->vmas, v, VMA_FILLED);
 		for (uint64_t done = 0; done < ph.p_filesz; ) {
 			uint64_t va = ph.p_vaddr + bias + done, pa;
 			uint64_t n = PAGE_SIZE - (va & (PAGE_SIZE - 1));

@@ -10,6 +10,8 @@
 #include "arch/cpu.h"
 #include "compat.h"
 #include "kernel.h"
+#include "mm/uvm.h"
+#include "mm/vm.h"
 #include "mm/pmm.h"
 #include "fs/vfs.h"
 #include "proc.h"
@@ -110,6 +112,8 @@ long sys_trapdoor_stats(struct trap_frame *tf)
 		.open_files = files_open, .procs = proc_count(),
 		.sysexit_fallbacks = c->sysexit_fallbacks, .sysretl_fallbacks = c->sysretl_fallbacks,
 		.vsyscall_calls = c->vsyscall_calls,
+		.rss_pages = vm_resident(current()->mm), .vm_pages = current()->mm->vm.pages,
+		.min_faults = current()->min_flt, .cow_copies = uvm_cow_copies(),
 	};
 
 	/* Each entry path's counter, by the one list (api/entry_paths.h). */

@@ -68,6 +68,7 @@ static bool page_fault(struct trap_frame *tf, bool from_user)
 	}
 	if (r != VM_OK && !(r == VM_OOM && from_user))
 		return false;
+	p->min_flt += r == VM_OK;
 	if (from_user && cpu_exit_work())
 		exit_work(tf);
 	return true;

@@ -71,5 +71,7 @@ size_t uvm_read(uint64_t root, uint64_t va, void *dst, size_t n);
 
 /* Frames currently mapped in user space (all processes), for leak checks. */
 uint64_t uvm_pages_in_use(void);
+/* Copy-on-write faults that copied a page, since boot. */
+uint64_t uvm_cow_copies(void);
 
 #endif

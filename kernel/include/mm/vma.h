@@ -19,6 +19,7 @@
  * PTE_NX, PTE_PROTNONE, PTE_SHARED, PTE_STACK, PTE_KFRAME), and these: */
 #define VMA_GROWSDOWN  (1ULL << 60)      /* the stack: a fault just below it grows it */
 #define VMA_NORESERVE  (1ULL << 61)      /* MAP_NORESERVE: not counted against the overcommit check */
+#define VMA_FILLED     (1ULL << 59)      /* a page of it may be in memory: only then are its page tables walked */
 
 struct vma {
 	uint64_t start, end;             /* [start, end), page-aligned, start < end */
@@ -58,6 +59,9 @@ struct vm_usage vma_usage(struct vma *head, uint64_t start, uint64_t end);
 /* Add the region [start, end) with flags (the range must be free), merged
  * with a neighbour that touches it and has the same flags. 0 or -ENOMEM. */
 int vma_insert(struct vma **head, uint64_t start, uint64_t end, uint64_t flags);
+/* Give region v the flag bit (VMA_FILLED), then merge it with the
+ * neighbours that now agree with it. */
+void vma_mark(struct vma **head, struct vma *v, uint64_t bit);
 /* Take [start, end) out of every region, cutting the ones that straddle
  * its edges; *gone (when given) gets what it reserved. 0, or -ENOMEM
  * (a cut needed a node; then nothing changed). */
