@@ -75,7 +75,6 @@ struct proc {
 	uint64_t fs_base, gs_base;       /* the user's segment bases, as of its last switch (proc_sync_bases) */
 	void *fpu;                       /* x87/SSE/AVX state while not running (arch/fpu.h) */
 	uint64_t brk_start, brk;         /* the heap: [brk_start, brk) */
-	uint64_t mmap_next;              /* where the next mmap search starts (going down) */
 	bool compat;                     /* runs a 32-bit (i386) program: set by execve, kept by fork */
 	uint64_t vdso_base;              /* where execve mapped the vDSO (the 32-bit one for compat) */
 	uint64_t clear_child_tid;        /* set_tid_address */

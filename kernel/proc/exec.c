@@ -387,7 +387,6 @@ long proc_exec(struct proc *p, const char *path, char *const argv[], char *const
 	p->brk_start = p->brk = info.vaddr_hi;
 	p->compat = compat;
 	p->vdso_base = vdso;
-	p->mmap_next = compat ? USER32_MMAP_TOP : USER_MMAP_TOP;
 	p->fs_base = p->gs_base = p->clear_child_tid = 0;
 	p->robust_list = 0;                       /* Linux forgets it at execve too */
 	rseq_exec(p);                             /* and the rseq area (rseq_execve) */

@@ -62,7 +62,6 @@ long proc_fork(struct trap_frame *tf, bool share_vm)
 	proc_sync_bases(p);                       /* as the CPU has them now */
 	c->fs_base = p->fs_base, c->gs_base = p->gs_base;
 	c->brk_start = p->brk_start, c->brk = p->brk;
-	c->mmap_next = p->mmap_next;
 	c->compat = p->compat, c->vdso_base = p->vdso_base;
 	c->data_size = p->data_size;
 	memcpy(c->rlim, p->rlim, sizeof(c->rlim));
