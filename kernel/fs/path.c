@@ -95,8 +95,8 @@ int node_get_link(struct rnode *n, const char **text, size_t *len, struct rnode 
 		*len = 0;
 		return n->ops->follow(n, node);
 	}
-	/* A ramfs link keeps its text in data, NUL-terminated (ramfs_symlink). */
-	*text = (const char *)n->data;
+	/* A ramfs link keeps its text in link, NUL-terminated (ramfs_symlink). */
+	*text = n->link;
 	*len = n->size;
 	*node = NULL;
 	return 0;
@@ -109,7 +109,7 @@ long node_readlink(struct rnode *n, char *buf, size_t size)
 	if (n->ops && n->ops->readlink)
 		return n->ops->readlink(n, buf, size);
 	size = n->size < size ? n->size : size;
-	memcpy(buf, n->data, size);
+	memcpy(buf, n->link, size);
 	return (long)size;
 }
 

@@ -3,7 +3,8 @@
  *
  * Every operation checks everything it can refuse for, then allocates what
  * it needs, and only then changes the tree, so a failure (ENOMEM included)
- * leaves the filesystem as it was. Times are not read from a clock: changed
+ * leaves the filesystem as it was. (A write that runs out of pages part-way
+ * keeps what went in and says so, as Linux's: see ramfs_write.) Times are not read from a clock: changed
  * nodes get fs->now, which the caller keeps current. Reading does not touch
  * atime (as if mounted noatime).
  */
@@ -18,7 +19,8 @@
 #include "fs/ramfs.h"
 
 #define BOGO_DIRENT_SIZE 20   /* a directory's st_size per entry, as tmpfs reports */
-#define MIN_CAP 64            /* smallest data buffer */
+#define MIN_SLOTS 4           /* smallest page array */
+#define MAX_SLOTS (RAMFS_FILE_MAX / RAMFS_PAGE)
 
 /* What touch() stamps with fs->now. */
 #define T_A 1
@@ -122,7 +124,11 @@ static void node_free(struct rnode *n)
 	for (size_t i = 0; i < n->nents; i++)
 		kfree(n->ents[i]);
 	kfree(n->ents);
-	kfree(n->data);
+	for (size_t i = 0; i < n->nslots; i++)
+		if (n->pages[i])
+			fpage_put(n->pages[i]);
+	kfree(n->pages);
+	kfree(n->link);
 	kfree(n);
 }
 
@@ -196,36 +202,74 @@ static bool is_under(const struct rnode *d, const struct rnode *dir)
 	return false;
 }
 
-/* Give regular file n a zeroed buffer of cap bytes holding its first min(size, cap) bytes. */
-static int resize(struct rnode *n, size_t cap)
+/* The pages that hold a file of size bytes. */
+static size_t pages_for(uint64_t size)
 {
-	unsigned char *p = NULL;
+	return (size + RAMFS_PAGE - 1) / RAMFS_PAGE;
+}
+
+/* Bytes to the end of the page from offset pos, or len if fewer. */
+static size_t in_page(uint64_t pos, size_t len)
+{
+	size_t room = RAMFS_PAGE - pos % RAMFS_PAGE;
+
+	return len < room ? len : room;
+}
+
+/* Give n's page array exactly cap slots, the new ones holes; the pages at
+ * cap and past it must be gone already. 0 or -ENOMEM (nothing changed). */
+static int slots_resize(struct rnode *n, size_t cap)
+{
+	unsigned char **a = NULL;
 
 	if (cap) {
-		p = kzalloc(cap);
-		if (!p)
+		a = kzalloc(cap * sizeof(*a));
+		if (!a)
 			return -ENOMEM;
-		if (n->size)
-			memcpy(p, n->data, n->size < cap ? n->size : cap);
+		if (n->nslots)
+			memcpy(a, n->pages, (n->nslots < cap ? n->nslots : cap) * sizeof(*a));
 	}
-	kfree(n->data);
-	n->data = p;
-	n->cap = cap;
+	kfree(n->pages);
+	n->pages = a;
+	n->nslots = cap;
 	return 0;
 }
 
-/* Make n's buffer hold at least need (<= RAMFS_FILE_MAX) bytes, doubling: 0 or -ENOMEM. */
-static int grow(struct rnode *n, size_t need)
+/* The slot count that holds need (<= MAX_SLOTS) pages, doubling from n's. */
+static size_t slots_grown(const struct rnode *n, size_t need)
 {
-	size_t cap = n->cap ? n->cap : MIN_CAP;
+	size_t cap = n->nslots ? n->nslots : MIN_SLOTS;
 
-	if (need <= n->cap)
-		return 0;
 	while (cap < need)
 		cap *= 2;
-	if (cap > (size_t)RAMFS_FILE_MAX)
-		cap = RAMFS_FILE_MAX;
-	return resize(n, cap);
+	return cap < MAX_SLOTS ? cap : MAX_SLOTS;
+}
+
+/* Make n's page array hold at least need slots: 0 or -ENOMEM. */
+static int slots_reserve(struct rnode *n, size_t need)
+{
+	return need <= n->nslots ? 0 : slots_resize(n, slots_grown(n, need));
+}
+
+/* Page i of n (a slot), ready to be written: a fresh zeroed page for a
+ * hole; for a page someone else holds too, a private copy put in its
+ * place (the holder keeps the old bytes). NULL when out of memory. */
+static unsigned char *page_writable(struct rnode *n, size_t i)
+{
+	unsigned char *p = n->pages[i], *copy;
+
+	if (p && !fpage_shared(p))
+		return p;
+	if (!(copy = fpage_alloc()))
+		return NULL;
+	if (p) {
+		memcpy(copy, p, RAMFS_PAGE);
+		fpage_put(p);
+	} else {
+		n->resident++;
+	}
+	n->pages[i] = copy;
+	return copy;
 }
 
 struct ramfs *ramfs_new(uint64_t dev, uint32_t perm)
@@ -364,12 +408,13 @@ int ramfs_symlink(struct rnode *dir, const char *name, size_t len, const char *t
 		return -ENOENT;
 	if ((err = make(dir, name, len, S_IFLNK | 0777, &n)) < 0)
 		return err;
-	/* The text and a NUL after it (resize zeroes the buffer). */
-	if (resize(n, tlen + 1) < 0) {
+	/* The text and a NUL after it. */
+	if (!(n->link = kmalloc(tlen + 1))) {
 		ramfs_unlink(dir, name, len);
 		return -ENOMEM;
 	}
-	memcpy(n->data, target, tlen);
+	memcpy(n->link, target, tlen);
+	n->link[tlen] = '\0';
 	n->size = tlen;
 	if (out)
 		*out = n;
@@ -591,7 +636,8 @@ int ramfs_exchange(struct rnode *olddir, const char *oldname, size_t oldlen,
 
 long ramfs_read(struct rnode *n, int64_t off, void *buf, size_t len)
 {
-	size_t avail;
+	unsigned char *b = buf;
+	size_t done, c;
 
 	if (is_dir(n))
 		return -EISDIR;
@@ -599,16 +645,25 @@ long ramfs_read(struct rnode *n, int64_t off, void *buf, size_t len)
 		return -EINVAL;
 	if ((uint64_t)off >= n->size)
 		return 0;
-	avail = n->size - (size_t)off;
-	if (len > avail)
-		len = avail;
-	memcpy(buf, n->data + off, len);
+	if (len > n->size - (uint64_t)off)
+		len = n->size - (size_t)off;
+	for (done = 0; done < len; done += c) {
+		uint64_t pos = (uint64_t)off + done, i = pos / RAMFS_PAGE;
+		const unsigned char *p = i < n->nslots ? n->pages[i] : NULL;
+
+		c = in_page(pos, len - done);
+		if (p)
+			memcpy(b + done, p + pos % RAMFS_PAGE, c);
+		else
+			memset(b + done, 0, c);            /* a hole */
+	}
 	return (long)len;
 }
 
 long ramfs_write(struct rnode *n, int64_t off, const void *buf, size_t len)
 {
-	size_t end;
+	const unsigned char *b = buf;
+	size_t done, c;
 	int err;
 
 	if (is_dir(n))
@@ -621,39 +676,88 @@ long ramfs_write(struct rnode *n, int64_t off, const void *buf, size_t len)
 		return -EFBIG;
 	if (len > (uint64_t)(RAMFS_FILE_MAX - off))
 		len = RAMFS_FILE_MAX - off; /* a short write up to the limit */
-	end = (size_t)off + len;
-	if ((err = grow(n, end)) < 0)
+	if ((err = slots_reserve(n, pages_for((uint64_t)off + len))) < 0)
 		return err;
-	memcpy(n->data + off, buf, len);
-	if (end > n->size)
-		n->size = end;
+	/* Page by page; the bytes of a page past the end are zero already. */
+	for (done = 0; done < len; done += c) {
+		uint64_t pos = (uint64_t)off + done;
+		unsigned char *p = page_writable(n, pos / RAMFS_PAGE);
+
+		if (!p)
+			break;
+		c = in_page(pos, len - done);
+		memcpy(p + pos % RAMFS_PAGE, b + done, c);
+	}
+	if (done == 0)
+		return -ENOMEM;
+	if ((uint64_t)off + done > n->size)
+		n->size = (size_t)off + done;
 	touch(n, T_M | T_C);
-	return (long)len;
+	return (long)done;
+}
+
+uint64_t ramfs_write_cost(const struct rnode *n, int64_t off, size_t len)
+{
+	uint64_t end, need, cost = 0;
+
+	if (!S_ISREG(n->mode) || off < 0 || len == 0 || off >= RAMFS_FILE_MAX)
+		return 0;
+	end = (uint64_t)off + (len < (uint64_t)(RAMFS_FILE_MAX - off) ? len : (uint64_t)(RAMFS_FILE_MAX - off));
+	need = pages_for(end);
+	if (need > n->nslots)    /* a new array while the old one still exists */
+		cost += (slots_grown(n, need) * sizeof(*n->pages) + RAMFS_PAGE - 1) / RAMFS_PAGE;
+	for (uint64_t i = (uint64_t)off / RAMFS_PAGE; i < need; i++)
+		if (i >= n->nslots || !n->pages[i] || fpage_shared(n->pages[i]))
+			cost++;
+	return cost;
 }
 
 int ramfs_truncate(struct rnode *n, int64_t size)
 {
-	int err;
-
 	if (is_dir(n))
 		return -EISDIR;
 	if (!S_ISREG(n->mode) || size < 0)
 		return -EINVAL;
 	if (size > RAMFS_FILE_MAX)
 		return -EFBIG;
-	if ((err = grow(n, (size_t)size)) < 0)
-		return err;
-	if ((size_t)size < n->size)
-		memset(n->data + size, 0, n->size - (size_t)size);
+	if ((size_t)size < n->size) {
+		size_t keep = pages_for((uint64_t)size), tail = (size_t)size % RAMFS_PAGE;
+
+		/* The last page kept: zero past the new end, so growing again
+		 * brings back zeros, not the old bytes. */
+		if (tail && keep - 1 < n->nslots && n->pages[keep - 1]) {
+			unsigned char *p = page_writable(n, keep - 1);
+
+			if (!p)
+				return -ENOMEM;
+			memset(p + tail, 0, RAMFS_PAGE - tail);
+		}
+		for (size_t i = keep; i < n->nslots; i++) {
+			if (n->pages[i]) {
+				fpage_put(n->pages[i]);
+				n->pages[i] = NULL;
+				n->resident--;
+			}
+		}
+		/* Give a much too big array back; if that fails the old one serves. */
+		if (keep == 0)
+			slots_resize(n, 0);
+		else if (n->nslots > MIN_SLOTS && keep <= n->nslots / 4)
+			slots_resize(n, keep * 2 > MIN_SLOTS ? keep * 2 : MIN_SLOTS);
+	}
 	n->size = (size_t)size;
-	/* Give memory back after a big cut; if that fails the old buffer does. */
-	if (n->size == 0)
-		resize(n, 0);
-	else if (n->cap > MIN_CAP && n->size <= n->cap / 4)
-		resize(n, n->size * 2 > MIN_CAP ? n->size * 2 : MIN_CAP);
 	touch(n, T_M | T_C);
 	return 0;
 }
+
+#ifndef HOST_TEST
+uint64_t ramfs_page_frame(struct rnode *n, uint64_t index)
+{
+	if (!S_ISREG(n->mode) || index >= n->nslots || index >= pages_for(n->size) || !n->pages[index])
+		return 0;
+	return virt_to_phys(n->pages[index]);
+}
+#endif
 
 void ramfs_chmod(struct rnode *n, uint32_t mode)
 {
@@ -676,7 +780,7 @@ void ramfs_stat(const struct rnode *n, struct stat *st)
 	else if (is_dir(n))
 		st->st_size = (int64_t)(n->nents + 2) * BOGO_DIRENT_SIZE;
 	st->st_blksize = RAMFS_BLKSIZE;
-	st->st_blocks = (int64_t)((n->cap + 511) / 512);
+	st->st_blocks = (int64_t)(n->resident * (RAMFS_PAGE / 512));  /* a link's text: none, as tmpfs's */
 	st->st_atim = n->atime;
 	st->st_mtim = n->mtime;
 	st->st_ctim = n->ctime;

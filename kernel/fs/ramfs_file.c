@@ -51,7 +51,7 @@ static long file_write(struct file *f, const char *u, size_t n, int64_t *off)
 		size_t got = copy_from_user_upto(buf, u + done, c);
 		if (got == 0)
 			return done ? (long)done : -EFAULT;
-		if (vfs_may_grow(f->node, (uint64_t)*off + got) < 0)
+		if (vfs_may_write(f->node, *off, got) < 0)
 			return done ? (long)done : -ENOSPC;
 		long w = ramfs_write(f->node, *off, buf, got);
 		if (w <= 0)
@@ -79,7 +79,7 @@ static long file_write_k(struct file *f, const char *buf, size_t n, int64_t *off
 {
 	long w;
 
-	if (vfs_may_grow(f->node, (uint64_t)*off + n) < 0)
+	if (vfs_may_write(f->node, *off, n) < 0)
 		return -ENOSPC;
 	if ((w = ramfs_write(f->node, *off, buf, n)) > 0)
 		*off += w;

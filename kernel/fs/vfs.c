@@ -61,8 +61,8 @@ static int add_entry(const struct cpio_entry *e)
 		return 0;                             /* no devices in the initrd yet */
 	if ((r = path_create(vfs_root, vfs_root, path, S_IFREG | (e->mode & 07777), PATH_EXCL, &n)) < 0)
 		return r;
-	r = ramfs_write(n, 0, e->data, e->size);
-	return r < 0 ? r : 0;
+	r = ramfs_write(n, 0, e->data, e->size);   /* into the page cache */
+	return r < 0 ? r : (size_t)r < e->size ? -ENOMEM : 0;
 }
 
 /* /dev: a node for every row of the device table (dev/devices.c). */
@@ -225,11 +225,11 @@ int vfs_exec_lookup(struct rnode *cwd, const char *path, struct rnode **out)
 	return 0;
 }
 
-int vfs_may_grow(const struct rnode *n, uint64_t size)
+int vfs_may_write(const struct rnode *n, int64_t off, size_t len)
 {
-	/* Growing may reallocate the buffer at up to twice the size while the
-	 * old one still exists: count that, and leave the kernel its reserve. */
-	uint64_t pages = size > n->size ? 3 * (size / PAGE_SIZE + 1) : 0;
+	/* The frames the write may take (a page per hole or shared page, and
+	 * the page array's growth), leaving the kernel its reserve. */
+	uint64_t pages = ramfs_write_cost(n, off, len);
 
 	return pages + UVM_FRAME_RESERVE > frames_free_count() ? -ENOSPC : 0;
 }

@@ -155,16 +155,16 @@ long do_getdents64(uint64_t fd, uint64_t ubuf, uint64_t len, long (*conv)(char *
 
 long sys_getdents64(struct trap_frame *tf) { return do_getdents64(arg(tf, 0), arg(tf, 1), arg(tf, 2), NULL); }
 
-/* Set n's size, in Linux's order of errors: -EINVAL (negative), -EFBIG
- * (over the file size limit), then -ENOSPC (the frame budget). */
+/* Set n's size, in Linux's order of errors: -EINVAL (negative), then
+ * -EFBIG (over the file size limit). No -ENOSPC, as on tmpfs: growing
+ * makes a hole, which takes no pages, and a cut takes at most the copy of
+ * a last page someone maps (-ENOMEM when even that is not there). */
 static long truncate_node(struct rnode *n, uint64_t len)
 {
 	if ((int64_t)len < 0)
 		return -EINVAL;
 	if (len > RAMFS_FILE_MAX)
 		return -EFBIG;
-	if (vfs_may_grow(n, len) < 0)
-		return -ENOSPC;
 	return ramfs_truncate(n, (int64_t)len);
 }
 

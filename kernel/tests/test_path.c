@@ -35,6 +35,17 @@ void kfree(void *p)
 	free(p);
 }
 
+/* File pages (fs_env.h): aligned, zeroed, never shared here. */
+void *fpage_alloc(void)
+{
+	void *p = aligned_alloc(RAMFS_PAGE, RAMFS_PAGE);
+
+	return p ? memset(p, 0, RAMFS_PAGE) : NULL;
+}
+
+void fpage_put(void *page) { free(page); }
+bool fpage_shared(const void *page) { return false; }
+
 #define S(str) str, strlen(str)
 
 static struct ramfs *fs;

@@ -4,6 +4,9 @@
  * cases, holes and truncation, getdents in pieces, and allocation failure
  * at every point of every allocating operation. Each test frees its
  * filesystem with ramfs_destroy(), so ASan's leak check covers teardown.
+ * File data lives in pages (the page cache): writes spanning pages, holes,
+ * truncation across pages, and the copy made before writing into a page
+ * that a pretend mapping holds.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -39,6 +42,72 @@ void *kzalloc(size_t n)
 void kfree(void *p)
 {
 	free(p);
+}
+
+/*
+ * File pages: aligned allocations through the same failure switch. live
+ * counts the pages not yet freed. A page in held[] is also held by a
+ * pretend mapping (map_page: the kernel's frame_get), so it has two
+ * references while the cache keeps it, and fpage_shared says so.
+ */
+static long live_pages;
+static struct { const void *page; int refs; } held[4];
+
+void *fpage_alloc(void)
+{
+	void *p;
+
+	if (should_fail() || !(p = aligned_alloc(RAMFS_PAGE, RAMFS_PAGE)))
+		return NULL;
+	memset(p, 0, RAMFS_PAGE);
+	live_pages++;
+	return p;
+}
+
+/* The slot of page in held[], or -1. */
+static int held_at(const void *page)
+{
+	for (int i = 0; i < 4; i++)
+		if (held[i].page == page)
+			return i;
+	return -1;
+}
+
+void fpage_put(void *page)
+{
+	int i = held_at(page);
+
+	if (i >= 0 && --held[i].refs > 0)
+		return;
+	if (i >= 0)
+		held[i].page = NULL;
+	free(page);
+	live_pages--;
+}
+
+bool fpage_shared(const void *page)
+{
+	int i = held_at(page);
+
+	return i >= 0 && held[i].refs > 1;
+}
+
+/* A pretend process maps page (one more reference), then lets it go. */
+static void map_page(const void *page)
+{
+	int i = held_at(page);
+
+	if (i < 0) {
+		i = held_at(NULL);
+		held[i].page = page;
+		held[i].refs = 1;
+	}
+	held[i].refs++;
+}
+
+static void unmap_page(void *page)
+{
+	fpage_put(page);
 }
 
 #define S(str) str, strlen(str)
@@ -491,7 +560,7 @@ static void test_rw(void)
 	/* Truncate: shrink, then grow again: the old bytes must not come back. */
 	CHECK_EQ(ramfs_truncate(f, 3), 0);
 	CHECK(content_is(f, "heL"));
-	CHECK(f->cap < 5003); /* the big buffer was given back */
+	CHECK_EQ(f->resident, 1); /* the second page was given back */
 	CHECK_EQ(ramfs_truncate(f, 10), 0);
 	CHECK_EQ(ramfs_read(f, 0, buf, sizeof(buf)), 10);
 	CHECK(memcmp(buf, "heL\0\0\0\0\0\0\0", 10) == 0);
@@ -500,14 +569,14 @@ static void test_rw(void)
 	CHECK(memcmp(buf, zero, 8192) == 0);
 	CHECK_EQ(ramfs_truncate(f, 0), 0);
 	CHECK_EQ(f->size, 0);
-	CHECK(f->data == NULL && f->cap == 0);
+	CHECK(f->pages == NULL && f->nslots == 0 && f->resident == 0);
 	ramfs_stat(f, &st);
 	CHECK_EQ(st.st_blocks, 0);
 	CHECK_EQ(ramfs_read(f, 0, buf, 1), 0);
 	CHECK_EQ(ramfs_write(f, 1, "x", 1), 1);
 	CHECK_EQ(ramfs_read(f, 0, buf, 2), 2);
 	CHECK(memcmp(buf, "\0x", 2) == 0);
-	/* Shrinking by less than a quarter keeps the buffer, still zero past the end. */
+	/* A cut inside a page zeroes the rest of it. */
 	CHECK_EQ(ramfs_write(f, 0, "abcdefgh", 8), 8);
 	CHECK_EQ(ramfs_truncate(f, 6), 0);
 	CHECK_EQ(ramfs_write(f, 8, "Z", 1), 1);
@@ -544,13 +613,113 @@ static void test_rw(void)
 	CHECK_EQ(f->size, 1);
 	CHECK_EQ(ramfs_write(f, RAMFS_FILE_MAX - 2, "xyz", 3), 2);
 	CHECK_EQ(f->size, RAMFS_FILE_MAX);
-	CHECK_EQ(f->cap, RAMFS_FILE_MAX);
+	CHECK_EQ(f->nslots, RAMFS_FILE_MAX / RAMFS_PAGE);
+	CHECK_EQ(f->resident, 2);                 /* the first page and the last: a hole between */
+	ramfs_stat(f, &st);
+	CHECK_EQ(st.st_blocks, 2 * RAMFS_PAGE / 512);
 	CHECK_EQ(ramfs_read(f, RAMFS_FILE_MAX - 3, buf, 10), 3);
 	CHECK(memcmp(buf, "\0xy", 3) == 0);
 	CHECK_EQ(ramfs_truncate(f, RAMFS_FILE_MAX), 0);
 	CHECK_EQ(ramfs_truncate(f, 1), 0);
-	CHECK(f->cap <= 64);
+	CHECK(f->nslots <= 4 && f->resident == 1);
 	ramfs_destroy(fs);
+}
+
+/* The page cache: writes across pages, holes, cuts across pages, the
+ * copy before writing into a mapped page, short writes, the cost. */
+static void test_pages(void)
+{
+	struct ramfs *fs = ramfs_new(1, 0755);
+	struct rnode *r = fs->root, *f, *g;
+	static char buf[6 * RAMFS_PAGE], pat[10000];
+	struct stat st;
+	unsigned char *p;
+
+	for (size_t i = 0; i < sizeof(pat); i++)
+		pat[i] = (char)(i % 251 + 1);
+
+	/* 10000 bytes from 4000: pages 0 to 3, zeros before. */
+	f = mkfile(r, "f");
+	CHECK_EQ(ramfs_write(f, 4000, pat, sizeof(pat)), (long)sizeof(pat));
+	CHECK_EQ(f->size, 14000);
+	CHECK_EQ(f->resident, 4);
+	CHECK_EQ(ramfs_read(f, 0, buf, sizeof(buf)), 14000);
+	CHECK(buf[0] == 0 && buf[3999] == 0 && memcmp(buf + 4000, pat, sizeof(pat)) == 0);
+	/* A read that starts and ends inside pages. */
+	CHECK_EQ(ramfs_read(f, 4095, buf, 4098), 4098);
+	CHECK(memcmp(buf, pat + 95, 4098) == 0);
+
+	/* Cut inside page 1, then grow: pages 2 and 3 go, page 1's tail is zero. */
+	CHECK_EQ(ramfs_truncate(f, 5000), 0);
+	CHECK_EQ(f->resident, 2);
+	CHECK(f->pages[2] == NULL && f->pages[3] == NULL);
+	CHECK_EQ(ramfs_truncate(f, 14000), 0);
+	CHECK_EQ(f->resident, 2);                  /* growing makes a hole */
+	CHECK_EQ(ramfs_read(f, 0, buf, sizeof(buf)), 14000);
+	CHECK(memcmp(buf + 4000, pat, 1000) == 0);
+	for (int i = 5000; i < 14000; i++)
+		if (buf[i] != 0)
+			CHECK(!"old bytes came back");
+	/* A cut at a page boundary keeps whole pages only. */
+	CHECK_EQ(ramfs_truncate(f, RAMFS_PAGE), 0);
+	CHECK_EQ(f->resident, 1);
+	ramfs_stat(f, &st);
+	CHECK_EQ(st.st_blocks, RAMFS_PAGE / 512);
+
+	/* A hole: one byte in page 5 of a new file takes one page. */
+	g = mkfile(r, "g");
+	CHECK_EQ(ramfs_write(g, 5 * RAMFS_PAGE + 10, "z", 1), 1);
+	CHECK_EQ(g->resident, 1);
+	for (int i = 0; i < 5; i++)
+		CHECK(g->pages[i] == NULL);
+	CHECK_EQ(ramfs_read(g, 0, buf, sizeof(buf)), 5 * RAMFS_PAGE + 11);
+	CHECK(buf[5 * RAMFS_PAGE + 10] == 'z' && buf[0] == 0 && buf[5 * RAMFS_PAGE + 9] == 0);
+	ramfs_stat(g, &st);
+	CHECK_EQ(st.st_blocks, RAMFS_PAGE / 512);
+
+	/* A write into a page someone maps goes to a copy; the mapping keeps
+	 * the old bytes until it lets go. */
+	CHECK_EQ(ramfs_truncate(g, 0), 0);
+	CHECK_EQ(ramfs_write(g, 0, "hello", 5), 5);
+	p = g->pages[0];
+	map_page(p);
+	CHECK_EQ(ramfs_write(g, 0, "J", 1), 1);
+	CHECK(g->pages[0] != p && memcmp(p, "hello", 6) == 0);
+	CHECK(content_is(g, "Jello"));
+	CHECK_EQ(g->resident, 1);
+	unmap_page(p);
+	/* A mapping outlives the cache's page: unlink, then let go. */
+	p = g->pages[0];
+	map_page(p);
+	CHECK_EQ(ramfs_unlink(r, S("g")), 0);
+	CHECK(memcmp(p, "Jello", 6) == 0);
+	unmap_page(p);
+
+	/* Out of pages part-way: what went in stays, and is counted. */
+	g = mkfile(r, "g");
+	fail_in = 3;                               /* the slots, page 0, then page 1 fails */
+	CHECK_EQ(ramfs_write(g, RAMFS_PAGE - 6, pat, 20), 6);
+	CHECK_EQ(g->size, RAMFS_PAGE);
+	CHECK_EQ(g->resident, 1);
+	fail_in = 1;                               /* page 1 fails at once */
+	CHECK_EQ(ramfs_write(g, RAMFS_PAGE, pat, 20), -ENOMEM);
+	CHECK_EQ(g->size, RAMFS_PAGE);
+	fail_in = 0;
+
+	/* The cost: new slots (a page) and holes; shared pages count too. */
+	CHECK_EQ(ramfs_truncate(g, 0), 0);
+	CHECK_EQ(ramfs_write_cost(g, 0, 1), 2);
+	CHECK_EQ(ramfs_write(g, 0, "x", 1), 1);
+	CHECK_EQ(ramfs_write_cost(g, 0, 1), 0);
+	CHECK_EQ(ramfs_write_cost(g, 0, RAMFS_PAGE + 1), 1);
+	CHECK_EQ(ramfs_write_cost(g, 0, 0), 0);
+	map_page(g->pages[0]);
+	CHECK_EQ(ramfs_write_cost(g, 0, 1), 1);
+	p = g->pages[0];
+	ramfs_destroy(fs);
+	CHECK_EQ(live_pages, 1);                   /* the mapped one */
+	unmap_page(p);
+	CHECK_EQ(live_pages, 0);
 }
 
 /* One parsed getdents record. */
@@ -778,11 +947,15 @@ static void test_nomem(void)
 	memset(big, 'b', sizeof(big));
 
 	for (int op = 0; op < 7; op++) {
+		unsigned char *mapped = f->pages[0];
 		int k, r_ok = 0;
+
+		if (op == 5)
+			map_page(mapped);
 
 		for (k = 1; k < 10; k++) {
 			uint64_t nodes = fs->nnodes;
-			size_t rn = r->nents, dn = d->nents, fsize = f->size, fcap = f->cap;
+			size_t rn = r->nents, dn = d->nents, fsize = f->size, fres = f->resident;
 			uint32_t rl = r->nlink, dl = d->nlink, fl = f->nlink;
 			int ret = 0;
 
@@ -792,8 +965,8 @@ static void test_nomem(void)
 			case 1: ret = ramfs_mkdir(r, S("newd"), 0755, &n); break;
 			case 2: ret = ramfs_link(d, S("lnk"), f); break;
 			case 3: ret = ramfs_rename(r, S("f"), d, S("moved")); break;
-			case 4: ret = (int)ramfs_write(f, 0, big, sizeof(big)); break;
-			case 5: ret = ramfs_truncate(f, 100000); break;
+			case 4: ret = (int)ramfs_write(f, 4 * RAMFS_PAGE, big, sizeof(big)); break; /* slots, a page */
+			case 5: ret = ramfs_truncate(f, 2); break;  /* the mapped page is copied */
 			case 6: ret = ramfs_rename(r, S("d"), r, S("d2")); break;
 			}
 			if (fail_in == 0 && ret != -ENOMEM)
@@ -804,7 +977,7 @@ static void test_nomem(void)
 				break;  /* all allocations done: it succeeded */
 			}
 			if (fs->nnodes != nodes || r->nents != rn || d->nents != dn || f->size != fsize ||
-			    f->cap != fcap || r->nlink != rl || d->nlink != dl || f->nlink != fl)
+			    f->resident != fres || r->nlink != rl || d->nlink != dl || f->nlink != fl)
 				bad++;
 			if (!content_is(f, "abc"))
 				bad++;
@@ -820,8 +993,10 @@ static void test_nomem(void)
 			CHECK_EQ(ramfs_write(f, 0, "abc", 3), 3);
 		}
 		if (op == 5) {
-			CHECK_EQ(ramfs_truncate(f, 3), 0);
-			CHECK(content_is(f, "abc"));
+			CHECK(f->pages[0] != mapped && memcmp(mapped, "abc", 4) == 0);
+			unmap_page(mapped);
+			CHECK(content_is(f, "ab"));
+			CHECK_EQ(ramfs_write(f, 2, "c", 1), 1);
 		}
 	}
 	CHECK_EQ(bad, 0);
@@ -900,10 +1075,12 @@ int main(void)
 	test_links();
 	test_rename();
 	test_rw();
+	test_pages();
 	test_chmod();
 	test_getdents();
 	test_many();
 	test_nomem();
 	test_destroy();
+	CHECK_EQ(live_pages, 0);
 	return check_done();
 }

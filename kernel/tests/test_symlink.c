@@ -23,6 +23,17 @@ void *kmalloc(size_t n) { return malloc(n); }
 void *kzalloc(size_t n) { return calloc(1, n); }
 void kfree(void *p) { free(p); }
 
+/* File pages (fs_env.h): aligned, zeroed, never shared here. */
+void *fpage_alloc(void)
+{
+	void *p = aligned_alloc(RAMFS_PAGE, RAMFS_PAGE);
+
+	return p ? memset(p, 0, RAMFS_PAGE) : NULL;
+}
+
+void fpage_put(void *page) { free(page); }
+bool fpage_shared(const void *page) { return false; }
+
 static struct ramfs *fs;
 static struct rnode *R;
 

@@ -12,9 +12,21 @@
  * directory knows its parent ("..": the root's is itself). There are no
  * hard links to directories, so a directory's nlink is 2 + subdirectories.
  *
- * Regular files keep their bytes in one buffer that grows geometrically;
- * bytes past the end of the file are always zero, so holes read as zeros.
- * A symbolic link keeps its target text the same way (size is its length).
+ * Regular files keep their bytes in a page cache: page i of the file holds
+ * bytes [i*RAMFS_PAGE, (i+1)*RAMFS_PAGE), and a slot with no page (never
+ * written, or cut off by a truncate) is a hole that reads as zeros. The
+ * bytes of a page past the end of the file are always zero, and no page
+ * lies wholly past the end. Pages come from fs_env.h's fpage_* hooks: in
+ * the kernel they are reference-counted frames, which ramfs_page_frame()
+ * hands to whoever maps them (exec). The cache holds one reference to each
+ * page. Before writing into a page that someone else also holds (a process
+ * maps it), the cache puts a private copy in its place and drops its
+ * reference to the old one: the holder keeps the bytes it saw, so the text
+ * of a running program never changes under it. (That is copy-on-write from
+ * the cache's side: right for MAP_PRIVATE and for program text; a shared
+ * file mapping, were there one, would need the page written in place.)
+ * A symbolic link keeps its target text in a small heap buffer (size is
+ * its length).
  *
  * Lifetime: a node is freed when it has no names (nlink == 0) and no
  * references (refs == 0). Whoever keeps a node beyond the current call (an
@@ -41,6 +53,7 @@
 #define RAMFS_FILE_MAX (64LL << 20)  /* bytes in one file: larger is EFBIG */
 #define RAMFS_LINK_MAX 65000         /* nlink: more is EMLINK */
 #define RAMFS_BLKSIZE 4096           /* st_blksize */
+#define RAMFS_PAGE 4096              /* bytes in a page of the page cache: a frame */
 
 struct rnode;
 struct node_ops;
@@ -85,9 +98,14 @@ struct rnode {
 	size_t nents, entcap;
 	uint64_t next_cookie;        /* 0 is ".", 1 is "..", entries from 2 */
 
-	/* Regular files: data[size..cap) is always zero. */
-	unsigned char *data;
-	size_t size, cap;
+	/* Regular files: pages[i] holds bytes [i*RAMFS_PAGE, +RAMFS_PAGE), NULL
+	 * for a hole; nslots slots in all, resident of them non-NULL. */
+	unsigned char **pages;
+	size_t nslots, resident;
+	size_t size;                 /* regular files: bytes; links: the target's length */
+
+	/* Symbolic links: the target text and a NUL after it. */
+	char *link;
 };
 
 /* A new filesystem: an empty root directory with permissions perm; NULL when out of memory. */
@@ -114,7 +132,7 @@ int ramfs_mkdir(struct rnode *dir, const char *name, size_t len, uint32_t perm, 
 /*
  * Make a symbolic link named name in dir holding target (tlen bytes, not
  * NUL-terminated; -ENOENT when empty): mode S_IFLNK | 0777, its text in
- * data[0..size) with a NUL at data[size]; out may be NULL.
+ * link[0..size) with a NUL at link[size]; out may be NULL.
  */
 int ramfs_symlink(struct rnode *dir, const char *name, size_t len, const char *target, size_t tlen,
 		  struct rnode **out);
@@ -149,11 +167,29 @@ int ramfs_exchange(struct rnode *olddir, const char *oldname, size_t oldlen,
 /* Copy up to len bytes from offset off of regular file n into buf: the count, 0 at or after the end. */
 long ramfs_read(struct rnode *n, int64_t off, void *buf, size_t len);
 
-/* Write len bytes at off, extending the file (holes read as zeros): the count, short at RAMFS_FILE_MAX. */
+/*
+ * Write len bytes at off, extending the file (holes read as zeros): the
+ * count, short at RAMFS_FILE_MAX, or short when a page cannot be had
+ * part-way (as Linux's write: -ENOMEM only when not a byte went in).
+ */
 long ramfs_write(struct rnode *n, int64_t off, const void *buf, size_t len);
 
-/* Set the size of regular file n, cutting or zero-extending it. */
+/* The pages a write of len bytes at off into n may take: one for each hole
+ * or shared page it touches, and the page array's growth (in pages). */
+uint64_t ramfs_write_cost(const struct rnode *n, int64_t off, size_t len);
+
+/*
+ * Set the size of regular file n. Growing makes a hole (no pages); cutting
+ * drops the pages wholly past the new end and zeroes the rest of the last
+ * one (a copy of it first when it is shared: -ENOMEM when none can be had).
+ */
 int ramfs_truncate(struct rnode *n, int64_t size);
+
+#ifndef HOST_TEST
+/* The frame holding bytes [index*4096, +4096) of regular file n, or 0 when that page is a hole
+ * or past the end. The caller that maps it takes its own reference (frame_get). */
+uint64_t ramfs_page_frame(struct rnode *n, uint64_t index);
+#endif
 
 /* Set n's permission bits (S_IALLUGO) to mode's, keeping its type; ctime changes. */
 void ramfs_chmod(struct rnode *n, uint32_t mode);

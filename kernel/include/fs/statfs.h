@@ -4,7 +4,7 @@
  * Every ramfs, the root and each tmpfs mount, draws on the same frames,
  * so each reports the same budget: the frames the kernel has, less the
  * reserve it keeps for itself (UVM_FRAME_RESERVE), in pages. Free is
- * what file growth may still take (fs/vfs.c's vfs_may_grow asks the same
+ * what file writes may still take (fs/vfs.c's vfs_may_write asks the same
  * reserve). A node costs a block's worth at most, so the node counts are
  * the block counts, less the nodes in use. The pipes' file system says
  * PIPEFS_MAGIC and procfs PROC_SUPER_MAGIC, and neither has space of its

@@ -143,10 +143,10 @@ void file_put(struct file *f);              /* the last put closes it */
  * the new f->off, or -EINVAL for a bad whence or a negative result. */
 int64_t file_seek(struct file *f, int64_t off, int whence, int64_t size);
 
-/* May file n (of any filesystem: all file data is kernel memory) grow to
- * size bytes? 0, or -ENOSPC when its buffer would eat into the frames the
- * kernel keeps for itself. */
-int vfs_may_grow(const struct rnode *n, uint64_t size);
+/* May len bytes be written at off in file n (of any filesystem: all file
+ * data lives in frames)? 0, or -ENOSPC when the pages it would take would
+ * eat into the frames the kernel keeps for itself. */
+int vfs_may_write(const struct rnode *n, int64_t off, size_t len);
 void vfs_set_time(const struct timespec *now);  /* stamp for changed nodes, every mounted fs (the timer) */
 
 /* Look up an executable regular file for exec: 0 and a borrowed node, or -errno (-EACCES: not a regular file, no x). */
