@@ -102,10 +102,12 @@ void elf_phdr(const struct elf_info *info, unsigned i, Elf64_Phdr *ph)
 	read_phdr(info->file, info->elf_class, info->phoff, i, ph);
 }
 
-/* The validator for both classes: x86-64 ELF64 or i386 ELF32. */
-static int check(const void *file, size_t size, int elf_class, uint16_t want_type, struct elf_info *info)
+/* The validator for both classes: x86-64 ELF64 or i386 ELF32. head holds
+ * the first headlen bytes of a file of size bytes. */
+static int check(const void *head, size_t headlen, size_t size, int elf_class, uint16_t want_type,
+		 struct elf_info *info)
 {
-	const unsigned char *f = file;
+	const unsigned char *f = head;
 	bool is64 = elf_class == ELFCLASS64;
 	size_t ehsize = is64 ? sizeof(Elf64_Ehdr) : sizeof(Elf32_Ehdr);
 	size_t phsize = is64 ? sizeof(Elf64_Phdr) : sizeof(Elf32_Phdr);
@@ -116,7 +118,7 @@ static int check(const void *file, size_t size, int elf_class, uint16_t want_typ
 	bool any_load = false, entry_ok = false;
 	int err;
 
-	if (size < ehsize)
+	if (size < ehsize || headlen < ehsize)
 		return ELF_ETRUNC;
 	read_ehdr(f, elf_class, &eh);
 
@@ -140,8 +142,10 @@ static int check(const void *file, size_t size, int elf_class, uint16_t want_typ
 	 * (an Elf32_Phdr: 4 bytes). */
 	if (eh.e_phoff % (is64 ? 8 : 4) != 0)
 		return ELF_EPHDR;
-	/* phnum*phentsize <= 64*56 cannot overflow; in_file() guards phoff+that. */
-	if (!in_file(eh.e_phoff, (uint64_t)eh.e_phnum * eh.e_phentsize, size))
+	/* phnum*phentsize <= 64*56 cannot overflow; in_file() guards phoff+that.
+	 * The table is read from head, so it must lie there too. */
+	if (!in_file(eh.e_phoff, (uint64_t)eh.e_phnum * eh.e_phentsize, size) ||
+	    !in_file(eh.e_phoff, (uint64_t)eh.e_phnum * eh.e_phentsize, headlen))
 		return ELF_EPHDR;
 
 	/* Each PT_LOAD on its own, and the span they cover. */
@@ -191,19 +195,29 @@ static int check(const void *file, size_t size, int elf_class, uint16_t want_typ
 		info->phnum = eh.e_phnum;
 		info->elf_class = elf_class;
 		info->phoff = eh.e_phoff;
-		info->file = file;
+		info->file = head;
 	}
 	return ELF_OK;
 }
 
 int elf_check(const void *file, size_t size, uint16_t want_type, struct elf_info *info)
 {
-	return check(file, size, ELFCLASS64, want_type, info);
+	return check(file, size, size, ELFCLASS64, want_type, info);
 }
 
 int elf32_check(const void *file, size_t size, uint16_t want_type, struct elf_info *info)
 {
-	return check(file, size, ELFCLASS32, want_type, info);
+	return check(file, size, size, ELFCLASS32, want_type, info);
+}
+
+int elf_check_head(const void *head, size_t headlen, size_t size, uint16_t want_type, struct elf_info *info)
+{
+	return check(head, headlen, size, ELFCLASS64, want_type, info);
+}
+
+int elf32_check_head(const void *head, size_t headlen, size_t size, uint16_t want_type, struct elf_info *info)
+{
+	return check(head, headlen, size, ELFCLASS32, want_type, info);
 }
 
 const char *elf_strerror(int err)

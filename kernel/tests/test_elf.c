@@ -475,6 +475,55 @@ static void test_elf32(void)
 	CHECK_EQ(check32_n(&im, sizeof(im), NULL), ELF_EENTRY);
 }
 
+/* elf_check_head on a heap copy of the first headlen bytes of an image
+ * said to be size bytes long. */
+static int check_head(const void *im, size_t headlen, size_t size, int is64, struct elf_info *info)
+{
+	unsigned char *copy = malloc(headlen ? headlen : 1);
+	int err;
+
+	memcpy(copy, im, headlen);
+	err = is64 ? elf_check_head(copy, headlen, size, ET_EXEC, info)
+		   : elf32_check_head(copy, headlen, size, ET_EXEC, info);
+	free(copy);
+	return err;
+}
+
+/* Only the start of the file at hand (exec reads it through the page
+ * cache): the table must be in the head, segments inside the file size. */
+static void test_head(void)
+{
+	struct img im;
+	struct img32 im32;
+	struct elf_info info;
+	size_t head = PHOFF + 2 * sizeof(Elf64_Phdr), head32 = offsetof(struct img32, ph) + 2 * sizeof(Elf32_Phdr);
+	unsigned char *copy;
+
+	build(&im);
+	copy = malloc(head);
+	memcpy(copy, &im, head);
+	CHECK_EQ(elf_check_head(copy, head, IMG_SIZE, ET_EXEC, &info), ELF_OK);
+	CHECK(info.file == copy && (const unsigned char *)info.phdrs == copy + PHOFF);
+	CHECK_EQ(info.vaddr_hi, 0x405000);
+	free(copy);
+	CHECK_EQ(check_head(&im, head - 1, IMG_SIZE, 1, &info), ELF_EPHDR);  /* the table's last byte is not there */
+	CHECK_EQ(check_head(&im, sizeof(Elf64_Ehdr) - 1, IMG_SIZE, 1, &info), ELF_ETRUNC);
+	CHECK_EQ(check_head(&im, head, IMG_SIZE - 1, 1, &info), ELF_ESEGMENT); /* data ends past the file */
+	/* Segment bytes far past the head, inside the file: never read, fine. */
+	im.ph[1].p_offset = 0x80200;
+	im.ph[1].p_vaddr = 0x481200;
+	CHECK_EQ(check_head(&im, head, 0x80300, 1, &info), ELF_OK);
+	CHECK_EQ(check_head(&im, head, 0x802ff, 1, &info), ELF_ESEGMENT);
+	/* A table inside the file but past the head. */
+	build(&im);
+	CHECK_EQ(check_head(&im, PHOFF, IMG_SIZE, 1, &info), ELF_EPHDR);
+
+	build32(&im32);
+	CHECK_EQ(check_head(&im32, head32, sizeof(im32), 0, &info), ELF_OK);
+	CHECK_EQ(check_head(&im32, head32 - 1, sizeof(im32), 0, &info), ELF_EPHDR);
+	CHECK_EQ(check_head(&im32, head32, 0x2ff, 0, &info), ELF_ESEGMENT);
+}
+
 int main(void)
 {
 	test_valid();
@@ -483,5 +532,6 @@ int main(void)
 	test_segments();
 	test_strerror();
 	test_elf32();
+	test_head();
 	return check_done();
 }

@@ -141,7 +141,7 @@ struct elf_info {
 	uint16_t phnum;
 	uint8_t elf_class;       /* ELFCLASS64 or ELFCLASS32 */
 	uint64_t phoff;          /* e_phoff: where the program headers are in the file */
-	const void *file;        /* the image (for elf_phdr) */
+	const void *file;        /* the image, or its head (for elf_phdr) */
 };
 
 /*
@@ -156,6 +156,18 @@ int elf_check(const void *file, size_t size, uint16_t want_type, struct elf_info
  * headers, widened, with elf_phdr().
  */
 int elf32_check(const void *file, size_t size, uint16_t want_type, struct elf_info *info);
+
+/*
+ * The same checks with only the start of the file at hand (exec reads a
+ * program through the page cache): head holds bytes [0, headlen) of a
+ * file of size bytes. The program header table must lie inside head
+ * (ELF_EPHDR otherwise: linkers put it right after the ELF header, and
+ * ELF_HEAD_MAX bytes hold the largest table this accepts); segments are
+ * checked against size. info points into head.
+ */
+#define ELF_HEAD_MAX 4096
+int elf_check_head(const void *head, size_t headlen, size_t size, uint16_t want_type, struct elf_info *info);
+int elf32_check_head(const void *head, size_t headlen, size_t size, uint16_t want_type, struct elf_info *info);
 
 /* Program header i (< info->phnum) of a checked image of either class, as an Elf64_Phdr. */
 void elf_phdr(const struct elf_info *info, unsigned i, Elf64_Phdr *ph);
