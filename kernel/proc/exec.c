@@ -62,9 +62,11 @@ static int map_segment(struct mm *mm, uint64_t va, uint64_t len, uint64_t flags)
 	return lo < hi ? vm_map(mm, lo, hi - lo, flags) : 0;
 }
 
-/* Load every PT_LOAD segment: its region, then the bytes the file gives;
- * the rest (.bss) is demand-zero, as the whole region is until touched. */
-static int load_segments(struct mm *mm, const void *file, const struct elf_info *info, uint64_t bias)
+/* Load every PT_LOAD segment: its region, then the bytes the file gives,
+ * copied from its page cache a page at a time (a hole in the file leaves
+ * the zeros); the rest (.bss) is demand-zero, as the whole region is
+ * until touched. */
+static int load_segments(struct mm *mm, struct rnode *file, const struct elf_info *info, uint64_t bias)
 {
 	for (int i = 0; i < info->phnum; i++) {
 		Elf64_Phdr ph;
@@ -80,15 +82,18 @@ static int load_segments(struct mm *mm, const void *file, const struct elf_info 
 		if (ph.p_filesz)
 			vma_mark(&mm->vmas, v, VMA_FILLED);
 		for (uint64_t done = 0; done < ph.p_filesz; ) {
-			uint64_t va = ph.p_vaddr + bias + done, pa;
+			uint64_t va = ph.p_vaddr + bias + done, off = ph.p_offset + done, pa, src;
 			uint64_t n = PAGE_SIZE - (va & (PAGE_SIZE - 1));
+			if (n > PAGE_SIZE - (off & (PAGE_SIZE - 1)))
+				n = PAGE_SIZE - (off & (PAGE_SIZE - 1));   /* within one page of each */
 			if (n > ph.p_filesz - done)
 				n = ph.p_filesz - done;
 			if (uvm_fault_page(mm->root, va & ~(PAGE_SIZE - 1), f, false) < 0 ||
 			    !(pa = uvm_frame(mm->root, va)))
 				return -ENOMEM;
-			memcpy((char *)phys_to_virt(pa) + (va & (PAGE_SIZE - 1)),
-			       (const char *)file + ph.p_offset + done, n);
+			if ((src = ramfs_page_frame(file, off / PAGE_SIZE)))
+				memcpy((char *)phys_to_virt(pa) + (va & (PAGE_SIZE - 1)),
+				       (const char *)phys_to_virt(src) + (off & (PAGE_SIZE - 1)), n);
 			done += n;
 		}
 	}
@@ -279,24 +284,41 @@ static int check_args(char *const argv[], char *const envp[])
 	return total > MAX_ARG_SIZE ? -E2BIG : 0;
 }
 
-long proc_exec(struct proc *p, const char *path, char *const argv[], char *const envp[])
+/* Read the start of program f (its ELF and program headers, at most
+ * ELF_HEAD_MAX bytes) through the page cache and check it: an x86-64
+ * program, or an i386 one (*compat: it runs in compat mode). The kmalloc'd
+ * bytes, which info points into, or NULL and *err. */
+static void *read_headers(struct rnode *f, struct elf_info *info, bool *compat, long *err)
 {
-	struct rnode *f;
-	struct elf_info info;
-	int r;
+	size_t len = f->size < ELF_HEAD_MAX ? f->size : ELF_HEAD_MAX;
+	void *head = kmalloc(len ? len : 1);
+	long got;
 
-	if ((r = check_args(argv, envp)) < 0 || (r = vfs_exec_lookup(p->cwd, path, &f)) < 0)
-		return r;
-	/* (f is borrowed: nothing below touches the file system or sleeps.)
-	 * An x86-64 program, or an i386 one (compat: it runs in compat mode). */
-	bool compat = false;
-	if (elf_check(f->data, f->size, ET_EXEC, &info) != ELF_OK &&
-	    elf_check(f->data, f->size, ET_DYN, &info) != ELF_OK) {
-		if (elf32_check(f->data, f->size, ET_EXEC, &info) != ELF_OK &&
-		    elf32_check(f->data, f->size, ET_DYN, &info) != ELF_OK)
-			return -ENOEXEC;
-		compat = true;
+	*err = -ENOMEM;
+	if (!head)
+		return NULL;
+	*err = -ENOEXEC;
+	if ((got = ramfs_read(f, 0, head, len)) >= 0) {
+		*compat = false;
+		if (elf_check_head(head, got, f->size, ET_EXEC, info) == ELF_OK ||
+		    elf_check_head(head, got, f->size, ET_DYN, info) == ELF_OK)
+			return head;
+		*compat = true;
+		if (elf32_check_head(head, got, f->size, ET_EXEC, info) == ELF_OK ||
+		    elf32_check_head(head, got, f->size, ET_DYN, info) == ELF_OK)
+			return head;
 	}
+	kfree(head);
+	return NULL;
+}
+
+/* Replace p's program by f's, whose checked headers are info (a 32-bit
+ * one when compat). */
+static long exec_image(struct proc *p, const char *path, struct rnode *f, struct elf_info info, bool compat,
+		       char *const argv[], char *const envp[])
+{
+	int r = 0;
+
 	if (needs_interpreter(&info)) {
 		kprintf("kernel: pid %d: %s is dynamically linked; only static programs run here\n", p->pid, path);
 		return -ENOENT;                   /* Linux's answer when the interpreter is missing */
@@ -305,7 +327,7 @@ long proc_exec(struct proc *p, const char *path, char *const argv[], char *const
 	 * a random page offset; it relocates itself. (e_type is at the same
 	 * place in both classes.) */
 	uint64_t bias = 0;
-	if (((const Elf64_Ehdr *)f->data)->e_type == ET_DYN)
+	if (((const Elf64_Ehdr *)info.file)->e_type == ET_DYN)
 		bias = (compat ? ET_DYN_BASE32 : ET_DYN_BASE) + (random_u64() & ET_DYN_RANDOM_PAGES) * PAGE_SIZE -
 		       info.vaddr_lo;
 	info.entry += bias, info.vaddr_lo += bias, info.vaddr_hi += bias;
@@ -334,7 +356,7 @@ long proc_exec(struct proc *p, const char *path, char *const argv[], char *const
 	};
 	/* The stack: a region that grows down (vm_fault) from its first
 	 * USER_STACK_PAGES, whose top pages build_stack fills. */
-	if (!vdso || (r = load_segments(mm, f->data, &info, bias)) < 0 ||
+	if (!vdso || (r = load_segments(mm, f, &info, bias)) < 0 ||
 	    (r = vm_map(mm, stack_top - USER_STACK_PAGES * PAGE_SIZE, USER_STACK_PAGES * PAGE_SIZE,
 			PTE_W | PTE_STACK | VMA_GROWSDOWN | (cpu.nx ? PTE_NX : 0))) < 0 ||
 	    !(sp = build_stack(mm, compat, path, argv, envp, auxv, sizeof(auxv) / 8 - (compat ? 0 : 2), &img))) {
@@ -406,6 +428,24 @@ long proc_exec(struct proc *p, const char *path, char *const argv[], char *const
 	};
 	frame_rewritten(p);
 	return 0;
+}
+
+long proc_exec(struct proc *p, const char *path, char *const argv[], char *const envp[])
+{
+	struct rnode *f;
+	struct elf_info info;
+	bool compat;
+	void *head;
+	long r;
+
+	if ((r = check_args(argv, envp)) < 0 || (r = vfs_exec_lookup(p->cwd, path, &f)) < 0)
+		return r;
+	/* (f is borrowed: nothing below touches the file system or sleeps.) */
+	if (!(head = read_headers(f, &info, &compat, &r)))
+		return r;
+	r = exec_image(p, path, f, info, compat, argv, envp);
+	kfree(head);
+	return r;
 }
 
 void start_init(const char *path, char *const args[])
