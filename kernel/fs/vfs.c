@@ -17,6 +17,7 @@
 
 struct rnode *vfs_root;
 uint64_t files_open;
+uint64_t file_pages;
 static struct ramfs *rootfs;
 static struct file console = { .flags = O_RDWR | O_LARGEFILE, .ops = &console_ops };
 

@@ -285,13 +285,16 @@ static int check_args(char *const argv[], char *const envp[])
 }
 
 /* Read the start of program f (its ELF and program headers, at most
- * ELF_HEAD_MAX bytes) through the page cache and check it: an x86-64
- * program, or an i386 one (*compat: it runs in compat mode). The kmalloc'd
- * bytes, which info points into, or NULL and *err. */
+ * ELF_HEAD_MAX bytes) through the page cache into a frame of its own (one
+ * page, whatever the heap's fragmentation) and check it: an x86-64
+ * program, or an i386 one (*compat: it runs in compat mode). The bytes,
+ * which info points into (give them back with frame_put), or NULL and *err. */
 static void *read_headers(struct rnode *f, struct elf_info *info, bool *compat, long *err)
 {
+	_Static_assert(ELF_HEAD_MAX <= PAGE_SIZE, "the headers fit a frame");
 	size_t len = f->size < ELF_HEAD_MAX ? f->size : ELF_HEAD_MAX;
-	void *head = kmalloc(len ? len : 1);
+	uint64_t pa = frame_alloc();
+	void *head = pa ? phys_to_virt(pa) : NULL;
 	long got;
 
 	*err = -ENOMEM;
@@ -308,7 +311,7 @@ static void *read_headers(struct rnode *f, struct elf_info *info, bool *compat, 
 		    elf32_check_head(head, got, f->size, ET_DYN, info) == ELF_OK)
 			return head;
 	}
-	kfree(head);
+	frame_put(pa);
 	return NULL;
 }
 
@@ -444,7 +447,7 @@ long proc_exec(struct proc *p, const char *path, char *const argv[], char *const
 	if (!(head = read_headers(f, &info, &compat, &r)))
 		return r;
 	r = exec_image(p, path, f, info, compat, argv, envp);
-	kfree(head);
+	frame_put(virt_to_phys(head));
 	return r;
 }
 

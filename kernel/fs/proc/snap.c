@@ -94,6 +94,7 @@ void snap_mem(struct mem_snap *m)
 		.total = frames_total() * kb, .free = free * kb,
 		.available = (free > UVM_FRAME_RESERVE ? free - UVM_FRAME_RESERVE : 0) * kb,
 		.anon = uvm_pages_in_use() * kb, .kernel_stack = proc_count() * KSTACK_PAGES * kb,
+		.cached = file_pages * kb, .shmem = file_pages * kb,   /* ramfs pages: tmpfs's, on Linux */
 		.commit_limit = frames_total() * kb, .committed = uvm_pages_in_use() * kb,
 		.vmalloc_total = 0,
 	};

@@ -40,14 +40,24 @@ bool fpage_shared(const void *page); /* does someone besides the cache hold it (
 #else
 #include "kernel.h"
 
+extern uint64_t file_pages;  /* pages the caches hold (fs/vfs.c): /proc/meminfo's Cached and Shmem */
+
 static inline void *fpage_alloc(void)
 {
 	uint64_t pa = frame_alloc();
 
-	return pa ? phys_to_virt(pa) : NULL;
+	if (!pa)
+		return NULL;
+	file_pages++;
+	return phys_to_virt(pa);
 }
 
-static inline void fpage_put(void *page) { frame_put(virt_to_phys(page)); }
+static inline void fpage_put(void *page)
+{
+	file_pages--;
+	frame_put(virt_to_phys(page));
+}
+
 static inline bool fpage_shared(const void *page) { return frame_refs(virt_to_phys(page)) > 1; }
 #endif
 
