@@ -624,6 +624,59 @@ USERTEST(file_truncate)
 	dir_remove();
 }
 
+/* File data in pages (tmpfs's, and the page cache here): a hole takes no
+ * page and reads as zeros, st_blocks counts 8 a page, a write spanning
+ * pages lands whole, and a cut across pages gives them back and zeroes
+ * the rest of the last one. */
+USERTEST(file_pages)
+{
+	static char pat[10000], buf[16384];
+	struct stat st;
+	long fd;
+
+	for (int i = 0; i < (int)sizeof(pat); i++)
+		pat[i] = (char)(i % 251 + 1);
+	dir_fresh();
+	fd = sys_open(F, O_CREAT | O_RDWR, 0644);
+	/* One byte in the sixth page: a hole of five before it. */
+	EXPECT_EQ(sys_lseek(fd, 5 * 4096 + 10, SEEK_SET), 5 * 4096 + 10);
+	EXPECT_EQ(sys_write(fd, "z", 1), 1);
+	EXPECT_EQ(sys_fstat(fd, &st), 0);
+	EXPECT_EQ(st.st_size, 5 * 4096 + 11);
+	EXPECT_EQ(st.st_blocks, 8);
+	EXPECT_EQ(sys_lseek(fd, 4090, SEEK_SET), 4090);
+	EXPECT_EQ(sys_read(fd, buf, 20), 20);
+	EXPECT(buf[0] == 0 && buf[19] == 0);
+	/* 10000 bytes from 4000: pages 0 to 3 (and the sixth): five pages. */
+	EXPECT_EQ(sys_lseek(fd, 4000, SEEK_SET), 4000);
+	EXPECT_EQ(sys_write(fd, pat, sizeof(pat)), (long)sizeof(pat));
+	EXPECT_EQ(sys_fstat(fd, &st), 0);
+	EXPECT_EQ(st.st_blocks, 5 * 8);
+	EXPECT_EQ(sys_lseek(fd, 4000, SEEK_SET), 4000);
+	EXPECT_EQ(sys_read(fd, buf, sizeof(pat)), (long)sizeof(pat));
+	EXPECT(memcmp(buf, pat, sizeof(pat)) == 0);
+	/* Cut inside page 1, grow again: the bytes past the cut are zeros. */
+	EXPECT_EQ(sys_ftruncate(fd, 5000), 0);
+	EXPECT_EQ(sys_fstat(fd, &st), 0);
+	EXPECT_EQ(st.st_blocks, 2 * 8);
+	EXPECT_EQ(sys_ftruncate(fd, 14000), 0);
+	EXPECT_EQ(sys_fstat(fd, &st), 0);
+	EXPECT_EQ(st.st_blocks, 2 * 8);                        /* growing makes a hole */
+	EXPECT_EQ(sys_lseek(fd, 4000, SEEK_SET), 4000);
+	EXPECT_EQ(sys_read(fd, buf, 10000), 10000);
+	EXPECT(memcmp(buf, pat, 1000) == 0);
+	int zeros = 1;
+	for (int i = 1000; i < 10000; i++)
+		zeros &= buf[i] == 0;
+	EXPECT(zeros);
+	/* A large sparse file costs nothing. */
+	EXPECT_EQ(sys_ftruncate(fd, 32L << 20), 0);
+	EXPECT_EQ(sys_fstat(fd, &st), 0);
+	EXPECT_EQ(st.st_blocks, 2 * 8);
+	sys_close(fd);
+	dir_remove();
+}
+
 /* Names too long, descriptors that are not open, pointers that are not ours. */
 USERTEST(file_errors)
 {
