@@ -153,8 +153,11 @@ USERTEST(vm_overcommit_refused)
 }
 
 /* .bss is zero everywhere, as is a break that grows, and a break that
- * grows again after shrinking (Linux hands back zeros, not the old data). */
-static char bss_big[1 << 20];
+ * grows again after shrinking (Linux hands back zeros, not the old data).
+ * The array is 32 pages: every usertests process carries it, and an eager
+ * kernel copies it at each fork (1 MiB made fork_bomb run out of memory
+ * before process slots at 128 MiB). */
+static char bss_big[128 * 1024];
 
 USERTEST(vm_bss_zeroed)
 {
