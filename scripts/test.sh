@@ -209,17 +209,18 @@ for run in "amd max int80:/bin/sh -c \"/bin/abi32 && /bin/abi32 vsyscall\"" \
 done
 
 # 2c. The system-call fuzzer (apps/fuzz) as init: every number on both entry
-# paths, then 200,000 random calls (seeds 1, 2, 3 and a printed random one);
-# docs/fuzzing.md says how to replay a failure. Its `ok` lines are counted
-# above; a panic or a hang fails this one, and the log's last "# stage 2 seed
-# S batch B" line names the batch to replay.
+# paths, then 200,000 random calls (seeds 1, 2, 3 and a printed random one),
+# then the mapping sequences of stage 3 (the same seeds); docs/fuzzing.md says
+# how to replay a failure. Its `ok` lines are counted above; a panic or a hang
+# fails this one, and the log's last "# stage N seed S batch B" line names
+# the batch to replay.
 guest fuzz "init=/bin/fuzz"
 v=$(verdict)
 tap_results guest
 [ "$v" = success ] && grep -q 'kernel: init exited with status 0x0' "$log" &&
 	ok "fuzz: ran to its end, kernel still up" ||
 	{ not_ok "fuzz: ran to its end ($v)"; show_log
-	  grep -a 'fuzz: seed\|# stage 2 seed\|# FAIL\|it was making' "$log" | tail -8 || true; }
+	  grep -a 'fuzz: seed\|# stage [23] seed\|# FAIL\|it was making' "$log" | tail -8 || true; }
 
 # 3. A plain boot runs /bin/init in user mode, which runs the program after
 # `--` (here /bin/true; /bin/sh by default) and exits with its status; the kernel shuts down.

@@ -285,6 +285,7 @@ struct stats {
 	uint64_t leaks, deaths;                /* batches with a leak; children dead or hung */
 	uint64_t heap_growth;                  /* frames the kernel's heap kept (not leaks) */
 	uint64_t made[NR_SYSCALLS], ok[NR_SYSCALLS];  /* --stats: stage 2 calls and successes, by sysc[] index */
+	uint64_t vm_ops[2], vm_failures[2];    /* stage 3, by path */
 };
 extern struct stats ST;
 
@@ -302,5 +303,9 @@ struct batch {
 };
 /* Stage 2: one batch of random calls, in the current (child) process. */
 void stage2_batch(void *b);
+/* Stage 3 (vmseq.c): one batch of mapping calls and touches checked
+ * against a model of the region, in the current (child) process; a
+ * batch's `calls` are its operations. */
+void vmseq_batch(void *b);
 
 #endif

@@ -7,6 +7,9 @@
  *   fuzz                      stage 1, then stage 2: 200,000 calls, seeds 1, 2, 3, random
  *   fuzz --long               the same with 1,000,000 calls in stage 2
  *   fuzz --stage1             stage 1 only
+ *   fuzz --vm [--seed S [--batch B] [--trace]]
+ *                             stage 3 only: mapping sequences with touches (vmseq.c),
+ *                             VM_BATCHES batches of VM_OPS per seed
  *   fuzz --seed S [--calls N] [--batch B] [--trace]
  *                             stage 2 with seed S only: N calls (default 50,000),
  *                             or only batch B; --trace names each call on the
@@ -28,6 +31,8 @@
 #define DEFAULT_CALLS  200000             /* stage 2, over the four seeds */
 #define LONG_CALLS     1000000
 #define BATCH_LIMIT_MS 20000             /* a batch takes 0.1 s, 2-5 s when it squeezes */
+#define VM_BATCHES     16                /* stage 3: batches per seed ... */
+#define VM_OPS         400               /* ... of this many operations */
 
 const struct path paths[2] = {          /* libc's two x86-64 paths (LIBC_ENTRIES, sys/entry.h) */
 #define PATH_ROW(path, word, call) { #path, call },
@@ -92,16 +97,39 @@ static void run_seed(uint64_t seed, uint64_t calls, int only)
 	}
 }
 
+/* Stage 3 with one seed: VM_BATCHES batches, or only batch `only`. */
+static void run_vm_seed(uint64_t seed, int only)
+{
+	char label[128];
+	struct outcome o;
+
+	for (int i = 0; i < VM_BATCHES; i++) {
+		if (only >= 0 && i != only)
+			continue;
+		struct batch b = { seed, i, i % 2, VM_OPS, trace_console, 0 };
+		snprintf(label, sizeof(label), "stage 3 seed 0x%lx batch %d [%s]", (unsigned long)seed, i,
+			 paths[b.path].name);
+		say("# %s", label);
+		int fails = guarded(label, vmseq_batch, &b, BATCH_LIMIT_MS, &b.trace, &o);
+		ST.vm_ops[b.path] += b.calls;
+		ST.vm_failures[b.path] += o.failures;
+		if (fails)
+			say("#   replay: fuzz --vm --seed 0x%lx --batch %d --trace", (unsigned long)seed, i);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	uint64_t seed = 0, calls = 0, total = DEFAULT_CALLS;
-	int only = -1, one_seed = 0, stage1_only = 0;
+	int only = -1, one_seed = 0, stage1_only = 0, vm_only = 0;
 
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--long") == 0)
 			total = LONG_CALLS;
 		else if (strcmp(argv[i], "--stage1") == 0)
 			stage1_only = 1;
+		else if (strcmp(argv[i], "--vm") == 0)
+			vm_only = 1;
 		else if (strcmp(argv[i], "--trace") == 0)
 			trace_console = 1;
 		else if (strcmp(argv[i], "--stats") == 0)
@@ -113,7 +141,7 @@ int main(int argc, char **argv)
 		else if (strcmp(argv[i], "--batch") == 0 && i + 1 < argc)
 			only = atoi(argv[++i]);
 		else {
-			say("usage: fuzz [--long | --stage1 | --seed S [--calls N] [--batch B] [--trace]] [--stats]");
+			say("usage: fuzz [--long | --stage1 | [--vm] --seed S [--calls N] [--batch B] [--trace]] [--stats]");
 			return 2;
 		}
 	}
@@ -133,14 +161,14 @@ int main(int argc, char **argv)
 	}
 	uint64_t start = now_ms();
 
-	if (!one_seed) {
+	if (!one_seed && !vm_only) {
 		for (int p = 0; p < 2; p++) {
 			int f = stage1(p);
 			tap(f == 0, "stage 1 (%s): numbers 0..%d and wide ones x 3 argument sets, "
 			    "-ENOSYS exactly where the kernel has no call", paths[p].name, NR_MAX + 16);
 		}
 	}
-	if (!stage1_only) {
+	if (!stage1_only && !vm_only) {
 		if (one_seed) {
 			say("fuzz: seed 0x%lx", (unsigned long)seed);
 			run_seed(seed, calls ? calls : total / 4, only);
@@ -155,6 +183,18 @@ int main(int argc, char **argv)
 			tap(ST.failures[1][p] == 0, "stage 2 (%s): %lu random calls, every result in range",
 			    paths[p].name, (unsigned long)ST.calls[1][p]);
 	}
+	if (!stage1_only && (vm_only || !one_seed)) {
+		if (one_seed) {
+			run_vm_seed(seed, only);
+		} else {
+			uint64_t seeds[4] = { 1, 2, 3, random_seed() };
+			for (int s = 0; s < 4; s++)
+				run_vm_seed(seeds[s], -1);
+		}
+		for (int p = 0; p < 2; p++)
+			tap(ST.vm_failures[p] == 0, "stage 3 (%s): %lu mapping operations and touches, "
+			    "each as Linux's model says", paths[p].name, (unsigned long)ST.vm_ops[p]);
+	}
 	for (int i = 0; show_stats && i < nsysc && i < 128; i++)
 		if (ST.made[i])
 			say("# fuzz: %-16s %7lu calls, %7lu succeeded (%lu%%)", sysc[i].name,
@@ -167,11 +207,14 @@ int main(int argc, char **argv)
 	for (int s = 0; s < 2; s++)
 		for (int p = 0; p < 2; p++)
 			all += ST.calls[s][p], failures += ST.failures[s][p];
-	failures += ST.leaks + ST.deaths;
+	failures += ST.leaks + ST.deaths + ST.vm_failures[0] + ST.vm_failures[1];
 	say("# fuzz: stage 1: %lu calls (int80 %lu, syscall %lu); stage 2: %lu calls (int80 %lu, syscall %lu)",
 	    (unsigned long)(ST.calls[0][0] + ST.calls[0][1]), (unsigned long)ST.calls[0][0],
 	    (unsigned long)ST.calls[0][1], (unsigned long)(ST.calls[1][0] + ST.calls[1][1]),
 	    (unsigned long)ST.calls[1][0], (unsigned long)ST.calls[1][1]);
+	say("# fuzz: stage 3: %lu mapping operations and touches (int80 %lu, syscall %lu), %lu failures",
+	    (unsigned long)(ST.vm_ops[0] + ST.vm_ops[1]), (unsigned long)ST.vm_ops[0],
+	    (unsigned long)ST.vm_ops[1], (unsigned long)(ST.vm_failures[0] + ST.vm_failures[1]));
 	say("# fuzz: the kernel heap's high-water mark grew by %lu frames (each time, the same calls again took none)",
 	    (unsigned long)ST.heap_growth);
 	say("# fuzz: %lu calls in %lu.%01lu s (%lu calls/minute); %lu failures", (unsigned long)all,

@@ -17,6 +17,8 @@
 #include <api/resource.h>
 #include <api/signal.h>
 #include <api/stat.h>
+#include <api/syslog.h>
+#include <api/usage.h>
 #include <errno.h>
 #include <sys/entry.h>
 #include <sys/syscall.h>
@@ -43,6 +45,11 @@ static inline long sys_wait4(long pid, void *status, long opt, void *ru) { retur
 static inline long sys_brk(unsigned long a) { return RAW(SYS_brk, a, 0, 0, 0, 0, 0); }
 static inline long sys_mmap(unsigned long a, unsigned long n, long prot, long flags) { return RAW(SYS_mmap, a, n, prot, flags, -1, 0); }
 static inline long sys_munmap(unsigned long a, unsigned long n) { return RAW(SYS_munmap, a, n, 0, 0, 0, 0); }
+static inline long sys_mprotect(void *a, long n, long prot) { return RAW(SYS_mprotect, a, n, prot, 0, 0, 0); }
+static inline long sys_madvise(void *a, long n, long adv) { return RAW(SYS_madvise, a, n, adv, 0, 0, 0); }
+static inline long sys_mremap(void *a, long n, long m, long flags, void *to) { return RAW(SYS_mremap, a, n, m, flags, to, 0); }
+static inline long sys_sysinfo(struct sysinfo *s) { return RAW(SYS_sysinfo, s, 0, 0, 0, 0, 0); }
+static inline long sys_syslog(long type, char *buf, long len) { return RAW(SYS_syslog, type, buf, len, 0, 0, 0); }
 static inline long sys_procs(struct trapdoor_proc *b, long n) { return RAW(SYS_trapdoor_procs, b, n, 0, 0, 0, 0); }
 static inline long sys_stats(struct trapdoor_stats *s) { return RAW(SYS_trapdoor_stats, s, 0, 0, 0, 0, 0); }
 static inline long sys_getrlimit(long r, struct rlimit *l) { return RAW(SYS_getrlimit, r, l, 0, 0, 0, 0); }

@@ -14,9 +14,6 @@ void fault_read(const void *p);      /* faults.S */
 void fault_write(void *p);
 extern const char fault_read_at[], fault_write_at[];
 
-static inline long sys_mprotect(void *a, long n, long prot) { return RAW(SYS_mprotect, a, n, prot, 0, 0, 0); }
-static inline long sys_madvise(void *a, long n, long adv) { return RAW(SYS_madvise, a, n, adv, 0, 0, 0); }
-
 static char *map_shared(long n)
 {
 	long r = sys_mmap(0, n, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS);
