@@ -98,11 +98,14 @@ int vm_fault(struct mm *mm, const struct proc *p, uint64_t addr, unsigned access
 
 int vm_map(struct mm *mm, uint64_t start, uint64_t len, uint64_t flags)
 {
-	if (vma_insert(&mm->vmas, start, start + len, flags) < 0)
-		return -ENOMEM;
+	/* Shared memory's frames first: undoing them needs no memory, while
+	 * taking back a region that merged with a neighbour needs a cut. */
 	if ((flags & PTE_SHARED) && !(flags & PTE_KFRAME) && uvm_alloc(mm->root, start, len, flags) < 0) {
 		uvm_unmap(mm->root, start, len);
-		vma_remove(&mm->vmas, start, start + len, NULL);  /* was free: no cut, no node needed */
+		return -ENOMEM;
+	}
+	if (vma_insert(&mm->vmas, start, start + len, flags) < 0) {
+		uvm_unmap(mm->root, start, len);         /* the range was free: only those frames */
 		return -ENOMEM;
 	}
 	mm->vm.pages += len / PAGE_SIZE;
@@ -147,24 +150,35 @@ void vm_discard(struct mm *mm, uint64_t start, uint64_t end)
 	}
 }
 
-int vm_move(struct mm *mm, uint64_t from, uint64_t len, uint64_t to)
+int vm_move(struct mm *mm, uint64_t from, uint64_t len, uint64_t to, uint64_t newlen)
 {
-	uint64_t flags = vma_at(mm->vmas, from)->flags, a;
+	uint64_t flags = vma_at(mm->vmas, from)->flags, grow = newlen - len, a;
 
-	if (vma_insert(&mm->vmas, to, to + len, flags) < 0)
+	/* The new region stays apart from its neighbours until the move is
+	 * sure: taking it back is then a whole region, no cut, no node. */
+	if (vma_insert(&mm->vmas, to, to + newlen, flags | VMA_APART) < 0)
 		return -ENOMEM;
+	if (grow && (flags & PTE_SHARED) && !(flags & PTE_KFRAME) && uvm_alloc(mm->root, to + len, grow, flags) < 0)
+		goto undo;
 	for (a = uvm_find_mapped(mm->root, from, from + len, false); a != ~0ULL;
-	     a = uvm_find_mapped(mm->root, a + PAGE_SIZE, from + len, false)) {
+	     a = uvm_find_mapped(mm->root, a + PAGE_SIZE, from + len, false))
 		if (uvm_move(mm->root, a, to + (a - from)) < 0)
-			break;
-	}
-	if (a == ~0ULL && vma_remove(&mm->vmas, from, from + len, NULL) == 0)
-		return 0;
-	/* No page table (or node) for the rest: put back what moved. */
+			goto undo;
+	if (vma_remove(&mm->vmas, from, from + len, NULL) < 0)
+		goto undo;
+	vma_set_flags(&mm->vmas, to, to + newlen, flags);  /* a whole region: cannot fail */
+	mm->vm.pages += grow / PAGE_SIZE;
+	if (vma_is_data(flags))
+		mm->vm.data += grow / PAGE_SIZE;
+	return 0;
+undo:
+	/* No page table (or node) for the rest: put back what moved (its
+	 * tables are there), and drop the new frames and the new region. */
 	for (a = uvm_find_mapped(mm->root, to, to + len, false); a != ~0ULL;
 	     a = uvm_find_mapped(mm->root, a + PAGE_SIZE, to + len, false))
-		uvm_move(mm->root, a, from + (a - to));   /* its tables are there */
-	vma_remove(&mm->vmas, to, to + len, NULL);
+		uvm_move(mm->root, a, from + (a - to));
+	uvm_unmap(mm->root, to + len, grow);
+	vma_remove(&mm->vmas, to, to + newlen, NULL);
 	return -ENOMEM;
 }
 

@@ -352,6 +352,29 @@ static void test_copy_clear(void)
 	CHECK_EQ(live, 0);
 }
 
+/* vm_move's target: a VMA_APART region merges with nothing, and taking it
+ * back whole, or giving it its real flags whole, needs no node. */
+static void test_apart(void)
+{
+	struct vma *h = NULL;
+
+	vma_insert(&h, 4 * P, 8 * P, RW);
+	vma_insert(&h, 12 * P, 16 * P, RW);
+	CHECK_EQ(vma_insert(&h, 8 * P, 12 * P, RW | VMA_APART), 0);
+	CHECK(IS(h, 4 * P, 8 * P, RW, 8 * P, 12 * P, RW | VMA_APART, 12 * P, 16 * P, RW));
+	fail_in = 1;
+	CHECK_EQ(vma_remove(&h, 8 * P, 12 * P, NULL), 0);          /* taken back: no cut */
+	CHECK(IS(h, 4 * P, 8 * P, RW, 12 * P, 16 * P, RW));
+	fail_in = 0;
+	CHECK_EQ(vma_insert(&h, 8 * P, 12 * P, RW | VMA_APART), 0);
+	fail_in = 1;
+	CHECK_EQ(vma_set_flags(&h, 8 * P, 12 * P, RW), 0);         /* made real: merges both sides */
+	CHECK(IS(h, 4 * P, 16 * P, RW));
+	fail_in = 0;
+	vma_clear(&h);
+	CHECK_EQ(live, 0);
+}
+
 /* Many random operations against a page-by-page model: the list stays
  * sorted, never overlapping, never two touching regions with the same
  * flags, and reads as the model does. */
@@ -438,6 +461,7 @@ int main(void)
 	test_set_flags();
 	test_free_area();
 	test_copy_clear();
+	test_apart();
 	test_random();
 	return check_done();
 }

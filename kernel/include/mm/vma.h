@@ -19,6 +19,7 @@
  * PTE_NX, PTE_PROTNONE, PTE_SHARED, PTE_STACK, PTE_KFRAME), and these: */
 #define VMA_GROWSDOWN  (1ULL << 60)      /* the stack: a fault just below it grows it */
 #define VMA_NORESERVE  (1ULL << 61)      /* MAP_NORESERVE: not counted against the overcommit check */
+#define VMA_APART      (1ULL << 59)      /* merged with no neighbour (vm_move's target while it moves) */
 
 struct vma {
 	uint64_t start, end;             /* [start, end), page-aligned, start < end */
