@@ -9,6 +9,13 @@
 #include "mm/vm.h"
 #include "proc.h"
 
+/* mm/vma.h spells these out (it is host-tested without the kernel's headers). */
+_Static_assert(PTE_W == 0x2ULL && PTE_SHARED == 0x200ULL && PTE_STACK == 0x400ULL,
+	       "vma_is_data's bits are the page-entry marks of kernel.h and mm/uvm.h");
+_Static_assert(!((VMA_GROWSDOWN | VMA_NORESERVE | VMA_APART) &
+		 (PTE_W | PTE_NX | PTE_SHARED | PTE_PROTNONE | PTE_KFRAME | PTE_STACK)),
+	       "the region-only flags are none of the page entry's");
+
 struct vma *vma_node_new(void) { return kmalloc(sizeof(struct vma)); }
 void vma_node_free(struct vma *v) { kfree(v); }
 
