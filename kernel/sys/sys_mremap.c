@@ -48,7 +48,7 @@ static long remap_to(struct proc *p, uint64_t addr, uint64_t old, uint64_t new, 
 	struct vma *v;
 	long r;
 
-	if (new > USER_TOP || new_addr > USER_TOP - new)
+	if (new > proc_user_top(p) || new_addr > proc_user_top(p) - new)
 		return -EINVAL;
 	if (addr < new_addr + new && new_addr < addr + old)
 		return -EINVAL;                  /* the two ranges overlap */
@@ -91,8 +91,9 @@ long sys_mremap(struct trap_frame *tf)
 		return vm_unmap(mm, addr + new, old - new) < 0 ? -ENOMEM : (long)addr;
 	if ((r = resizable(p, v, addr, old, new)) < 0)
 		return r;
-	/* In place when the range after the mapping is free (and in the user half). */
-	if (new <= USER_TOP - addr && vma_range_free(mm->vmas, addr + old, addr + new))
+	/* In place when the range after the mapping is free (and below the
+	 * process's top: 4 GiB for a 32-bit one). */
+	if (new <= proc_user_top(p) - addr && vma_range_free(mm->vmas, addr + old, addr + new))
 		return vm_map(mm, addr + old, new - old, v->flags) < 0 ? -ENOMEM : (long)addr;
 	if (!(flags & MREMAP_MAYMOVE))
 		return -ENOMEM;
