@@ -4,11 +4,13 @@
  * loader handed over (kernel, initrd, boot_info, memory map) kept out.
  *
  * Each frame in use also has a reference count (beside the bitmap, one
- * 16-bit counter per frame): frame_alloc() starts it at 1, frame_get()
- * adds a user (a shared mapping in another address space, a space shared
- * by vfork), frame_put() drops one and frees the frame with the last.
+ * 16-bit counter per frame, kept by mm/frame_refs.c): frame_alloc() starts
+ * it at 1, frame_get() adds a user (a page entry in another address space
+ * after fork), frame_put() drops one and frees the frame with the last.
+ * Misuse (a count that would wrap, a put or get on a free frame) panics.
  */
 #include "kernel.h"
+#include "mm/frame_refs.h"
 #include "mm/pmm.h"
 
 static struct pmm pmm;
@@ -57,11 +59,7 @@ void page_copy(void *dst, const void *src)
 
 uint64_t frame_alloc_raw(void)
 {
-	uint64_t pa = pmm_alloc(&pmm);
-
-	if (pa)
-		refs[pa / PAGE_SIZE] = 1;
-	return pa;
+	return fref_alloc(&pmm, refs);
 }
 
 uint64_t frame_alloc(void)
@@ -80,33 +78,28 @@ uint64_t frame_alloc_contig(uint64_t count)
 
 void frame_free(uint64_t pa)
 {
-	if (!pmm_free(&pmm, pa))
+	if (fref_free(&pmm, refs, pa) < 0)
 		panic("frame_free: bad or double free of 0x%lx", pa);
-	refs[pa / PAGE_SIZE] = 0;
 }
 
 void frame_get(uint64_t pa)
 {
-	uint16_t *r = &refs[pa / PAGE_SIZE];
+	int r = fref_get(&pmm, refs, pa);
 
-	if (*r == 0 || *r == UINT16_MAX)
-		panic("frame_get: 0x%lx has %u references", pa, *r);
-	++*r;
+	if (r < 0)
+		panic("frame_get: 0x%lx: %s (%u references)", pa, fref_error(r), frame_refs(pa));
 }
 
 bool frame_put(uint64_t pa)
 {
-	uint16_t *r = &refs[pa / PAGE_SIZE];
+	int r = fref_put(&pmm, refs, pa);
 
-	if (*r == 0)
-		panic("frame_put: 0x%lx has no references", pa);
-	if (--*r > 0)
-		return false;
-	frame_free(pa);
-	return true;
+	if (r < 0)
+		panic("frame_put: 0x%lx: %s", pa, fref_error(r));
+	return r > 0;
 }
 
-unsigned frame_refs(uint64_t pa) { return refs[pa / PAGE_SIZE]; }
+unsigned frame_refs(uint64_t pa) { return fref_count(&pmm, refs, pa); }
 
 uint64_t frames_free_count(void) { return pmm.nfree; }
 uint64_t frames_total(void) { return total; }

@@ -9,6 +9,13 @@
 #include "mm/vm.h"
 #include "proc.h"
 
+/* mm/vma.h spells these out (it is host-tested without the kernel's headers). */
+_Static_assert(PTE_W == 0x2ULL && PTE_SHARED == 0x200ULL && PTE_STACK == 0x400ULL,
+	       "vma_is_data's bits are the page-entry marks of kernel.h and mm/uvm.h");
+_Static_assert(!((VMA_GROWSDOWN | VMA_NORESERVE | VMA_APART | VMA_FILLED) &
+		 (PTE_W | PTE_NX | PTE_SHARED | PTE_PROTNONE | PTE_KFRAME | PTE_STACK)),
+	       "the region-only flags are none of the page entry's");
+
 struct vma *vma_node_new(void) { return kmalloc(sizeof(struct vma)); }
 void vma_node_free(struct vma *v) { kfree(v); }
 
@@ -114,11 +121,14 @@ int vm_map(struct mm *mm, uint64_t start, uint64_t len, uint64_t flags)
 {
 	if (flags & PTE_SHARED)
 		flags |= VMA_FILLED;             /* all there at once (below, or the kernel's frames) */
-	if (vma_insert(&mm->vmas, start, start + len, flags) < 0)
-		return -ENOMEM;
+	/* Shared memory's frames first: undoing them needs no memory, while
+	 * taking back a region that merged with a neighbour needs a cut. */
 	if ((flags & PTE_SHARED) && !(flags & PTE_KFRAME) && uvm_alloc(mm->root, start, len, flags) < 0) {
 		uvm_unmap(mm->root, start, len);
-		vma_remove(&mm->vmas, start, start + len, NULL);  /* was free: no cut, no node needed */
+		return -ENOMEM;
+	}
+	if (vma_insert(&mm->vmas, start, start + len, flags) < 0) {
+		uvm_unmap(mm->root, start, len);         /* the range was free: only those frames */
 		return -ENOMEM;
 	}
 	mm->vm.pages += len / PAGE_SIZE;
@@ -167,24 +177,35 @@ void vm_discard(struct mm *mm, uint64_t start, uint64_t end)
 	}
 }
 
-int vm_move(struct mm *mm, uint64_t from, uint64_t len, uint64_t to)
+int vm_move(struct mm *mm, uint64_t from, uint64_t len, uint64_t to, uint64_t newlen)
 {
-	uint64_t flags = vma_at(mm->vmas, from)->flags, a;
+	uint64_t flags = vma_at(mm->vmas, from)->flags, grow = newlen - len, a;
 
-	if (vma_insert(&mm->vmas, to, to + len, flags) < 0)
+	/* The new region stays apart from its neighbours until the move is
+	 * sure: taking it back is then a whole region, no cut, no node. */
+	if (vma_insert(&mm->vmas, to, to + newlen, flags | VMA_APART) < 0)
 		return -ENOMEM;
+	if (grow && (flags & PTE_SHARED) && !(flags & PTE_KFRAME) && uvm_alloc(mm->root, to + len, grow, flags) < 0)
+		goto undo;
 	for (a = (flags & VMA_FILLED) ? uvm_find_mapped(mm->root, from, from + len, false) : ~0ULL; a != ~0ULL;
-	     a = uvm_find_mapped(mm->root, a + PAGE_SIZE, from + len, false)) {
+	     a = uvm_find_mapped(mm->root, a + PAGE_SIZE, from + len, false))
 		if (uvm_move(mm->root, a, to + (a - from)) < 0)
-			break;
-	}
-	if (a == ~0ULL && vma_remove(&mm->vmas, from, from + len, NULL) == 0)
-		return 0;
-	/* No page table (or node) for the rest: put back what moved. */
+			goto undo;
+	if (vma_remove(&mm->vmas, from, from + len, NULL) < 0)
+		goto undo;
+	vma_set_flags(&mm->vmas, to, to + newlen, flags);  /* a whole region: cannot fail */
+	mm->vm.pages += grow / PAGE_SIZE;
+	if (vma_is_data(flags))
+		mm->vm.data += grow / PAGE_SIZE;
+	return 0;
+undo:
+	/* No page table (or node) for the rest: put back what moved (its
+	 * tables are there), and drop the new frames and the new region. */
 	for (a = uvm_find_mapped(mm->root, to, to + len, false); a != ~0ULL;
 	     a = uvm_find_mapped(mm->root, a + PAGE_SIZE, to + len, false))
-		uvm_move(mm->root, a, from + (a - to));   /* its tables are there */
-	vma_remove(&mm->vmas, to, to + len, NULL);
+		uvm_move(mm->root, a, from + (a - to));
+	uvm_unmap(mm->root, to + len, grow);
+	vma_remove(&mm->vmas, to, to + newlen, NULL);
 	return -ENOMEM;
 }
 

@@ -137,6 +137,8 @@ int vma_remove(struct vma **head, uint64_t start, uint64_t end, struct vm_usage 
 {
 	struct vma **l;
 
+	if (gone)
+		*gone = (struct vm_usage){ 0, 0 };
 	if (start >= end)
 		return 0;
 	if (cut_edges(head, start, end) < 0)
@@ -154,8 +156,10 @@ int vma_remove(struct vma **head, uint64_t start, uint64_t end, struct vm_usage 
 
 int vma_set_flags(struct vma **head, uint64_t start, uint64_t end, uint64_t flags)
 {
-	struct vma *v, *prev;
+	struct vma *v = vma_at(*head, start), *prev;
 
+	if (v->flags == flags)
+		return 0;                         /* nothing to change: no cut, no node */
 	if (cut_edges(head, start, end) < 0)
 		return -ENOMEM;
 	v = vma_at(*head, start);
@@ -178,9 +182,11 @@ uint64_t vma_free_area(struct vma *head, uint64_t len, uint64_t low, uint64_t to
 	/* Each gap between regions, bottom up, clipped to [low, top): the
 	 * last one that fits is the highest. */
 	for (struct vma *v = head;; v = v->next) {
-		uint64_t hi = v && v->start < top ? v->start : top;
+		uint64_t hi = v ? v->start : top;
 		if (v && (v->flags & VMA_GROWSDOWN))
 			hi = hi > gap ? hi - gap : 0;     /* keep the stack's guard gap free */
+		if (hi > top)
+			hi = top;                         /* (a gap below a stack far above top costs nothing) */
 		if (hi > lo && hi - lo >= len)
 			best = hi - len;
 		if (!v || v->end >= top)

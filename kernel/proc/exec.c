@@ -242,12 +242,17 @@ static uint64_t build_stack(struct mm *mm, bool compat, const char *path, char *
 	if (!platform)
 		return 0;
 	sp = (sp - sizeof(rnd)) & ~15ULL;
-	vm_write(mm, sp, rnd, sizeof(rnd));
 	uint64_t at_random = sp;
 
 	/* Below: argc, argv[], NULL, envp[], NULL, auxv; rsp 16-aligned at argc. */
 	size_t words = 1 + argc + 1 + envc + 1 + nauxv + 2;
 	sp = (sp - words * ws) & ~15ULL;
+	/* Give those pages their frames first (each may be the first touch,
+	 * and memory may be out): then none of the writes below can fail. */
+	for (uint64_t pg = sp & ~(PAGE_SIZE - 1); pg < at_random + sizeof(rnd); pg += PAGE_SIZE)
+		if (vm_fault(mm, NULL, pg, VM_WRITE) != VM_OK)
+			return 0;
+	vm_write(mm, at_random, rnd, sizeof(rnd));
 	uint64_t a = sp, zero = 0, w;
 	w = argc;
 	vm_write(mm, a, &w, ws), a += ws;

@@ -34,17 +34,11 @@ static long resizable(struct proc *p, const struct vma *v, uint64_t addr, uint64
 	return 0;
 }
 
-/* Move the old bytes at from to the free range at to, then make it new
- * bytes long with fresh pages like the region's (flags f). */
-static long move(struct mm *mm, uint64_t from, uint64_t old, uint64_t to, uint64_t new, uint64_t f)
+/* Move the old bytes at from to the free range at to, making them new
+ * bytes long (fresh pages like the region's): to, or -ENOMEM (nothing changed). */
+static long move(struct mm *mm, uint64_t from, uint64_t old, uint64_t to, uint64_t new)
 {
-	if (vm_move(mm, from, old, to) < 0)
-		return -ENOMEM;
-	if (new > old && vm_map(mm, to + old, new - old, f) < 0) {
-		vm_move(mm, to, old, from);      /* as it was (its tables are there) */
-		return -ENOMEM;
-	}
-	return to;
+	return vm_move(mm, from, old, to, new) < 0 ? -ENOMEM : (long)to;
 }
 
 /* MREMAP_FIXED: the mapping goes to new_addr, whatever was there unmapped first. */
@@ -54,7 +48,7 @@ static long remap_to(struct proc *p, uint64_t addr, uint64_t old, uint64_t new, 
 	struct vma *v;
 	long r;
 
-	if (new > USER_TOP || new_addr > USER_TOP - new)
+	if (new > proc_user_top(p) || new_addr > proc_user_top(p) - new)
 		return -EINVAL;
 	if (addr < new_addr + new && new_addr < addr + old)
 		return -EINVAL;                  /* the two ranges overlap */
@@ -71,7 +65,7 @@ static long remap_to(struct proc *p, uint64_t addr, uint64_t old, uint64_t new, 
 		return -EFAULT;
 	if ((r = resizable(p, v, addr, old, new)) < 0)
 		return r;
-	return move(mm, addr, old, new_addr, new, v->flags);
+	return move(mm, addr, old, new_addr, new);
 }
 
 /* mremap(addr, old_len, new_len, flags, new_addr) */
@@ -97,12 +91,13 @@ long sys_mremap(struct trap_frame *tf)
 		return vm_unmap(mm, addr + new, old - new) < 0 ? -ENOMEM : (long)addr;
 	if ((r = resizable(p, v, addr, old, new)) < 0)
 		return r;
-	/* In place when the range after the mapping is free (and in the user half). */
-	if (new <= USER_TOP - addr && vma_range_free(mm->vmas, addr + old, addr + new))
+	/* In place when the range after the mapping is free (and below the
+	 * process's top: 4 GiB for a 32-bit one). */
+	if (new <= proc_user_top(p) - addr && vma_range_free(mm->vmas, addr + old, addr + new))
 		return vm_map(mm, addr + old, new - old, v->flags) < 0 ? -ENOMEM : (long)addr;
 	if (!(flags & MREMAP_MAYMOVE))
 		return -ENOMEM;
 	if (!(to = vm_find_free(p, new)))
 		return -ENOMEM;
-	return move(mm, addr, old, to, new, v->flags);
+	return move(mm, addr, old, to, new);
 }

@@ -165,7 +165,8 @@ void trap(struct trap_frame *tf)
 	 * (an instruction in .ex_table): the regions say whether it is
 	 * resolved (demand-zero, copy-on-write, stack growth) and the
 	 * access tried again, or it is the process's SIGSEGV (or -EFAULT). */
-	if (tf->vector == 14 && current() && (from_user || in_ex_table(tf->rip)) && page_fault(tf, from_user))
+	if (tf->vector == 14 && current() && current()->mm && (from_user || in_ex_table(tf->rip)) &&
+	    page_fault(tf, from_user))
 		return;
 	/* NMI and machine checks are the machine's, not the process's. */
 	if (from_user && current() && tf->vector < 32 && tf->vector != 2 && tf->vector != 18) {

@@ -66,8 +66,10 @@ int vm_protect(struct mm *mm, uint64_t start, uint64_t end, uint64_t rights);
 /* MADV_DONTNEED over [start, end): private pages drop their frames and
  * read as zeros again; shared memory keeps its contents. */
 void vm_discard(struct mm *mm, uint64_t start, uint64_t end);
-/* Move [from, from+len), a part of one region, to the free range at to. 0 or -ENOMEM. */
-int vm_move(struct mm *mm, uint64_t from, uint64_t len, uint64_t to);
+/* Move [from, from+len), a part of one region, to the free range
+ * [to, to+newlen) (newlen >= len: the rest is new memory like the
+ * region's, counted in mm->vm). 0, or -ENOMEM with nothing changed. */
+int vm_move(struct mm *mm, uint64_t from, uint64_t len, uint64_t to, uint64_t newlen);
 
 /* Write n bytes at user address va of mm (which need not be the current
  * space: execve builds the new stack so), as a write by the process

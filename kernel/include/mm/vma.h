@@ -20,6 +20,7 @@
 #define VMA_GROWSDOWN  (1ULL << 60)      /* the stack: a fault just below it grows it */
 #define VMA_NORESERVE  (1ULL << 61)      /* MAP_NORESERVE: not counted against the overcommit check */
 #define VMA_FILLED     (1ULL << 59)      /* a page of it may be in memory: only then are its page tables walked */
+#define VMA_APART      (1ULL << 58)      /* merged with no neighbour (vm_move's target while it moves) */
 
 struct vma {
 	uint64_t start, end;             /* [start, end), page-aligned, start < end */
