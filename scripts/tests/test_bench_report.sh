@@ -162,6 +162,10 @@ if command -v gnuplot >/dev/null; then
 	[ -s "$tmp/out3/growth-icount.svg" ] && [ -s "$tmp/out3/growth-icount.png" ] && ok || bad "rss charts: no growth-icount chart"
 	grep -q 'fork_exit' "$tmp/out3/growth-icount.svg" && ok || bad "rss charts: growth-icount has no fork_exit panel"
 	grep -q 'fork_exit' "$tmp/out3/medians-icount.svg" && bad "rss charts: size records in the medians chart" || ok
+	rc=0; "$report" --raw "$tmp/raw3" --out "$tmp/out3" --baseline "$tmp/base3.json" >/dev/null 2>&1 || rc=$?
+	same "rss charts, baseline: status" "$rc" 3
+	grep -q 'getpid' "$tmp/out3/vs-baseline.svg" && ok || bad "rss charts: no getpid in vs-baseline"
+	grep -q 'fork_exit' "$tmp/out3/vs-baseline.svg" && bad "rss charts: size records in vs-baseline" || ok
 else
 	echo "# no gnuplot: the growth chart is not tested"
 fi
