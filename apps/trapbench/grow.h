@@ -171,41 +171,46 @@ static int time_mmaps(size_t len, uint64_t *s, int n)
 	return n;
 }
 
+/* The cases in the order they run: each fills samples[] and returns how
+ * many it took (0 when it failed, errno saying why). The ballast of len
+ * bytes and the fork rounds for its size come with every call. */
+static int grow_fork_exit(volatile char *b, size_t len, int forks) { (void)b; (void)len; return time_forks(0, samples, forks); }
+static int grow_fork_exec(volatile char *b, size_t len, int forks) { (void)b; (void)len; return time_forks(1, samples, forks); }
+static int grow_page_fault(volatile char *b, size_t len, int forks) { (void)b; (void)len; (void)forks; return time_page_faults(samples, FAULT_SAMPLES); }
+static int grow_cow_fault(volatile char *b, size_t len, int forks) { (void)forks; return time_cow_faults(b, len, samples, COW_SAMPLES); }
+static int grow_mmap_1g(volatile char *b, size_t len, int forks) { (void)b; (void)len; (void)forks; return time_mmaps(GROW_1G, samples, MMAP_SAMPLES); }
+static int grow_mmap_4k(volatile char *b, size_t len, int forks) { (void)b; (void)len; (void)forks; return time_mmaps(GROW_PAGE, samples, MMAP_SAMPLES); }
+
+static const struct grow_case {
+	const char *call;
+	int (*time)(volatile char *ballast, size_t len, int forks);
+} grow_cases[] = {
+	{ "fork_exit", grow_fork_exit },
+	{ "fork_exec", grow_fork_exec },
+	{ "page_fault", grow_page_fault },
+	{ "cow_fault", grow_cow_fault },
+	{ "mmap_1g", grow_mmap_1g },
+	{ "mmap_4k", grow_mmap_4k },
+};
+
 /* Report a case, or say once why it cannot run here (err: the errno of the
  * failure). */
 static void grow_report(const char *call, long kib, int n, int err)
 {
-	static char said[8][16];
-	static int nsaid;
+	static char said[sizeof(grow_cases) / sizeof(grow_cases[0])][16];
+	static unsigned nsaid;
 
 	if (n > 0) {
 		report(GROW_PATH, call, kib, samples, n);
 		return;
 	}
-	for (int i = 0; i < nsaid; i++)
+	for (unsigned i = 0; i < nsaid; i++)
 		if (!strcmp(said[i], call))
 			return;
-	if (nsaid < 8)
+	if (nsaid < sizeof(said) / sizeof(said[0]))
 		snprintf(said[nsaid++], sizeof(said[0]), "%s", call);
 	printf("trapbench: %s fails here (at %ld KiB: %s): no record\n", call, kib,
 	       err ? strerror(err) : "a child did not exit with status 0; fork_exec needs " OS_EXIT0);
-}
-
-/* The cases in the order they run, and case c's samples into samples[]
- * (how many; 0 when it failed, errno saying why). */
-static const char *const grow_calls[] = { "fork_exit", "fork_exec", "page_fault", "cow_fault", "mmap_1g", "mmap_4k" };
-#define GROW_CASES (int)(sizeof(grow_calls) / sizeof(grow_calls[0]))
-
-static int time_case(int c, volatile char *ballast, size_t len, int forks)
-{
-	switch (c) {
-	case 0: return time_forks(0, samples, forks);
-	case 1: return time_forks(1, samples, forks);
-	case 2: return time_page_faults(samples, FAULT_SAMPLES);
-	case 3: return time_cow_faults(ballast, len, samples, COW_SAMPLES);
-	case 4: return time_mmaps(GROW_1G, samples, MMAP_SAMPLES);
-	default: return time_mmaps(GROW_PAGE, samples, MMAP_SAMPLES);
-	}
 }
 
 /* Every case at every size of grow_sizes[]. */
@@ -222,10 +227,10 @@ static void run_grow(void)
 		}
 		for (size_t off = 0; off < len; off += GROW_PAGE)
 			ballast[off] = 1;
-		for (int c = 0; c < GROW_CASES; c++) {
+		for (unsigned c = 0; c < sizeof(grow_cases) / sizeof(grow_cases[0]); c++) {
 			errno = 0;
-			int n = time_case(c, ballast, len, grow_sizes[i].forks);
-			grow_report(grow_calls[c], kib, n, errno);
+			int n = grow_cases[c].time(ballast, len, grow_sizes[i].forks);
+			grow_report(grow_cases[c].call, kib, n, errno);
 		}
 		munmap((void *)ballast, len);
 	}
