@@ -43,7 +43,7 @@ while [ $# -gt 0 ]; do
 		shift 2 ;;
 	--require) require=yes; shift ;;
 	--no-charts) charts=no; shift ;;
-	-h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+	-h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 	*) die "unknown argument '$1' (see scripts/bench-report.sh --help)" ;;
 	esac
 done
