@@ -6,7 +6,9 @@
 # each line holding `BENCH {json}` is one measurement. A record's key is
 # kernel, accel, call, path and the optional guest_vendor, rss_kib and cpus
 # (absent when a line lacks them): one list, optkeys below, that the
-# de-duplication, the charts, the table and the baseline all use.
+# de-duplication, the charts, the table and the baseline all use. Records
+# with rss_kib (trapbench's size cases) are drawn in growth-<accel>, not in
+# the medians and distribution charts.
 # See docs/benchmarks.md.
 #
 #   scripts/bench-report.sh                        build/bench/raw -> build/bench
@@ -41,7 +43,7 @@ while [ $# -gt 0 ]; do
 		shift 2 ;;
 	--require) require=yes; shift ;;
 	--no-charts) charts=no; shift ;;
-	-h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+	-h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 	*) die "unknown argument '$1' (see scripts/bench-report.sh --help)" ;;
 	esac
 done
@@ -79,13 +81,16 @@ def key: [.kernel, .accel, .call, .path] + opt;
 def vkey: [.call, .path] + opt;
 def krank: {"this": 0, "linux": 1}[.] // 2;
 def arank: {"icount": 0, "tcg": 1, "kvm": 2}[.] // 3;
-def crank: {"getpid": 0, "clock_gettime": 1, "gettimeofday": 2, "time": 3, "empty": 9}[.] // 5;
+def crank: {"getpid": 0, "clock_gettime": 1, "gettimeofday": 2, "time": 3, "fork_exit": 10, "fork_exec": 11,
+            "page_fault": 12, "cow_fault": 13, "mmap_1g": 14, "mmap_4k": 15, "empty": 20}[.] // 5;
 def prank: {"int80": 0, "syscall": 1, "vdso": 2, "vsyscall": 3, "int80_32": 4, "sysenter": 5,
             "syscall32": 6, "kernel_vsyscall": 7, "vdso32": 8, "none": 9, "none32": 10}[.] // 11;
 def vshort: {"AuthenticAMD": "amd", "GenuineIntel": "intel"}[.] // .;
-def order: [(.accel | arank), .accel, (.guest_vendor // ""), (.cpus // 0), (.rss_kib // 0),
-            (.call | crank), .call, (.path | prank), .path, (.kernel | krank), .kernel];
-def extras: [(select(.cpus != null) | "cpus=\(.cpus)"), (select(.rss_kib != null) | "rss=\(.rss_kib)KiB")] | join(" ");
+def order: [(.accel | arank), .accel, (.guest_vendor // ""), (.cpus // 0),
+            (.call | crank), .call, (.path | prank), .path, (.rss_kib // 0), (.kernel | krank), .kernel];
+def kib: if . >= 1048576 and . % 1048576 == 0 then "\(. / 1048576)GiB"
+         elif . >= 1024 and . % 1024 == 0 then "\(. / 1024)MiB" else "\(.)KiB" end;
+def extras: [(select(.cpus != null) | "cpus=\(.cpus)"), (select(.rss_kib != null) | "rss=\(.rss_kib | kib)")] | join(" ");
 def plabel: .path + (extras | if . == "" then "" else " " + . end);
 '
 
@@ -214,17 +219,18 @@ ticks_label() {
 
 charts_made=()
 if [ "$charts" = yes ]; then
-	# One medians chart per accel: every path, this kernel against Linux. A
+	# One medians chart per accel: every path, this kernel against Linux
+	# (the records with rss_kib, the size cases, go to the growth chart). A
 	# call/path measured under both guest vendors is one group when both
 	# gave the same figures on every kernel, else one group per vendor,
 	# tagged (amd) or (intel); so is a path measured under one vendor only,
 	# when the run had both.
-	for accel in $(jq -r "$JQ_DEFS"'[.runs[].accel] | unique | sort_by(arank) | .[]' "$RESULTS"); do
+	for accel in $(jq -r "$JQ_DEFS"'[.runs[] | select(.rss_kib == null) | .accel] | unique | sort_by(arank) | .[]' "$RESULTS"); do
 		data=$TMP/medians-$accel.dat
 		jq -r --arg a "$accel" "$JQ_DEFS"'
 			def fig($rows; $k; f): ([$rows[] | select(.kernel == $k) | f] | first // "NaN");
 			def figs($rows): [$rows[] | {kernel, median, p99}] | sort_by(.kernel);
-			[.runs[] | select(.accel == $a)] as $r
+			[.runs[] | select(.accel == $a and .rss_kib == null)] as $r
 			| ([$r[] | .guest_vendor] | unique | length > 1) as $mixed
 			| [$r[] | {call, path, rss_kib, cpus}] | unique
 			| sort_by([(.call | crank), .call, (.path | prank), .path, (.cpus // 0), (.rss_kib // 0)])
@@ -241,7 +247,7 @@ if [ "$charts" = yes ]; then
 			   fig($e.rows; "this"; .median), fig($e.rows; "this"; .p99),
 			   fig($e.rows; "linux"; .median), fig($e.rows; "linux"; .p99), ($e.tag // "-")]
 			| @tsv' "$RESULTS" >"$data"
-		linux=$(jq --arg a "$accel" '[.runs[] | select(.accel == $a and .kernel == "linux")] | if length > 0 then 1 else 0 end' "$RESULTS")
+		linux=$(jq --arg a "$accel" '[.runs[] | select(.accel == $a and .kernel == "linux" and .rss_kib == null)] | if length > 0 then 1 else 0 end' "$RESULTS")
 		vendors=$(jq -r --arg a "$accel" "$JQ_DEFS"'[.runs[] | select(.accel == $a) | .guest_vendor // "-" | vshort] | unique | join(", ")' "$RESULTS")
 		who="trapdoor"
 		[ "$linux" -eq 0 ] || who="trapdoor vs Linux"
@@ -254,14 +260,14 @@ if [ "$charts" = yes ]; then
 	done
 
 	# One distribution chart per kernel/accel/vendor: a panel per call (not
-	# "empty"), a step line per path, from the histograms.
+	# "empty", nor the size cases), a step line per path, from the histograms.
 	while IFS=$'\t' read -r kernel accel vendor; do
 		tag=$kernel-$accel
 		[ "$vendor" = - ] || tag+=-$(jq -rn --arg v "$vendor" "$JQ_DEFS"'$v | vshort')
 		dir=$TMP/dist-$tag
 		mkdir -p "$dir"
 		vars="dir=$(gp_str "$dir"); out=$(gp_str "$OUT/dist-$tag")"
-		sel='.kernel == $k and .accel == $a and (.guest_vendor // "-") == $v and .hist != null'
+		sel='.kernel == $k and .accel == $a and (.guest_vendor // "-") == $v and .hist != null and .rss_kib == null'
 		np=0
 		mapfile -t calls < <(jq -r --arg k "$kernel" --arg a "$accel" --arg v "$vendor" "$JQ_DEFS"'
 			[.runs[] | select('"$sel"' and .call != "empty") | .call]
@@ -293,8 +299,54 @@ if [ "$charts" = yes ]; then
 			ttl=$(gp_str "$name ($kernel), $(accel_desc "$accel")$vdesc: distribution of TSC ticks per call, by entry path - commit $commit");
 			xlab=$(gp_str "$(ticks_label "$accel" "TSC ticks"); each line's last bin also counts every sample above it")"
 		charts_made+=("dist-$tag")
-	done < <(jq -r "$JQ_DEFS"'[.runs[] | {kernel, accel, v: (.guest_vendor // "-")}] | unique
+	done < <(jq -r "$JQ_DEFS"'[.runs[] | select(.rss_kib == null) | {kernel, accel, v: (.guest_vendor // "-")}] | unique
 		| sort_by([(.kernel | krank), (.accel | arank), .v]) | .[] | [.kernel, .accel, .v] | @tsv' "$RESULTS")
+
+	# One growth chart per accel that has size records (rss_kib): a panel
+	# per call, x the resident size, y the median, one curve per kernel. A
+	# kernel's vendors share one curve (the first vendor's figures) when
+	# their medians for that call are within 1% of each other at every size
+	# (under icount they differ by a few instructions of CPUID-dependent
+	# code), else each has its own (the second dashed), tagged (amd) or (intel).
+	for accel in $(jq -r "$JQ_DEFS"'[.runs[] | select(.rss_kib != null) | .accel] | unique | sort_by(arank) | .[]' "$RESULTS"); do
+		dir=$TMP/growth-$accel
+		mkdir -p "$dir"
+		vars="dir=$(gp_str "$dir"); out=$(gp_str "$OUT/growth-$accel")"
+		np=0
+		mapfile -t calls < <(jq -r --arg a "$accel" "$JQ_DEFS"'
+			[.runs[] | select(.accel == $a and .rss_kib != null) | .call] | unique | sort_by([crank, .]) | .[]' "$RESULTS")
+		for call in "${calls[@]}"; do
+			np=$((np + 1))
+			# Each curve: its title line, its points, two blank lines; then
+			# (on fd 3, one line per curve) its linetype and dash type.
+			jq -r --arg a "$accel" --arg c "$call" "$JQ_DEFS"'
+				[.runs[] | select(.accel == $a and .call == $c and .rss_kib != null)] as $r
+				| [$r[] | .kernel] | unique | sort_by(krank) | .[] as $k
+				| [$r[] | select(.kernel == $k)] as $m
+				| ([$m[] | .guest_vendor] | unique) as $vs
+				| [$vs[] as $v | [$m[] | select(.guest_vendor == $v)] | sort_by(.rss_kib) | map([.rss_kib, .median])] as $by
+				| def near($a; $b): ($a | length) == ($b | length) and all(range($a | length);
+					$a[.][0] == $b[.][0] and ($a[.][1] - $b[.][1] | if . < 0 then -. else . end) <= 0.01 * $a[.][1]);
+				(if all($by[]; near($by[0]; .)) then [{t: "", pts: $by[0]}]
+				   else [range($vs | length) as $i | {t: " (\($vs[$i] // "-" | vshort))", pts: $by[$i]}] end)
+				| to_entries[] | .key as $j | .value
+				| "#\t\(if $k == "linux" then 2 else 1 end)\t\(if $j > 0 then 2 else 1 end)",
+				  "\(if $k == "this" then "trapdoor" else $k end)\(.t)",
+				  (.pts[] | "\(.[0])\t\(.[1])"), "", ""' "$RESULTS" >"$dir/all-$np.dat"
+			grep -v '^#' "$dir/all-$np.dat" >"$dir/panel-$np.dat" || true
+			mapfile -t styles < <(sed -n 's/^#\t//p' "$dir/all-$np.dat")
+			vars+="; ptitle$np=$(gp_str "$call"); ns$np=${#styles[@]}"
+			for j in "${!styles[@]}"; do
+				read -r lt dt <<<"${styles[$j]}"
+				vars+="; lt${np}_$j=$lt; dt${np}_$j=$dt"
+			done
+		done
+		vendors=$(jq -r --arg a "$accel" "$JQ_DEFS"'[.runs[] | select(.accel == $a and .rss_kib != null) | .guest_vendor // "-" | vshort] | unique | join(", ")' "$RESULTS")
+		gp growth.gp "$vars; np=$np;
+			ttl=$(gp_str "cost against resident size: median TSC ticks per call (log-log) - $(accel_desc "$accel"), vendor $vendors, commit $commit");
+			ylab=$(gp_str "$(ticks_label "$accel" "TSC ticks, median")")"
+		charts_made+=("growth-$accel")
+	done
 fi
 
 # --- summary table --------------------------------------------------------------
@@ -371,7 +423,11 @@ if [ -n "$baseline" ]; then
 	      else verdict = "ok"
 	    }
 	    printf fmt, call[r], path[r], vend[r], base[r], cur[r], change, verdict
-	    printf "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", r, call[r], path[r], (base[r] == "-") ? "NaN" : base[r], (cur[r] == "-") ? "NaN" : cur[r], (base[r] == "-") ? "new" : (cur[r] == "-") ? "missing" : chart, vend[r] > out
+	    # The chart leaves out the size cases (a path label with rss=): their
+	    # millions of instructions would flatten every other bar; the table
+	    # above compares them, growth-<accel> draws them.
+	    if (path[r] !~ / rss=/)
+	      printf "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", ++nchart, call[r], path[r], (base[r] == "-") ? "NaN" : base[r], (cur[r] == "-") ? "NaN" : cur[r], (base[r] == "-") ? "new" : (cur[r] == "-") ? "missing" : chart, vend[r] > out
 	  }
 	  fail = regress + missing + (compared == 0)     # comparing nothing checks nothing: a failure
 	  printf "baseline: %d compared, %d regression(s), %d missing, %d new -> %s\n", compared, regress, missing, fresh, fail ? "FAIL" : "ok"

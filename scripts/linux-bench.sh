@@ -11,7 +11,8 @@
 #
 # Writes OUT/linux-<accel>-<vendor>.log, the guest's serial console (BENCH
 # lines as trapbench printed them), for scripts/bench-report.sh. /init is
-# the 64-bit trapbench; /trapbench32, the same source built -m32, joins it
+# the 64-bit trapbench, /exit0 the program its fork_exec case execs
+# (apps/exit0); /trapbench32, the same source built -m32, joins it
 # when it builds (linux_build_trapbench32). The newest
 # linux-image-6.1.0-N-amd64 package apt offers is downloaded once into
 # build/linux/ (apt-get download, no root needed).
@@ -87,7 +88,8 @@ run_dir=$(mktemp -d "$LINUX_DIR/run.XXXXXX")
 linux_build_trapbench "$run_dir/trapbench"
 tb32=$run_dir/trapbench32
 why=$(linux_build_trapbench32 "$tb32") || { note "no 32-bit trapbench: $why"; tb32=""; }
-linux_initrd "$run_dir/trapbench" "$run_dir/initrd.cpio" "$tb32"
+linux_build_exit0 "$run_dir/exit0"
+linux_initrd "$run_dir/trapbench" "$run_dir/initrd.cpio" "$run_dir/exit0" "$tb32"
 
 # --- the runs ---------------------------------------------------------------------
 # linux_run ACCEL VENDOR CPU: one boot; OUT/linux-ACCEL-VENDOR.log; status

@@ -11,10 +11,13 @@
  *   os_has_vdso()      whether clock_gettime() skips the kernel
  *   os_done()          end the run (Linux: as /init, power the machine off)
  *   OS_TRAPBENCH32     where the 32-bit trapbench is, when the system has one
+ *   OS_EXIT0           where exit0 is (apps/exit0), the program fork_exec execs
+ *   os_small_pages()   keep a mapping in 4 KiB pages (Linux: no transparent huge pages)
  */
 #ifndef TRAPBENCH_OS_H
 #define TRAPBENCH_OS_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include <time.h>
 
@@ -38,6 +41,7 @@ static inline uint64_t tsc_hz_measured(void)
 
 #ifdef __linux__
 #include <sys/auxv.h>
+#include <sys/mman.h>
 #include <sys/reboot.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
@@ -45,6 +49,7 @@ static inline uint64_t tsc_hz_measured(void)
 
 #define OS_KERNEL "linux"
 #define OS_TRAPBENCH32 "/trapbench32"    /* next to /init in the initramfs */
+#define OS_EXIT0 "/exit0"
 #define NR_GETPID_INT80 20       /* arch/x86/entry/syscalls/syscall_32.tbl */
 #define NR_CLOCK_INT80 265
 #define NR_GETPID_SYSCALL 39
@@ -58,6 +63,12 @@ static inline uint64_t tsc_hz_measured(void)
 static inline uint64_t os_tsc_hz(void) { return tsc_hz_measured(); }
 
 static inline int os_has_vdso(void) { return getauxval(AT_SYSINFO_EHDR) != 0; }
+
+/* Debian's 6.1 has transparent huge pages "always": an aligned 2 MiB of a
+ * large mapping would be one huge page (one fault, one PMD copied by fork).
+ * trapdoor maps 4 KiB pages only, so the size cases ask Linux for the same
+ * and compare the work per 4 KiB page (docs/benchmarks.md). */
+static inline void os_small_pages(void *p, size_t len) { madvise(p, len, MADV_NOHUGEPAGE); }
 
 /* As /init, /dev has only the console: make the two cheap devices. */
 static inline void os_init(void)
@@ -81,6 +92,7 @@ static inline void os_done(void)
 
 #define OS_KERNEL "this"
 #define OS_TRAPBENCH32 "/bin/trapbench32"
+#define OS_EXIT0 "/bin/exit0"
 #define NR_GETPID_INT80 SYS_getpid       /* the same numbers on both entries */
 #define NR_CLOCK_INT80 SYS_clock_gettime
 #define NR_GETPID_SYSCALL SYS_getpid
@@ -102,6 +114,7 @@ static inline uint64_t os_tsc_hz(void)
 
 static inline int os_has_vdso(void) { return getauxval(AT_SYSINFO_EHDR) != 0; }
 static inline void os_init(void) {}          /* /dev is there */
+static inline void os_small_pages(void *p, size_t len) { (void)p; (void)len; }  /* no huge pages */
 static inline void os_done(void) {}
 #endif
 

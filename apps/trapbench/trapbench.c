@@ -19,6 +19,9 @@
  * costs). The same source builds as a
  * static Linux program (os.h), where int80 means Linux's i386 entry.
  * Built -m32 it is trapbench32 (calls32.h): the 32-bit entries instead.
+ * Last, the 64-bit program times the cases whose cost grows with the
+ * process (fork, exec, page faults, large mmap) at several resident sizes,
+ * with fewer samples: grow.h.
  */
 #include <fcntl.h>
 #include <stdint.h>
@@ -170,12 +173,39 @@ static int cmp_u64(const void *a, const void *b)
 
 /* Every BENCH line names the CPU vendor the guest sees (vendor.h). */
 static char vendor[13];
+static uint64_t tsc_hz;
 
-/* Measure one case and print its BENCH line. */
-static void run(const struct bench *b, uint64_t tsc_hz)
+/* Sort the n samples s[] of one case and print its BENCH line; rss_kib < 0
+ * leaves the optional key out (the cases that do not depend on size). */
+static void report(const char *path, const char *call, long rss_kib, uint64_t *s, int n)
 {
 	unsigned long hist[BINS] = { 0 };
+	char rss[40] = "";
 
+	qsort(s, n, sizeof(s[0]), cmp_u64);
+	uint64_t min = s[0], med = s[n / 2], p99 = s[n * 99 / 100];
+	uint64_t width = (p99 - min) / BINS + 1;        /* bins cover [min, p99]; the last takes the rest */
+	for (int i = 0; i < n; i++) {
+		uint64_t bin = (s[i] - min) / width;
+		hist[bin < BINS ? bin : BINS - 1]++;
+	}
+	if (rss_kib >= 0)
+		snprintf(rss, sizeof(rss), "\"rss_kib\": %ld, ", rss_kib);
+	printf("BENCH {\"kernel\": \"%s\", \"path\": \"%s\", \"call\": \"%s\", \"guest_vendor\": \"%s\", %s\"samples\": %d, "
+	       "\"min\": %lu, \"median\": %lu, \"p99\": %lu, \"unit\": \"tsc\", \"ns_median\": %lu, "
+	       "\"tsc_hz\": %lu, \"hist_lo\": %lu, \"hist_width\": %lu, \"hist\": [",
+	       OS_KERNEL, path, call, vendor, rss, n, (unsigned long)min, (unsigned long)med,
+	       (unsigned long)p99, (unsigned long)(tsc_hz ? med * 1000000000ULL / tsc_hz : 0),
+	       (unsigned long)tsc_hz, (unsigned long)min, (unsigned long)width);
+	for (int i = 0; i < BINS; i++)
+		printf("%s%lu", i ? ", " : "", hist[i]);
+	printf("]}\n");
+	fflush(stdout);
+}
+
+/* Measure one call-per-sample case and print its BENCH line. */
+static void run(const struct bench *b)
+{
 #ifdef NEED_VSYSCALL
 	if ((b->needs & NEED_VSYSCALL) && !vsyscall_usable())
 		return;
@@ -187,24 +217,12 @@ static void run(const struct bench *b, uint64_t tsc_hz)
 		b->fn();
 		samples[i] = tsc_end() - t0;
 	}
-	qsort(samples, SAMPLES, sizeof(samples[0]), cmp_u64);
-	uint64_t min = samples[0], med = samples[SAMPLES / 2], p99 = samples[SAMPLES * 99 / 100];
-	uint64_t width = (p99 - min) / BINS + 1;        /* bins cover [min, p99]; the last takes the rest */
-	for (int i = 0; i < SAMPLES; i++) {
-		uint64_t bin = (samples[i] - min) / width;
-		hist[bin < BINS ? bin : BINS - 1]++;
-	}
-	printf("BENCH {\"kernel\": \"%s\", \"path\": \"%s\", \"call\": \"%s\", \"guest_vendor\": \"%s\", \"samples\": %d, "
-	       "\"min\": %lu, \"median\": %lu, \"p99\": %lu, \"unit\": \"tsc\", \"ns_median\": %lu, "
-	       "\"tsc_hz\": %lu, \"hist_lo\": %lu, \"hist_width\": %lu, \"hist\": [",
-	       OS_KERNEL, b->path, b->call, vendor, SAMPLES, (unsigned long)min, (unsigned long)med,
-	       (unsigned long)p99, (unsigned long)(tsc_hz ? med * 1000000000ULL / tsc_hz : 0),
-	       (unsigned long)tsc_hz, (unsigned long)min, (unsigned long)width);
-	for (int i = 0; i < BINS; i++)
-		printf("%s%lu", i ? ", " : "", hist[i]);
-	printf("]}\n");
-	fflush(stdout);
+	report(b->path, b->call, -1, samples, SAMPLES);
 }
+
+#ifdef __x86_64__
+#include "grow.h"
+#endif
 
 #ifdef __x86_64__
 /* After its own cases the 64-bit program runs the 32-bit one (the same
@@ -240,7 +258,7 @@ int main(void)
 		printf("trapbench: cannot open /dev/zero or /dev/null\n");
 		return 1;
 	}
-	uint64_t hz = os_tsc_hz();
+	uint64_t hz = tsc_hz = os_tsc_hz();
 	int vdso = os_has_vdso();
 	unsigned have = os_offers();
 
@@ -248,9 +266,10 @@ int main(void)
 	       OS_KERNEL, SAMPLES, (unsigned long)hz, vdso ? "yes" : "no");
 	for (unsigned i = 0; i < sizeof(benches) / sizeof(benches[0]); i++)
 		if ((benches[i].needs & ~have) == 0)
-			run(&benches[i], hz);
+			run(&benches[i]);
 #ifdef __x86_64__
 	run_trapbench32();
+	run_grow();
 #endif
 	printf("trapbench: done\n");
 	fflush(stdout);

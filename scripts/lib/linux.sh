@@ -6,8 +6,9 @@
 # kept in $LINUX_DIR; only the package's boot/ directory is unpacked (the
 # modules, some 400 MB, are not needed: trapbench is the whole userland).
 #
-# The initramfs holds /init (trapbench) and, when it could be built,
-# /trapbench32, which /init runs after its own cases. /dev/console, which the kernel opens for
+# The initramfs holds /init (trapbench), /exit0 (what its fork_exec case
+# execs) and, when it could be built, /trapbench32, which /init runs after
+# its own cases. /dev/console, which the kernel opens for
 # init's stdin/stdout/stderr, comes from the kernel's built-in initramfs:
 # with CONFIG_INITRAMFS_SOURCE="" (Debian's setting) the kernel links in
 # usr/default_cpio_list (/dev, /dev/console c 5 1, /root) and unpacks the
@@ -165,14 +166,26 @@ linux_build_trapbench32() {
 	return 1
 }
 
-# linux_initrd BINARY OUT [BINARY32]: a newc cpio archive holding BINARY as
-# /init and, when given, BINARY32 as /trapbench32.
+# linux_build_exit0 OUT: apps/exit0 (exit_group(0), no libc), the program
+# trapbench's fork_exec case execs: the same source as trapdoor's /bin/exit0.
+linux_build_exit0() {
+	local cc=${CC:-cc}
+	"$cc" -nostdlib -static -no-pie -Wl,--build-id=none -o "$1" "$ROOT/apps/exit0/exit0.S" 2>"$1.err" || {
+		cat "$1.err" >&2
+		die "could not build exit0 for Linux with $cc"
+	}
+	rm -f "$1.err"
+}
+
+# linux_initrd BINARY OUT EXIT0 [BINARY32]: a newc cpio archive holding
+# BINARY as /init, EXIT0 as /exit0 and, when given, BINARY32 as /trapbench32.
 linux_initrd() {
-	local stage files=(init)
+	local stage files=(init exit0)
 	stage=$(mktemp -d "${TMPDIR:-/tmp}/linux-initrd.XXXXXX") || die "cannot make a temporary directory"
 	install -m 0755 "$1" "$stage/init"
-	if [ -n "${3:-}" ]; then
-		install -m 0755 "$3" "$stage/trapbench32"
+	install -m 0755 "$3" "$stage/exit0"
+	if [ -n "${4:-}" ]; then
+		install -m 0755 "$4" "$stage/trapbench32"
 		files+=(trapbench32)
 	fi
 	(cd "$stage" && printf '%s\n' "${files[@]}" | cpio -o -H newc -R 0:0 --reproducible --quiet) >"$2" ||

@@ -4,7 +4,8 @@
 # on small synthetic logs: log names with and without a vendor, the key
 # kernel/accel/call/path + guest_vendor/rss_kib/cpus in the de-duplication,
 # the "vs linux" pairing and the baseline comparison (regressions, missing,
-# new), and --update-baseline. Prints `N passed, N failed`.
+# new), --update-baseline, and the size records (rss_kib: the table, the
+# baseline, the growth chart). Prints `N passed, N failed`.
 set -uo pipefail
 source "$(dirname "$0")/../lib/common.sh"
 unset QEMU_CPU BENCH_TOLERANCE
@@ -123,6 +124,51 @@ jq '.runs += [{kernel: "this", accel: "icount", path: "int80", call: "read", sam
 run old --baseline "$tmp/base-old.json" --tolerance 20
 same "baseline, old record: status" "$rc" 3
 grep -Eq 'read +int80 +- +9 +- +- +MISSING' "$tmp/old.out" && ok || bad "baseline: vendorless record not missing"
+
+# --- the size cases: rss_kib records ----------------------------------------------
+# Two sizes of one call on both kernels and vendors: four keys per kernel,
+# paired with Linux by size, shown readably, compared with a baseline by
+# size, drawn in growth-icount and kept out of the medians chart. (Two
+# getpid paths: gnuplot 5.4 crashes on a medians chart of a single group.)
+mkdir -p "$tmp/raw3"
+R64='"rss_kib": 64' R64M='"rss_kib": 65536'
+{ bl this syscall fork_exit 800 "$AMD, $R64"; bl this syscall fork_exit 90000 "$AMD, $R64M"
+  bl this syscall getpid 76 "$AMD"; bl this int80 getpid 78 "$AMD"; } >"$tmp/raw3/this-icount-amd.log"
+{ bl this syscall fork_exit 801 "$INTEL, $R64"; bl this syscall fork_exit 90000 "$INTEL, $R64M"; } >"$tmp/raw3/this-icount-intel.log"
+{ bl linux syscall fork_exit 1600 "$AMD, $R64"; bl linux syscall fork_exit 30000 "$AMD, $R64M"
+  bl linux syscall getpid 314 "$AMD"; } >"$tmp/raw3/linux-icount-amd.log"
+rc=0; "$report" --no-charts --raw "$tmp/raw3" --out "$tmp/out3" >"$tmp/rss.out" 2>&1 || rc=$?
+same "rss: status" "$rc" 0
+same "rss: one record per size, vendor and kernel" "$(jq '[.runs[] | select(.call == "fork_exit")] | length' "$tmp/out3/results.json")" 6
+grep -Eq '^this +icount +amd +fork_exit +syscall rss=64KiB +800 .* 0\.50x$' "$tmp/rss.out" && ok ||
+	bad "rss: 64 KiB row: $(grep 'amd *fork_exit' "$tmp/rss.out" | head -1)"
+grep -Eq '^this +icount +amd +fork_exit +syscall rss=64MiB +90000 .* 3\.00x$' "$tmp/rss.out" && ok ||
+	bad "rss: 64 MiB row: $(grep 'amd *fork_exit' "$tmp/rss.out" | tail -1)"
+same "rss: sizes in order within a call" \
+	"$(grep -Eo '^this +icount +amd +fork_exit +syscall rss=[0-9A-Za-z]+' "$tmp/rss.out" | awk '{print $NF}' | xargs)" \
+	"rss=64KiB rss=64MiB"
+rc=0; "$report" --no-charts --raw "$tmp/raw3" --out "$tmp/out3" --update-baseline "$tmp/base3.json" >/dev/null 2>&1 || rc=$?
+same "rss: baseline keeps rss_kib" "$(jq -c '[.runs[] | select(.call == "fork_exit") | .rss_kib] | sort' "$tmp/base3.json")" "[64,64,65536,65536]"
+sed -i 's/"median": 90000, "p99": 90000/"median": 99999, "p99": 99999/' "$tmp/raw3/this-icount-intel.log"
+rc=0; "$report" --no-charts --raw "$tmp/raw3" --out "$tmp/out3" --baseline "$tmp/base3.json" >"$tmp/rss-base.out" 2>&1 || rc=$?
+same "rss: a grown size fails the baseline" "$rc" 3
+grep -Eq 'fork_exit +syscall rss=64MiB +intel +90000 +99999 .*REGRESSION' "$tmp/rss-base.out" && ok ||
+	bad "rss: the 64 MiB regression is not named"
+grep -q 'baseline: 6 compared, 1 regression(s), 0 missing, 0 new -> FAIL' "$tmp/rss-base.out" && ok ||
+	bad "rss: baseline summary: $(grep '^baseline:' "$tmp/rss-base.out")"
+if command -v gnuplot >/dev/null; then
+	rc=0; "$report" --raw "$tmp/raw3" --out "$tmp/out3" >"$tmp/rss-charts.out" 2>&1 || rc=$?
+	same "rss charts: status" "$rc" 0
+	[ -s "$tmp/out3/growth-icount.svg" ] && [ -s "$tmp/out3/growth-icount.png" ] && ok || bad "rss charts: no growth-icount chart"
+	grep -q 'fork_exit' "$tmp/out3/growth-icount.svg" && ok || bad "rss charts: growth-icount has no fork_exit panel"
+	grep -q 'fork_exit' "$tmp/out3/medians-icount.svg" && bad "rss charts: size records in the medians chart" || ok
+	rc=0; "$report" --raw "$tmp/raw3" --out "$tmp/out3" --baseline "$tmp/base3.json" >/dev/null 2>&1 || rc=$?
+	same "rss charts, baseline: status" "$rc" 3
+	grep -q 'getpid' "$tmp/out3/vs-baseline.svg" && ok || bad "rss charts: no getpid in vs-baseline"
+	grep -q 'fork_exit' "$tmp/out3/vs-baseline.svg" && bad "rss charts: size records in vs-baseline" || ok
+else
+	echo "# no gnuplot: the growth chart is not tested"
+fi
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
