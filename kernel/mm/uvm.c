@@ -28,12 +28,28 @@ static bool mapped(uint64_t e) { return e & (PTE_P | PTE_PROTNONE); }
  * frame someone else also maps (copy-on-write) is never writable. */
 static uint64_t leaf(uint64_t pa, uint64_t flags)
 {
-	flags &= PTE_W | PTE_NX | PTE_SHARED | PTE_PROTNONE | PTE_KFRAME;
+	flags &= PTE_W | PTE_NX | PTE_SHARED | PTE_PROTNONE | PTE_KFRAME | PTE_FILE;
 	if (flags & PTE_PROTNONE)
 		return pa | PTE_U | (flags & ~PTE_W);
 	if ((flags & PTE_W) && !(flags & PTE_SHARED) && frame_refs(pa) > 1)
 		flags &= ~PTE_W;
 	return pa | PTE_U | PTE_P | flags;
+}
+
+/* The first index from i (below end) whose entry in table t is not zero,
+ * or end. A table entry is zero or in use (a table, a page, a PROT_NONE
+ * page), and most of a table is zeros: one `repe scasq` skips them, rdi
+ * stopping just past the first entry that is not. */
+static uint64_t next_used(const uint64_t *t, uint64_t i, uint64_t end)
+{
+	const uint64_t *p = t + i;
+	uint64_t n = end - i;
+
+	if (n == 0)
+		return end;
+	__asm__("repe scasq" : "+D"(p), "+c"(n) : "a"(0ULL) : "cc", "memory");
+	i = (uint64_t)(p - t) - 1;
+	return t[i] ? i : end;
 }
 
 /* Flush va from the TLB when root is the live address space. */
@@ -66,7 +82,7 @@ static uint64_t *pte(uint64_t root, uint64_t va, bool create)
  * frame goes with the last). */
 static void release(uint64_t *e)
 {
-	if (mapped(*e) && !(*e & PTE_KFRAME) && frame_put(*e & PTE_ADDR))
+	if (mapped(*e) && !(*e & PTE_KFRAME) && frame_put(*e & PTE_ADDR) && !(*e & PTE_FILE))
 		pages_in_use--;
 	*e = 0;
 }
@@ -79,6 +95,19 @@ int uvm_map_shared(uint64_t root, uint64_t va, uint64_t pa, uint64_t flags)
 		return -ENOMEM;
 	release(e);
 	*e = leaf(pa, (flags & (PTE_W | PTE_NX)) | PTE_SHARED | PTE_KFRAME);
+	flush(root, va);
+	return 0;
+}
+
+int uvm_map_file(uint64_t root, uint64_t va, uint64_t pa, uint64_t flags)
+{
+	uint64_t *e = pte(root, va, true);
+
+	if (!e)
+		return -ENOMEM;
+	frame_get(pa);
+	release(e);
+	*e = leaf(pa, (flags & (PTE_W | PTE_NX)) | PTE_FILE);
 	flush(root, va);
 	return 0;
 }
@@ -109,7 +138,13 @@ static uint64_t find_in(const uint64_t *t, int level, uint64_t base, uint64_t lo
 	uint64_t first = (lo - base) >> shift, last = (hi - 1 - base) >> shift;
 
 	for (uint64_t k = 0; k <= last - first; k++) {
-		uint64_t i = highest ? last - k : first + k, a = base + i * span;
+		uint64_t i = highest ? last - k : first + k, a;
+		if (!highest) {                          /* skip the empty entries at once */
+			if ((i = next_used(t, i, last + 1)) > last)
+				break;
+			k = i - first;
+		}
+		a = base + i * span;
 		if (level == 1 ? !mapped(t[i]) : !(t[i] & PTE_P))
 			continue;
 		if (level == 1)
@@ -168,7 +203,7 @@ void uvm_protect(uint64_t root, uint64_t va, uint64_t rights)
 {
 	uint64_t *e = pte(root, va, false);
 
-	*e = leaf(*e & PTE_ADDR, (*e & (PTE_SHARED | PTE_KFRAME)) | rights);
+	*e = leaf(*e & PTE_ADDR, (*e & (PTE_SHARED | PTE_KFRAME | PTE_FILE)) | rights);
 	flush(root, va);
 }
 
@@ -197,7 +232,7 @@ int uvm_fault_page(uint64_t root, uint64_t va, uint64_t flags, bool write)
 		 * PROT_NONE entry keeps its frame; the region allows access
 		 * again, so the page comes back with it. */
 		if (old & PTE_PROTNONE) {
-			*e = leaf(old & PTE_ADDR, (old & PTE_SHARED) | flags);
+			*e = leaf(old & PTE_ADDR, (old & (PTE_SHARED | PTE_FILE)) | flags);
 		} else {
 			if (frames_free_count() <= UVM_FRAME_RESERVE || !(pa = frame_alloc()))
 				return -ENOMEM;
@@ -218,7 +253,7 @@ int uvm_fault_page(uint64_t root, uint64_t va, uint64_t flags, bool write)
 			pages_in_use++;
 			cow_copies++;
 		}
-		*e = leaf(pa, (old & PTE_SHARED) | flags);
+		*e = leaf(pa, (old & (PTE_SHARED | (pa == (old & PTE_ADDR) ? PTE_FILE : 0))) | flags);
 	}
 	/* else: already what the region allows (another path filled it, or
 	 * the TLB held an older entry): the flush below is all it needs */
@@ -242,16 +277,15 @@ size_t uvm_read(uint64_t root, uint64_t va, void *dst, size_t n)
 	return done;
 }
 
-/* Free the tables below entry e at `level` (4 = PML4 entry) and their
- * pages, counting the pages into gone. */
+/* Free the tables below entry e at `level` (4 = PML4 entry) and their pages. */
 static void free_level(uint64_t e, int level)
 {
 	uint64_t *t = table(e);
 
-	for (int i = 0; i < 512; i++) {
-		if (level > 2 && (t[i] & PTE_P))
+	for (uint64_t i = next_used(t, 0, 512); i < 512; i = next_used(t, i + 1, 512)) {
+		if (level > 2)
 			free_level(t[i], level - 1);
-		else if (level == 2 && t[i])
+		else
 			release(&t[i]);               /* a user page */
 	}
 	frame_free(e & PTE_ADDR);
@@ -261,9 +295,8 @@ void uvm_destroy(uint64_t root)
 {
 	uint64_t *pml4 = phys_to_virt(root);
 
-	for (int i = 0; i < USER_SLOTS; i++)
-		if (pml4[i] & PTE_P)
-			free_level(pml4[i], 4);
+	for (uint64_t i = next_used(pml4, 0, USER_SLOTS); i < USER_SLOTS; i = next_used(pml4, i + 1, USER_SLOTS))
+		free_level(pml4[i], 4);
 	frame_free(root);
 }
 
@@ -277,15 +310,13 @@ static int clone_level(uint64_t dst, uint64_t e, int level, uint64_t va)
 	uint64_t *t = table(e), *dt = NULL;
 	int shift = 12 + 9 * (level - 2);
 
-	for (uint64_t i = 0; i < 512; i++) {
+	for (uint64_t i = next_used(t, 0, 512); i < 512; i = next_used(t, i + 1, 512)) {
 		uint64_t a = va + (i << shift);
 		if (level > 2) {
-			if ((t[i] & PTE_P) && clone_level(dst, t[i], level - 1, a) < 0)
+			if (clone_level(dst, t[i], level - 1, a) < 0)
 				return -ENOMEM;
 			continue;
 		}
-		if (!mapped(t[i]))
-			continue;
 		if (!dt) {                            /* the child's leaf table, once for all 512 */
 			uint64_t *d = pte(dst, a, true);
 			if (!d)
@@ -307,8 +338,8 @@ uint64_t uvm_clone(uint64_t root)
 
 	if (!dst)
 		return 0;
-	for (uint64_t i = 0; i < USER_SLOTS; i++) {
-		if ((pml4[i] & PTE_P) && clone_level(dst, pml4[i], 4, i << 39) < 0) {
+	for (uint64_t i = next_used(pml4, 0, USER_SLOTS); i < USER_SLOTS; i = next_used(pml4, i + 1, USER_SLOTS)) {
+		if (clone_level(dst, pml4[i], 4, i << 39) < 0) {
 			uvm_destroy(dst);
 			write_cr3(read_cr3());        /* the parent's entries lost their write rights */
 			return 0;

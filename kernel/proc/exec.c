@@ -62,10 +62,13 @@ static int map_segment(struct mm *mm, uint64_t va, uint64_t len, uint64_t flags)
 	return lo < hi ? vm_map(mm, lo, hi - lo, flags) : 0;
 }
 
-/* Load every PT_LOAD segment: its region, then the bytes the file gives,
- * copied from its page cache a page at a time (a hole in the file leaves
- * the zeros); the rest (.bss) is demand-zero, as the whole region is
- * until touched. */
+/* Load every PT_LOAD segment: its region, then the bytes the file gives.
+ * A page the file fills whole, at a matching offset, is the page cache's
+ * own frame, mapped copy-on-write (nothing is copied: a write to a data
+ * page copies that page then); a page the segment shares with another or
+ * with its .bss is filled by a copy from the cache (a hole in the file
+ * leaves the zeros). The rest (.bss) is demand-zero, as the whole region
+ * is until touched. */
 static int load_segments(struct mm *mm, struct rnode *file, const struct elf_info *info, uint64_t bias)
 {
 	for (int i = 0; i < info->phnum; i++) {
@@ -88,12 +91,18 @@ static int load_segments(struct mm *mm, struct rnode *file, const struct elf_inf
 				n = PAGE_SIZE - (off & (PAGE_SIZE - 1));   /* within one page of each */
 			if (n > ph.p_filesz - done)
 				n = ph.p_filesz - done;
-			if (uvm_fault_page(mm->root, va & ~(PAGE_SIZE - 1), f, false) < 0 ||
-			    !(pa = uvm_frame(mm->root, va)))
-				return -ENOMEM;
-			if ((src = ramfs_page_frame(file, off / PAGE_SIZE)))
-				memcpy((char *)phys_to_virt(pa) + (va & (PAGE_SIZE - 1)),
-				       (const char *)phys_to_virt(src) + (off & (PAGE_SIZE - 1)), n);
+			src = ramfs_page_frame(file, off / PAGE_SIZE);
+			if (n == PAGE_SIZE && src && !uvm_frame(mm->root, va)) {
+				if (uvm_map_file(mm->root, va, src, f) < 0)
+					return -ENOMEM;
+			} else {
+				if (uvm_fault_page(mm->root, va & ~(PAGE_SIZE - 1), f, false) < 0 ||
+				    !(pa = uvm_frame(mm->root, va)))
+					return -ENOMEM;
+				if (src)
+					memcpy((char *)phys_to_virt(pa) + (va & (PAGE_SIZE - 1)),
+					       (const char *)phys_to_virt(src) + (off & (PAGE_SIZE - 1)), n);
+			}
 			done += n;
 		}
 	}

@@ -25,6 +25,10 @@ void uvm_destroy(uint64_t root);
  * when out of memory. */
 uint64_t uvm_clone(uint64_t root);
 
+/* Map the page-cache frame pa at va, private, with rights PTE_W / PTE_NX:
+ * the entry takes a reference, and since the cache holds one too, the
+ * first write copies (copy-on-write). 0 or -ENOMEM. */
+int uvm_map_file(uint64_t root, uint64_t va, uint64_t pa, uint64_t flags);
 /* Map fresh zeroed pages over [va, va+len) (page-aligned) with rights
  * PTE_W / PTE_NX or PTE_PROTNONE, and the marks PTE_STACK / PTE_SHARED;
  * pages already there are replaced. 0 or
@@ -42,6 +46,7 @@ int uvm_map_shared(uint64_t root, uint64_t va, uint64_t pa, uint64_t flags);
 #define PTE_SHARED   0x200ULL            /* a shared mapping: fork maps the same frame */
 #define PTE_PROTNONE 0x800ULL            /* PROT_NONE: mapped but not present (frame kept) */
 #define PTE_KFRAME   (1ULL << 52)        /* the kernel's frame (with PTE_SHARED): no reference held */
+#define PTE_FILE     (1ULL << 54)        /* a page-cache frame mapped private (exec): the file's, not anonymous memory */
 /* The entry's flag bits when va is mapped (PROT_NONE pages too), else 0. */
 uint64_t uvm_flags(uint64_t root, uint64_t va);
 /* The frame of the present page at va, or 0. */
