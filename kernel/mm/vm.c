@@ -70,12 +70,20 @@ void mm_put(struct mm *mm)
  * free (Linux's expand_downwards and acct_stack_growth). */
 static bool grow_stack(struct mm *mm, const struct proc *p, struct vma *v, uint64_t addr)
 {
-	uint64_t start = addr & ~(PAGE_SIZE - 1), n = (v->start - start) / PAGE_SIZE;
+	uint64_t start = addr & ~(PAGE_SIZE - 1), n = (v->start - start) / PAGE_SIZE, top = v->end;
 	struct vma *prev = vma_prev(mm->vmas, v);
 
-	if (!p || start < USER_MIN || v->end - start > rlimit(p, RLIMIT_STACK))
+	/* The stack's size: to the top of the run of stack regions that
+	 * starts at v (mprotect may have cut it). */
+	for (struct vma *w = v->next; w && w->start == top && (w->flags & VMA_GROWSDOWN); w = w->next)
+		top = w->end;
+	if (!p || start < USER_MIN || top - start > rlimit(p, RLIMIT_STACK))
 		return false;
-	if (prev && start - prev->end < STACK_GUARD_GAP)
+	/* The guard gap is kept from an accessible region below that is not
+	 * a stack itself (Linux's expand_downwards). */
+	if (prev && !(prev->flags & (VMA_GROWSDOWN | PTE_PROTNONE)) && start - prev->end < STACK_GUARD_GAP)
+		return false;
+	if (prev && start < prev->end)
 		return false;
 	if (!vm_may_expand(p, &mm->vm, n, false) || vma_insert(&mm->vmas, start, v->start, v->flags) < 0)
 		return false;

@@ -69,6 +69,15 @@ uint64_t vm_find_free(struct proc *p, uint64_t len)
 	return vma_free_area(p->mm->vmas, len, low, top, STACK_GUARD_GAP);
 }
 
+/* Does a mapping ending at end keep clear of the guard gap under the
+ * region above it, when that is a stack (Linux's vm_start_gap)? */
+static bool clear_of_stack(struct mm *mm, uint64_t end)
+{
+	struct vma *next = vma_find(mm->vmas, end);
+
+	return !next || !(next->flags & VMA_GROWSDOWN) || end + STACK_GUARD_GAP <= next->start;
+}
+
 long sys_mmap(struct trap_frame *tf)
 {
 	struct proc *p = current();
@@ -109,7 +118,8 @@ long sys_mmap(struct trap_frame *tf)
 		if ((flags & MAP_FIXED_NOREPLACE) && !vma_range_free(mm->vmas, addr, addr + len))
 			return -EEXIST;
 	} else if (!(addr && !(addr & (PAGE_SIZE - 1)) && addr >= USER_MIN &&
-		     len <= top && addr <= top - len && vma_range_free(mm->vmas, addr, addr + len))) {
+		     len <= top && addr <= top - len && vma_range_free(mm->vmas, addr, addr + len) &&
+		     clear_of_stack(mm, addr + len))) {
 		if (!(addr = vm_find_free(p, len)))     /* the hint is only a hint */
 			return -ENOMEM;
 	}
