@@ -236,6 +236,7 @@ struct outcome {
 	int hung;                              /* killed after the time limit */
 	int failures;                          /* "F" lines received */
 	char last[512];                        /* the last "C" line received */
+	int squeezed;                          /* an "M" line: it took all memory (world_squeeze) */
 	char hang[512];                        /* when hung: its call and state (runner.c's hang_info) */
 };
 /* A stage 2 child's current call, in a page it shares with the parent
@@ -284,6 +285,7 @@ struct stats {
 	uint64_t failures[2][2];
 	uint64_t leaks, deaths;                /* batches with a leak; children dead or hung */
 	uint64_t heap_growth;                  /* frames the kernel's heap kept (not leaks) */
+	int oom_kills;                         /* squeezing children the kernel's out-of-memory kill ended */
 	uint64_t made[NR_SYSCALLS], ok[NR_SYSCALLS];  /* --stats: stage 2 calls and successes, by sysc[] index */
 	uint64_t vm_ops[2], vm_failures[2];    /* stage 3, by path */
 };

@@ -215,6 +215,8 @@ int main(int argc, char **argv)
 	say("# fuzz: stage 3: %lu mapping operations and touches (int80 %lu, syscall %lu), %lu failures",
 	    (unsigned long)(ST.vm_ops[0] + ST.vm_ops[1]), (unsigned long)ST.vm_ops[0],
 	    (unsigned long)ST.vm_ops[1], (unsigned long)(ST.vm_failures[0] + ST.vm_failures[1]));
+	say("# fuzz: %d batch(es) that took all memory were ended by the kernel's out-of-memory kill (expected)",
+	    ST.oom_kills);
 	say("# fuzz: the kernel heap's high-water mark grew by %lu frames (each time, the same calls again took none)",
 	    (unsigned long)ST.heap_growth);
 	say("# fuzz: %lu calls in %lu.%01lu s (%lu calls/minute); %lu failures", (unsigned long)all,

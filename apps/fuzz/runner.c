@@ -96,6 +96,8 @@ static void drain(struct outcome *o, const char *prefix, int quiet, char *pend, 
 					say("# FAIL %s: %s", prefix, pend + 2);
 			} else if (pend[0] == 'C') {
 				strncpy(o->last, pend + 2, sizeof(o->last) - 1);
+			} else if (pend[0] == 'M') {
+				o->squeezed = 1;
 			} else if (pend[0] == 'S' && !quiet) {
 				char *e;
 				unsigned long i = strtoul(pend + 2, &e, 10), made = strtoul(e, &e, 10);
@@ -355,7 +357,13 @@ int guarded(const char *label, void (*fn)(void *), void *arg, int limit_ms, int 
 		ST.leaks++;
 		fails++;
 	}
-	if (trace && (o->hung || !WIFEXITED(o->status) || WEXITSTATUS(o->status) > 1)) {
+	/* A child that took all memory may meet the kernel's out-of-memory
+	 * kill on its next touch (a fork's copy-on-write, its stack): that is
+	 * the answer Linux gives too, and the kernel has said so on the
+	 * console. */
+	if (o->squeezed && WIFSIGNALED(o->status) && WTERMSIG(o->status) == SIGKILL && !o->hung)
+		ST.oom_kills++;
+	else if (trace && (o->hung || !WIFEXITED(o->status) || WEXITSTATUS(o->status) > 1)) {
 		say_ending(label, o);
 		ST.deaths++;
 		fails++;

@@ -144,6 +144,8 @@ void stage2_batch(void *arg)
 		if (i == b->calls / 2 && fillers[filler].fill) {
 			if (b->trace)
 				report('C', "call %d: (%s first)", i, fillers[filler].what);
+			if (fillers[filler].fill == world_squeeze)
+				report('M', "squeezed");  /* an out-of-memory kill may end it now */
 			fillers[filler].fill();
 		}
 		gen(&c, &rng);

@@ -234,15 +234,29 @@ int world_setup(void)
  * then a soft RLIMIT_AS of 0 makes mmap and brk answer -ENOMEM at once
  * instead (the other calls' out-of-memory paths are met on guests of
  * 512 MiB or less only). */
+#define SQUEEZE_SLACK ((512 + 48) * PAGE)  /* the kernel's reserve, and the batch's own pages */
+
 void world_squeeze(void)
 {
 	struct trapdoor_stats st;
 
 	if (trapdoor_stats(&st) == 0 && st.free_frames * PAGE > BATCH_AS)
 		setrlimit(RLIMIT_AS, &(struct rlimit){ 0, BATCH_AS });
-	for (uint64_t len = 64UL << 20; len >= PAGE;)
-		if (mmap(0, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) == MAP_FAILED)
+	/* Memory is demand-paged: a mapping takes frames only when touched.
+	 * Touch until the kernel's own reserve (512 frames, which user pages
+	 * never take) and a few pages more are all that is left, so the
+	 * batch's calls meet the kernel's out-of-memory answers, while its own
+	 * few new pages (stack, break) still find a frame. */
+	for (uint64_t len = 64UL << 20; len >= PAGE;) {
+		char *m;
+		if (trapdoor_stats(&st) < 0 || st.free_frames * PAGE < len + SQUEEZE_SLACK ||
+		    (m = mmap(0, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)) == MAP_FAILED) {
 			len /= 2;
+			continue;
+		}
+		for (uint64_t off = 0; off < len; off += PAGE)
+			m[off] = 1;
+	}
 	munmap((void *)W.buf_end, PAGE);
 	munmap((void *)W.scratch_end, PAGE);
 	munmap((void *)W.in_end, PAGE);
