@@ -10,6 +10,6 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 # vmseq.c includes "fuzz.h": a copy beside the host's fuzz.h finds that one.
-cp "$root/apps/fuzz/vmseq.c" "$root/apps/fuzz/touch.S" "$root/apps/fuzz/host/"*.[ch] "$tmp/"
+cp "$root/apps/fuzz/vmseq.c" "$root/apps/fuzz/touch.S" "$root/apps/fuzz/rng.h" "$root/apps/fuzz/host/"*.[ch] "$tmp/"
 ${CC:-cc} -std=gnu11 -O1 -I "$root/kernel" -o "$tmp/vmseq-host" "$tmp/main.c" "$tmp/vmseq.c" "$tmp/touch.S"
 "$tmp/vmseq-host" "${SEEDS:-8}"
