@@ -219,6 +219,11 @@ uint64_t pmm_alloc_contig(struct pmm *p, uint64_t count, uint64_t align)
 	step = align / PAGE_SIZE;
 	/* Frame 0 is always used, so a successful start is never 0. */
 	for (start = 0; start <= p->nframes - count; ) {
+		if (p->bitmap[start / 64] == ALL_USED) {
+			/* 64 frames in use: the next candidate is past this word. */
+			start = ((start / 64 + 1) * 64 + step - 1) & ~(step - 1);
+			continue;
+		}
 		for (i = start; i < start + count && !bit_set(p->bitmap, i); i++)
 			;
 		if (i == start + count) {
