@@ -63,16 +63,16 @@ mkdir -p "$raw"
 # log RAW/this-ACCEL-VENDOR[TAG].log (TAG: -pN, the pair); ends the
 # (sub)shell with the reason on failure.
 this_run() {
-	local a=$1 v=$2 cpu=$3 tag=${4:-} log img rc=0
-	log=$raw/this-$a-$v$tag.log img=$BUILD/bench/trapbench-$a-$v.img
+	local a=$1 v=$2 cpu=$3 tag=${4:-} log img rc=0 what
+	log=$raw/this-$a-$v$tag.log img=$BUILD/bench/trapbench-$a-$v.img what="$1, $2${4:+, pair ${4#-p}}"
 	image_with_cmdline "$img" "init=/bin/trapbench syscall_ring=off"
-	note "this kernel, $a, $v$tag (-cpu $cpu): booting with init=/bin/trapbench"
+	note "this kernel, $what (-cpu $cpu): booting with init=/bin/trapbench"
 	QEMU_CPU=$cpu ACCEL_RESOLVED=$a boot_headless "$img" "$log" "$timeout" || rc=$?
 	rm -f "$img"
 	[ "$rc" -ne "$QEMU_KVM_FAILED" ] ||
 		die "trapbench under kvm: KVM failed ($(kvm_stop_reason "$log")); ACCEL=tcg avoids it"
-	[ "$rc" -eq "$QEMU_SUCCESS" ] || die "trapbench under $a, $v ended with QEMU status $rc (log: $log)"
-	note "this kernel, $a, $v$tag: $(grep -c 'BENCH ' "$log") BENCH lines"
+	[ "$rc" -eq "$QEMU_SUCCESS" ] || die "trapbench under $what ended with QEMU status $rc (log: $log)"
+	note "this kernel, $what: $(grep -c 'BENCH ' "$log") BENCH lines"
 }
 
 # linux_side ARGS...: scripts/linux-bench.sh ARGS --out RAW. Linux is the

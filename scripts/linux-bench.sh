@@ -109,7 +109,7 @@ linux_run() {
 	name=linux-$accel-$v$tag
 	log=$run_dir/$name.log
 	err=$run_dir/qemu-$accel-$v$tag.stderr
-	note "$accel, $v (-cpu $cpu): booting Linux with trapbench as /init (limit ${limit}s)"
+	note "$accel, $v${tag:+, pair ${tag#-p}} (-cpu $cpu): booting Linux with trapbench as /init (limit ${limit}s)"
 	t0=$SECONDS
 	QEMU_CPU=$cpu linux_boot "$accel" "$run_dir/initrd.cpio" "$log" "$err" "$limit" || rc=$?
 	took=$((SECONDS - t0))
@@ -137,7 +137,7 @@ linux_run() {
 	fi
 	grep -q '^trapbench: done' "$log" || note "warning: $log has no 'trapbench: done' line"
 	! grep -q '^trapbench: .*trapbench32 failed' "$log" || note "warning: $log: the 32-bit trapbench failed"
-	{ echo "==> $accel, $v: $n BENCH lines in ${took}s"
+	{ echo "==> $accel, $v${tag:+, pair ${tag#-p}}: $n BENCH lines in ${took}s"
 	  sed -n 's/^BENCH .*"path": "\([^"]*\)", "call": "\([^"]*\)".*"median": \([0-9]*\).*/\1 \2 \3/p' "$log" |
 		awk -v a="$accel" -v v="$v" '{ printf "    %-6s %-5s %-15s %-14s median %s\n", a, v, $1, $2, $3 }'; } >&2
 }
