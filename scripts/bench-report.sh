@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # bench-report.sh - turn trapbench's serial logs into results.json, charts and
 # a summary table; optionally compare against (or refresh) a baseline.
-# Input: RAW/<kernel>-<accel>-<vendor>.log (kernel this|linux, accel
-# tcg|icount|kvm, vendor amd|intel; the older <kernel>-<accel>.log too),
-# each line holding `BENCH {json}` is one measurement. A record's key is
-# kernel, accel, call, path and the optional guest_vendor, rss_kib and cpus
-# (absent when a line lacks them): one list, optkeys below, that the
+# Input: RAW/<kernel>-<accel>-<vendor>[-p<pair>].log (kernel this|linux,
+# accel tcg|icount|kvm, vendor amd|intel, pair 1, 2, ... of scripts/bench.sh's
+# interleaved pairs; the older <kernel>-<accel>.log too), each line holding
+# `BENCH {json}` is one measurement. A record's key is kernel, accel, call,
+# path and the optional guest_vendor, rss_kib, cpus and pair (absent when a
+# line and its file name lack them): one list, optkeys below, that the
 # de-duplication, the charts, the table and the baseline all use. Records
 # with rss_kib (trapbench's size cases) are drawn in growth-<accel>, not in
-# the medians and distribution charts.
+# the medians and distribution charts. For tcg and kvm, results.json also
+# gets `ratios`: per case, this/Linux of each pair, their median and spread,
+# and the same net of the `empty` floor (docs/benchmarks.md).
 # See docs/benchmarks.md.
 #
 #   scripts/bench-report.sh                        build/bench/raw -> build/bench
@@ -43,7 +46,7 @@ while [ $# -gt 0 ]; do
 		shift 2 ;;
 	--require) require=yes; shift ;;
 	--no-charts) charts=no; shift ;;
-	-h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+	-h|--help) sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 	*) die "unknown argument '$1' (see scripts/bench-report.sh --help)" ;;
 	esac
 done
@@ -75,7 +78,7 @@ trap 'rm -rf "$TMP"' EXIT
 # keyed by its absence). prank lists every path, the order of the charts and
 # the table; its rank + 1 is the path's line type in dist.gp (style.gp).
 JQ_DEFS='
-def optkeys: ["guest_vendor", "rss_kib", "cpus"];
+def optkeys: ["guest_vendor", "rss_kib", "cpus", "pair"];
 def opt: [.[optkeys[]]];
 def key: [.kernel, .accel, .call, .path] + opt;
 def vkey: [.call, .path] + opt;
@@ -86,20 +89,28 @@ def crank: {"getpid": 0, "clock_gettime": 1, "gettimeofday": 2, "time": 3, "fork
 def prank: {"int80": 0, "syscall": 1, "vdso": 2, "vsyscall": 3, "int80_32": 4, "sysenter": 5,
             "syscall32": 6, "kernel_vsyscall": 7, "vdso32": 8, "none": 9, "none32": 10}[.] // 11;
 def vshort: {"AuthenticAMD": "amd", "GenuineIntel": "intel"}[.] // .;
-def order: [(.accel | arank), .accel, (.guest_vendor // ""), (.cpus // 0),
-            (.call | crank), .call, (.path | prank), .path, (.rss_kib // 0), (.kernel | krank), .kernel];
+def corder: [(.accel | arank), .accel, (.guest_vendor // ""), (.cpus // 0),
+             (.call | crank), .call, (.path | prank), .path, (.rss_kib // 0)];
+def order: corder + [(.pair // 0), (.kernel | krank), .kernel];
 def kib: if . >= 1048576 and . % 1048576 == 0 then "\(. / 1048576)GiB"
          elif . >= 1024 and . % 1024 == 0 then "\(. / 1024)MiB" else "\(.)KiB" end;
-def extras: [(select(.cpus != null) | "cpus=\(.cpus)"), (select(.rss_kib != null) | "rss=\(.rss_kib | kib)")] | join(" ");
+def extras: [(select(.cpus != null) | "cpus=\(.cpus)"), (select(.rss_kib != null) | "rss=\(.rss_kib | kib)"),
+              (select(.pair != null) | "pair=\(.pair)")] | join(" ");
 def plabel: .path + (extras | if . == "" then "" else " " + . end);
+# med: the median of an array of numbers (of an even count, the mean of the
+# middle two), null for none.
+def med: sort | length as $n | if $n == 0 then null elif $n % 2 == 1 then .[($n - 1) / 2]
+         else (.[$n / 2 - 1] + .[$n / 2]) / 2 end;
 '
 
 # --- parse the logs -----------------------------------------------------------
-# parse FILE KERNEL ACCEL VENDOR: one JSON object per BENCH line on stdout:
-# the run, or {"_error": msg} / {"_warn": msg}. VENDOR (a CPUID string, or
-# empty) is the file name's, for lines without guest_vendor.
+# parse FILE KERNEL ACCEL VENDOR PAIR: one JSON object per BENCH line on
+# stdout: the run, or {"_error": msg} / {"_warn": msg}. VENDOR (a CPUID
+# string, or empty) and PAIR (a number, or empty) are the file name's, for
+# lines without guest_vendor or pair.
 parse() {
-	{ grep -a -n 'BENCH ' "$1" || true; } | jq -R -c --arg file "$1" --arg kernel "$2" --arg accel "$3" --arg vendor "$4" "$JQ_DEFS"'
+	{ grep -a -n 'BENCH ' "$1" || true; } | jq -R -c --arg file "$1" --arg kernel "$2" --arg accel "$3" --arg vendor "$4" \
+		--arg pair "$5" "$JQ_DEFS"'
 		def isnum: type == "number";
 		index(":") as $c | .[:$c] as $n | .[$c + 1:] as $line
 		| "\($file):\($n)" as $at
@@ -130,6 +141,7 @@ parse() {
 				  unit: ($o.unit // "tsc"), ns_median: $o.ns_median,
 				  hist_lo: $o.hist_lo, hist_width: $o.hist_width, hist: $o.hist, tsc_hz: $o.tsc_hz}
 				 + ($o + (if $o.guest_vendor == null and $vendor != "" then {guest_vendor: $vendor} else {} end)
+				       + (if $o.pair == null and $pair != "" then {pair: ($pair | tonumber)} else {} end)
 				    | . as $x | [optkeys[] | select($x[.] != null) | {(.): $x[.]}] | add // {}))
 			end
 		end'
@@ -143,17 +155,17 @@ shopt -u nullglob
 errors=0
 for f in "${logs[@]}"; do
 	name=$(basename "$f" .log)
-	if [[ ! $name =~ ^(this|linux)-(tcg|icount|kvm)(-(amd|intel))?$ ]]; then
-		note "ignoring $f: not named <this|linux>-<tcg|icount|kvm>-<amd|intel>.log (or without -<vendor>)"
+	if [[ ! $name =~ ^(this|linux)-(tcg|icount|kvm)(-(amd|intel))?(-p([1-9][0-9]*))?$ ]]; then
+		note "ignoring $f: not named <this|linux>-<tcg|icount|kvm>-<amd|intel>[-p<pair>].log (or without -<vendor>)"
 		continue
 	fi
-	kernel=${BASH_REMATCH[1]} accel=${BASH_REMATCH[2]} vendor=""
+	kernel=${BASH_REMATCH[1]} accel=${BASH_REMATCH[2]} vendor="" pair=${BASH_REMATCH[6]}
 	[ -z "${BASH_REMATCH[4]}" ] || vendor=$(vendor_cpuid "${BASH_REMATCH[4]}")
 	if [ ! -s "$f" ]; then
 		note "$f is empty: no $kernel/$accel figures"
 		continue
 	fi
-	parse "$f" "$kernel" "$accel" "$vendor" >"$TMP/one.ndjson" || die "could not read $f"
+	parse "$f" "$kernel" "$accel" "$vendor" "$pair" >"$TMP/one.ndjson" || die "could not read $f"
 	jq -r 'select(._warn) | "warning: " + ._warn' "$TMP/one.ndjson" >&2
 	if jq -e -s 'any(.[]; ._error)' "$TMP/one.ndjson" >/dev/null; then
 		jq -r 'select(._error) | "error: " + ._error' "$TMP/one.ndjson" >&2
@@ -183,12 +195,40 @@ qemu=$({ qemu-system-x86_64 --version 2>/dev/null || true; } | head -1)
 commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
 jq -n --arg cpu "${cpu:-unknown}" --arg kernel "$(uname -sr)" --arg qemu "${qemu:-unknown}" \
 	--argjson cores "$(nproc)" '{cpu: $cpu, kernel: $kernel, qemu: $qemu, cores: $cores}' >"$TMP/host.json"
+# ratios: for tcg and kvm, whose ticks are host time, this kernel against
+# Linux. Each record of this kernel is divided by Linux's of the same key
+# but the kernel (so of the same pair), and net of the floor: the `empty`
+# case (path none), QEMU's back-to-back rdtsc, of the same kernel, accel,
+# vendor and pair, subtracted from both sides first. The per-pair figures of
+# a case (its key without kernel and pair) give one entry: their median,
+# min and max. icount has none: its figures are exact, and one run each.
+RATIOS_JQ='
+	[.[] | select(.accel == "tcg" or .accel == "kvm")] as $w
+	| def floor_of($r): [$w[] | select(.kernel == $r.kernel and .accel == $r.accel and .call == "empty" and .path == "none"
+	                                   and .guest_vendor == $r.guest_vendor and .pair == $r.pair) | .median] | first;
+	  def r3: if . == null then null else . * 1000 | round / 1000 end;
+	  def stats($name): map(select(. != null)) as $x
+		| {"\($name)_median": ($x | med | r3), "\($name)_min": ($x | min | r3), "\($name)_max": ($x | max | r3)};
+	[$w[] | select(.kernel == "this") | . as $t
+	   | ([$w[] | select(.kernel == "linux" and key[1:] == ($t | key[1:]))] | first) as $l
+	   | select($l != null and $l.median > 0)
+	   | floor_of($t) as $ft | floor_of($l) as $fl
+	   | {t: $t, case: [$t.accel, $t.call, $t.path, [$t[optkeys[] | select(. != "pair")]]], ratio: ($t.median / $l.median),
+	      net: (if $t.call == "empty" or $ft == null or $fl == null or $l.median - $fl <= 0 then null
+	            else ($t.median - $ft) / ($l.median - $fl) end)}]
+	| group_by(.case)
+	| map(.[0].t as $t
+		| {accel: $t.accel, call: $t.call, path: $t.path}
+		  + ([optkeys[] | select(. != "pair" and $t[.] != null) | {(.): $t[.]}] | add // {})
+		  + {pairs: length} + (map(.ratio) | stats("ratio")) + (map(.net) | stats("net_ratio")))
+	| sort_by(corder)'
 jq -s --slurpfile host "$TMP/host.json" --arg commit "$commit" "$JQ_DEFS"'
 	(reduce .[] as $r ({}; .[$r | key | tojson] = $r)) as $last
-	| {runs: ([$last[]] | sort_by(order)), host: $host[0], commit: $commit}' \
+	| [$last[]] as $runs
+	| {runs: ($runs | sort_by(order)), ratios: ($runs | '"$RATIOS_JQ"'), host: $host[0], commit: $commit}' \
 	"$TMP/runs.ndjson" >"$TMP/results.json"
 dups=$(( $(wc -l <"$TMP/runs.ndjson") - $(jq '.runs | length' "$TMP/results.json") ))
-[ "$dups" -eq 0 ] || note "$dups measurement(s) repeated for the same key (kernel/accel/call/path/guest_vendor/rss_kib/cpus): the last one counts"
+[ "$dups" -eq 0 ] || note "$dups measurement(s) repeated for the same key (kernel/accel/call/path/guest_vendor/rss_kib/cpus/pair): the last one counts"
 mv "$TMP/results.json" "$OUT/results.json"
 RESULTS=$OUT/results.json
 note "wrote $RESULTS ($(jq '.runs | length' "$RESULTS") runs, commit $commit)"
@@ -224,11 +264,12 @@ if [ "$charts" = yes ]; then
 	# call/path measured under both guest vendors is one group when both
 	# gave the same figures on every kernel, else one group per vendor,
 	# tagged (amd) or (intel); so is a path measured under one vendor only,
-	# when the run had both.
+	# when the run had both. With pairs (tcg, kvm), a bar is the median of
+	# the pairs' medians (and p99s).
 	for accel in $(jq -r "$JQ_DEFS"'[.runs[] | select(.rss_kib == null) | .accel] | unique | sort_by(arank) | .[]' "$RESULTS"); do
 		data=$TMP/medians-$accel.dat
 		jq -r --arg a "$accel" "$JQ_DEFS"'
-			def fig($rows; $k; f): ([$rows[] | select(.kernel == $k) | f] | first // "NaN");
+			def fig($rows; $k; f): ([$rows[] | select(.kernel == $k) | f] | med // "NaN");
 			def figs($rows): [$rows[] | {kernel, median, p99}] | sort_by(.kernel);
 			[.runs[] | select(.accel == $a and .rss_kib == null)] as $r
 			| ([$r[] | .guest_vendor] | unique | length > 1) as $mixed
@@ -251,6 +292,8 @@ if [ "$charts" = yes ]; then
 		vendors=$(jq -r --arg a "$accel" "$JQ_DEFS"'[.runs[] | select(.accel == $a) | .guest_vendor // "-" | vshort] | unique | join(", ")' "$RESULTS")
 		who="trapdoor"
 		[ "$linux" -eq 0 ] || who="trapdoor vs Linux"
+		npairs=$(jq --arg a "$accel" '[.runs[] | select(.accel == $a) | .pair // empty] | unique | length' "$RESULTS")
+		[ "$npairs" -le 1 ] || who+=" (median of $npairs pairs)"
 		n=$(wc -l <"$data")
 		gp medians.gp "data=$(gp_str "$data"); out=$(gp_str "$OUT/medians-$accel"); n=$n; linux=$linux;
 			wpx=$((n * 110 > 960 ? n * 110 : 960));
@@ -308,6 +351,7 @@ if [ "$charts" = yes ]; then
 	# their medians for that call are within 1% of each other at every size
 	# (under icount they differ by a few instructions of CPUID-dependent
 	# code), else each has its own (the second dashed), tagged (amd) or (intel).
+	# With pairs, a point is the median of the pairs' medians.
 	for accel in $(jq -r "$JQ_DEFS"'[.runs[] | select(.rss_kib != null) | .accel] | unique | sort_by(arank) | .[]' "$RESULTS"); do
 		dir=$TMP/growth-$accel
 		mkdir -p "$dir"
@@ -324,7 +368,7 @@ if [ "$charts" = yes ]; then
 				| [$r[] | .kernel] | unique | sort_by(krank) | .[] as $k
 				| [$r[] | select(.kernel == $k)] as $m
 				| ([$m[] | .guest_vendor] | unique) as $vs
-				| [$vs[] as $v | [$m[] | select(.guest_vendor == $v)] | sort_by(.rss_kib) | map([.rss_kib, .median])] as $by
+				| [$vs[] as $v | [$m[] | select(.guest_vendor == $v)] | group_by(.rss_kib) | map([.[0].rss_kib, ([.[].median] | med)])] as $by
 				| def near($a; $b): ($a | length) == ($b | length) and all(range($a | length);
 					$a[.][0] == $b[.][0] and ($a[.][1] - $b[.][1] | if . < 0 then -. else . end) <= 0.01 * $a[.][1]);
 				(if all($by[]; near($by[0]; .)) then [{t: "", pts: $by[0]}]
@@ -377,6 +421,35 @@ jq -r "$JQ_DEFS"'
 	  }
 	}'
 echo "# unit: TSC ticks (under icount 1 tick = 1 guest instruction); vs linux = this median / linux median"
+# The ratios (tcg, kvm): a row per case, the median of its pairs' ratios
+# and their spread, plain and net of the empty floor. goal: the net ratio
+# at most 0.5 with no pair at 1.0 or above (issue 17's TCG goal; shown for
+# every case, read it for the system-call paths).
+if [ "$(jq '.ratios | length' "$RESULTS")" -gt 0 ]; then
+	echo
+	jq -r "$JQ_DEFS"'
+		def f: if . == null then "-" else tostring end;
+		.ratios[]
+		| [.accel, (.guest_vendor // "-" | vshort), .call, plabel, .pairs,
+		   (.ratio_median, .ratio_min, .ratio_max, .net_ratio_median, .net_ratio_min, .net_ratio_max | f),
+		   (if .net_ratio_median == null then "-" elif .net_ratio_median <= 0.5 and .net_ratio_max < 1 then "met" else "missed" end)]
+		| map(tostring) | @tsv' "$RESULTS" |
+	awk -F'\t' '
+	function x(v) { return v == "-" ? "-" : sprintf("%.2f", v) }
+	function span(a, b) { return a == "-" ? "-" : sprintf("%.2f-%.2f", a, b) }
+	{ split($1 "\t" $2 "\t" $3 "\t" $4 "\t" $5 "\t" x($6) "\t" span($7, $8) "\t" x($9) "\t" span($10, $11) "\t" $12, c, "\t")
+	  for (i = 1; i <= 10; i++) { cell[NR, i] = c[i]; if (length(c[i]) > w[i]) w[i] = length(c[i]) } }
+	END {
+	  split("accel vendor call path pairs ratio min-max net min-max goal", h, " ")
+	  for (i = 1; i <= 10; i++) if (length(h[i]) > w[i]) w[i] = length(h[i])
+	  fmt = "%-" w[1] "s  %-" w[2] "s  %-" w[3] "s  %-" w[4] "s  %" w[5] "s  %" w[6] "s  %-" w[7] "s  %" w[8] "s  %-" w[9] "s  %s\n"
+	  printf fmt, h[1], h[2], h[3], h[4], h[5], h[6], h[7], h[8], h[9], h[10]
+	  for (r = 1; r <= NR; r++)
+	    printf fmt, cell[r, 1], cell[r, 2], cell[r, 3], cell[r, 4], cell[r, 5], cell[r, 6], cell[r, 7], cell[r, 8], cell[r, 9], cell[r, 10]
+	}'
+	echo "# ratio = this median / linux median of one pair, the median over the pairs and min-max; net: the empty case's"
+	echo "# median (path none) of the same kernel and pair taken from both first; goal: net <= 0.5 and every pair's net < 1"
+fi
 echo "# results: $RESULTS (commit $commit)"
 for c in "${charts_made[@]}"; do echo "# chart: $OUT/$c.svg, $OUT/$c.png"; done
 

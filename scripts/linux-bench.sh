@@ -8,8 +8,10 @@
 #   scripts/linux-bench.sh --vendor amd|intel|both  guest CPU vendor(s) (VENDOR=; default both;
 #                                                   kvm: the host's only; scripts/lib/vendor.sh)
 #   scripts/linux-bench.sh --out DIR                logs in DIR
+#   scripts/linux-bench.sh --pair N                 the log is linux-<accel>-<vendor>-pN.log, pair N
+#                                                   of scripts/bench.sh's interleaved pairs
 #
-# Writes OUT/linux-<accel>-<vendor>.log, the guest's serial console (BENCH
+# Writes OUT/linux-<accel>-<vendor>[-pN].log, the guest's serial console (BENCH
 # lines as trapbench printed them), for scripts/bench-report.sh. /init is
 # the 64-bit trapbench, /exit0 the program its fork_exec case execs
 # (apps/exit0); /trapbench32, the same source built -m32, joins it
@@ -32,7 +34,7 @@ run_dir=""
 trap 'st=$?; rm -rf "${run_dir:-}"; if [ $st -eq 2 ] && [ $skipped = no ]; then echo "error: linux-bench: failed" >&2; exit 1; fi' EXIT
 
 OUT=$BUILD/bench/raw
-accels=() vendor=${VENDOR:-both}
+accels=() vendor=${VENDOR:-both} tag=""
 while [ $# -gt 0 ]; do
 	case $1 in
 	--accel|--out)
@@ -41,9 +43,11 @@ while [ $# -gt 0 ]; do
 		shift 2 ;;
 	--vendor) vendor_valid "${2:-}" || die "--vendor needs amd, intel or both, not '${2:-}'"
 		vendor=$2; shift 2 ;;
+	--pair) [[ ${2:-} =~ ^[1-9][0-9]*$ ]] || die "--pair needs a pair number (1, 2, ...), not '${2:-}'"
+		tag=-p$2; shift 2 ;;
 	--accel=*) IFS=, read -ra a <<<"${1#*=}"; accels+=("${a[@]}"); shift ;;
 	--out=*) OUT=${1#*=}; shift ;;
-	-h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+	-h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 	*) die "unknown argument '$1' (see scripts/linux-bench.sh --help)" ;;
 	esac
 done
@@ -92,7 +96,7 @@ linux_build_exit0 "$run_dir/exit0"
 linux_initrd "$run_dir/trapbench" "$run_dir/initrd.cpio" "$run_dir/exit0" "$tb32"
 
 # --- the runs ---------------------------------------------------------------------
-# linux_run ACCEL VENDOR CPU: one boot; OUT/linux-ACCEL-VENDOR.log; status
+# linux_run ACCEL VENDOR CPU: one boot; OUT/linux-ACCEL-VENDOR[-pN].log; status
 # 1 with the reason and the log's last lines when it did not report.
 linux_run() {
 	local accel=$1 v=$2 cpu=$3 limit name log err t0 rc=0 took n problem="" code
@@ -102,10 +106,10 @@ linux_run() {
 	kvm) limit=120 ;;
 	esac
 	limit=${LINUX_BENCH_TIMEOUT:-$limit}
-	name=linux-$accel-$v
+	name=linux-$accel-$v$tag
 	log=$run_dir/$name.log
-	err=$run_dir/qemu-$accel-$v.stderr
-	note "$accel, $v (-cpu $cpu): booting Linux with trapbench as /init (limit ${limit}s)"
+	err=$run_dir/qemu-$accel-$v$tag.stderr
+	note "$accel, $v${tag:+, pair ${tag#-p}} (-cpu $cpu): booting Linux with trapbench as /init (limit ${limit}s)"
 	t0=$SECONDS
 	QEMU_CPU=$cpu linux_boot "$accel" "$run_dir/initrd.cpio" "$log" "$err" "$limit" || rc=$?
 	took=$((SECONDS - t0))
@@ -133,7 +137,7 @@ linux_run() {
 	fi
 	grep -q '^trapbench: done' "$log" || note "warning: $log has no 'trapbench: done' line"
 	! grep -q '^trapbench: .*trapbench32 failed' "$log" || note "warning: $log: the 32-bit trapbench failed"
-	{ echo "==> $accel, $v: $n BENCH lines in ${took}s"
+	{ echo "==> $accel, $v${tag:+, pair ${tag#-p}}: $n BENCH lines in ${took}s"
 	  sed -n 's/^BENCH .*"path": "\([^"]*\)", "call": "\([^"]*\)".*"median": \([0-9]*\).*/\1 \2 \3/p' "$log" |
 		awk -v a="$accel" -v v="$v" '{ printf "    %-6s %-5s %-15s %-14s median %s\n", a, v, $1, $2, $3 }'; } >&2
 }
@@ -147,7 +151,7 @@ for accel in "${accels[@]}"; do
 	for v in "${vendors[@]}"; do
 		cpu=$(vendor_cpu "$accel" "$v" "$host") || { note "$accel, $v: skipped: $cpu"; continue; }
 		runs=$((runs + 1))
-		logs+=("$OUT/linux-$accel-$v.log")
+		logs+=("$OUT/linux-$accel-$v$tag.log")
 		if [ "$accel" = icount ]; then
 			linux_run "$accel" "$v" "$cpu" &
 			pids+=($!)

@@ -2,10 +2,11 @@
 # test_bench_report.sh - host test of the benchmark report's record key
 # (scripts/bench-report.sh) and of the vendor choice (scripts/lib/vendor.sh),
 # on small synthetic logs: log names with and without a vendor, the key
-# kernel/accel/call/path + guest_vendor/rss_kib/cpus in the de-duplication,
-# the "vs linux" pairing and the baseline comparison (regressions, missing,
-# new), --update-baseline, and the size records (rss_kib: the table, the
-# baseline, the growth chart). Prints `N passed, N failed`.
+# kernel/accel/call/path + guest_vendor/rss_kib/cpus in the de-duplication
+# (pair: test_bench_ratios.sh), the "vs linux" pairing and the baseline
+# comparison (regressions, missing, new), --update-baseline, and the size
+# records (rss_kib: the table, the baseline, the growth chart). Prints
+# `N passed, N failed`.
 set -uo pipefail
 source "$(dirname "$0")/../lib/common.sh"
 unset QEMU_CPU BENCH_TOLERANCE
