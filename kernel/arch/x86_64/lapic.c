@@ -95,8 +95,12 @@ void lapic_timer_oneshot(uint8_t vector)
 
 uint64_t lapic_timer_arm(uint32_t count)
 {
-	uint64_t t = rdtsc();
+	uint32_t lo, hi;
 
-	wr(LAPIC_TIMER_INIT, count);
-	return t;
+	/* The TSC read and the store that starts the count back to back, so
+	 * the returned TSC is as close to the count's start as it can be
+	 * (under icount: exactly one instruction before it). */
+	__asm__ volatile("lfence; rdtsc; movl %2, (%3)"
+			 : "=&a"(lo), "=&d"(hi) : "r"(count), "r"(&lapic[LAPIC_TIMER_INIT / 4]) : "memory");
+	return (uint64_t)hi << 32 | lo;
 }
