@@ -16,8 +16,11 @@
  *    D is the TSC read just before that write plus the count converted
  *    with the calibrated rates (time/calibrate.c), so it carries the
  *    calibration's error too.
- * A wait that began after D would count the time interrupts were off: the
- * sample is taken again with a longer lead (counted in retries).
+ * A wait that began after D would count the time interrupts were off (a
+ * vCPU the host descheduled between arming and waiting, under TCG): the
+ * sample is taken again with twice the lead, up to LEAD_MAX_US (counted in
+ * retries); the next sample starts from LEAD_US again, so one hiccup does
+ * not slow the rest of the run.
  */
 #include "arch/cpu.h"
 #include "arch/trap.h"
@@ -29,7 +32,7 @@
 
 #define WARMUP 16                       /* samples taken and dropped first */
 #define LEAD_US 10                      /* the first lead from arming to the deadline */
-#define LEAD_MAX_US 10000               /* ... doubled on each late wait, up to this */
+#define LEAD_MAX_US 10000               /* ... doubled on each late wait, up to this (then -EIO) */
 #define NEVER_S 1                       /* a timer that has not fired after this never will */
 
 extern volatile uint64_t irqbench_stamp;       /* irqbench.S: the handler's TSC, 0 before */
@@ -58,7 +61,8 @@ static uint64_t arm(enum irqbench_timer t, uint64_t lead)
 
 long irqbench_run(enum irqbench_timer t, uint64_t *s, int n, struct irqbench_counts *c)
 {
-	uint64_t lead = tsc_hz / 1000000 * LEAD_US, lead_max = tsc_hz / 1000000 * LEAD_MAX_US;
+	uint64_t lead0 = tsc_hz / 1000000 * LEAD_US, lead_max = tsc_hz / 1000000 * LEAD_MAX_US;
+	uint64_t lead = lead0;
 	long r = 0;
 
 	*c = (struct irqbench_counts){ 0 };
@@ -80,19 +84,23 @@ long irqbench_run(enum irqbench_timer t, uint64_t *s, int n, struct irqbench_cou
 		lapic_eoi();
 		if (before >= d) {              /* the wait began late: again, with more lead */
 			c->retries++;
-			if (lead < lead_max)
-				lead *= 2;
+			if (lead >= lead_max) {
+				r = -EIO;
+				break;
+			}
+			lead *= 2;
 			continue;
 		}
 		if (i >= 0) {
 			c->early += stamp < d;
 			s[i] = stamp < d ? 0 : stamp - d;
 		}
+		lead = lead0;
 		i++;
 	}
 	if (r)
-		kprintf("irqbench: the timer never fired (%s mode)\n",
-			t == IRQBENCH_TSC_DEADLINE ? "TSC-deadline" : "one-shot");
+		kprintf("irqbench: %s (%s mode)\n", irqbench_stamp ? "cannot arm the timer ahead of its wait"
+			: "the timer never fired", t == IRQBENCH_TSC_DEADLINE ? "TSC-deadline" : "one-shot");
 	timer_start();                          /* the periodic tick again */
 	return r;
 }
