@@ -16,11 +16,13 @@
  *    D is the TSC read just before that write plus the count converted
  *    with the calibrated rates (time/calibrate.c), so it carries the
  *    calibration's error too.
- * A wait that began after D would count the time interrupts were off (a
- * vCPU the host descheduled between arming and waiting, under TCG): the
- * sample is taken again with twice the lead, up to LEAD_MAX_US (counted in
- * retries); the next sample starts from LEAD_US again, so one hiccup does
- * not slow the rest of the run.
+ * A wait that began after D would count the time interrupts were off (under
+ * TCG arming the timer is a trip through QEMU's device model, and the host
+ * may deschedule the vCPU in between): the sample is taken again with twice
+ * the lead, up to LEAD_MAX_US (counted in retries). Each sample that was in
+ * time takes an eighth off the lead again, down to LEAD_US, so the lead
+ * settles where a late wait is rare and one hiccup does not slow the rest
+ * of the run.
  */
 #include "arch/cpu.h"
 #include "arch/trap.h"
@@ -95,7 +97,7 @@ long irqbench_run(enum irqbench_timer t, uint64_t *s, int n, struct irqbench_cou
 			c->early += stamp < d;
 			s[i] = stamp < d ? 0 : stamp - d;
 		}
-		lead = lead0;
+		lead = lead - lead / 8 > lead0 ? lead - lead / 8 : lead0;
 		i++;
 	}
 	if (r)
