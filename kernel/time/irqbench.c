@@ -19,7 +19,8 @@
  * A wait that began after D would count the time interrupts were off (under
  * TCG arming the timer is a trip through QEMU's device model, and the host
  * may deschedule the vCPU in between): the sample is taken again with twice
- * the lead, up to LEAD_MAX_US (counted in retries). Each sample that was in
+ * the lead, up to LEAD_MAX_US (counted in retries; more than n + 1000 of
+ * them end the run with -EIO). Each sample that was in
  * time takes an eighth off the lead again, down to LEAD_US, so the lead
  * settles where a late wait is rare and one hiccup does not slow the rest
  * of the run.
@@ -34,7 +35,8 @@
 
 #define WARMUP 16                       /* samples taken and dropped first */
 #define LEAD_US 10                      /* the first lead from arming to the deadline */
-#define LEAD_MAX_US 10000               /* ... doubled on each late wait, up to this (then -EIO) */
+#define LEAD_MAX_US 10000               /* ... doubled on each late wait, up to this */
+#define MAX_EXTRA_RETRIES 1000          /* more late waits than n + this: -EIO */
 #define NEVER_S 1                       /* a timer that has not fired after this never will */
 
 extern volatile uint64_t irqbench_stamp;       /* irqbench.S: the handler's TSC, 0 before */
@@ -85,12 +87,12 @@ long irqbench_run(enum irqbench_timer t, uint64_t *s, int n, struct irqbench_cou
 		}
 		lapic_eoi();
 		if (before >= d) {              /* the wait began late: again, with more lead */
-			c->retries++;
-			if (lead >= lead_max) {
+			if (++c->retries > (uint64_t)n + MAX_EXTRA_RETRIES) {
 				r = -EIO;
 				break;
 			}
-			lead *= 2;
+			if (lead < lead_max)
+				lead *= 2;
 			continue;
 		}
 		if (i >= 0) {

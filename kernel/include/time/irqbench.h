@@ -23,8 +23,8 @@ int irqbench_has(enum irqbench_timer t);
 /* Take n samples into s[], each the TSC ticks from a deadline to the first
  * instruction of its handler, with the periodic tick stopped meanwhile and
  * restarted at the end. Called with interrupts disabled (a system call);
- * 0, or -EIO when a timer never fired or could not be armed ahead of
- * its wait even 10 ms early. */
+ * 0, or -EIO when a timer never fired or the waits kept beginning after
+ * their deadlines. */
 long irqbench_run(enum irqbench_timer t, uint64_t *s, int n, struct irqbench_counts *c);
 
 #endif
