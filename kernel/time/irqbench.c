@@ -105,6 +105,15 @@ long irqbench_run(enum irqbench_timer t, uint64_t *s, int n, struct irqbench_cou
 	if (r)
 		kprintf("irqbench: %s (%s mode)\n", irqbench_stamp ? "cannot arm the timer ahead of its wait"
 			: "the timer never fired", t == IRQBENCH_TSC_DEADLINE ? "TSC-deadline" : "one-shot");
-	timer_start();                          /* the periodic tick again */
+	timer_start();                          /* the periodic tick again, no deadline left armed */
+	if (r) {
+		/* A measurement interrupt the LAPIC already accepted would
+		 * arrive later, anywhere (the handler takes rax and rdx): let
+		 * it in here, in the wait, for up to a millisecond. */
+		irqbench_stamp = 0;
+		irqbench_wait(rdtsc() + tsc_hz / 1000);
+		if (irqbench_stamp)
+			lapic_eoi();
+	}
 	return r;
 }
