@@ -205,7 +205,8 @@ struct trapdoor_stats {
  * makes of itself, n samples (1..TRAPDOOR_BENCH_MAX) after a few unrecorded
  * ones; the figures in *out (NULL: not wanted) and, with
  * TRAPDOOR_BENCH_PRINT, as a BENCH line on the console (docs/benchmarks.md).
- * -EINVAL for anything else, -EOPNOTSUPP for a timer the CPU lacks.
+ * -EINVAL for anything else, -EOPNOTSUPP for a timer the CPU lacks,
+ * -EFAULT for a bad out, -EIO for a timer that does not keep its deadlines.
  */
 #define TRAPDOOR_BENCH_IRQ_TSC_DEADLINE 1  /* a timer interrupt's deadline to its handler, TSC-deadline mode */
 #define TRAPDOOR_BENCH_IRQ_LAPIC        2  /* the same, with the LAPIC timer's one-shot count */
