@@ -237,8 +237,8 @@ guest trapbench "init=/bin/trapbench"
 v=$(verdict)
 bench_has() { grep -q "BENCH {\"kernel\": \"this\", \"path\": \"$1\", \"call\": \"$2\"" "$log"; }
 [ "$v" = success ] && bench_has none empty && bench_has int80 getpid && bench_has syscall getpid &&
-	bench_has vdso clock_gettime &&
-	ok "guest: trapbench reports every path (int80, syscall, vdso, none)" ||
+	bench_has vdso clock_gettime && bench_has lapic irq &&
+	ok "guest: trapbench reports every path (int80, syscall, vdso, none) and the kernel's irq latency" ||
 	{ not_ok "guest: trapbench reports every path ($v)"; tail -20 "$log"; }
 
 # 3c. The console's line discipline (apps/ttytest) as init, with real input:

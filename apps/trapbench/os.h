@@ -13,6 +13,9 @@
  *   OS_TRAPBENCH32     where the 32-bit trapbench is, when the system has one
  *   OS_EXIT0           where exit0 is (apps/exit0), the program fork_exec execs
  *   os_small_pages()   keep a mapping in 4 KiB pages (Linux: no transparent huge pages)
+ *   os_kernel_benches() ask the kernel for the measurements only it can make
+ *                      (trapdoor: the timer interrupt's latency, which it prints
+ *                      as BENCH lines itself; Linux: none, its row is n/a)
  */
 #ifndef TRAPBENCH_OS_H
 #define TRAPBENCH_OS_H
@@ -77,6 +80,8 @@ static inline void os_init(void)
 	mknod("/dev/zero", S_IFCHR | 0666, makedev(1, 5));
 }
 
+static inline void os_kernel_benches(void) {}
+
 static inline void os_done(void)
 {
 	if (getpid() == 1) {                 /* we are /init: nobody else will stop QEMU */
@@ -86,6 +91,9 @@ static inline void os_done(void)
 }
 
 #else /* trapdoor */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
 #include <sys/auxv.h>
 #include <sys/entry.h>
 #include <sys/syscall.h>
@@ -116,6 +124,20 @@ static inline int os_has_vdso(void) { return getauxval(AT_SYSINFO_EHDR) != 0; }
 static inline void os_init(void) {}          /* /dev is there */
 static inline void os_small_pages(void *p, size_t len) { (void)p; (void)len; }  /* no huge pages */
 static inline void os_done(void) {}
+
+/* The interrupt latency, deadline to handler, with each timer the CPU has
+ * (docs/benchmarks.md): the kernel prints the BENCH lines. */
+static inline void os_kernel_benches(void)
+{
+	static const struct { int which; const char *name; } t[] = {
+		{ TRAPDOOR_BENCH_IRQ_TSC_DEADLINE, "tsc_deadline" },
+		{ TRAPDOOR_BENCH_IRQ_LAPIC, "lapic" },
+	};
+
+	for (unsigned i = 0; i < sizeof(t) / sizeof(t[0]); i++)
+		if (trapdoor_bench(t[i].which, TRAPDOOR_BENCH_MAX, NULL, TRAPDOOR_BENCH_PRINT) < 0)
+			printf("trapbench: irq through %s: not measured (%s)\n", t[i].name, strerror(errno));
+}
 #endif
 
 #endif

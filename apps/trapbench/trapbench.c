@@ -270,6 +270,7 @@ int main(void)
 #ifdef __x86_64__
 	run_trapbench32();
 	run_grow();
+	os_kernel_benches();
 #endif
 	printf("trapbench: done\n");
 	fflush(stdout);

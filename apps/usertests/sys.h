@@ -52,6 +52,7 @@ static inline long sys_sysinfo(struct sysinfo *s) { return RAW(SYS_sysinfo, s, 0
 static inline long sys_syslog(long type, char *buf, long len) { return RAW(SYS_syslog, type, buf, len, 0, 0, 0); }
 static inline long sys_procs(struct trapdoor_proc *b, long n) { return RAW(SYS_trapdoor_procs, b, n, 0, 0, 0, 0); }
 static inline long sys_stats(struct trapdoor_stats *s) { return RAW(SYS_trapdoor_stats, s, 0, 0, 0, 0, 0); }
+static inline long sys_bench(long which, long n, struct trapdoor_bench *b, long flags) { return RAW(SYS_trapdoor_bench, which, n, b, flags, 0, 0); }
 static inline long sys_getrlimit(long r, struct rlimit *l) { return RAW(SYS_getrlimit, r, l, 0, 0, 0, 0); }
 static inline long sys_setrlimit(long r, const struct rlimit *l) { return RAW(SYS_setrlimit, r, l, 0, 0, 0, 0); }
 static inline long sys_prlimit64(long pid, long r, const struct rlimit *n, struct rlimit *o) { return RAW(SYS_prlimit64, pid, r, n, o, 0, 0); }

@@ -200,6 +200,26 @@ struct trapdoor_stats {
 #define VSYSCALL_TIME          (VSYSCALL_ADDR + 0x400)  /* (time_t *) */
 #define VSYSCALL_GETCPU        (VSYSCALL_ADDR + 0x800)  /* (unsigned *cpu, unsigned *node, void *) */
 
+/*
+ * trapdoor_bench(which, n, out, flags) (ours): a measurement the kernel
+ * makes of itself, n samples (1..TRAPDOOR_BENCH_MAX) after a few unrecorded
+ * ones; the figures in *out (NULL: not wanted) and, with
+ * TRAPDOOR_BENCH_PRINT, as a BENCH line on the console (docs/benchmarks.md).
+ * -EINVAL for anything else, -EOPNOTSUPP for a timer the CPU lacks,
+ * -EFAULT for a bad out, -EIO for a timer that does not keep its deadlines.
+ */
+#define TRAPDOOR_BENCH_IRQ_TSC_DEADLINE 1  /* a timer interrupt's deadline to its handler, TSC-deadline mode */
+#define TRAPDOOR_BENCH_IRQ_LAPIC        2  /* the same, with the LAPIC timer's one-shot count */
+#define TRAPDOOR_BENCH_MAX   10000         /* samples per call at most */
+#define TRAPDOOR_BENCH_PRINT 1             /* flags: print the BENCH line */
+struct trapdoor_bench {
+	uint64_t samples;
+	uint64_t min, median, p99, max;    /* TSC ticks */
+	uint64_t tsc_hz;
+	uint64_t retries;            /* samples taken again: the wait began after the deadline */
+	uint64_t early;              /* samples where the handler ran before the computed deadline (counted as 0) */
+};
+
 /* trapdoor_procs(buf, n) (ours): up to n of these; the number filled. */
 struct trapdoor_proc {
 	int32_t pid, ppid;

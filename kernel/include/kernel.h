@@ -56,6 +56,13 @@ uint32_t lapic_id(void);           /* this CPU's APIC ID (an IOAPIC destination)
 void lapic_timer_periodic(uint8_t vector, uint32_t count);
 uint32_t lapic_timer_current(void);
 void lapic_timer_oneshot_max(void);
+/* For the interrupt-latency measurement (time/irqbench.c); lapic_timer_periodic
+ * puts the timer back. TSC-deadline mode: arm it with wrmsr(MSR_TSC_DEADLINE).
+ * One-shot mode counts the input clock undivided; lapic_timer_arm starts a
+ * count and returns the TSC read just before. */
+void lapic_timer_tsc_deadline(uint8_t vector);
+void lapic_timer_oneshot(uint8_t vector);
+uint64_t lapic_timer_arm(uint32_t count);
 
 /* mm/frames.c: the kernel's physical frame allocator. */
 void frames_init(const struct boot_info *bi);

@@ -25,6 +25,7 @@ static void detect(void)
 	}
 	cpuid(1, 0, r);
 	cpu.x2apic = r[2] >> 21 & 1;
+	cpu.tsc_deadline = r[2] >> 24 & 1;
 	cpu.leaf1_edx = r[3];
 	cpuid(0x80000000, 0, r);
 	maxext = r[0];
@@ -59,10 +60,10 @@ void cpu_init(void)
 	while (*brand == ' ')
 		brand++;
 	kprintf("cpu: %s %s\n", cpu.vendor, brand);
-	kprintf("cpu: features:%s%s%s%s%s%s%s%s\n", flag(cpu.syscall, " syscall"), flag(cpu.nx, " nx"),
+	kprintf("cpu: features:%s%s%s%s%s%s%s%s%s\n", flag(cpu.syscall, " syscall"), flag(cpu.nx, " nx"),
 		flag(cpu.smep, " smep"), flag(cpu.smap, " smap"), flag(cpu.rdtscp, " rdtscp"),
 		flag(cpu.fsgsbase, " fsgsbase"), flag(cpu.pdpe1gb, " pdpe1gb"),
-		flag(cpu.invariant_tsc, " invariant-tsc"));
+		flag(cpu.invariant_tsc, " invariant-tsc"), flag(cpu.tsc_deadline, " tsc-deadline"));
 	if (!cpu.syscall || !cpu.nx || !cpu.smep || !cpu.smap || !cpu.rdtscp || !cpu.fsgsbase)
 		kprintf("cpu: missing:%s%s%s%s%s%s\n", flag(!cpu.syscall, " syscall"), flag(!cpu.nx, " nx"),
 			flag(!cpu.smep, " smep"), flag(!cpu.smap, " smap"), flag(!cpu.rdtscp, " rdtscp"),

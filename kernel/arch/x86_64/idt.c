@@ -19,6 +19,7 @@ extern const uint64_t isr_table[33];
 extern const uint64_t isr_spurious;
 extern const uint64_t isr_irq_table[16];  /* VEC_IRQ0 .. VEC_IRQ0 + 15 */
 void int80_entry(void);               /* entry.S */
+void isr_irqbench(void);              /* irqbench.S */
 
 /* Fill gate v: handler address, IST slot (0 = none), privilege needed to `int` it. */
 static void set_gate(int v, uint64_t handler, int ist, int dpl)
@@ -49,6 +50,7 @@ void idt_init(void)
 	set_gate(VEC_SPURIOUS, isr_spurious, 0, 0);
 	for (int i = 0; i < 16; i++)
 		set_gate(VEC_IRQ0 + i, isr_irq_table[i], 0, 0);
+	set_gate(VEC_IRQBENCH, (uint64_t)isr_irqbench, 0, 0);
 	/* The gates user mode may raise with `int`, as on Linux: the legacy
 	 * system call, and int3/`int $3` (#BP: SIGTRAP) and `int $4` (#OF:
 	 * SIGSEGV). Every other gate has DPL 0, so `int $n` from ring 3 gets

@@ -18,7 +18,12 @@
 #define LAPIC_TIMER_DIV  0x3e0
 
 #define LVT_MASKED   (1u << 16)
+#define LVT_ONESHOT  (0u << 17)      /* the timer mode, bits 18:17 */
 #define LVT_PERIODIC (1u << 17)
+#define LVT_TSC_DEADLINE (2u << 17)
+
+#define DIV_BY_1     0xb             /* LAPIC_TIMER_DIV encodings */
+#define DIV_BY_16    0x3
 
 static volatile uint32_t *lapic;
 
@@ -45,7 +50,7 @@ void lapic_init(void)
 	wr(LAPIC_SVR, 0x100 | VEC_SPURIOUS);             /* software enable */
 	wr(LAPIC_TPR, 0);                                /* accept every priority */
 	wr(LAPIC_LVT_TIMER, LVT_MASKED);
-	wr(LAPIC_TIMER_DIV, 0x3);                        /* divide by 16 (LAPIC_TIMER_DIVISOR) */
+	wr(LAPIC_TIMER_DIV, DIV_BY_16);                  /* LAPIC_TIMER_DIVISOR */
 	kprintf("lapic: at phys 0x%lx, legacy PIC masked\n", base & 0xffffff000UL);
 }
 
@@ -64,6 +69,38 @@ uint32_t lapic_timer_current(void) { return rd(LAPIC_TIMER_CUR); }
 
 void lapic_timer_periodic(uint8_t vector, uint32_t count)
 {
+	if (cpu.tsc_deadline)
+		wrmsr(MSR_TSC_DEADLINE, 0);              /* disarmed, whatever the mode was */
+	wr(LAPIC_TIMER_DIV, DIV_BY_16);
 	wr(LAPIC_LVT_TIMER, LVT_PERIODIC | vector);
 	wr(LAPIC_TIMER_INIT, count);
+}
+
+/* The measurement's modes (time/irqbench.c). Neither arms anything yet. */
+void lapic_timer_tsc_deadline(uint8_t vector)
+{
+	wr(LAPIC_TIMER_INIT, 0);                         /* stop the periodic count */
+	wr(LAPIC_LVT_TIMER, LVT_TSC_DEADLINE | vector);
+	/* The SDM asks for a fence between the LVT's MMIO write and the
+	 * first IA32_TSC_DEADLINE write, or the MSR may see the old mode. */
+	__asm__ volatile("mfence" ::: "memory");
+}
+
+void lapic_timer_oneshot(uint8_t vector)
+{
+	wr(LAPIC_TIMER_INIT, 0);
+	wr(LAPIC_TIMER_DIV, DIV_BY_1);                   /* the finest deadline: one input clock */
+	wr(LAPIC_LVT_TIMER, LVT_ONESHOT | vector);
+}
+
+uint64_t lapic_timer_arm(uint32_t count)
+{
+	uint32_t lo, hi;
+
+	/* The TSC read and the store that starts the count back to back, so
+	 * the returned TSC is as close to the count's start as it can be
+	 * (under icount: exactly one instruction before it). */
+	__asm__ volatile("lfence; rdtsc; movl %2, (%3)"
+			 : "=&a"(lo), "=&d"(hi) : "r"(count), "r"(&lapic[LAPIC_TIMER_INIT / 4]) : "memory");
+	return (uint64_t)hi << 32 | lo;
 }

@@ -16,6 +16,7 @@
 #define MSR_GS_BASE       0xc0000101
 #define MSR_KERNEL_GS_BASE 0xc0000102
 #define MSR_APIC_BASE     0x0000001b
+#define MSR_TSC_DEADLINE  0x000006e0     /* the LAPIC timer's deadline in TSC-deadline mode */
 
 #define EFER_SCE (1ULL << 0)
 #define EFER_NXE (1ULL << 11)
@@ -106,6 +107,7 @@ struct cpu_features {
 	char vendor[13];
 	char brand[49];
 	int syscall, nx, smep, smap, rdtscp, fsgsbase, pdpe1gb, invariant_tsc, x2apic;
+	int tsc_deadline;                /* CPUID 1 ECX bit 24: the LAPIC timer's TSC-deadline mode */
 	uint32_t leaf1_edx;              /* CPUID 1's feature bits: AT_HWCAP */
 	/* The fast compat entries this CPU has in long mode (Linux's
 	 * X86_FEATURE_SYSENTER32 and _SYSCALL32): sysenter on Intel vendors

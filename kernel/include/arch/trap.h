@@ -39,6 +39,7 @@ static inline int frame_is_compat(const struct trap_frame *tf)
 
 /* Interrupt vectors the kernel uses besides the 32 exceptions. */
 #define VEC_TIMER    32
+#define VEC_IRQBENCH 33          /* the latency measurement's timer only (arch/x86_64/irqbench.S) */
 #define VEC_IRQ0     48          /* 48..63: ISA IRQs 0..15 through the IOAPIC (arch/irq.h) */
 #define VEC_SPURIOUS 0xff
 

@@ -93,4 +93,8 @@ int trapdoor_stats(struct trapdoor_stats *s);
  * api/abi.h), for ps; the number filled. */
 int trapdoor_procs(struct trapdoor_proc *buf, int n);
 
+/* trapdoor_bench: n samples of a measurement the kernel makes of itself
+ * (TRAPDOOR_BENCH_* and struct in api/abi.h); 0, or -1 and errno. */
+int trapdoor_bench(int which, int n, struct trapdoor_bench *out, int flags);
+
 #endif
