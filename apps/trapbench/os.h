@@ -13,6 +13,11 @@
  *   OS_TRAPBENCH32     where the 32-bit trapbench is, when the system has one
  *   OS_EXIT0           where exit0 is (apps/exit0), the program fork_exec execs
  *   os_small_pages()   keep a mapping in 4 KiB pages (Linux: no transparent huge pages)
+ *   NR_<CALL>_INT80, NR_<CALL>_SYSCALL  kill, sched_yield, open, close and
+ *                      stat through each entry, for traps.h (Linux's int80:
+ *                      i386's numbers, stat being i386's stat64)
+ *   os_uc_rip(uc)      the saved rip in a signal handler's ucontext
+ *   OS_RAMFILE         a file on a RAM file system that open_close and stat use
  */
 #ifndef TRAPBENCH_OS_H
 #define TRAPBENCH_OS_H
@@ -58,6 +63,21 @@ static inline uint64_t tsc_hz_measured(void)
 #define NR_WRITE_INT80 4
 #define NR_READ_SYSCALL 0
 #define NR_WRITE_SYSCALL 1
+#define NR_KILL_INT80 37
+#define NR_KILL_SYSCALL 62
+#define NR_SCHED_YIELD_INT80 158
+#define NR_SCHED_YIELD_SYSCALL 24
+#define NR_OPEN_INT80 5
+#define NR_OPEN_SYSCALL 2
+#define NR_CLOSE_INT80 6
+#define NR_CLOSE_SYSCALL 3
+#define NR_STAT_INT80 195        /* stat64: what a 32-bit program stats with (struct stat64, 96 bytes) */
+#define NR_STAT_SYSCALL 4
+#define OS_RAMFILE "/trapbench.tmp"      /* as /init the root is the initramfs: rootfs, in RAM */
+
+/* glibc's ucontext_t: gregs[16] is REG_RIP (named only under _GNU_SOURCE). */
+#include <ucontext.h>
+static inline uint64_t *os_uc_rip(void *uc) { return (uint64_t *)&((ucontext_t *)uc)->uc_mcontext.gregs[16]; }
 
 /* Linux does not export its calibration. */
 static inline uint64_t os_tsc_hz(void) { return tsc_hz_measured(); }
@@ -86,6 +106,7 @@ static inline void os_done(void)
 }
 
 #else /* trapdoor */
+#include <signal.h>
 #include <sys/auxv.h>
 #include <sys/entry.h>
 #include <sys/syscall.h>
@@ -101,6 +122,20 @@ static inline void os_done(void)
 #define NR_WRITE_INT80 SYS_write
 #define NR_READ_SYSCALL SYS_read
 #define NR_WRITE_SYSCALL SYS_write
+#define NR_KILL_INT80 SYS_kill
+#define NR_KILL_SYSCALL SYS_kill
+#define NR_SCHED_YIELD_INT80 SYS_sched_yield
+#define NR_SCHED_YIELD_SYSCALL SYS_sched_yield
+#define NR_OPEN_INT80 SYS_open
+#define NR_OPEN_SYSCALL SYS_open
+#define NR_CLOSE_INT80 SYS_close
+#define NR_CLOSE_SYSCALL SYS_close
+#define NR_STAT_INT80 SYS_stat
+#define NR_STAT_SYSCALL SYS_stat
+#define OS_RAMFILE "/trapbench.tmp"      /* the root file system is ramfs */
+
+/* The kernel's ucontext (api/signal.h: Linux's layout). */
+static inline uint64_t *os_uc_rip(void *uc) { return &((struct k_ucontext *)uc)->uc_mcontext.rip; }
 
 /* The kernel's calibration; a 32-bit process has no trapdoor_stats call. */
 static inline uint64_t os_tsc_hz(void)
