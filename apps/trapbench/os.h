@@ -18,6 +18,8 @@
  *                      i386's numbers, stat being i386's stat64)
  *   os_uc_rip(uc)      the saved rip in a signal handler's ucontext
  *   OS_RAMFILE         a file on a RAM file system that open_close and stat use
+ *   os_yield_hands_over(on)  make sched_yield hand the CPU to the other
+ *                      runnable process (on 1) or not (on 0): 0, or -1
  */
 #ifndef TRAPBENCH_OS_H
 #define TRAPBENCH_OS_H
@@ -74,6 +76,19 @@ static inline uint64_t tsc_hz_measured(void)
 #define NR_STAT_INT80 195        /* stat64: what a 32-bit program stats with (struct stat64, 96 bytes) */
 #define NR_STAT_SYSCALL 4
 #define OS_RAMFILE "/trapbench.tmp"      /* as /init the root is the initramfs: rootfs, in RAM */
+
+/* CFS's sched_yield gives the CPU up only to a task whose virtual run
+ * time is not far ahead of the caller's: a child forked a moment ago is
+ * not (it starts a slice behind), so a yield pingpong never switches. Under
+ * SCHED_FIFO a yield puts the caller behind every other runnable task of
+ * its priority, which is what trapdoor's round robin does always. As
+ * /init trapbench may. */
+#include <sched.h>
+static inline int os_yield_hands_over(int on)
+{
+	struct sched_param sp = { .sched_priority = on ? 1 : 0 };
+	return sched_setscheduler(0, on ? SCHED_FIFO : SCHED_OTHER, &sp);
+}
 
 /* glibc's ucontext_t: gregs[16] is REG_RIP (named only under _GNU_SOURCE). */
 #include <ucontext.h>
@@ -133,6 +148,9 @@ static inline void os_done(void)
 #define NR_STAT_INT80 SYS_stat
 #define NR_STAT_SYSCALL SYS_stat
 #define OS_RAMFILE "/trapbench.tmp"      /* the root file system is ramfs */
+
+/* The scheduler is a round robin: sched_yield always hands over. */
+static inline int os_yield_hands_over(int on) { (void)on; return 0; }
 
 /* The kernel's ucontext (api/signal.h: Linux's layout). */
 static inline uint64_t *os_uc_rip(void *uc) { return &((struct k_ucontext *)uc)->uc_mcontext.rip; }

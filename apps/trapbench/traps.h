@@ -15,8 +15,10 @@
  *                   read by the same path) writes it back through another,
  *                   the parent's read returns: two context switches;
  *   yield_pingpong  sched_yield by the path while the child, the only other
- *                   runnable process, loops on sched_yield by the same path:
- *                   two switches per sample;
+ *                   runnable process, loops on sched_yield by the same path
+ *                   (and counts its turns in a shared page: every sample
+ *                   must have switched): two switches per sample; on Linux
+ *                   both run SCHED_FIFO, where a yield hands over (os.h);
  *   open_close      open(OS_RAMFILE, O_RDONLY) and close, by the path;
  *   stat            stat(OS_RAMFILE) by the path.
  *
@@ -31,9 +33,11 @@
 #ifndef TRAPBENCH_TRAPS_H
 #define TRAPBENCH_TRAPS_H
 
+#include <errno.h>
 #include <sched.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 
 #define TRAP_SAMPLES 10000       /* signal, ud_signal, open_close, stat */
@@ -154,20 +158,38 @@ static int time_pipe(const struct trap_path *p)
 	return pid > 0 && waitpid(pid, &status, 0) == pid && WIFEXITED(status) ? n : 0;
 }
 
-/* yield_pingpong: the child yields by the same path until killed. */
+/* yield_pingpong: the child yields by the same path until killed, and
+ * counts its turns in a shared page: the case has a record only when the
+ * child ran once per yield of the parent's at least (on Linux, under
+ * SCHED_FIFO: os_yield_hands_over). */
 static int time_yield(const struct trap_path *p)
 {
-	int status, n;
-	pid_t pid = fork();
+	volatile unsigned long *turns = mmap(NULL, GROW_PAGE, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	int status, n = 0;
 
-	if (pid == 0)
-		for (;;)
-			TSYS(p, T_YIELD, 0, 0, 0);
-	if (pid < 0)
+	if (turns == MAP_FAILED || os_yield_hands_over(1) < 0) {
+		printf("trapbench: yield_pingpong: no shared page or no SCHED_FIFO (%s)\n", strerror(errno));
 		return 0;
-	n = trap_time(one_yield, p, SWITCH_WARMUP, SWITCH_SAMPLES);
-	kill(pid, SIGKILL);
-	return waitpid(pid, &status, 0) == pid ? n : 0;
+	}
+	*turns = 0;
+	pid_t pid = fork();
+	if (pid == 0)
+		for (;;) {
+			(*turns)++;
+			TSYS(p, T_YIELD, 0, 0, 0);
+		}
+	if (pid > 0) {
+		n = trap_time(one_yield, p, SWITCH_WARMUP, SWITCH_SAMPLES);
+		kill(pid, SIGKILL);
+		if (waitpid(pid, &status, 0) != pid || *turns < SWITCH_WARMUP + SWITCH_SAMPLES - 1) {
+			printf("trapbench: yield_pingpong by %s: the child ran %lu times in %d yields\n",
+			       p->name, *turns, SWITCH_WARMUP + SWITCH_SAMPLES);
+			n = 0;
+		}
+	}
+	os_yield_hands_over(0);
+	munmap((void *)turns, GROW_PAGE);
+	return n;
 }
 
 static int time_file(const struct trap_path *p, int stat_only)
