@@ -547,12 +547,25 @@ if [ -n "$baseline" ]; then
 	if [ "$charts" = yes ] && [ -s "$TMP/compare-chart.tsv" ] &&
 		awk -F'\t' '$6 != "NaN" { found = 1 } END { exit !found }' "$TMP/compare-chart.tsv"; then
 		# Grouped as the medians chart: by group, then in the table's order.
+		# A call/path whose vendors have the same figures on both sides (every
+		# 64-bit path under icount) is one bar pair, vendor "-"; where they
+		# differ, each vendor keeps its own.
 		mkdir -p "$TMP/vs-baseline"
-		sort -t$'\t' -k1,1n -k2,2n "$TMP/compare-chart.tsv" | cut -f3- >"$TMP/vs-baseline/all.tsv"
+		sort -t$'\t' -k1,1n -k2,2n "$TMP/compare-chart.tsv" | cut -f3- | awk -F'\t' -v OFS='\t' '
+		{ row[NR] = $0; k = $1 FS $2 FS $3; key[NR] = k; fig = $4 FS $5 FS $6
+		  if (!(k in first)) { first[k] = fig; nv[k] = 0 }
+		  else if (first[k] != fig) split_[k] = 1
+		  nv[k]++ }
+		END { for (r = 1; r <= NR; r++) {
+		    k = key[r]
+		    if (nv[k] < 2 || (k in split_)) { print row[r]; continue }
+		    if (k in done) continue
+		    done[k] = 1; n = split(row[r], f, FS); f[n] = "-"
+		    line = f[1]; for (i = 2; i <= n; i++) line = line OFS f[i]; print line } }' >"$TMP/vs-baseline/all.tsv"
 		pvars=$(panels "$TMP/vs-baseline/all.tsv" "$TMP/vs-baseline")
 		nmax=$(sed 's/.*nmax=\([0-9]*\).*/\1/' <<<"$pvars")
 		gp baseline.gp "dir=$(gp_str "$TMP/vs-baseline"); out=$(gp_str "$OUT/vs-baseline"); $pvars;
-			wpx=$((nmax * 90 > 960 ? nmax * 90 : 960));
+			wpx=$((nmax * 110 > 960 ? nmax * 110 : 960));
 			ttl=$(gp_str "trapdoor, $(accel_desc icount): median TSC ticks (= instructions) per call, baseline (commit $bcommit) vs commit $commit");
 			ylab=$(gp_str "TSC ticks, median (1 tick = 1 instruction; log scale)");
 			basename=$(gp_str "baseline $bcommit"); curname=$(gp_str "current $commit")"

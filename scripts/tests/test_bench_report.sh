@@ -205,6 +205,16 @@ if command -v gnuplot >/dev/null; then
 	done
 	grep -q '+23.8%' "$tmp/out4/vs-baseline.svg" && ok || bad "groups charts: signal's change not in vs-baseline"
 	grep -q '>new<' "$tmp/out4/vs-baseline.svg" && ok || bad "groups charts: the new pipe_pingpong not marked new"
+	# Vendors with the same figures share a bar pair (untagged); others keep their own.
+	{ bl this syscall getpid 76 "$INTEL"; bl this syscall signal 800 "$INTEL"; } >"$tmp/raw4/this-icount-intel.log"
+	sed -i 's/"median": 990,/"median": 800,/' "$tmp/raw4/this-icount-amd.log"
+	rc=0; "$report" --raw "$tmp/raw4" --out "$tmp/out4" --update-baseline "$tmp/base5.json" >/dev/null 2>&1 || rc=$?
+	sed -i 's/"median": 800,/"median": 880,/' "$tmp/raw4/this-icount-intel.log"
+	rc=0; "$report" --raw "$tmp/raw4" --out "$tmp/out4" --baseline "$tmp/base5.json" >/dev/null 2>&1 || rc=$?
+	same "groups, vendors: status" "$rc" 0
+	# intel: signal; amd: signal and its 7 records intel lacks; getpid: neither.
+	same "groups, vendors: signal per vendor, getpid shared" \
+		"$(grep -c '>(intel)<' "$tmp/out4/vs-baseline.svg") $(grep -c '>(amd)<' "$tmp/out4/vs-baseline.svg")" "1 8"
 else
 	echo "# no gnuplot: the grouped charts are not tested"
 fi
