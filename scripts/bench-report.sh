@@ -8,10 +8,13 @@
 # path and the optional guest_vendor, rss_kib, cpus and pair (absent when a
 # line and its file name lack them): one list, optkeys below, that the
 # de-duplication, the charts, the table and the baseline all use. Records
-# with rss_kib (trapbench's size cases) are drawn in growth-<accel>, not in
-# the medians and distribution charts. For tcg and kvm, results.json also
-# gets `ratios`: per case, this/Linux of each pair, their median and spread,
-# and the same net of the `empty` floor (docs/benchmarks.md).
+# with rss_kib (trapbench's size cases) are drawn in growth-<accel>, and at
+# their smallest size in the medians chart, not in the distribution charts.
+# The calls fall into groups (groups below: system calls, faults and
+# signals, scheduling, processes): the one table that orders the summary and
+# makes the panels of the medians and vs-baseline charts. For tcg and kvm,
+# results.json also gets `ratios`: per case, this/Linux of each pair, their
+# median and spread, and the same net of the `empty` floor (docs/benchmarks.md).
 # See docs/benchmarks.md.
 #
 #   scripts/bench-report.sh                        build/bench/raw -> build/bench
@@ -84,8 +87,18 @@ def key: [.kernel, .accel, .call, .path] + opt;
 def vkey: [.call, .path] + opt;
 def krank: {"this": 0, "linux": 1}[.] // 2;
 def arank: {"icount": 0, "tcg": 1, "kvm": 2}[.] // 3;
-def crank: {"getpid": 0, "clock_gettime": 1, "gettimeofday": 2, "time": 3, "fork_exit": 10, "fork_exec": 11,
-            "page_fault": 12, "cow_fault": 13, "mmap_1g": 14, "mmap_4k": 15, "empty": 20}[.] // 5;
+# The groups of calls, in the order of the charts and the table: the one
+# place that says which group a call is in. Each group is a panel of the
+# medians and vs-baseline charts; a call in no group goes to "other", last.
+def groups: [
+  ["system calls", ["getpid", "clock_gettime", "gettimeofday", "time", "read", "write",
+                    "open_close", "stat", "mmap_4k", "mmap_1g", "empty"]],
+  ["faults and signals", ["page_fault", "cow_fault", "signal", "ud_signal", "irq"]],
+  ["scheduling", ["pipe_pingpong", "yield_pingpong"]],
+  ["processes", ["fork_exit", "fork_exec"]]];
+def grank: . as $c | [groups | to_entries[] | select(.value[1] | index([$c])) | .key] | first // (groups | length);
+def gname: grank as $g | if $g < (groups | length) then groups[$g][0] else "other" end;
+def crank: . as $c | grank as $g | $g * 100 + ([groups[$g][1] // [] | index([$c])] | first // 99);
 def prank: {"int80": 0, "syscall": 1, "vdso": 2, "vsyscall": 3, "int80_32": 4, "sysenter": 5,
             "syscall32": 6, "kernel_vsyscall": 7, "vdso32": 8, "none": 9, "none32": 10}[.] // 11;
 def vshort: {"AuthenticAMD": "amd", "GenuineIntel": "intel"}[.] // .;
@@ -257,21 +270,44 @@ ticks_label() {
 	if [ "$1" = icount ]; then echo "$2; 1 tick = 1 instruction"; else echo "$2"; fi
 }
 
+# panels IN DIR: split IN (rows "group<TAB>fields...", in chart order) into
+# DIR/panel-<i>.dat, one per group, each row numbered from 1 within its
+# panel; print the gnuplot assignments np, nmax (the most rows of a panel),
+# ptitle<i> and n<i> (panel i's rows). Each file ends with a row 0 (left
+# of the x range: not drawn) of empty names, NaN figures and vendor "-":
+# gnuplot 5.4 crashes on a labels plot whose only point is NaN.
+panels() {
+	awk -F'\t' -v dir="$2" '
+	function pad(i,   r, k) { r = "0\t\t"; for (k = 4; k < nf; k++) r = r "\tNaN"; print r "\t-" > (dir "/panel-" i ".dat") }
+	{ if (NR == 1 || $1 != g) { if (np) pad(np); g = $1; np++; n[np] = 0; t[np] = g }
+	  nf = NF; row = ++n[np]; sub(/^[^\t]*\t/, ""); print row "\t" $0 > (dir "/panel-" np ".dat") }
+	END { if (np) pad(np)
+	  m = 0; for (i = 1; i <= np; i++) if (n[i] > m) m = n[i]
+	  printf "np=%d; nmax=%d", np, m
+	  for (i = 1; i <= np; i++) { gsub(/\047/, "\047\047", t[i]); printf "; ptitle%d=\047%s\047; n%d=%d", i, t[i], i, n[i] } }' "$1"
+}
+
 charts_made=()
 if [ "$charts" = yes ]; then
-	# One medians chart per accel: every path, this kernel against Linux
-	# (the records with rss_kib, the size cases, go to the growth chart). A
-	# call/path measured under both guest vendors is one group when both
-	# gave the same figures on every kernel, else one group per vendor,
+	# One medians chart per accel: a panel per group of calls (groups in
+	# JQ_DEFS), every path, this kernel against Linux. Of the size cases
+	# (rss_kib) it shows the smallest size only, the figure each case is
+	# judged by; the growth chart draws them all. A
+	# call/path measured under both guest vendors is one bar pair when both
+	# gave the same figures on every kernel, else one per vendor,
 	# tagged (amd) or (intel); so is a path measured under one vendor only,
 	# when the run had both. With pairs (tcg, kvm), a bar is the median of
 	# the pairs' medians (and p99s).
-	for accel in $(jq -r "$JQ_DEFS"'[.runs[] | select(.rss_kib == null) | .accel] | unique | sort_by(arank) | .[]' "$RESULTS"); do
-		data=$TMP/medians-$accel.dat
+	for accel in $(jq -r "$JQ_DEFS"'[.runs[] | .accel] | unique | sort_by(arank) | .[]' "$RESULTS"); do
+		dir=$TMP/medians-$accel
+		mkdir -p "$dir"
 		jq -r --arg a "$accel" "$JQ_DEFS"'
 			def fig($rows; $k; f): ([$rows[] | select(.kernel == $k) | f] | med // "NaN");
 			def figs($rows): [$rows[] | {kernel, median, p99}] | sort_by(.kernel);
-			[.runs[] | select(.accel == $a and .rss_kib == null)] as $r
+			[.runs[] | select(.accel == $a)] as $all
+			| ([$all[] | select(.rss_kib != null) | {(.call): .rss_kib}]
+			   | reduce .[] as $x ({}; ($x | keys[0]) as $c | .[$c] = ([.[$c] // $x[$c], $x[$c]] | min))) as $small
+			| [$all[] | select(.rss_kib == null or .rss_kib == $small[.call])] as $r
 			| ([$r[] | .guest_vendor] | unique | length > 1) as $mixed
 			| [$r[] | {call, path, rss_kib, cpus}] | unique
 			| sort_by([(.call | crank), .call, (.path | prank), .path, (.cpus // 0), (.rss_kib // 0)])
@@ -283,27 +319,29 @@ if [ "$charts" = yes ]; then
 					[{g: $g, rows: $by[0], tag: (if $mixed and ($vs | length) == 1 and $vs[0] != null then $vs[0] | vshort else null end)}]
 				else [range($vs | length) as $i | {g: $g, rows: $by[$i], tag: ($vs[$i] // "-" | vshort)}] end)
 			| add // []
-			| to_entries[] | .value as $e
-			| [.key + 1, $e.g.call, ($e.g | plabel),
-			   fig($e.rows; "this"; .median), fig($e.rows; "this"; .p99),
-			   fig($e.rows; "linux"; .median), fig($e.rows; "linux"; .p99), ($e.tag // "-")]
-			| @tsv' "$RESULTS" >"$data"
-		linux=$(jq --arg a "$accel" '[.runs[] | select(.accel == $a and .kernel == "linux" and .rss_kib == null)] | if length > 0 then 1 else 0 end' "$RESULTS")
+			| .[]
+			| [(.g.call | gname), .g.call, (.g | plabel),
+			   fig(.rows; "this"; .median), fig(.rows; "this"; .p99),
+			   fig(.rows; "linux"; .median), fig(.rows; "linux"; .p99), (.tag // "-")]
+			| @tsv' "$RESULTS" >"$dir/all.tsv"
+		pvars=$(panels "$dir/all.tsv" "$dir")
+		nmax=$(sed 's/.*nmax=\([0-9]*\).*/\1/' <<<"$pvars")
+		linux=$(jq --arg a "$accel" '[.runs[] | select(.accel == $a and .kernel == "linux")] | if length > 0 then 1 else 0 end' "$RESULTS")
 		vendors=$(jq -r --arg a "$accel" "$JQ_DEFS"'[.runs[] | select(.accel == $a) | .guest_vendor // "-" | vshort] | unique | join(", ")' "$RESULTS")
 		who="trapdoor"
 		[ "$linux" -eq 0 ] || who="trapdoor vs Linux"
 		npairs=$(jq --arg a "$accel" '[.runs[] | select(.accel == $a) | .pair // empty] | unique | length' "$RESULTS")
 		[ "$npairs" -le 1 ] || who+=" (median of $npairs pairs)"
-		n=$(wc -l <"$data")
-		gp medians.gp "data=$(gp_str "$data"); out=$(gp_str "$OUT/medians-$accel"); n=$n; linux=$linux;
-			wpx=$((n * 110 > 960 ? n * 110 : 960));
+		gp medians.gp "dir=$(gp_str "$dir"); out=$(gp_str "$OUT/medians-$accel"); $pvars; linux=$linux;
+			wpx=$((nmax * 110 > 960 ? nmax * 110 : 960));
 			ttl=$(gp_str "$who: TSC ticks per call by entry path, median (dark), p99 (light) - $(accel_desc "$accel"), vendor $vendors, commit $commit");
 			ylab=$(gp_str "$(ticks_label "$accel" "TSC ticks (median, p99)")")"
 		charts_made+=("medians-$accel")
 	done
 
 	# One distribution chart per kernel/accel/vendor: a panel per call (not
-	# "empty", nor the size cases), a step line per path, from the histograms.
+	# "empty", nor the size cases), in the groups' order and titled with its
+	# group, a step line per path, from the histograms.
 	while IFS=$'\t' read -r kernel accel vendor; do
 		tag=$kernel-$accel
 		[ "$vendor" = - ] || tag+=-$(jq -rn --arg v "$vendor" "$JQ_DEFS"'$v | vshort')
@@ -328,7 +366,7 @@ if [ "$charts" = yes ]; then
 			mapfile -t paths < <(jq -r --arg k "$kernel" --arg a "$accel" --arg v "$vendor" --arg c "$call" "$JQ_DEFS"'
 				[.runs[] | select('"$sel"' and .call == $c)]
 				| sort_by([(.path | prank), .path, (.cpus // 0), (.rss_kib // 0)]) | .[] | (.path | prank) + 1' "$RESULTS")
-			vars+="; ptitle$np=$(gp_str "$call"); ns$np=${#paths[@]}"
+			vars+="; ptitle$np=$(gp_str "$(jq -rn --arg c "$call" "$JQ_DEFS"'$c | gname'): $call"); ns$np=${#paths[@]}"
 			for j in "${!paths[@]}"; do vars+="; lt${np}_$j=${paths[$j]}"; done
 		done
 		if [ "$np" -eq 0 ]; then
@@ -464,8 +502,8 @@ if [ -n "$baseline" ]; then
 		def pick: [.runs[] | select(.kernel == "this" and .accel == "icount")];
 		($b[0] | pick) as $base | ($c[0] | pick) as $cur
 		| def med($set; $r): [$set[] | select(vkey == ($r | vkey)) | .median] | first // "-";
-		($base | sort_by(order) | .[] | [.call, plabel, (.guest_vendor // "-" | vshort), .median, med($cur; .)]),
-		($cur | sort_by(order) | .[] | select(med($base; .) == "-") | [.call, plabel, (.guest_vendor // "-" | vshort), "-", .median])
+		($base | sort_by(order) | .[] | [.call, plabel, (.guest_vendor // "-" | vshort), .median, med($cur; .), (.call | grank), (.call | gname)]),
+		($cur | sort_by(order) | .[] | select(med($base; .) == "-") | [.call, plabel, (.guest_vendor // "-" | vshort), "-", .median, (.call | grank), (.call | gname)])
 		| map(tostring) | @tsv' >"$TMP/compare.tsv"
 	bcommit=$(jq -r '.commit // "unknown"' "$baseline")
 	echo
@@ -474,7 +512,7 @@ if [ -n "$baseline" ]; then
 		echo "  the baseline has no kernel this / accel icount entries: nothing to compare (a failure)"
 	fi
 	awk -F'\t' -v tol="$tolerance" -v out="$TMP/compare-chart.tsv" '
-	{ call[NR] = $1; path[NR] = $2; vend[NR] = $3; base[NR] = $4; cur[NR] = $5
+	{ call[NR] = $1; path[NR] = $2; vend[NR] = $3; base[NR] = $4; cur[NR] = $5; grank[NR] = $6; group[NR] = $7
 	  if (length($1) > wc) wc = length($1); if (length($2) > wp) wp = length($2); if (length($3) > wv) wv = length($3) }
 	END {
 	  if (wc < 4) wc = 4; if (wp < 4) wp = 4; if (wv < 6) wv = 6
@@ -496,11 +534,9 @@ if [ -n "$baseline" ]; then
 	      else verdict = "ok"
 	    }
 	    printf fmt, call[r], path[r], vend[r], base[r], cur[r], change, verdict
-	    # The chart leaves out the size cases (a path label with rss=): their
-	    # millions of instructions would flatten every other bar; the table
-	    # above compares them, growth-<accel> draws them.
-	    if (path[r] !~ / rss=/)
-	      printf "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", ++nchart, call[r], path[r], (base[r] == "-") ? "NaN" : base[r], (cur[r] == "-") ? "NaN" : cur[r], (base[r] == "-") ? "new" : (cur[r] == "-") ? "missing" : chart, vend[r] > out
+	    # The chart has every record, the size cases too: a panel per group
+	    # (rows: group rank, row, group, then baseline.gp'"'"'s columns).
+	    printf "%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", grank[r], r, group[r], call[r], path[r], (base[r] == "-") ? "NaN" : base[r], (cur[r] == "-") ? "NaN" : cur[r], (base[r] == "-") ? "new" : (cur[r] == "-") ? "missing" : chart, vend[r] > out
 	  }
 	  fail = regress + missing + (compared == 0)     # comparing nothing checks nothing: a failure
 	  printf "baseline: %d compared, %d regression(s), %d missing, %d new -> %s\n", compared, regress, missing, fresh, fail ? "FAIL" : "ok"
@@ -509,12 +545,29 @@ if [ -n "$baseline" ]; then
 	[ "$status" -eq 0 ] || [ "$status" -eq 3 ] || die "baseline comparison failed"
 
 	if [ "$charts" = yes ] && [ -s "$TMP/compare-chart.tsv" ] &&
-		awk -F'\t' '$4 != "NaN" { found = 1 } END { exit !found }' "$TMP/compare-chart.tsv"; then
-		n=$(wc -l <"$TMP/compare-chart.tsv")
-		gp baseline.gp "data=$(gp_str "$TMP/compare-chart.tsv"); out=$(gp_str "$OUT/vs-baseline"); n=$n;
-			wpx=$((n * 110 > 960 ? n * 110 : 960));
+		awk -F'\t' '$6 != "NaN" { found = 1 } END { exit !found }' "$TMP/compare-chart.tsv"; then
+		# Grouped as the medians chart: by group, then in the table's order.
+		# A call/path whose vendors have the same figures on both sides (every
+		# 64-bit path under icount) is one bar pair, vendor "-"; where they
+		# differ, each vendor keeps its own.
+		mkdir -p "$TMP/vs-baseline"
+		sort -t$'\t' -k1,1n -k2,2n "$TMP/compare-chart.tsv" | cut -f3- | awk -F'\t' -v OFS='\t' '
+		{ row[NR] = $0; k = $1 FS $2 FS $3; key[NR] = k; fig = $4 FS $5 FS $6
+		  if (!(k in first)) { first[k] = fig; nv[k] = 0 }
+		  else if (first[k] != fig) split_[k] = 1
+		  nv[k]++ }
+		END { for (r = 1; r <= NR; r++) {
+		    k = key[r]
+		    if (nv[k] < 2 || (k in split_)) { print row[r]; continue }
+		    if (k in done) continue
+		    done[k] = 1; n = split(row[r], f, FS); f[n] = "-"
+		    line = f[1]; for (i = 2; i <= n; i++) line = line OFS f[i]; print line } }' >"$TMP/vs-baseline/all.tsv"
+		pvars=$(panels "$TMP/vs-baseline/all.tsv" "$TMP/vs-baseline")
+		nmax=$(sed 's/.*nmax=\([0-9]*\).*/\1/' <<<"$pvars")
+		gp baseline.gp "dir=$(gp_str "$TMP/vs-baseline"); out=$(gp_str "$OUT/vs-baseline"); $pvars;
+			wpx=$((nmax * 110 > 960 ? nmax * 110 : 960));
 			ttl=$(gp_str "trapdoor, $(accel_desc icount): median TSC ticks (= instructions) per call, baseline (commit $bcommit) vs commit $commit");
-			ylab=$(gp_str "TSC ticks, median (1 tick = 1 instruction)");
+			ylab=$(gp_str "TSC ticks, median (1 tick = 1 instruction; log scale)");
 			basename=$(gp_str "baseline $bcommit"); curname=$(gp_str "current $commit")"
 		echo "# chart: $OUT/vs-baseline.svg, $OUT/vs-baseline.png"
 	fi

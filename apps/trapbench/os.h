@@ -16,6 +16,13 @@
  *   os_kernel_benches() ask the kernel for the measurements only it can make
  *                      (trapdoor: the timer interrupt's latency, which it prints
  *                      as BENCH lines itself; Linux: none, its row is n/a)
+ *   NR_<CALL>_INT80, NR_<CALL>_SYSCALL  kill, sched_yield, open, close and
+ *                      stat through each entry, for traps.h (Linux's int80:
+ *                      i386's numbers, stat being i386's stat64)
+ *   os_uc_rip(uc)      the saved rip in a signal handler's ucontext
+ *   OS_RAMFILE         a file on a RAM file system that open_close and stat use
+ *   os_yield_hands_over(on)  make sched_yield hand the CPU to the other
+ *                      runnable process (on 1) or not (on 0): 0, or -1
  */
 #ifndef TRAPBENCH_OS_H
 #define TRAPBENCH_OS_H
@@ -61,6 +68,34 @@ static inline uint64_t tsc_hz_measured(void)
 #define NR_WRITE_INT80 4
 #define NR_READ_SYSCALL 0
 #define NR_WRITE_SYSCALL 1
+#define NR_KILL_INT80 37
+#define NR_KILL_SYSCALL 62
+#define NR_SCHED_YIELD_INT80 158
+#define NR_SCHED_YIELD_SYSCALL 24
+#define NR_OPEN_INT80 5
+#define NR_OPEN_SYSCALL 2
+#define NR_CLOSE_INT80 6
+#define NR_CLOSE_SYSCALL 3
+#define NR_STAT_INT80 195        /* stat64: what a 32-bit program stats with (struct stat64, 96 bytes) */
+#define NR_STAT_SYSCALL 4
+#define OS_RAMFILE "/trapbench.tmp"      /* as /init the root is the initramfs: rootfs, in RAM */
+
+/* CFS's sched_yield gives the CPU up only to a task whose virtual run
+ * time is not far ahead of the caller's: a child forked a moment ago is
+ * not (it starts a slice behind), so a yield pingpong never switches. Under
+ * SCHED_FIFO a yield puts the caller behind every other runnable task of
+ * its priority, which is what trapdoor's round robin does always. As
+ * /init trapbench may. */
+#include <sched.h>
+static inline int os_yield_hands_over(int on)
+{
+	struct sched_param sp = { .sched_priority = on ? 1 : 0 };
+	return sched_setscheduler(0, on ? SCHED_FIFO : SCHED_OTHER, &sp);
+}
+
+/* glibc's ucontext_t: gregs[16] is REG_RIP (named only under _GNU_SOURCE). */
+#include <ucontext.h>
+static inline uint64_t *os_uc_rip(void *uc) { return (uint64_t *)&((ucontext_t *)uc)->uc_mcontext.gregs[16]; }
 
 /* Linux does not export its calibration. */
 static inline uint64_t os_tsc_hz(void) { return tsc_hz_measured(); }
@@ -94,6 +129,7 @@ static inline void os_done(void)
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/auxv.h>
 #include <sys/entry.h>
 #include <sys/syscall.h>
@@ -109,6 +145,23 @@ static inline void os_done(void)
 #define NR_WRITE_INT80 SYS_write
 #define NR_READ_SYSCALL SYS_read
 #define NR_WRITE_SYSCALL SYS_write
+#define NR_KILL_INT80 SYS_kill
+#define NR_KILL_SYSCALL SYS_kill
+#define NR_SCHED_YIELD_INT80 SYS_sched_yield
+#define NR_SCHED_YIELD_SYSCALL SYS_sched_yield
+#define NR_OPEN_INT80 SYS_open
+#define NR_OPEN_SYSCALL SYS_open
+#define NR_CLOSE_INT80 SYS_close
+#define NR_CLOSE_SYSCALL SYS_close
+#define NR_STAT_INT80 SYS_stat
+#define NR_STAT_SYSCALL SYS_stat
+#define OS_RAMFILE "/trapbench.tmp"      /* the root file system is ramfs */
+
+/* The scheduler is a round robin: sched_yield always hands over. */
+static inline int os_yield_hands_over(int on) { (void)on; return 0; }
+
+/* The kernel's ucontext (api/signal.h: Linux's layout). */
+static inline uint64_t *os_uc_rip(void *uc) { return &((struct k_ucontext *)uc)->uc_mcontext.rip; }
 
 /* The kernel's calibration; a 32-bit process has no trapdoor_stats call. */
 static inline uint64_t os_tsc_hz(void)

@@ -21,7 +21,8 @@
  * Built -m32 it is trapbench32 (calls32.h): the 32-bit entries instead.
  * Last, the 64-bit program times the cases whose cost grows with the
  * process (fork, exec, page faults, large mmap) at several resident sizes,
- * with fewer samples: grow.h.
+ * with fewer samples: grow.h. Then the other traps (signals, an
+ * exception, two processes switching, file calls on a RAM file): traps.h.
  */
 #include <fcntl.h>
 #include <stdint.h>
@@ -89,16 +90,18 @@ static char byte;
 
 /* Three-argument calls: int $0x80 gets them in both register sets (ebx ecx
  * edx for Linux's i386 entry, rdi rsi rdx for trapdoor's). */
-static inline void int80_3(long nr, long a, long b, long c)
+static inline long int80_3(long nr, long a, long b, long c)
 {
 	long r;
 	__asm__ volatile("int $0x80" : "=a"(r) : "a"(nr), "b"(a), "c"(b), "d"(c), "D"(a), "S"(b) : "memory");
+	return r;
 }
 
-static inline void syscall_3(long nr, long a, long b, long c)
+static inline long syscall_3(long nr, long a, long b, long c)
 {
 	long r;
 	__asm__ volatile("syscall" : "=a"(r) : "a"(nr), "D"(a), "S"(b), "d"(c) : "rcx", "r11", "memory");
+	return r;
 }
 
 /* A call into the vsyscall page: `call *%rax` to the entry, arguments in
@@ -222,6 +225,7 @@ static void run(const struct bench *b)
 
 #ifdef __x86_64__
 #include "grow.h"
+#include "traps.h"
 #endif
 
 #ifdef __x86_64__
@@ -270,6 +274,7 @@ int main(void)
 #ifdef __x86_64__
 	run_trapbench32();
 	run_grow();
+	run_traps();
 	os_kernel_benches();
 #endif
 	printf("trapbench: done\n");
