@@ -54,8 +54,9 @@ static long do_openat(uint64_t dirfd, uint64_t upath, uint64_t flags, uint64_t m
 	if (!path)
 		return r;
 	if (path[0] == '\0' || (fd = fd_alloc(0)) < 0) {
-		kfree(path);
-		return path[0] == '\0' ? -ENOENT : fd;
+		r = path[0] == '\0' ? -ENOENT : fd;
+		kfree(path);                     /* (after the last look at it) */
+		return r;
 	}
 	if (flags & O_NOFOLLOW)
 		walk |= PATH_NOFOLLOW;
