@@ -1,11 +1,12 @@
 /*
  * heap.c - kmalloc/kfree.
  *
- * Small requests come from seven size classes (32..2048 bytes including a
- * 16-byte header), carved from whole frames reached through the direct map
- * and kept on per-class free lists. Larger ones take contiguous frames and
- * give them back on kfree. The header's magic catches double frees and
- * stray pointers.
+ * Small requests come from nine size classes (32..8192 bytes including a
+ * 16-byte header), carved from whole frames (two for the 8192 class, so
+ * that a PATH_MAX buffer is a free-list pop, not a frame search) reached
+ * through the direct map and kept on per-class free lists. Larger ones
+ * take contiguous frames and give them back on kfree. The header's magic
+ * catches double frees and stray pointers.
  */
 #include "kernel.h"
 #include "mm/pmm.h"
@@ -13,7 +14,7 @@
 #define MAGIC_USED  0x75736564u /* "used" */
 #define MAGIC_FREE  0x66726565u /* "free" */
 #define MAGIC_LARGE 0x6c617267u /* "larg" */
-#define NCLASS 7
+#define NCLASS 9                /* 32 .. 8192 bytes: a PATH_MAX buffer fits the last */
 
 struct hdr {                    /* 16 bytes: payloads stay 16-byte aligned */
 	uint32_t magic;
@@ -33,12 +34,12 @@ static size_t class_size(int c) { return 32u << c; }
 /* Cut a fresh frame into blocks of class c; false when out of memory. */
 static bool refill(int c)
 {
-	uint64_t pa = frame_alloc();
-	size_t sz = class_size(c);
+	size_t sz = class_size(c), span = sz > PAGE_SIZE ? sz : PAGE_SIZE;
+	uint64_t pa = sz > PAGE_SIZE ? frame_alloc_contig(sz / PAGE_SIZE) : frame_alloc();
 
 	if (!pa)
 		return false;
-	for (size_t off = 0; off + sz <= PAGE_SIZE; off += sz) {
+	for (size_t off = 0; off + sz <= span; off += sz) {
 		struct free_block *b = (struct free_block *)((char *)phys_to_virt(pa) + off);
 		b->h = (struct hdr){ MAGIC_FREE, c, 0 };
 		b->next = free_list[c];

@@ -12,39 +12,60 @@
 /*
  * long __copy_user(void *dst, const void *src, size_t n)
  *   rdi = dst, rsi = src, rdx = n.  Returns 0, or -EFAULT when a fault
- *   stopped the copy (some bytes may have been copied).
+ *   stopped the copy (some bytes may have been copied). Quadwords first
+ *   (rcx = n / 8), then the last n % 8 bytes.
  */
 	.global __copy_user
 __copy_user:
-	movq	%rdx, %rcx			/* rep movsb counts in rcx */
-1:	rep movsb
+	movq	%rdx, %rcx
+	shrq	$3, %rcx			/* rcx = quadwords */
+1:	rep movsq
+	movq	%rdx, %rcx
+	andq	$7, %rcx			/* rcx = the bytes after them */
+2:	rep movsb
 	xorl	%eax, %eax
 	ret
-2:	movq	$-EFAULT, %rax
+3:	movq	$-EFAULT, %rax
 	ret
 	.pushsection .ex_table, "a"
 	.balign 8
-	.quad	1b, 2b
+	.quad	1b, 3b
+	.quad	2b, 3b
 	.popsection
 
 /*
  * size_t __copy_user_upto(void *dst, const void *src, size_t n)
  *   The same copy, for callers that keep what got through: returns how
- *   many bytes it copied, n unless a fault stopped it. rep movsb stops at
- *   the faulting byte with rcx = the bytes it had left.
+ *   many bytes it copied, n unless a fault stopped it. A fault in the
+ *   quadword copy goes on a byte at a time from the quadword that faulted
+ *   (its first bytes may be on a good page), so the copy stops exactly at
+ *   the faulting byte, where rep movsb leaves rcx = the bytes not copied.
  */
 	.global __copy_user_upto
 __copy_user_upto:
 	movq	%rdx, %rcx
-7:	rep movsb
+	shrq	$3, %rcx			/* rcx = quadwords */
+7:	rep movsq
+	movq	%rdx, %rcx
+	andq	$7, %rcx			/* rcx = the bytes after them */
+8:	rep movsb
 	movq	%rdx, %rax
 	ret
-8:	movq	%rdx, %rax
-	subq	%rcx, %rax
+9:	shlq	$3, %rcx			/* the quadwords left, in bytes ... */
+	movq	%rdx, %rax
+	andq	$7, %rax
+	addq	%rax, %rcx			/* ... and the tail: every byte not copied */
+10:	rep movsb
+	movq	%rdx, %rax
+	ret
+11:	movq	%rdx, %rax
+	subq	%rcx, %rax			/* n - the bytes left */
 	ret
 	.pushsection .ex_table, "a"
 	.balign 8
-	.quad	7b, 8b
+	.quad	7b, 9b
+	.quad	8b, 11b
+	.quad	10b, 11b
 	.popsection
 
 /*
