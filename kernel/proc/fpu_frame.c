@@ -31,7 +31,6 @@ long fpu_frame_save(uint64_t uaddr)
 {
 	struct k_fpstate *fx = (struct k_fpstate *)buf;
 	struct k_xstate_header *h = (struct k_xstate_header *)(buf + LEGACY_SIZE);
-	uint32_t magic2 = FP_XSTATE_MAGIC2;
 
 	/* XSAVE leaves reserved bytes and gaps alone: none of them may carry
 	 * what an earlier user of the buffer left. */
@@ -45,7 +44,7 @@ long fpu_frame_save(uint64_t uaddr)
 		/* As Linux: x87 and SSE always count as present, so a program
 		 * that edits only the FXSAVE part sees its edits restored. */
 		h->xfeatures |= XFEATURE_X87 | XFEATURE_SSE;
-		memcpy(buf + fpu.size, &magic2, sizeof(magic2));
+		*(uint32_t *)(buf + fpu.size) = FP_XSTATE_MAGIC2;
 	}
 	return copy_to_user((void *)uaddr, buf, fpu_frame_size());
 }
@@ -81,7 +80,8 @@ long fpu_frame_restore(uint64_t uaddr)
 	}
 	if (uaddr & (fpu.xsave ? 63 : 15))
 		return -1;                        /* XRSTOR, FXRSTOR: #GP */
-	memset(buf, 0, sizeof(buf));
+	/* Every byte XRSTOR reads below comes from this frame, or is zeroed
+	 * (the tail past a short xstate_size): never an earlier frame's. */
 	if (copy_from_user(buf, (void *)uaddr, LEGACY_SIZE) < 0 || (fx->mxcsr & ~fpu.mxcsr_mask))
 		return -1;
 	if (!fpu.xsave) {
@@ -104,6 +104,7 @@ long fpu_frame_restore(uint64_t uaddr)
 		if (copy_from_user(h, (void *)(uaddr + LEGACY_SIZE), sw.xstate_size - LEGACY_SIZE) < 0 ||
 		    !header_ok(h))
 			return -1;
+		memset(buf + sw.xstate_size, 0, fpu.size - sw.xstate_size);
 		h->xfeatures &= sw.xfeatures;     /* what the frame does not claim starts initial */
 	}
 	fpu_load(buf);

@@ -45,6 +45,8 @@ long sys_kill(struct trap_frame *tf)
 		found++;
 		if (sig)
 			signal_send(p, sig);      /* signal 0 only asks whether p exists */
+		if (pid > 0)
+			break;                    /* pids are unique: the rest of the table cannot match */
 	}
 	/* kill(-1) does not reach the caller, and like any other says -ESRCH
 	 * when it reached nobody (Linux). */
