@@ -7,13 +7,7 @@
 set -uo pipefail
 source "$(dirname "$0")/../lib/common.sh"
 unset QEMU_CPU QEMU_MACHINE MEM ACCEL ACCEL_SAID ACCEL_RESOLVED ACCEL_PROBE_TIMEOUT   # the caller's, not ours
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "not ok - $*"; }
-# same NAME GOT WANT
-same() { if [ "$2" = "$3" ]; then ok; else bad "$1: got '$2', want '$3'"; fi; }
+source "$(dirname "$0")/testlib.sh"    # $tmp, ok, bad, same
 
 # --- accel_decide REQUEST DEVICE PROBE --------------------------------------
 # decide REQUEST DEVICE PROBE WANT-CHOICE WANT-STATUS MESSAGE-PART

@@ -8,13 +8,7 @@
 # Prints `N passed, N failed`.
 set -uo pipefail
 source "$(dirname "$0")/../lib/common.sh"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "not ok - $*"; }
-# same NAME GOT WANT
-same() { if [ "$2" = "$3" ]; then ok; else bad "$1: got '$2', want '$3'"; fi; }
+source "$(dirname "$0")/testlib.sh"    # $tmp, ok, bad, same
 
 # bl KERNEL PATH CALL MEDIAN: one BENCH line as trapbench prints it (no vendor:
 # the file name gives it).
