@@ -311,6 +311,13 @@ static void measured(void (*fn)(void *), void *arg, int limit_ms, const char *pr
 	run_child(fn, arg, limit_ms, prefix, o);
 	scratch_clean();
 	snapshot(after);
+	/* Processes the child left may still be ending (a grandchild the
+	 * out-of-memory kill just hit, after a squeeze): give them 2 s to go
+	 * before anything counts as left behind. */
+	for (int i = 0; i < 200 && after->procs > before->procs; i++) {
+		nanosleep(&(struct timespec){ 0, 10000000 }, 0);
+		snapshot(after);
+	}
 }
 
 int guarded(const char *label, void (*fn)(void *), void *arg, int limit_ms, int *trace,

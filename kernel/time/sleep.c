@@ -136,10 +136,13 @@ long do_clock_nanosleep(int clk, uint64_t flags, uint64_t ureq, uint64_t urem, b
 		return -EFAULT;
 	if (!valid(&req))
 		return -EINVAL;
-	uint64_t mono = clock_monotonic_ns();
 	if (!abs)
-		return sleep_until(after(mono, &req), urem, ts32);
+		return sleep_until(after(clock_monotonic_ns(), &req), urem, ts32);
+	/* The clock first, then the monotonic time the deadline is counted
+	 * from: read the other way round, an interrupt between the two made
+	 * the deadline that much early (a wake before the time asked for). */
 	vvar_clock(vvar, clk, &now);
+	uint64_t mono = clock_monotonic_ns();
 	int64_t secs = req.tv_sec - now.tv_sec;   /* both non-negative: no overflow */
 	if (secs > (int64_t)(1ULL << 32))
 		return sleep_until_abs(UINT64_MAX);   /* past any uptime: forever */
