@@ -42,13 +42,14 @@ static int is_fault(uint64_t v)
 	return v == 0 || v == 6 || v == 11 || v == 12 || v == 13 || v == 14 || v == 17;
 }
 
-/* Is rip an instruction that touches user memory (listed in .ex_table)? */
-static bool in_ex_table(uint64_t rip)
+/* The .ex_table entry of the instruction at rip (one that touches user
+ * memory), or NULL. */
+static const struct ex_entry *ex_entry_at(uint64_t rip)
 {
 	for (const struct ex_entry *e = __ex_table_start; e < __ex_table_end; e++)
 		if (e->insn == rip)
-			return true;
-	return false;
+			return e;
+	return NULL;
 }
 
 /* Resolve a page fault at a user address: true when done (the access
@@ -77,18 +78,17 @@ static bool page_fault(struct trap_frame *tf, bool from_user)
 /* A kernel fault at an instruction listed in .ex_table resumes at its fixup. */
 static int fixup(struct trap_frame *tf)
 {
-	for (const struct ex_entry *e = __ex_table_start; e < __ex_table_end; e++) {
-		if (e->insn != tf->rip)
-			continue;
-		last_fixup = (struct trap_fixup_record){
-			.count = last_fixup.count + 1, .vector = tf->vector,
-			.error = tf->error, .rip = tf->rip,
-			.cr2 = tf->vector == 14 ? read_cr2() : 0,
-		};
-		tf->rip = e->fixup;
-		return 1;
-	}
-	return 0;
+	const struct ex_entry *e = ex_entry_at(tf->rip);
+
+	if (!e)
+		return 0;
+	last_fixup = (struct trap_fixup_record){
+		.count = last_fixup.count + 1, .vector = tf->vector,
+		.error = tf->error, .rip = tf->rip,
+		.cr2 = tf->vector == 14 ? read_cr2() : 0,
+	};
+	tf->rip = e->fixup;
+	return 1;
 }
 
 void trap_dump(const struct trap_frame *tf)
@@ -165,7 +165,7 @@ void trap(struct trap_frame *tf)
 	 * (an instruction in .ex_table): the regions say whether it is
 	 * resolved (demand-zero, copy-on-write, stack growth) and the
 	 * access tried again, or it is the process's SIGSEGV (or -EFAULT). */
-	if (tf->vector == 14 && current() && current()->mm && (from_user || in_ex_table(tf->rip)) &&
+	if (tf->vector == 14 && current() && current()->mm && (from_user || ex_entry_at(tf->rip)) &&
 	    page_fault(tf, from_user))
 		return;
 	/* NMI and machine checks are the machine's, not the process's. */
