@@ -52,6 +52,7 @@ static void kmain2(void *unused)
 	timer_init();           /* calibrate; the tick, with the clock and sleep handlers */
 	random_init();          /* the generator's seed: the TSC is calibrated now */
 	tty_init();             /* console input by interrupt (IOAPIC), or polled on the tick */
+	proc_init();            /* the process table */
 	acct_init();            /* CPU time and load on the tick, before preemption */
 	sched_init();           /* preemption: the tick's last handler */
 	vdso_init();

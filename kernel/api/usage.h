@@ -14,7 +14,7 @@
 /* getrusage's who */
 #define RUSAGE_SELF     0
 #define RUSAGE_CHILDREN (-1)           /* the waited-for children, and theirs */
-#define RUSAGE_THREAD   1              /* the calling thread: here the process */
+#define RUSAGE_THREAD   1              /* the calling thread alone */
 
 struct rusage {
 	struct timeval ru_utime;       /* user CPU time */

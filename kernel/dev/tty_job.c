@@ -19,13 +19,13 @@
 static int session;                       /* the session whose terminal it is (0: nobody's) */
 static int fg;                            /* that session's foreground process group */
 
-static bool is_ctty(const struct proc *p) { return session && p->has_ctty && p->sid == session; }
+static bool is_ctty(const struct proc *p) { return session && p->g->has_ctty && p->g->sid == session; }
 
 void tty_session_start(struct proc *p)
 {
-	session = p->sid;
-	fg = p->pgid;
-	p->has_ctty = true;
+	session = p->g->sid;
+	fg = p->g->pgid;
+	p->g->has_ctty = true;
 }
 
 void tty_session_end(int sid)
@@ -59,13 +59,13 @@ static long bg_check(int sig, bool go_on_unsent)
 {
 	struct proc *p = current();
 
-	while (is_ctty(p) && fg && p->pgid != fg) {
-		const struct k_sigaction *a = &p->sig_action[sig - 1];
+	while (is_ctty(p) && fg && p->g->pgid != fg) {
+		const struct k_sigaction *a = &p->g->sig_action[sig - 1];
 		if (a->handler == SIG_IGN || (p->sig_blocked & SIGBIT(sig)))
 			return go_on_unsent ? 0 : -EIO;
-		if (pgrp_orphaned(p->pgid))
+		if (pgrp_orphaned(p->g->pgid))
 			return -EIO;
-		signal_group(p->pgid, sig, 0);
+		signal_group(p->g->pgid, sig, 0);
 		job_stop_wait();                  /* stopped by it, unless it has a handler */
 		if (signal_pending(p))
 			return -ERESTARTSYS;          /* its handler runs first (or SIGKILL); SA_RESTART: again */
@@ -89,7 +89,7 @@ long tty_check_change(void) { return bg_check(SIGTTOU, true); }
 static bool id_in_use(int n)
 {
 	for (struct proc *p = procs; p < procs + NPROC; p++)
-		if (p->state != P_FREE && (p->pid == n || p->pgid == n || p->sid == n))
+		if (p->state != P_FREE && (p->pid == n || (proc_is_leader(p) && (p->g->pgid == n || p->g->sid == n))))
 			return true;
 	return false;
 }
@@ -111,7 +111,7 @@ static long set_fg(const int *u)
 		return -EINVAL;
 	if (!id_in_use(pgrp))
 		return -ESRCH;
-	if (!pgrp_in_session(pgrp, p->sid))
+	if (!pgrp_in_session(pgrp, p->g->sid))
 		return -EPERM;                    /* not a group of the caller's session */
 	fg = pgrp;
 	return 0;
@@ -124,20 +124,20 @@ static long make_ctty(uint64_t steal)
 {
 	struct proc *p = current();
 
-	if (p->sid == p->pid && is_ctty(p))
+	if (p->g->sid == p->g->tgid && is_ctty(p))
 		return 0;                         /* already its own */
-	if (p->sid != p->pid || is_ctty(p))
+	if (p->g->sid != p->g->tgid || is_ctty(p))
 		return -EPERM;
 	if (session) {
 		if (steal != 1)
 			return -EPERM;
 		for (struct proc *q = procs; q < procs + NPROC; q++)
-			if (q->state != P_FREE && q->sid == session)
-				q->has_ctty = false;
+			if (q->state != P_FREE && q->g->sid == session)
+				q->g->has_ctty = false;
 	}
-	session = p->sid;
-	fg = p->pgid;
-	p->has_ctty = true;
+	session = p->g->sid;
+	fg = p->g->pgid;
+	p->g->has_ctty = true;
 	return 0;
 }
 
@@ -161,9 +161,9 @@ long tty_job_ioctl(uint32_t cmd, uint64_t uarg)
 	case TIOCNOTTY:
 		if (!is_ctty(p))
 			return -ENOTTY;
-		if (p->sid == p->pid)
-			tty_session_end(p->sid);  /* the leader lets go for its whole session */
-		p->has_ctty = false;
+		if (p->g->sid == p->g->tgid)
+			tty_session_end(p->g->sid);  /* the leader lets go for its whole session */
+		p->g->has_ctty = false;
 		return 0;
 	default:
 		return -ENOTTY;

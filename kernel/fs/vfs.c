@@ -175,7 +175,7 @@ int fd_alloc(int min)
 	int end = lim < NOFILE ? (int)lim : NOFILE;
 
 	for (int fd = min; fd < end; fd++)
-		if (!current()->fds[fd])
+		if (!current()->g->fds[fd])
 			return fd;
 	return -EMFILE;
 }

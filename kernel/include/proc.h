@@ -60,12 +60,55 @@ struct proc_image {
 	struct { uint64_t start, end, offset; } seg[PROC_SEGS];  /* PT_LOAD segments, page-rounded, and their file offsets */
 };
 
+/* Who sent a pending signal, and why: its si_pid, si_code and si_status. */
+struct sig_origin { int32_t pid, code, status; };
+
+/*
+ * A process is a thread group (Linux's model): one or more threads, each a
+ * struct proc with its own kernel stack, registers, signal mask and tid
+ * (its `pid` field), sharing one struct tgroup for what belongs to the
+ * process: its id (the first thread's tid), parent, open files, working
+ * directory, signal handlers, limits, process group and session, and the
+ * status it ends with. The space (struct mm) is shared by pointer, as fork
+ * with CLONE_VM already did. A process with one thread is what fork makes.
+ */
+struct tgroup {
+	int tgid;                        /* the process id: getpid, kill, wait4 */
+	struct proc *leader;             /* the thread whose tid is tgid: what the parent reaps */
+	int nthreads;                    /* threads not yet ended; the process ends with the last */
+	bool exiting;                    /* exit_group or a fatal signal: every thread ends */
+	int exit_status;                 /* ... with this wait status word */
+	struct proc *execer;             /* a thread in execve, waiting for the others to end */
+	uint64_t sig_pending;            /* process-directed signals not yet taken by a thread */
+	struct sig_origin sig_info[NSIG];  /* ... their siginfo */
+	uint64_t dead_utime, dead_stime, dead_min_flt;  /* CPU time and faults of threads that ended */
+	struct proc *parent;             /* the leader of the process that made it (init after it ends) */
+	uint64_t brk_start, brk;         /* the heap: [brk_start, brk) */
+	uint64_t cutime, cstime;         /* CPU time of the children it reaped, and of theirs */
+	uint64_t cmin_flt;               /* ... their page faults resolved without I/O (ru_minflt) */
+	struct file *fds[NOFILE];        /* open files by descriptor (fs/vfs.h) */
+	bool cloexec[NOFILE];            /* O_CLOEXEC: closed by a successful execve */
+	struct rnode *cwd;               /* the working directory, held */
+	struct proc_image image;         /* set by execve, inherited by fork */
+	struct rnode *exe;               /* the program's file, held: /proc/<pid>/exe (NULL once it ends) */
+	uint32_t umask;                  /* taken from new files' modes: inherited by fork, kept by execve */
+	struct k_sigaction sig_action[NSIG];  /* the handlers, shared by every thread (CLONE_SIGHAND) */
+	uint64_t alarm_ns, alarm_interval_ns; /* ITIMER_REAL: monotonic deadline (0: off) and period */
+	uint64_t data_size;              /* the program's data from its file: brk's RLIMIT_DATA counts it */
+	struct rlimit rlim[RLIMIT_NLIMITS]; /* resource limits: inherited by fork, kept by execve */
+	int pgid, sid;                   /* process group and session (pgrp.c): inherited by fork, kept by execve */
+	bool has_ctty;                   /* its session's terminal is its controlling terminal (dev/tty_job.c) */
+	bool execed;                     /* called execve since fork: setpgid on it is -EACCES */
+	bool stopped;                    /* job control: stopped by a signal until SIGCONT (jobctl.c) */
+	int stop_sig;                    /* ... which one */
+	int wait_report;                 /* WAIT_REPORT_*: a stop or continue wait4 has not reported yet */
+};
+
 struct proc {
 	int pid;
 	enum proc_state state;
 	const void *chan;                /* what a P_BLOCKED process sleeps on (sleep.c) */
 	uint64_t wake_ns;                /* ... and until when (monotonic ns; 0: no deadline) */
-	struct proc *parent;
 	char name[16];                   /* the program's file name, for messages */
 	struct mm *mm;                   /* its address space (mm/vm.h): regions and page tables */
 	uint64_t cr3;                    /* mm->root, where the context switch finds it */
@@ -74,48 +117,31 @@ struct proc {
 	struct trap_frame *tf;           /* the user frame at the top of the kernel stack */
 	uint64_t fs_base, gs_base;       /* the user's segment bases, as of its last switch (proc_sync_bases) */
 	void *fpu;                       /* x87/SSE/AVX state while not running (arch/fpu.h) */
-	uint64_t brk_start, brk;         /* the heap: [brk_start, brk) */
 	bool compat;                     /* runs a 32-bit (i386) program: set by execve, kept by fork */
 	uint64_t vdso_base;              /* where execve mapped the vDSO (the 32-bit one for compat) */
 	uint64_t clear_child_tid;        /* set_tid_address */
+	struct tgroup *g;                /* its process (thread group) */
 	struct proc *vfork_parent;       /* a vfork child's parent, asleep until the child execs or ends */
 	int status;                      /* wait status word once a zombie */
 	bool autoreap;                   /* an orphan, or its parent ignores SIGCHLD: freed when it ends */
 	uint64_t utime, stime;           /* CPU time in ticks, in user and in kernel mode (acct.c) */
-	uint64_t cutime, cstime;         /* ... of the children it reaped, and of theirs */
-	uint64_t min_flt, cmin_flt;      /* page faults resolved without I/O (ru_minflt): its own, its reaped children's */
+	uint64_t min_flt;                /* page faults resolved without I/O (ru_minflt) */
 	uint64_t robust_list;            /* set_robust_list's head: kept, never walked (no futexes) */
 	uint64_t rseq;                   /* the registered struct rseq (user address), or 0 (rseq.c) */
 	uint32_t rseq_len, rseq_sig;     /* ... its length and the abort signature */
 	bool rseq_event;                 /* preempted, blocked or signalled since rseq_resume looked */
-	struct file *fds[NOFILE];        /* open files by descriptor (fs/vfs.h) */
-	bool cloexec[NOFILE];            /* O_CLOEXEC: closed by a successful execve */
-	struct rnode *cwd;               /* the working directory, held */
-	struct proc_image image;         /* set by execve, inherited by fork */
-	struct rnode *exe;               /* the program's file, held: /proc/<pid>/exe (NULL once it ends) */
 	uint64_t start_ns;               /* when it was made (monotonic ns) */
 	uint64_t nvcsw, nivcsw;          /* context switches: it blocked, or was preempted (sched.c) */
-	uint32_t umask;                  /* taken from new files' modes: inherited by fork, kept by execve */
 	uint64_t sig_pending;            /* bit n-1: signal n sent, not yet delivered */
 	uint64_t sig_blocked;            /* rt_sigprocmask's mask (never SIGKILL/SIGSTOP) */
-	struct k_sigaction sig_action[NSIG];
-	struct { int32_t pid, code, status; } sig_info[NSIG];  /* each pending signal's si_pid, si_code, si_status */
+	struct sig_origin sig_info[NSIG];  /* each pending signal's si_pid, si_code, si_status */
 	bool tf_rewritten;               /* frame_rewritten() since the last exit_work() */
 	struct k_stack altstack;         /* sigaltstack (ss_flags: SS_DISABLE or SS_AUTODISARM) */
 	uint64_t saved_mask;             /* rt_sigsuspend's mask to restore ... */
 	bool restore_mask;               /* ... after the handler it waited for (or at once) */
 	struct restart_block restart;    /* what restart_syscall goes on with (restart.c) */
 	uint64_t sig_waiting;            /* rt_sigtimedwait's set: these wake it even blocked */
-	uint64_t alarm_ns, alarm_interval_ns; /* ITIMER_REAL: monotonic deadline (0: off) and period */
-	uint64_t data_size;              /* the program's data from its file: brk's RLIMIT_DATA counts it */
-	struct rlimit rlim[RLIMIT_NLIMITS]; /* resource limits: inherited by fork, kept by execve */
 	uint64_t ni_said[LINUX_NR_END / 64]; /* unimplemented calls named on the console (dispatch.c) */
-	int pgid, sid;                   /* process group and session (pgrp.c): inherited by fork, kept by execve */
-	bool has_ctty;                   /* its session's terminal is its controlling terminal (dev/tty_job.c) */
-	bool execed;                     /* called execve since fork: setpgid on it is -EACCES */
-	bool stopped;                    /* job control: stopped by a signal until SIGCONT (jobctl.c) */
-	int stop_sig;                    /* ... which one */
-	int wait_report;                 /* WAIT_REPORT_*: a stop or continue wait4 has not reported yet */
 	/* Inherited by fork, kept by execve (sys_prio.c, sys_prctl.c, sys_cred.c): */
 	int nice;                        /* setpriority's -20..19; the scheduler ignores it */
 	int ioprio;                      /* ioprio_set's value; 0 (IOPRIO_CLASS_NONE) until set */
@@ -142,11 +168,33 @@ static inline uint64_t proc_user_top(const struct proc *p)
 	return p->compat ? USER32_TOP : USER_TOP;
 }
 
+/* Is p the thread the process is known by (its tid the process id)? */
+static inline bool proc_is_leader(const struct proc *p) { return p->g->leader == p; }
+/* Has p's process ended (every thread), so that only its status is left? */
+static inline bool proc_ended(const struct proc *p) { return p->g->nthreads == 0; }
+/* Is p a process that counts: the leader of a process not yet ended? */
+static inline bool proc_live(const struct proc *p)
+{
+	return p->state != P_FREE && proc_is_leader(p) && !proc_ended(p);
+}
+
 /* proc.c */
+void proc_init(void);                    /* the table, before the first process */
 struct proc *proc_alloc(void);           /* a fresh slot with a kernel stack, or NULL */
-void proc_free(struct proc *p);           /* give back a zombie's slot and stack */
+/* A fresh process for thread p (its leader): p->g set, zeroed but for the
+ * ids; NULL when the table is full. */
+struct tgroup *tgroup_alloc(struct proc *p);
+void proc_free(struct proc *p);           /* give back a zombie's slot and stack (and a leader's process) */
 struct proc *proc_by_pid(int pid);
-void proc_exit(int status) __attribute__((noreturn));  /* wait status word */
+/* exit_group: end every thread of the current process, which ends with
+ * wait status word `status` (unless an exit_group came first). */
+void proc_exit(int status) __attribute__((noreturn));
+/* exit: end the current thread (status: its wait status word); the last
+ * one to end ends the process. */
+void thread_exit(int status) __attribute__((noreturn));
+/* execve from a thread: end every other thread of p's process and wait
+ * until they have; p becomes the leader. 0, or -ERESTARTSYS (killed). */
+long thread_group_single(struct proc *p);
 void proc_kill_fault(struct trap_frame *tf, int sig, const char *what) __attribute__((noreturn));
 int proc_count(void);                     /* live (not free) slots */
 int proc_last_pid(void);                  /* the pid given most recently */
@@ -158,10 +206,14 @@ void proc_drop_space(struct proc *p, struct mm *mm);
  * 0 from this call, in a copy of the caller's space or (share_vm) in the
  * same one. The child's pid, or -errno. */
 long proc_fork(struct trap_frame *tf, bool share_vm);
+/* sys_clone.c: a new thread of the caller's process (CLONE_THREAD): it
+ * returns 0 from this call, on stack sp when given, with FS base tls when
+ * settls. Its tid, or -errno. */
+long thread_clone(struct trap_frame *tf, uint64_t sp, bool settls, uint64_t tls);
 
 /* rlimit.c: resource limits, and the address-space checks they make. */
 /* The soft limit of resource r (RLIMIT_*), the one the kernel enforces. */
-static inline uint64_t rlimit(const struct proc *p, int r) { return p->rlim[r].rlim_cur; }
+static inline uint64_t rlimit(const struct proc *p, int r) { return p->g->rlim[r].rlim_cur; }
 void rlimit_init(struct proc *p);         /* the first process's limits: the defaults */
 /* Linux's do_prlimit: copy p's limit for resource into *old and/or set it
  * to *new (either may be NULL). 0, -EINVAL or -EPERM. */
@@ -225,12 +277,21 @@ static inline void frame_rewritten(struct proc *p)
 void exit_work(struct trap_frame *tf);
 
 /* signal.c */
+/* Signals pending for thread p: its own, and its process's. */
+static inline uint64_t signals_pending(const struct proc *p) { return p->sig_pending | p->g->sig_pending; }
 /* Is a signal pending that p does not block? */
-static inline bool signal_pending(const struct proc *p) { return p->sig_pending & ~p->sig_blocked; }
-void signal_send(struct proc *p, int sig);        /* mark it pending, wake p (from current) */
+static inline bool signal_pending(const struct proc *p) { return signals_pending(p) & ~p->sig_blocked; }
+/* Process-directed: to p's process, taken by whichever of its threads
+ * does not block it (signal(7)). */
+void signal_send(struct proc *p, int sig);        /* mark it pending, wake a thread (from current) */
 void signal_send_from(struct proc *p, int sig, int sender_pid);
 /* With siginfo's code and status (SIGCHLD: CLD_EXITED/CLD_KILLED and the child's). */
 void signal_send_info(struct proc *p, int sig, int pid, int code, int status);
+/* Thread-directed (tgkill, faults): to thread t alone. */
+void signal_send_thread(struct proc *t, int sig, int pid, int code);
+/* Take pending signal sig from p (its own first, then its process's):
+ * its siginfo into *info. */
+void signal_dequeue(struct proc *p, int sig, struct k_siginfo *info);
 void signal_recalc(struct proc *p);               /* after changing p's mask or pending set */
 /* On the way back to user mode: act on pending signals (run a handler by
  * rewriting tf, or end the process). */
@@ -241,8 +302,6 @@ void signal_fault(struct trap_frame *tf, int sig, const char *what);
 /* The same with a siginfo the caller made (Linux's force_sig_fault). */
 void signal_force(struct trap_frame *tf, const struct k_siginfo *info, const char *what);
 void signal_fork(struct proc *child, const struct proc *parent);  /* inherit dispositions, mask, altstack */
-/* The siginfo of pending signal sig, as a handler or rt_sigtimedwait gets it. */
-void signal_info(const struct proc *p, int sig, struct k_siginfo *info);
 /* Is user stack pointer sp on p's alternate signal stack (Linux's on_sig_stack)? */
 bool on_altstack(const struct proc *p, uint64_t sp);
 /* sigaltstack's ss_flags for sp: SS_DISABLE, SS_ONSTACK or 0 (sas_ss_flags). */

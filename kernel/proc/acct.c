@@ -72,21 +72,38 @@ static struct timeval ticks_to_timeval(uint64_t t)
 	return (struct timeval){ .tv_sec = t / HZ, .tv_usec = t % HZ * (1000000 / HZ) };
 }
 
+/* The CPU time and faults of p's whole process: every thread's, those
+ * that ended included. */
+static void group_times(const struct proc *p, uint64_t *u, uint64_t *s, uint64_t *flt)
+{
+	const struct tgroup *g = p->g;
+
+	*u += g->dead_utime, *s += g->dead_stime, *flt += g->dead_min_flt;
+	for (const struct proc *t = procs; t < procs + NPROC; t++)
+		if (t->state != P_FREE && t->g == g)
+			*u += t->utime, *s += t->stime, *flt += t->min_flt;
+}
+
 void acct_rusage(const struct proc *p, int who, struct rusage *ru)
 {
 	uint64_t u = 0, s = 0, flt = 0;
 
-	if (who == RUSAGE_SELF || who == RUSAGE_THREAD || who == RUSAGE_BOTH)
+	if (who == RUSAGE_THREAD)
 		u += p->utime, s += p->stime, flt += p->min_flt;
+	if (who == RUSAGE_SELF || who == RUSAGE_BOTH)
+		group_times(p, &u, &s, &flt);
 	if (who == RUSAGE_CHILDREN || who == RUSAGE_BOTH)
-		u += p->cutime, s += p->cstime, flt += p->cmin_flt;
+		u += p->g->cutime, s += p->g->cstime, flt += p->g->cmin_flt;
 	*ru = (struct rusage){ .ru_utime = ticks_to_timeval(u), .ru_stime = ticks_to_timeval(s),
 			       .ru_minflt = (long)flt };
 }
 
 void acct_reap(struct proc *parent, const struct proc *child)
 {
-	parent->cutime += child->utime + child->cutime;
-	parent->cstime += child->stime + child->cstime;
-	parent->cmin_flt += child->min_flt + child->cmin_flt;
+	uint64_t u = 0, s = 0, flt = 0;
+
+	group_times(child, &u, &s, &flt);
+	parent->g->cutime += u + child->g->cutime;
+	parent->g->cstime += s + child->g->cstime;
+	parent->g->cmin_flt += flt + child->g->cmin_flt;
 }

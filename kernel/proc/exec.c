@@ -388,6 +388,13 @@ static long exec_image(struct proc *p, const char *path, struct rnode *f, struct
 		return -ENOMEM;
 	}
 
+	/* The other threads end first (Linux's de_thread): p becomes the
+	 * process's only thread, and its leader. */
+	if (p->g->nthreads > 1 && (r = thread_group_single(p)) < 0) {
+		mm_put(mm);
+		return r;
+	}
+
 	/* Point of no return: drop the old program. */
 	struct mm *old = p->mm;
 	p->mm = mm;
@@ -396,22 +403,22 @@ static long exec_image(struct proc *p, const char *path, struct rnode *f, struct
 		write_cr3(mm->root);
 	if (old)
 		proc_drop_space(p, old);
-	p->data_size = data_size(&info);
+	p->g->data_size = data_size(&info);
 	note_segments(&info, bias, &img);
-	p->image = img;
+	p->g->image = img;
 	rnode_get(f);                             /* before the old one goes: it may be the same */
-	if (p->exe)
-		rnode_put(p->exe);
-	p->exe = f;
+	if (p->g->exe)
+		rnode_put(p->g->exe);
+	p->g->exe = f;
 	for (int fd = 0; fd < NOFILE; fd++) {     /* O_CLOEXEC descriptors end here */
-		if (p->cloexec[fd] && p->fds[fd]) {
-			file_put(p->fds[fd]);
-			p->fds[fd] = NULL;
+		if (p->g->cloexec[fd] && p->g->fds[fd]) {
+			file_put(p->g->fds[fd]);
+			p->g->fds[fd] = NULL;
 		}
-		p->cloexec[fd] = false;
+		p->g->cloexec[fd] = false;
 	}
 	signal_exec(p);                           /* handlers are gone with the old image */
-	p->execed = true;                         /* setpgid from the parent: -EACCES now */
+	p->g->execed = true;                         /* setpgid from the parent: -EACCES now */
 
 	const char *base = path;
 	for (const char *s = path; *s; s++)
@@ -423,7 +430,7 @@ static long exec_image(struct proc *p, const char *path, struct rnode *f, struct
 	p->name[i] = 0;
 	memset(p->ni_said, 0, sizeof(p->ni_said));  /* a new program: its missing calls are news */
 
-	p->brk_start = p->brk = info.vaddr_hi;
+	p->g->brk_start = p->g->brk = info.vaddr_hi;
 	p->compat = compat;
 	p->vdso_base = vdso;
 	p->fs_base = p->gs_base = p->clear_child_tid = 0;
@@ -455,7 +462,7 @@ long proc_exec(struct proc *p, const char *path, char *const argv[], char *const
 	void *head;
 	long r;
 
-	if ((r = check_args(argv, envp)) < 0 || (r = vfs_exec_lookup(p->cwd, path, &f)) < 0)
+	if ((r = check_args(argv, envp)) < 0 || (r = vfs_exec_lookup(p->g->cwd, path, &f)) < 0)
 		return r;
 	/* (f is borrowed: nothing below touches the file system or sleeps.) */
 	if (!(head = read_headers(f, &info, &compat, &r)))
@@ -474,21 +481,21 @@ void start_init(const char *path, char *const args[])
 
 	for (int i = 0; i < MAX_INIT_ARGS && args[i]; i++)
 		argv[i + 1] = args[i];
-	if (!p)
+	if (!p || !tgroup_alloc(p))
 		panic("no process slot for init");
 	rlimit_init(p);                          /* before exec, which checks them */
 	p->tf->vector = 0;                       /* a fresh frame: leave by iretq */
 	for (int fd = 0; fd < 3; fd++)           /* stdin, stdout, stderr: the console */
-		p->fds[fd] = file_console();
-	p->cwd = vfs_root;
+		p->g->fds[fd] = file_console();
+	p->g->cwd = vfs_root;
 	rnode_get(vfs_root);
-	p->umask = 022;                          /* Linux's first umask */
+	p->g->umask = 022;                          /* Linux's first umask */
 	if ((r = proc_exec(p, path, argv, envp)) < 0) {
 		kprintf("kernel: cannot start init %s: error %ld\n", path, -r);
 		machine_exit(KEXIT_FAILURE);
 	}
-	p->parent = p;
-	p->pgid = p->sid = p->pid;               /* leads a session whose terminal is the console */
+	p->g->parent = p;
+	p->g->pgid = p->g->sid = p->pid;               /* leads a session whose terminal is the console */
 	tty_session_start(p);
 	p->state = P_RUNNABLE;
 	kprintf("kernel: started init (pid %d): %s\n", p->pid, path);

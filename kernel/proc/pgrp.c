@@ -12,15 +12,16 @@
 #include "kernel.h"
 #include "proc.h"
 
-/* Is p a member that counts: alive (a zombie has left its group's work). */
-static bool live(const struct proc *p) { return p->state != P_FREE && p->state != P_ZOMBIE; }
+/* Is p a member that counts: a process not ended (a zombie has left its
+ * group's work), seen through its leader. */
+static bool live(const struct proc *p) { return proc_live(p); }
 
 int signal_group(int pgid, int sig, int sender)
 {
 	int n = 0;
 
 	for (struct proc *p = procs; p < procs + NPROC; p++) {
-		if (!live(p) || p->pgid != pgid)
+		if (!live(p) || p->g->pgid != pgid)
 			continue;
 		n++;
 		if (sig)
@@ -32,7 +33,7 @@ int signal_group(int pgid, int sig, int sender)
 bool pgrp_in_session(int pgid, int sid)
 {
 	for (struct proc *p = procs; p < procs + NPROC; p++)
-		if (live(p) && p->pgid == pgid && p->sid == sid)
+		if (live(p) && p->g->pgid == pgid && p->g->sid == sid)
 			return true;
 	return false;
 }
@@ -43,10 +44,10 @@ bool pgrp_in_session(int pgid, int sid)
 static bool orphaned_without(int pgid, const struct proc *ignored)
 {
 	for (struct proc *p = procs; p < procs + NPROC; p++) {
-		if (!live(p) || p->pgid != pgid || p == ignored)
+		if (!live(p) || p->g->pgid != pgid || p == ignored)
 			continue;
-		struct proc *q = p->parent;
-		if (q && q != p && q->pid != 1 && live(q) && q->pgid != pgid && q->sid == p->sid)
+		struct proc *q = p->g->parent;
+		if (q && q != p && q->g->tgid != 1 && live(q) && q->g->pgid != pgid && q->g->sid == p->g->sid)
 			return false;
 	}
 	return true;
@@ -57,7 +58,7 @@ bool pgrp_orphaned(int pgid) { return orphaned_without(pgid, NULL); }
 static bool has_stopped(int pgid)
 {
 	for (struct proc *p = procs; p < procs + NPROC; p++)
-		if (live(p) && p->pgid == pgid && p->stopped)
+		if (live(p) && p->g->pgid == pgid && p->g->stopped)
 			return true;
 	return false;
 }
@@ -73,9 +74,9 @@ static bool has_stopped(int pgid)
  */
 static void hangup_orphaned(const struct proc *member, const struct proc *parent, const struct proc *ignored)
 {
-	int pgid = member->pgid;
+	int pgid = member->g->pgid;
 
-	if (parent->pgid == pgid || parent->sid != member->sid)
+	if (parent->g->pgid == pgid || parent->g->sid != member->g->sid)
 		return;                           /* parent was no link to the outside */
 	if (!orphaned_without(pgid, ignored) || !has_stopped(pgid))
 		return;
@@ -93,8 +94,8 @@ void pgrp_exit(struct proc *p)
 	/* p is a zombie by now, its children are init's (pgrp_reparented has
 	 * looked at their groups): p's own group, which p linked to its
 	 * parent's, may be orphaned by p's end. */
-	if (p->parent && p->parent != p)
-		hangup_orphaned(p, p->parent, p);
-	if (p->sid == p->pid)
-		tty_session_end(p->sid);
+	if (p->g->parent && p->g->parent != p)
+		hangup_orphaned(p, p->g->parent, p);
+	if (p->g->sid == p->g->tgid)
+		tty_session_end(p->g->sid);
 }

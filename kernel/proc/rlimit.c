@@ -41,14 +41,14 @@ static const struct rlimit rlimit_defaults[RLIMIT_NLIMITS] = {
 
 void rlimit_init(struct proc *p)
 {
-	memcpy(p->rlim, rlimit_defaults, sizeof(p->rlim));
+	memcpy(p->g->rlim, rlimit_defaults, sizeof(p->g->rlim));
 }
 
 long rlimit_change(struct proc *p, uint32_t resource, const struct rlimit *new, struct rlimit *old)
 {
 	if (resource >= RLIMIT_NLIMITS)
 		return -EINVAL;
-	struct rlimit *lim = &p->rlim[index_nospec(resource, RLIMIT_NLIMITS)];
+	struct rlimit *lim = &p->g->rlim[index_nospec(resource, RLIMIT_NLIMITS)];
 
 	if (new) {
 		if (new->rlim_cur > new->rlim_max)
@@ -76,7 +76,7 @@ bool vm_may_expand(const struct proc *p, const struct vm_usage *u, uint64_t npag
 	if (data && u->data + npages > dl) {
 		/* Linux's exception for Valgrind, which sets the soft limit to
 		 * 0 for its own reasons: then the hard one decides. */
-		return rlimit(p, RLIMIT_DATA) == 0 && u->data + npages <= p->rlim[RLIMIT_DATA].rlim_max / PAGE_SIZE;
+		return rlimit(p, RLIMIT_DATA) == 0 && u->data + npages <= p->g->rlim[RLIMIT_DATA].rlim_max / PAGE_SIZE;
 	}
 	return true;
 }

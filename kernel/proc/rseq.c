@@ -44,7 +44,7 @@ static long put_ids(uint64_t area, uint32_t cpu_id)
  * signal being delivered (a failure delivering SIGSEGV itself ends p). */
 static void force_segv(struct proc *p, int sig)
 {
-	struct k_sigaction *a = &p->sig_action[SIGSEGV - 1];
+	struct k_sigaction *a = &p->g->sig_action[SIGSEGV - 1];
 
 	if (sig == SIGSEGV || a->handler == SIG_IGN || (p->sig_blocked & SIGBIT(SIGSEGV))) {
 		a->handler = SIG_DFL;

@@ -24,7 +24,7 @@ static void switch_to(struct proc *p)
 	cpu->current = p;
 	cpu->kstack_top = p->kstack_top;          /* for the syscall stub */
 	cpu->fast32_pad = fast32_landing_pad(p);  /* for the sysenter and compat-syscall stubs */
-	cpu->exit_work = (signal_pending(p) || p->stopped ? EXIT_SIGNAL : 0) | (p->tf_rewritten ? EXIT_IRET : 0);
+	cpu->exit_work = (signal_pending(p) || p->g->stopped ? EXIT_SIGNAL : 0) | (p->tf_rewritten ? EXIT_IRET : 0);
 	if (p->rseq) {                            /* it was switched out: a section it is in aborts */
 		p->rseq_event = true;
 		cpu->exit_work |= EXIT_RSEQ;

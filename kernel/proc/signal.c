@@ -1,10 +1,14 @@
 /*
- * signal.c - sending and delivering signals (Linux's model, one thread per
- * process). A sent signal becomes a pending bit; on the way back to user
- * mode (syscall_dispatch, trap) signal_deliver acts on the lowest pending
- * one that is not blocked: ignore it, end the process, or run its handler
- * on a struct k_rt_sigframe pushed on the user stack. rt_sigreturn
- * (sys_signal.c) takes the saved registers back, checked.
+ * signal.c - sending and delivering signals (Linux's model). A sent signal
+ * becomes a pending bit: of the process (kill, SIGCHLD, the terminal's),
+ * which any thread that does not block it takes, or of one thread
+ * (tgkill, a fault). On the way back to user mode (syscall_dispatch,
+ * trap) signal_deliver acts on the lowest pending one the thread does
+ * not block: ignore it, end the process (every thread), or run its
+ * handler on a struct k_rt_sigframe pushed on the user stack.
+ * rt_sigreturn (sys_signal.c) takes the saved registers back, checked.
+ * Handlers are the process's; masks, alternate stacks and frames the
+ * thread's.
  *
  * Job control (jobctl.c): a stop signal whose action is the default
  * stops the process when it is sent (or, blocked then, when it is
@@ -42,11 +46,11 @@ static bool default_ignores(int sig)
 
 static bool ignored(const struct proc *p, int sig)
 {
-	uint64_t h = p->sig_action[sig - 1].handler;
+	uint64_t h = p->g->sig_action[sig - 1].handler;
 
 	/* init gets only the signals it asked for, as on Linux; it cannot ask
 	 * for SIGKILL, so kill(1, SIGKILL) does nothing. */
-	if (h == SIG_DFL && p->pid == 1)
+	if (h == SIG_DFL && p->g->tgid == 1)
 		return true;
 	if (sig == SIGKILL)
 		return false;
@@ -58,40 +62,121 @@ static bool ignored(const struct proc *p, int sig)
  * nobody could continue it: then it is discarded (POSIX). */
 static void stop_by(struct proc *p, int sig)
 {
-	if (sig != SIGSTOP && pgrp_orphaned(p->pgid))
+	if (sig != SIGSTOP && pgrp_orphaned(p->g->pgid))
 		return;
 	job_stop(p, sig);
 }
 
-void signal_send_info(struct proc *p, int sig, int pid, int code, int status)
+/* Would thread t take sig now: not blocked, or waited for (rt_sigtimedwait)? */
+static bool wants(const struct proc *t, int sig)
 {
-	if (p->state == P_FREE || p->state == P_ZOMBIE)
-		return;
-	if (sig == SIGCONT)
+	return !(t->sig_blocked & SIGBIT(sig)) || (t->sig_waiting & SIGBIT(sig));
+}
+
+/* Make thread t look at its signals: wake it from a sleep, or, running,
+ * on its way back to user mode. */
+static void signal_wake(struct proc *t)
+{
+	wake_process(t);                          /* a sleep ends (-ERESTARTSYS & co, restart.h) */
+	if (t == current())
+		this_cpu()->exit_work |= EXIT_SIGNAL;
+}
+
+/* Does sig, taken by a thread, end the whole process (SIG_DFL terminates)? */
+static bool fatal(const struct proc *p, int sig)
+{
+	return sig == SIGKILL || (p->g->sig_action[sig - 1].handler == SIG_DFL && !default_ignores(sig) &&
+				  !sig_is_stop(sig) && p->g->tgid != 1);
+}
+
+/* Linux's complete_signal: a fatal signal that a thread will take ends
+ * every thread at once (the process ends with sig's status). */
+static void kill_group(struct proc *p, int sig)
+{
+	struct tgroup *g = p->g;
+
+	if (!g->exiting) {
+		g->exiting = true;
+		g->exit_status = sig;
+	}
+	for (struct proc *t = procs; t < procs + NPROC; t++) {
+		if (t->g != g || t->state == P_FREE || t->state == P_ZOMBIE)
+			continue;
+		t->sig_pending |= SIGBIT(SIGKILL);
+		signal_wake(t);
+	}
+}
+
+/* What sending sig to p's process does before it is queued (Linux's
+ * prepare_signal): SIGCONT continues and stops discard each other; false
+ * when the signal goes no further (ignored, or a stop acting now). */
+static bool prepare(struct proc *p, int sig)
+{
+	if (p->state == P_FREE || p->g->nthreads == 0 || (p->g->exiting && sig != SIGKILL))
+		return false;
+	if (sig == SIGCONT) {
 		job_continue(p);                  /* even ignored or blocked (Linux's prepare_signal) */
-	else if (sig_is_stop(sig))
-		p->sig_pending &= ~SIGBIT(SIGCONT);   /* and the other way round */
+	} else if (sig_is_stop(sig)) {
+		p->g->sig_pending &= ~SIGBIT(SIGCONT);   /* and the other way round */
+		for (struct proc *t = procs; t < procs + NPROC; t++)
+			if (t->g == p->g)
+				t->sig_pending &= ~SIGBIT(SIGCONT);
+	}
 	/* An ignored signal is dropped now, unless it is blocked (the
 	 * disposition may change before it is unblocked). */
 	if (ignored(p, sig) && !(p->sig_blocked & SIGBIT(sig)))
-		return;
+		return false;
 	/* A stop with the default action, not blocked, acts now: it must not
 	 * end a sleep (the call goes on after SIGCONT). */
-	if (sig_is_stop(sig) && p->sig_action[sig - 1].handler == SIG_DFL && !(p->sig_blocked & SIGBIT(sig))) {
+	if (sig_is_stop(sig) && p->g->sig_action[sig - 1].handler == SIG_DFL && !(p->sig_blocked & SIGBIT(sig))) {
 		stop_by(p, sig);
+		return false;
+	}
+	return true;
+}
+
+void signal_send_info(struct proc *p, int sig, int pid, int code, int status)
+{
+	struct tgroup *g = p->g;
+	struct proc *t = NULL;
+
+	if (!prepare(p, sig))
 		return;
+	g->sig_pending |= SIGBIT(sig);
+	g->sig_info[sig - 1].pid = pid;
+	g->sig_info[sig - 1].code = code;
+	g->sig_info[sig - 1].status = status;
+	/* Which thread takes it: p if it may, else any that may (Linux's
+	 * complete_signal); if every thread blocks it, it waits for one. */
+	if (p->state != P_ZOMBIE && wants(p, sig)) {
+		t = p;
+	} else {
+		for (struct proc *o = procs; o < procs + NPROC && !t; o++)
+			if (o->g == g && o->state != P_FREE && o->state != P_ZOMBIE && wants(o, sig))
+				t = o;
 	}
-	p->sig_pending |= SIGBIT(sig);
-	p->sig_info[sig - 1].pid = pid;
-	p->sig_info[sig - 1].code = code;
-	p->sig_info[sig - 1].status = status;
-	if (p->sig_waiting & SIGBIT(sig))
-		wake_process(p);                  /* rt_sigtimedwait waits for it, blocked */
-	if (signal_pending(p)) {
-		wake_process(p);                  /* a sleep ends (-ERESTARTSYS & co, restart.h) */
-		if (p == current())
-			this_cpu()->exit_work |= EXIT_SIGNAL;
-	}
+	if (!t)
+		return;
+	if (fatal(t, sig) && !(t->sig_waiting & SIGBIT(sig)))
+		kill_group(t, sig);
+	else
+		signal_wake(t);
+}
+
+void signal_send_thread(struct proc *t, int sig, int pid, int code)
+{
+	if (t->state == P_ZOMBIE || !prepare(t, sig))
+		return;
+	t->sig_pending |= SIGBIT(sig);
+	t->sig_info[sig - 1].pid = pid;
+	t->sig_info[sig - 1].code = code;
+	t->sig_info[sig - 1].status = 0;
+	if (!wants(t, sig))
+		return;
+	if (fatal(t, sig) && !(t->sig_waiting & SIGBIT(sig)) && sig != SIGKILL)
+		kill_group(t, sig);
+	else
+		signal_wake(t);
 }
 
 void signal_send_from(struct proc *p, int sig, int sender)
@@ -103,14 +188,14 @@ void signal_send(struct proc *p, int sig)
 {
 	struct proc *me = current();
 
-	signal_send_from(p, sig, me ? me->pid : 0);
+	signal_send_from(p, sig, me ? me->g->tgid : 0);
 }
 
 void signal_recalc(struct proc *p)
 {
 	p->sig_blocked &= ~SIG_UNBLOCKABLE;
 	if (p == current())
-		this_cpu()->exit_work = (this_cpu()->exit_work & ~EXIT_SIGNAL) | (signal_pending(p) || p->stopped ? EXIT_SIGNAL : 0);
+		this_cpu()->exit_work = (this_cpu()->exit_work & ~EXIT_SIGNAL) | (signal_pending(p) || p->g->stopped ? EXIT_SIGNAL : 0);
 }
 
 bool on_altstack(const struct proc *p, uint64_t sp)
@@ -237,11 +322,27 @@ static bool signal_setup(struct trap_frame *tf, int sig, struct k_sigaction *a, 
 	return setup_frame(tf, sig, a, info);
 }
 
-void signal_info(const struct proc *p, int sig, struct k_siginfo *info)
+void signal_dequeue(struct proc *p, int sig, struct k_siginfo *info)
 {
-	*info = (struct k_siginfo){ .si_signo = sig, .si_code = p->sig_info[sig - 1].code };
-	info->u.chld.pid = p->sig_info[sig - 1].pid;       /* si_pid, for kill and SIGCHLD */
-	info->u.chld.status = p->sig_info[sig - 1].status; /* SIGCHLD's si_status, else 0 */
+	bool own = p->sig_pending & SIGBIT(sig);
+	const struct sig_origin *i = own ? &p->sig_info[sig - 1] : &p->g->sig_info[sig - 1];
+
+	*info = (struct k_siginfo){ .si_signo = sig, .si_code = i->code };
+	info->u.chld.pid = i->pid;                /* si_pid, for kill and SIGCHLD */
+	info->u.chld.status = i->status;          /* SIGCHLD's si_status, else 0 */
+	if (own)
+		p->sig_pending &= ~SIGBIT(sig);
+	else
+		p->g->sig_pending &= ~SIGBIT(sig);
+}
+
+/* The current thread takes SIGKILL: its process ends, or only the
+ * thread when another thread's execve is what ends it. */
+static void __attribute__((noreturn)) killed(struct proc *p)
+{
+	if (p->g->execer && p->g->execer != p && !p->g->exiting)
+		thread_exit(SIGKILL);
+	proc_exit(SIGKILL);
 }
 
 void signal_deliver(struct trap_frame *tf)
@@ -250,26 +351,25 @@ void signal_deliver(struct trap_frame *tf)
 
 	this_cpu()->exit_work &= ~EXIT_SIGNAL;
 	job_stop_wait();                          /* stopped: halt here until SIGCONT or SIGKILL */
-	if (p->sig_pending & SIGBIT(SIGKILL))
-		proc_exit(SIGKILL);               /* before any handler runs (Linux) */
+	if (signals_pending(p) & SIGBIT(SIGKILL))
+		killed(p);                        /* before any handler runs (Linux) */
 	while (signal_pending(p)) {
-		int sig = __builtin_ctzll(p->sig_pending & ~p->sig_blocked) + 1;
-		struct k_sigaction *a = &p->sig_action[sig - 1];
+		int sig = __builtin_ctzll(signals_pending(p) & ~p->sig_blocked) + 1;
+		struct k_sigaction *a = &p->g->sig_action[sig - 1];
+		struct k_siginfo info;
 
-		p->sig_pending &= ~SIGBIT(sig);
+		signal_dequeue(p, sig, &info);
 		if (ignored(p, sig))
 			continue;
 		if (a->handler == SIG_DFL && sig_is_stop(sig)) {
 			stop_by(p, sig);          /* one that was blocked until now */
 			job_stop_wait();
-			if (p->sig_pending & SIGBIT(SIGKILL))
-				proc_exit(SIGKILL);
+			if (signals_pending(p) & SIGBIT(SIGKILL))
+				killed(p);
 			continue;
 		}
 		if (a->handler == SIG_DFL)
 			proc_exit(sig);               /* the status says which signal */
-		struct k_siginfo info;
-		signal_info(p, sig, &info);
 		syscall_restart(tf, a);           /* -EINTR or again, before the frame saves rax and rip */
 		if (!signal_setup(tf, sig, a, &info))
 			proc_kill_fault(tf, SIGSEGV, "no usable signal frame for a handler");
@@ -319,7 +419,7 @@ void signal_force(struct trap_frame *tf, const struct k_siginfo *info, const cha
 {
 	struct proc *p = current();
 	int sig = info->si_signo;
-	struct k_sigaction *a = &p->sig_action[sig - 1];
+	struct k_sigaction *a = &p->g->sig_action[sig - 1];
 
 	/* A fault cannot be ignored or postponed: with no handler, or the
 	 * signal blocked, the process ends (Linux's force_sig). */
@@ -335,9 +435,9 @@ void signal_force(struct trap_frame *tf, const struct k_siginfo *info, const cha
 void signal_fork(struct proc *child, const struct proc *parent)
 {
 	for (int i = 0; i < NSIG; i++)
-		child->sig_action[i] = parent->sig_action[i];
+		child->g->sig_action[i] = parent->g->sig_action[i];
 	child->sig_blocked = parent->sig_blocked;
-	child->sig_pending = 0;
+	child->sig_pending = child->g->sig_pending = 0;
 	child->altstack = parent->altstack;       /* timers are not inherited (zero) */
 }
 
@@ -345,6 +445,6 @@ void signal_exec(struct proc *p)
 {
 	p->altstack = (struct k_stack){ 0 };      /* the new program has none */
 	for (int i = 0; i < NSIG; i++)
-		if (p->sig_action[i].handler != SIG_IGN)
-			p->sig_action[i] = (struct k_sigaction){ 0 };
+		if (p->g->sig_action[i].handler != SIG_IGN)
+			p->g->sig_action[i] = (struct k_sigaction){ 0 };
 }

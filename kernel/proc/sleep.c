@@ -38,7 +38,7 @@ int sleep_on(const void *chan, uint64_t deadline_ns)
 	bool signal_only = p->chan != NULL;      /* nobody cleared it: a signal woke us */
 	p->chan = NULL;
 	p->wake_ns = 0;
-	if (p->stopped) {
+	if (p->g->stopped) {
 		/* Stopped while asleep: halt until SIGCONT, then let the caller
 		 * look again (its call goes on, as Linux restarts it). */
 		job_stop_wait();

@@ -102,7 +102,7 @@ void exit_work(struct trap_frame *tf)
 
 	if (this_cpu()->exit_work & EXIT_RSEQ)
 		rseq_resume(tf);                  /* first: it may queue a SIGSEGV */
-	if (signal_pending(p) || p->restore_mask || p->stopped)
+	if (signal_pending(p) || p->restore_mask || p->g->stopped)
 		signal_deliver(tf);               /* may rewrite tf for a handler, end p, or halt a stopped p */
 	syscall_restart(tf, NULL);                /* no handler ran: a call's restart code restarts it */
 	p->tf_rewritten = false;

@@ -26,10 +26,10 @@ static void fd_install(uint32_t fd, struct file *f, bool cloexec)
 
 	fd = index_nospec(fd, NOFILE);
 	file_get(f);
-	if (p->fds[fd])
-		file_put(p->fds[fd]);
-	p->fds[fd] = f;
-	p->cloexec[fd] = cloexec;
+	if (p->g->fds[fd])
+		file_put(p->g->fds[fd]);
+	p->g->fds[fd] = f;
+	p->g->cloexec[fd] = cloexec;
 }
 
 /* A new descriptor for f: the lowest free one at or above min (below
@@ -105,9 +105,9 @@ long sys_fcntl(struct trap_frame *tf)
 			return -EINVAL;                  /* dup's -EMFILE is F_DUPFD's -EINVAL here */
 		return dup_from(f, (uint32_t)a, cmd == F_DUPFD_CLOEXEC);
 	case F_GETFD:
-		return current()->cloexec[fd] ? FD_CLOEXEC : 0;
+		return current()->g->cloexec[fd] ? FD_CLOEXEC : 0;
 	case F_SETFD:
-		current()->cloexec[fd] = a & FD_CLOEXEC;
+		current()->g->cloexec[fd] = a & FD_CLOEXEC;
 		return 0;
 	case F_GETFL:
 		return f->flags;
@@ -138,7 +138,7 @@ long sys_ioctl(struct trap_frame *tf)
 	switch (cmd) {
 	case FIOCLEX:
 	case FIONCLEX:
-		current()->cloexec[fd] = cmd == FIOCLEX;
+		current()->g->cloexec[fd] = cmd == FIOCLEX;
 		return 0;
 	case FIONBIO:
 		if (copy_from_user(&on, (const void *)a, sizeof(on)) < 0)

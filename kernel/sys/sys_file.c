@@ -30,7 +30,7 @@ long sys_close(struct trap_frame *tf)
 
 	if (!f)
 		return -EBADF;
-	current()->fds[index_nospec((uint32_t)arg(tf, 0), NOFILE)] = NULL;
+	current()->g->fds[index_nospec((uint32_t)arg(tf, 0), NOFILE)] = NULL;
 	file_put(f);
 	return 0;
 }
@@ -205,9 +205,9 @@ long sys_chdir(struct trap_frame *tf)
 	if ((r = perm_check(n, MAY_EXEC)) < 0)
 		return r;
 	rnode_get(n);
-	if (current()->cwd)
-		rnode_put(current()->cwd);
-	current()->cwd = n;
+	if (current()->g->cwd)
+		rnode_put(current()->g->cwd);
+	current()->g->cwd = n;
 	return 0;
 }
 

@@ -62,7 +62,7 @@ static long do_openat(uint64_t dirfd, uint64_t upath, uint64_t flags, uint64_t m
 		walk |= PATH_NOFOLLOW;
 	r = path[0] == '/' ? 0 : at_dir(dirfd, &dir);     /* an absolute path ignores dirfd */
 	if (r == 0 && (flags & O_CREAT)) {
-		mode = (mode & S_IALLUGO) & ~(uint64_t)current()->umask;
+		mode = (mode & S_IALLUGO) & ~(uint64_t)current()->g->umask;
 		r = path_create(vfs_root, dir, path, S_IFREG | mode, walk | (flags & O_EXCL ? PATH_EXCL : 0), &n);
 	} else if (r == 0) {
 		r = path_walk(vfs_root, dir, path, walk, &res);
@@ -90,8 +90,8 @@ static long do_openat(uint64_t dirfd, uint64_t upath, uint64_t flags, uint64_t m
 		file_put(f);
 		return r;
 	}
-	current()->fds[fd] = f;
-	current()->cloexec[fd] = !!(flags & O_CLOEXEC);
+	current()->g->fds[fd] = f;
+	current()->g->cloexec[fd] = !!(flags & O_CLOEXEC);
 	return fd;
 }
 
@@ -140,8 +140,8 @@ long sys_access(struct trap_frame *tf) { return do_faccessat(AT_FDCWD, arg(tf, 0
  * modes (only its 0777 bits); the old one. Inherited by fork, kept by execve. */
 long sys_umask(struct trap_frame *tf)
 {
-	uint32_t old = current()->umask;
+	uint32_t old = current()->g->umask;
 
-	current()->umask = arg(tf, 0) & 0777;
+	current()->g->umask = arg(tf, 0) & 0777;
 	return old;
 }

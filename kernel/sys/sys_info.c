@@ -42,7 +42,7 @@ long sys_uname(struct trap_frame *tf)
 	return copy_to_user((void *)arg(tf, 0), &u, sizeof(u));
 }
 
-/* getrusage(who, usage): RUSAGE_SELF (or RUSAGE_THREAD, the same here)
+/* getrusage(who, usage): RUSAGE_SELF (every thread), RUSAGE_THREAD
  * or RUSAGE_CHILDREN; only the CPU times are counted, the rest is 0. */
 long sys_getrusage(struct trap_frame *tf)
 {
@@ -60,10 +60,13 @@ long sys_getrusage(struct trap_frame *tf)
 long do_times(struct tms *t)
 {
 	struct proc *p = current();
+	struct rusage ru;
 
+	acct_rusage(p, RUSAGE_SELF, &ru);          /* every thread's */
 	*t = (struct tms){
-		.tms_utime = p->utime * CLK_TCK / HZ, .tms_stime = p->stime * CLK_TCK / HZ,
-		.tms_cutime = p->cutime * CLK_TCK / HZ, .tms_cstime = p->cstime * CLK_TCK / HZ,
+		.tms_utime = (ru.ru_utime.tv_sec * HZ + ru.ru_utime.tv_usec / (1000000 / HZ)) * CLK_TCK / HZ,
+		.tms_stime = (ru.ru_stime.tv_sec * HZ + ru.ru_stime.tv_usec / (1000000 / HZ)) * CLK_TCK / HZ,
+		.tms_cutime = p->g->cutime * CLK_TCK / HZ, .tms_cstime = p->g->cstime * CLK_TCK / HZ,
 	};
 	return timer_ticks() * CLK_TCK / HZ;
 }
@@ -130,11 +133,11 @@ long sys_trapdoor_procs(struct trap_frame *tf)
 	uint64_t n = arg(tf, 1), i = 0;
 
 	for (struct proc *p = procs; p < procs + NPROC && i < n; p++) {
-		if (p->state == P_FREE)
-			continue;
+		if (p->state == P_FREE || !proc_is_leader(p))
+			continue;                 /* one entry per process */
 		struct trapdoor_proc e = {
-			.pid = p->pid, .ppid = p->parent && p->parent != p ? p->parent->pid : 0,
-			.state = p->state == P_ZOMBIE ? 'Z' : p->stopped ? 'T' : p->state == P_BLOCKED ? 'S' : 'R',
+			.pid = p->pid, .ppid = p->g->parent && p->g->parent != p ? p->g->parent->pid : 0,
+			.state = p->state == P_ZOMBIE ? 'Z' : p->g->stopped ? 'T' : p->state == P_BLOCKED ? 'S' : 'R',
 		};
 		memcpy(e.name, p->name, sizeof(e.name));
 		if (copy_to_user(u + i, &e, sizeof(e)) < 0)

@@ -33,15 +33,15 @@ long sys_brk(struct trap_frame *tf)
 {
 	struct proc *p = current();
 	struct mm *mm = p->mm;
-	uint64_t want = arg(tf, 0), old_end = page_up(p->brk), new_end;
+	uint64_t want = arg(tf, 0), old_end = page_up(p->g->brk), new_end;
 
-	if (want < p->brk_start || want - p->brk_start > USER_BRK_MAX)
-		return p->brk;
+	if (want < p->g->brk_start || want - p->g->brk_start > USER_BRK_MAX)
+		return p->g->brk;
 	/* Linux's first check, on the exact address and before it looks at
 	 * growing or shrinking: the heap plus the program's data must stay
 	 * within RLIMIT_DATA. */
-	if (rlimit(p, RLIMIT_DATA) != RLIM_INFINITY && want - p->brk_start + p->data_size > rlimit(p, RLIMIT_DATA))
-		return p->brk;
+	if (rlimit(p, RLIMIT_DATA) != RLIM_INFINITY && want - p->g->brk_start + p->g->data_size > rlimit(p, RLIMIT_DATA))
+		return p->g->brk;
 	new_end = page_up(want);
 	if (new_end > old_end) {
 		uint64_t len = new_end - old_end;
@@ -49,22 +49,22 @@ long sys_brk(struct trap_frame *tf)
 		 * (the stack's guard gap, when that is the stack). */
 		struct vma *next = vma_find(mm->vmas, old_end);
 		if (next && new_end + PAGE_SIZE > next->start - ((next->flags & VMA_GROWSDOWN) ? STACK_GUARD_GAP : 0))
-			return p->brk;
+			return p->g->brk;
 		if (!vm_may_expand(p, &mm->vm, len / PAGE_SIZE, true) || !vm_enough_memory(len / PAGE_SIZE, HEAP_FLAGS))
-			return p->brk;
+			return p->g->brk;
 		if (vm_map(mm, old_end, len, HEAP_FLAGS) < 0)
-			return p->brk;
+			return p->g->brk;
 	} else if (new_end < old_end) {
 		if (vm_unmap(mm, new_end, old_end - new_end) < 0)
-			return p->brk;
+			return p->g->brk;
 	}
-	p->brk = want;
+	p->g->brk = want;
 	return want;
 }
 
 uint64_t vm_find_free(struct proc *p, uint64_t len)
 {
-	uint64_t low = p->brk_start + USER_BRK_MAX, top = p->compat ? USER32_MMAP_TOP : USER_MMAP_TOP;
+	uint64_t low = p->g->brk_start + USER_BRK_MAX, top = p->compat ? USER32_MMAP_TOP : USER_MMAP_TOP;
 
 	return vma_free_area(p->mm->vmas, len, low, top, STACK_GUARD_GAP);
 }

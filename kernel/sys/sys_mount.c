@@ -49,7 +49,7 @@ static long string_in(uint64_t u, char *buf)
 static long target_in(uint64_t u, char *buf, int walk, struct rnode **out)
 {
 	struct path_result res;
-	struct rnode *cwd = current()->cwd ? current()->cwd : vfs_root;
+	struct rnode *cwd = current()->g->cwd ? current()->g->cwd : vfs_root;
 	long r = strncpy_from_user(buf, (const char *)u, PATH_MAX);
 
 	if (r < 0 || (r = path_walk(vfs_root, cwd, buf, walk, &res)) < 0)

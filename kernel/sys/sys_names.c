@@ -37,7 +37,7 @@ static long do_mkdirat(uint64_t dirfd, uint64_t upath, uint64_t mode)
 	if (path[0] == '\0')
 		r = -ENOENT;
 	else if ((r = start(dirfd, path, &dir)) == 0)
-		r = path_mkdir(vfs_root, dir, path, mode & 07777 & ~current()->umask);
+		r = path_mkdir(vfs_root, dir, path, mode & 07777 & ~current()->g->umask);
 	kfree(path);
 	return r;
 }
@@ -77,7 +77,7 @@ static long do_mknodat(uint64_t dirfd, uint64_t upath, uint16_t mode, uint32_t d
 	if (path[0] == '\0')
 		r = -ENOENT;
 	else if ((r = start(dirfd, path, &dir)) == 0)
-		r = path_mknod(vfs_root, dir, path, mode & ~current()->umask, dev);
+		r = path_mknod(vfs_root, dir, path, mode & ~current()->g->umask, dev);
 	kfree(path);
 	return r;
 }

@@ -12,14 +12,16 @@
 /* The process a pid argument names: 0 is the caller; NULL if none. */
 static struct proc *target(int pid)
 {
-	return pid == 0 ? current() : pid > 0 ? proc_by_pid(pid) : NULL;
+	struct proc *p = pid == 0 ? current() : pid > 0 ? proc_by_pid(pid) : NULL;
+
+	return p ? p->g->leader : NULL;      /* a thread's id names its process */
 }
 
 /* setpgid(pid, pgid): move pid (the caller or a child of it) into group
  * pgid of its session, or make it a group of its own (pgid == pid, or 0). */
 long sys_setpgid(struct trap_frame *tf)
 {
-	struct proc *me = current(), *p;
+	struct proc *me = current()->g->leader, *p;
 	int pid = (int)arg(tf, 0), pgid = (int)arg(tf, 1);
 
 	if (pid == 0)
@@ -28,21 +30,21 @@ long sys_setpgid(struct trap_frame *tf)
 		pgid = pid;
 	if (pgid < 0)
 		return -EINVAL;
-	if (!(p = target(pid)) || p->state == P_ZOMBIE)
+	if (!(p = target(pid)) || proc_ended(p))
 		return -ESRCH;
 	if (p != me) {
-		if (p->parent != me || p == p->parent)
+		if (p->g->parent != me || p == p->g->parent)
 			return -ESRCH;            /* neither the caller nor its child */
-		if (p->sid != me->sid)
+		if (p->g->sid != me->g->sid)
 			return -EPERM;            /* a child in another session */
-		if (p->execed)
+		if (p->g->execed)
 			return -EACCES;           /* the child has run execve */
 	}
-	if (p->sid == p->pid)
+	if (p->g->sid == p->pid)
 		return -EPERM;                    /* a session leader stays in its group */
-	if (pgid != p->pid && !pgrp_in_session(pgid, me->sid))
+	if (pgid != p->pid && !pgrp_in_session(pgid, me->g->sid))
 		return -EPERM;                    /* no such group in the caller's session */
-	p->pgid = pgid;
+	p->g->pgid = pgid;
 	return 0;
 }
 
@@ -50,29 +52,29 @@ long sys_getpgid(struct trap_frame *tf)
 {
 	struct proc *p = target((int)arg(tf, 0));
 
-	return p ? p->pgid : -ESRCH;
+	return p ? p->g->pgid : -ESRCH;
 }
 
-long sys_getpgrp(struct trap_frame *tf) { return current()->pgid; }
+long sys_getpgrp(struct trap_frame *tf) { return current()->g->pgid; }
 
 /* setsid: a new session and group, both named by the caller's pid, with
  * no controlling terminal; not for a group leader (its group would then
  * straddle two sessions). */
 long sys_setsid(struct trap_frame *tf)
 {
-	struct proc *me = current();
+	struct proc *me = current()->g->leader;
 
 	for (struct proc *p = procs; p < procs + NPROC; p++)
-		if (p->state != P_FREE && p->pgid == me->pid)
+		if (proc_live(p) && p->g->pgid == me->pid)
 			return -EPERM;
-	me->sid = me->pgid = me->pid;
-	me->has_ctty = false;
-	return me->sid;
+	me->g->sid = me->g->pgid = me->pid;
+	me->g->has_ctty = false;
+	return me->g->sid;
 }
 
 long sys_getsid(struct trap_frame *tf)
 {
 	struct proc *p = target((int)arg(tf, 0));
 
-	return p ? p->sid : -ESRCH;
+	return p ? p->g->sid : -ESRCH;
 }

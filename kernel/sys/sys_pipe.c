@@ -30,8 +30,8 @@ static long do_pipe2(uint64_t ufds, uint64_t flags)
 		file_put(rd), file_put(wr);
 		return -EFAULT;
 	}
-	p->fds[fds[0]] = rd, p->fds[fds[1]] = wr;
-	p->cloexec[fds[0]] = p->cloexec[fds[1]] = !!(flags & O_CLOEXEC);
+	p->g->fds[fds[0]] = rd, p->g->fds[fds[1]] = wr;
+	p->g->cloexec[fds[0]] = p->g->cloexec[fds[1]] = !!(flags & O_CLOEXEC);
 	return 0;
 }
 

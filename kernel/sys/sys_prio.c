@@ -24,7 +24,7 @@ static bool in_set(const struct proc *p, const struct proc *me, int by, int who)
 		return false;
 	switch (by) {
 	case BY_PID:  return p->pid == (who ? who : me->pid);
-	case BY_PGRP: return p->pgid == (who ? who : me->pgid);
+	case BY_PGRP: return p->g->pgid == (who ? who : me->g->pgid);
 	default:      return who == 0;        /* uid 0 is everyone; no other user exists */
 	}
 }

@@ -1,7 +1,8 @@
 /*
  * sys_proc.c - process calls: identity, exit, fork, execve, and the
  * per-thread bits (set_tid_address, arch_prctl, gettid, the robust futex
- * list). One thread per process: a thread id is the pid.
+ * list). A process is a thread group (proc.h): its id is its first
+ * thread's.
  */
 #include "api/abi.h"
 #include "api/usage.h"
@@ -19,16 +20,17 @@
 #define ARG_MAX      (32 * 1024)       /* argv and envp strings together (exec.c agrees) */
 #define MAX_ARGV     128               /* entries in argv, and in envp */
 
-long sys_getpid(struct trap_frame *tf) { return current()->pid; }
+long sys_getpid(struct trap_frame *tf) { return current()->g->tgid; }
 
 long sys_getppid(struct trap_frame *tf)
 {
-	struct proc *p = current();
+	struct tgroup *g = current()->g;
 
-	return p->parent == p ? 0 : p->parent->pid;
+	return g->parent == g->leader ? 0 : g->parent->g->tgid;
 }
 
-long sys_exit(struct trap_frame *tf) { proc_exit((arg(tf, 0) & 0xff) << 8); }
+/* exit ends the calling thread; exit_group (what C's exit calls) all. */
+long sys_exit(struct trap_frame *tf) { thread_exit((arg(tf, 0) & 0xff) << 8); }
 
 long sys_exit_group(struct trap_frame *tf) { proc_exit((arg(tf, 0) & 0xff) << 8); }
 
@@ -48,6 +50,10 @@ long proc_fork(struct trap_frame *tf, bool share_vm)
 
 	if (!c)
 		return -EAGAIN;
+	if (!tgroup_alloc(c)) {
+		proc_free(c);
+		return -EAGAIN;
+	}
 	if (share_vm)
 		mm_get(c->mm = p->mm);
 	else if (!(c->mm = mm_fork(p->mm))) {
@@ -58,30 +64,30 @@ long proc_fork(struct trap_frame *tf, bool share_vm)
 	*c->tf = *tf;
 	c->tf->rax = 0;
 	fpu_save(c->fpu);                         /* the caller's live x87/SSE/AVX registers */
-	c->parent = p;
+	c->g->parent = p->g->leader;
 	proc_sync_bases(p);                       /* as the CPU has them now */
 	c->fs_base = p->fs_base, c->gs_base = p->gs_base;
-	c->brk_start = p->brk_start, c->brk = p->brk;
+	c->g->brk_start = p->g->brk_start, c->g->brk = p->g->brk;
 	c->compat = p->compat, c->vdso_base = p->vdso_base;
-	c->data_size = p->data_size;
-	memcpy(c->rlim, p->rlim, sizeof(c->rlim));
+	c->g->data_size = p->g->data_size;
+	memcpy(c->g->rlim, p->g->rlim, sizeof(c->g->rlim));
 	for (size_t i = 0; i < sizeof(c->name); i++)
 		c->name[i] = p->name[i];
 	for (int fd = 0; fd < NOFILE; fd++) {     /* the same open files, shared */
-		if ((c->fds[fd] = p->fds[fd]))
-			file_get(c->fds[fd]);
-		c->cloexec[fd] = p->cloexec[fd];
+		if ((c->g->fds[fd] = p->g->fds[fd]))
+			file_get(c->g->fds[fd]);
+		c->g->cloexec[fd] = p->g->cloexec[fd];
 	}
-	if ((c->cwd = p->cwd))
-		rnode_get(c->cwd);
-	if ((c->exe = p->exe))
-		rnode_get(c->exe);
-	c->image = p->image;
-	c->umask = p->umask;
+	if ((c->g->cwd = p->g->cwd))
+		rnode_get(c->g->cwd);
+	if ((c->g->exe = p->g->exe))
+		rnode_get(c->g->exe);
+	c->g->image = p->g->image;
+	c->g->umask = p->g->umask;
 	if (!share_vm)                            /* Linux's rseq_fork: vfork's child has none */
 		c->rseq = p->rseq, c->rseq_len = p->rseq_len, c->rseq_sig = p->rseq_sig;
-	c->pgid = p->pgid, c->sid = p->sid;       /* the same group, session and terminal */
-	c->has_ctty = p->has_ctty;
+	c->g->pgid = p->g->pgid, c->g->sid = p->g->sid;       /* the same group, session and terminal */
+	c->g->has_ctty = p->g->has_ctty;
 	c->nice = p->nice, c->ioprio = p->ioprio;
 	c->no_new_privs = p->no_new_privs, c->ngroups = p->ngroups;
 	signal_fork(c, p);
@@ -173,7 +179,7 @@ long sys_arch_prctl(struct trap_frame *tf)
  * ARCH_SET_FS and the other base options are 64-bit only. */
 long compat_sys_arch_prctl(struct trap_frame *tf) { return -EINVAL; }
 
-/* gettid: the one thread's id is its process's. */
+/* gettid: the calling thread's id (its process's for the first thread). */
 long sys_gettid(struct trap_frame *tf) { return current()->pid; }
 
 #define ROBUST_LIST_HEAD_SIZE 24         /* sizeof(struct robust_list_head) on x86-64 */

@@ -36,17 +36,21 @@ long sys_kill(struct trap_frame *tf)
 		return -ESRCH;                    /* -pid does not exist (Linux) */
 	/* 0: the caller's group (the caller too); < -1: group -pid. */
 	if (pid == 0 || pid < -1)
-		return signal_group(pid ? -pid : me->pgid, sig, me->pid) ? 0 : -ESRCH;
+		return signal_group(pid ? -pid : me->g->pgid, sig, me->g->tgid) ? 0 : -ESRCH;
+	if (pid > 0) {                            /* a thread's id names its process too (Linux) */
+		struct proc *p = proc_by_pid(pid);
+		if (!p)
+			return -ESRCH;            /* (a zombie is there, until reaped) */
+		if (sig)
+			signal_send(p, sig);
+		return 0;
+	}
 	for (struct proc *p = procs; p < procs + NPROC; p++) {
-		if (p->state == P_FREE)
-			continue;
-		if (pid > 0 ? p->pid != pid : (p->pid == 1 || p == me))
+		if (!proc_live(p) || p->pid == 1 || p->g == me->g)
 			continue;
 		found++;
 		if (sig)
 			signal_send(p, sig);      /* signal 0 only asks whether p exists */
-		if (pid > 0)
-			break;                    /* pids are unique: the rest of the table cannot match */
 	}
 	/* kill(-1) does not reach the caller, and like any other says -ESRCH
 	 * when it reached nobody (Linux). */
@@ -54,20 +58,19 @@ long sys_kill(struct trap_frame *tf)
 }
 
 /* Linux's do_send_specific: signal sig to thread tid, which must belong
- * to thread group tgid when tgid > 0 (a thread here is its process, so
- * tgid must be tid). The thread is looked for first: a bad signal to
- * nobody is -ESRCH, to someone -EINVAL. Signal 0 only asks. */
+ * to thread group tgid when tgid > 0. The thread is looked for first: a
+ * bad signal to nobody is -ESRCH, to someone -EINVAL. Signal 0 only asks. */
 static long send_specific(int tgid, int tid, int sig)
 {
 	struct proc *p = proc_by_pid(tid);
 
-	if (!p || (tgid > 0 && p->pid != tgid))
+	if (!p || p->state == P_ZOMBIE || (tgid > 0 && p->g->tgid != tgid))
 		return -ESRCH;
 	if (sig < 0 || sig > NSIG)
 		return -EINVAL;
 	if (sig) {
 		sig = index_nospec(sig - 1, NSIG) + 1;   /* in range under speculation too */
-		signal_send_info(p, sig, current()->pid, SI_TKILL, 0);
+		signal_send_thread(p, sig, current()->g->tgid, SI_TKILL);
 	}
 	return 0;
 }
@@ -96,15 +99,19 @@ long do_sigaction(int sig, const struct k_sigaction *act, struct k_sigaction *ol
 		return -EINVAL;
 	sig = index_nospec(sig - 1, NSIG) + 1;   /* in range under speculation too */
 	if (old)
-		*old = p->sig_action[sig - 1];
+		*old = p->g->sig_action[sig - 1];
 	if (act) {
-		struct k_sigaction *a = &p->sig_action[sig - 1];
+		struct k_sigaction *a = &p->g->sig_action[sig - 1];
 		*a = *act;
 		a->mask &= ~SIG_UNBLOCKABLE;
 		/* Setting SIG_IGN discards it if pending (delivery checks
 		 * SIG_DFL's default-ignored signals itself). */
-		if (a->handler == SIG_IGN)
-			p->sig_pending &= ~SIGBIT(sig);
+		if (a->handler == SIG_IGN) {      /* in every thread, and the process's */
+			p->g->sig_pending &= ~SIGBIT(sig);
+			for (struct proc *t = procs; t < procs + NPROC; t++)
+				if (t->g == p->g)
+					t->sig_pending &= ~SIGBIT(sig);
+		}
 		signal_recalc(p);
 	}
 	return 0;

@@ -44,7 +44,7 @@ long sys_rt_sigsuspend(struct trap_frame *tf)
 long sys_rt_sigpending(struct trap_frame *tf)
 {
 	struct proc *p = current();
-	uint64_t size = arg(tf, 1), set = p->sig_pending & p->sig_blocked;
+	uint64_t size = arg(tf, 1), set = signals_pending(p) & p->sig_blocked;  /* the thread's and the process's */
 
 	if (size > SIGSET_SIZE)
 		return -EINVAL;
@@ -72,11 +72,10 @@ long do_sigtimedwait(uint64_t set, const struct timespec *timeout, struct k_sigi
 			   : now + (uint64_t)timeout->tv_sec * NSEC + timeout->tv_nsec;
 	}
 	for (;;) {
-		uint64_t ready = p->sig_pending & set;
+		uint64_t ready = signals_pending(p) & set;
 		if (ready) {
 			int sig = __builtin_ctzll(ready) + 1;
-			signal_info(p, sig, info);
-			p->sig_pending &= ~SIGBIT(sig);
+			signal_dequeue(p, sig, info);
 			signal_recalc(p);
 			return sig;
 		}
@@ -85,7 +84,7 @@ long do_sigtimedwait(uint64_t set, const struct timespec *timeout, struct k_sigi
 		p->sig_waiting = set;
 		int r = sleep_on(&p->sig_waiting, deadline);
 		p->sig_waiting = 0;
-		if (r < 0 && !(p->sig_pending & set))
+		if (r < 0 && !(signals_pending(p) & set))
 			return -EINTR;
 	}
 }

@@ -24,22 +24,22 @@ struct wait_sel {
 
 static bool selects(const struct wait_sel *s, const struct proc *c)
 {
-	return s->kind == SEL_ALL || (s->kind == SEL_PID ? c->pid : c->pgid) == s->id;
+	return s->kind == SEL_ALL || (s->kind == SEL_PID ? c->pid : c->g->pgid) == s->id;
 }
 
 /* What waiting under options would report of child c: its status word in
  * *status, or false for nothing (yet). */
 static bool has_report(const struct proc *c, uint64_t options, int *status)
 {
-	if (c->state == P_ZOMBIE) {
+	if (proc_ended(c)) {
 		*status = c->status;
 		return options & WEXITED;
 	}
-	if ((options & WSTOPPED) && c->stopped && c->wait_report == WAIT_REPORT_STOPPED) {
-		*status = 0x7f | c->stop_sig << 8;     /* WIFSTOPPED, WSTOPSIG */
+	if ((options & WSTOPPED) && c->g->stopped && c->g->wait_report == WAIT_REPORT_STOPPED) {
+		*status = 0x7f | c->g->stop_sig << 8;     /* WIFSTOPPED, WSTOPSIG */
 		return true;
 	}
-	if ((options & WCONTINUED) && c->wait_report == WAIT_REPORT_CONTINUED) {
+	if ((options & WCONTINUED) && c->g->wait_report == WAIT_REPORT_CONTINUED) {
 		*status = 0xffff;                      /* WIFCONTINUED */
 		return true;
 	}
@@ -51,12 +51,13 @@ static bool has_report(const struct proc *c, uint64_t options, int *status)
  * none yet), -ECHILD (no such child) or -ERESTARTSYS. */
 static struct proc *wait_child(const struct wait_sel *s, uint64_t options, int *status, long *err)
 {
-	struct proc *p = current();
+	struct proc *p = current()->g->leader;   /* any thread waits for the process's children */
 
 	for (;;) {
 		bool any = false;
 		for (struct proc *c = procs; c < procs + NPROC; c++) {
-			if (c->state == P_FREE || c->parent != p || c == p || c->autoreap || !selects(s, c))
+			if (c->state == P_FREE || !proc_is_leader(c) || c->g->parent != p || c == p || c->autoreap ||
+			    !selects(s, c))
 				continue;
 			/* Every child here ends with SIGCHLD (clone takes no other
 			 * signal): __WCLONE alone asks for none of them (Linux's eligible_child). */
@@ -66,7 +67,7 @@ static struct proc *wait_child(const struct wait_sel *s, uint64_t options, int *
 			if (has_report(c, options, status))
 				return c;
 		}
-		*err = !any ? -ECHILD : (options & WNOHANG) ? 0 : sleep_on(p, 0);  /* proc_exit and jobctl.c wake us */
+		*err = !any ? -ECHILD : (options & WNOHANG) ? 0 : sleep_on(p->g, 0);  /* process_end and jobctl.c wake us */
 		if (*err < 0 || (options & WNOHANG))
 			return NULL;
 	}
@@ -78,8 +79,8 @@ static void consume(struct proc *c, uint64_t options)
 {
 	if (options & WNOWAIT)
 		return;
-	if (c->state != P_ZOMBIE) {
-		c->wait_report = WAIT_REPORT_NONE;
+	if (!proc_ended(c)) {
+		c->g->wait_report = WAIT_REPORT_NONE;
 		return;
 	}
 	acct_reap(current(), c);
@@ -104,7 +105,7 @@ long do_wait4(long pid, uint64_t ustatus, uint64_t options, uint64_t rusage, boo
 	if (pid > 0)
 		s = (struct wait_sel){ SEL_PID, pid };
 	else if (pid == 0)
-		s = (struct wait_sel){ SEL_PGID, current()->pgid };
+		s = (struct wait_sel){ SEL_PGID, current()->g->pgid };
 	else if (pid < -1)
 		s = (struct wait_sel){ SEL_PGID, -pid };
 	if ((ustatus && !user_writable(ustatus, sizeof(int))) ||
@@ -169,10 +170,10 @@ static long do_waitid(struct trap_frame *tf, bool i386)
 	case P_PGID:
 		if (id < 0)
 			return -EINVAL;
-		s = (struct wait_sel){ SEL_PGID, id ? id : p->pgid };
+		s = (struct wait_sel){ SEL_PGID, id ? id : p->g->pgid };
 		break;
 	case P_PIDFD:
-		return (unsigned)id < NOFILE && p->fds[id] ? -EINVAL : -EBADF;
+		return (unsigned)id < NOFILE && p->g->fds[id] ? -EINVAL : -EBADF;
 	default:
 		return -EINVAL;
 	}
@@ -181,9 +182,9 @@ static long do_waitid(struct trap_frame *tf, bool i386)
 	if (c) {
 		info.signo = SIGCHLD;
 		info.pid = c->pid;
-		if (c->state == P_ZOMBIE && !(status & 0x7f))
+		if (proc_ended(c) && !(status & 0x7f))
 			info.code = CLD_EXITED, info.status = (status >> 8) & 0xff;
-		else if (c->state == P_ZOMBIE)
+		else if (proc_ended(c))
 			info.code = status & 0x80 ? CLD_DUMPED : CLD_KILLED, info.status = status & 0x7f;
 		else if (status == 0xffff)
 			info.code = CLD_CONTINUED, info.status = SIGCONT;

@@ -28,7 +28,7 @@ char *path_in(uint64_t u, long *err)
 	return p;
 }
 
-struct rnode *cwd(void) { return current()->cwd ? current()->cwd : vfs_root; }
+struct rnode *cwd(void) { return current()->g->cwd ? current()->g->cwd : vfs_root; }
 
 long at_dir(uint64_t dirfd, struct rnode **dir)
 {

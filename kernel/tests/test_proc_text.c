@@ -57,7 +57,7 @@ static void test_seqbuf(void)
 static struct pid_snap sample(void)
 {
 	return (struct pid_snap){
-		.pid = 7, .ppid = 1, .pgid = 7, .sid = 1, .tty_nr = 0x501, .tpgid = 7,
+		.pid = 7, .tgid = 7, .ppid = 1, .pgid = 7, .sid = 1, .tty_nr = 0x501, .tpgid = 7,
 		.comm = "sh", .state = 'S', .flags = 0x400000, .umask = 022, .threads = 1,
 		.fdsize = 64, .priority = 20, .utime = 3, .stime = 1, .cutime = 5, .cstime = 2,
 		.start_time = 123, .has_mm = true, .vm_pages = 100, .rss_pages = 40, .data_pages = 10,

@@ -24,17 +24,17 @@ void itimer_tick(struct trap_frame *tf)
 	uint64_t now = 0;
 
 	for (struct proc *p = procs; p < procs + NPROC; p++) {
-		if (!p->alarm_ns || p->state == P_FREE || p->state == P_ZOMBIE)
-			continue;
+		if (!p->g->alarm_ns || !proc_live(p))
+			continue;                 /* (one per process: its leader) */
 		if (!now)
 			now = clock_monotonic_ns();
-		if (now < p->alarm_ns)
+		if (now < p->g->alarm_ns)
 			continue;
 		signal_send_info(p, SIGALRM, 0, SI_KERNEL, 0);
-		if (!p->alarm_interval_ns)
-			p->alarm_ns = 0;
+		if (!p->g->alarm_interval_ns)
+			p->g->alarm_ns = 0;
 		else
-			p->alarm_ns += ((now - p->alarm_ns) / p->alarm_interval_ns + 1) * p->alarm_interval_ns;
+			p->g->alarm_ns += ((now - p->g->alarm_ns) / p->g->alarm_interval_ns + 1) * p->g->alarm_interval_ns;
 	}
 }
 
@@ -51,17 +51,17 @@ static struct timeval ns_tv(uint64_t ns)
 static struct itimerval itimer_get(const struct proc *p)
 {
 	uint64_t now = clock_monotonic_ns();
-	uint64_t left = p->alarm_ns > now ? p->alarm_ns - now : (p->alarm_ns ? 1 : 0);
+	uint64_t left = p->g->alarm_ns > now ? p->g->alarm_ns - now : (p->g->alarm_ns ? 1 : 0);
 
-	return (struct itimerval){ ns_tv(p->alarm_interval_ns), ns_tv(left) };
+	return (struct itimerval){ ns_tv(p->g->alarm_interval_ns), ns_tv(left) };
 }
 
 static void itimer_set(struct proc *p, const struct itimerval *v)
 {
 	uint64_t value = tv_ns(&v->it_value);
 
-	p->alarm_ns = value ? clock_monotonic_ns() + value : 0;
-	p->alarm_interval_ns = value ? tv_ns(&v->it_interval) : 0;
+	p->g->alarm_ns = value ? clock_monotonic_ns() + value : 0;
+	p->g->alarm_interval_ns = value ? tv_ns(&v->it_interval) : 0;
 }
 
 static bool tv_valid(const struct timeval *tv)

@@ -117,7 +117,7 @@ static long link_text(char *buf, size_t size, const char *text, size_t len)
 static long link_self(struct rnode *n, struct proc *p, int fd, char *buf, size_t size, struct rnode **node)
 {
 	char text[16];
-	int pid = current()->pid, len = fmt_snprintf(text, sizeof(text), "%d", pid);
+	int pid = current()->g->tgid, len = fmt_snprintf(text, sizeof(text), "%d", pid);
 
 	(void)p, (void)fd;
 	if (node && procfs_pid_dir(n->fs, pid, node) < 0)
@@ -129,13 +129,14 @@ static long link_thread_self(struct rnode *n, struct proc *p, int fd, char *buf,
 			     struct rnode **node)
 {
 	char text[40];
-	int pid = current()->pid, len = fmt_snprintf(text, sizeof(text), "%d/task/%d", pid, pid);
+	int pid = current()->g->tgid, tid = current()->pid;
+	int len = fmt_snprintf(text, sizeof(text), "%d/task/%d", pid, tid);
 	struct rnode *dir, *task;
 	char name[16];
 
 	(void)p, (void)fd;
 	if (node) {
-		int nl = fmt_snprintf(name, sizeof(name), "%d", pid);
+		int nl = fmt_snprintf(name, sizeof(name), "%d", tid);
 		if (procfs_pid_dir(n->fs, pid, &dir) < 0 || node_lookup(dir, "task", 4, &task) < 0 ||
 		    node_lookup(task, name, nl, node) < 0)
 			return -ENOENT;
@@ -189,12 +190,12 @@ static void show_memory(struct seqbuf *s, struct proc *p, uint64_t start, uint64
 
 static void show_cmdline(struct seqbuf *s, struct proc *p)
 {
-	show_memory(s, p, p->image.arg_start, p->image.arg_end);
+	show_memory(s, p, p->g->image.arg_start, p->g->image.arg_end);
 }
 
 static void show_environ(struct seqbuf *s, struct proc *p)
 {
-	show_memory(s, p, p->image.env_start, p->image.env_end);
+	show_memory(s, p, p->g->image.env_start, p->g->image.env_end);
 }
 
 /* The path of node target into buf as a link's text, and target itself. */
@@ -225,18 +226,18 @@ static long link_to(struct rnode *target, char *buf, size_t size, struct rnode *
 static long link_exe(struct rnode *n, struct proc *p, int fd, char *buf, size_t size, struct rnode **node)
 {
 	(void)n, (void)fd;
-	return link_to(p->exe, buf, size, node);
+	return link_to(p->g->exe, buf, size, node);
 }
 
 static long link_cwd(struct rnode *n, struct proc *p, int fd, char *buf, size_t size, struct rnode **node)
 {
 	(void)n, (void)fd;
-	return link_to(p->state == P_ZOMBIE ? NULL : p->cwd, buf, size, node);
+	return link_to(p->state == P_ZOMBIE ? NULL : p->g->cwd, buf, size, node);
 }
 
 long proc_fd_link(struct rnode *n, struct proc *p, int fd, char *buf, size_t size, struct rnode **node)
 {
-	struct file *f = fd >= 0 && fd < NOFILE ? p->fds[fd] : NULL;
+	struct file *f = fd >= 0 && fd < NOFILE ? p->g->fds[fd] : NULL;
 
 	(void)n;
 	return link_to(f ? f->node : NULL, buf, size, node);

@@ -22,11 +22,11 @@ static uint64_t page_up(uint64_t a) { return (a + PAGE_SIZE - 1) & ~(PAGE_SIZE -
 /* The first place above va where a line must end: a segment's or the heap's edge. */
 static uint64_t next_edge(const struct proc *p, uint64_t va)
 {
-	uint64_t edges[2 * PROC_SEGS + 2] = { page_up(p->brk_start), page_up(p->brk) }, best = USER_TOP;
+	uint64_t edges[2 * PROC_SEGS + 2] = { page_up(p->g->brk_start), page_up(p->g->brk) }, best = USER_TOP;
 	int n = 2;
 
-	for (int i = 0; i < p->image.nsegs; i++)
-		edges[n++] = p->image.seg[i].start, edges[n++] = p->image.seg[i].end;
+	for (int i = 0; i < p->g->image.nsegs; i++)
+		edges[n++] = p->g->image.seg[i].start, edges[n++] = p->g->image.seg[i].end;
 	for (int i = 0; i < n; i++)
 		if (edges[i] > va && edges[i] < best)
 			best = edges[i];
@@ -36,8 +36,8 @@ static uint64_t next_edge(const struct proc *p, uint64_t va)
 /* Which program segment holds va: its index, or -1. */
 static int segment_of(const struct proc *p, uint64_t va)
 {
-	for (int i = 0; i < p->image.nsegs; i++)
-		if (va >= p->image.seg[i].start && va < p->image.seg[i].end)
+	for (int i = 0; i < p->g->image.nsegs; i++)
+		if (va >= p->g->image.seg[i].start && va < p->g->image.seg[i].end)
 			return i;
 	return -1;
 }
@@ -92,12 +92,12 @@ static bool show_run(struct proc *p, const struct uvm_run *r, void *arg)
 		m.name = vdso_frame_name(r->pa);
 	else if (r->flags & PTE_STACK)
 		m.name = "[stack]";
-	else if (r->start >= page_up(p->brk_start) && r->end <= page_up(p->brk) && p->brk > p->brk_start)
+	else if (r->start >= page_up(p->g->brk_start) && r->end <= page_up(p->g->brk) && p->g->brk > p->g->brk_start)
 		m.name = "[heap]";
-	else if (seg >= 0 && p->exe) {
+	else if (seg >= 0 && p->g->exe) {
 		m.name = c->path;
-		m.offset = p->image.seg[seg].offset + (r->start - p->image.seg[seg].start);
-		m.major = p->exe->fs->dev >> 8, m.minor = p->exe->fs->dev & 0xff, m.ino = p->exe->ino;
+		m.offset = p->g->image.seg[seg].offset + (r->start - p->g->image.seg[seg].start);
+		m.major = p->g->exe->fs->dev >> 8, m.minor = p->g->exe->fs->dev & 0xff, m.ino = p->g->exe->ino;
 	}
 	proc_maps_line(c->s, &m);
 	return true;
@@ -107,7 +107,7 @@ void proc_show_maps(struct seqbuf *s, struct proc *p)
 {
 	struct maps_ctx c = { s, NULL };
 
-	if (p->exe && (c.path = kmalloc(PATH_MAX)) && node_path(p->exe, c.path, PATH_MAX) < 0) {
+	if (p->g->exe && (c.path = kmalloc(PATH_MAX)) && node_path(p->g->exe, c.path, PATH_MAX) < 0) {
 		kfree(c.path);
 		c.path = NULL;
 	}

@@ -51,9 +51,9 @@ void proc_pid_status(struct seqbuf *s, const struct pid_snap *p)
 	seq_puts(s, "Name:\t");
 	seq_escape(s, p->comm, "\n");
 	seq_printf(s, "\nUmask:\t%04o\nState:\t%s\n", p->umask, state_name(p->state));
-	seq_printf(s, "Tgid:\t%d\nNgid:\t0\nPid:\t%d\nPPid:\t%d\nTracerPid:\t0\n", p->pid, p->pid, p->ppid);
+	seq_printf(s, "Tgid:\t%d\nNgid:\t0\nPid:\t%d\nPPid:\t%d\nTracerPid:\t0\n", p->tgid, p->pid, p->ppid);
 	seq_printf(s, "Uid:\t0\t0\t0\t0\nGid:\t0\t0\t0\t0\nFDSize:\t%d\nGroups:\t\n", p->fdsize);
-	seq_printf(s, "NStgid:\t%d\nNSpid:\t%d\nNSpgid:\t%d\nNSsid:\t%d\n", p->pid, p->pid, p->pgid, p->sid);
+	seq_printf(s, "NStgid:\t%d\nNSpid:\t%d\nNSpgid:\t%d\nNSsid:\t%d\n", p->tgid, p->pid, p->pgid, p->sid);
 	if (p->has_mm) {
 		memory_lines(s, p);
 		seq_puts(s, "CoreDumping:\t0\nTHP_enabled:\t0\n");

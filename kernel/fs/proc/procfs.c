@@ -32,7 +32,7 @@
 #include "mm/pmm.h"
 
 #define IDX_PID_DIR 0xfff0                /* /proc/<pid> */
-#define IDX_TASK_PID_DIR 0xfff2           /* /proc/<pid>/task/<pid>: the same, but no task/ */
+#define IDX_TASK_PID_DIR 0xfff2           /* /proc/<pid>/task/<tid>: a thread's, with no task/ */
 #define IDX_FD_LINK 0xfff1                /* fd/N */
 #define TEXT_MAX (1 << 20)                /* the largest text a file is given */
 
@@ -180,7 +180,7 @@ static void sync_root(struct rnode *root)
 			remove_tree(root, d->name, d->len);
 	}
 	for (struct proc *p = procs; p < procs + NPROC; p++)
-		if (p->state != P_FREE)
+		if (p->state != P_FREE && proc_is_leader(p))   /* a process each: its threads are in task/ */
 			procfs_pid_dir(root->fs, p->pid, &n);
 }
 
@@ -193,7 +193,7 @@ static void sync_fds(struct rnode *dir)
 
 	for (int fd = 0; fd < NOFILE; fd++) {
 		int len = fmt_snprintf(name, sizeof(name), "%d", fd);
-		bool open = p && p->fds[fd], there = ramfs_lookup(dir, name, len, &n) == 0;
+		bool open = p && p->g->fds[fd], there = ramfs_lookup(dir, name, len, &n) == 0;
 		if (there && !open)
 			ramfs_unlink(dir, name, len);
 		else if (open && !there)
@@ -227,19 +227,46 @@ static int pid_dir_lookup(struct rnode *dir, const char *name, size_t len, struc
 	return -ENOENT;
 }
 
-/* task/ holds one directory, <pid>: the process's only thread. */
+/* Is tid a thread of process pid that has not ended? */
+static bool thread_of(int pid, int tid)
+{
+	struct proc *p = live(pid), *t = live(tid);
+
+	return p && t && t->g == p->g && t->state != P_ZOMBIE;
+}
+
+/* task/ holds a directory per thread, <tid>, with the thread's view. */
 static int task_lookup(struct rnode *dir, const char *name, size_t len, struct rnode **out)
 {
-	int pid = priv_pid(dir);
+	int tid = name_to_int(name, len);
 	char me[16];
 
-	if (!live(pid) || name_to_int(name, len) != pid)
+	if (!thread_of(priv_pid(dir), tid)) {
+		remove_tree(dir, name, len);
 		return -ENOENT;
+	}
 	if (ramfs_lookup(dir, name, len, out) == 0)
 		return 0;
-	fmt_snprintf(me, sizeof(me), "%d", pid);
-	*out = make(dir, me, S_IFDIR | 0555, &pid_dir_ops, pack(pid, 0, IDX_TASK_PID_DIR));
+	fmt_snprintf(me, sizeof(me), "%d", tid);
+	*out = make(dir, me, S_IFDIR | 0555, &pid_dir_ops, pack(tid, 0, IDX_TASK_PID_DIR));
 	return *out ? 0 : -ENOMEM;
+}
+
+/* Bring task/ in step with the process's threads. */
+static void sync_task(struct rnode *dir)
+{
+	struct proc *p = live(priv_pid(dir));
+	struct rnode *sub;
+	char name[16];
+
+	for (size_t i = dir->nents; i-- > 0;) {
+		struct rdirent *d = dir->ents[i];
+		if (!thread_of(priv_pid(dir), name_to_int(d->name, d->len)))
+			remove_tree(dir, d->name, d->len);
+	}
+	for (struct proc *t = procs; p && t < procs + NPROC; t++)
+		if (t->state != P_FREE && t->state != P_ZOMBIE && t->g == p->g)
+			task_lookup(dir, name, fmt_snprintf(name, sizeof(name), "%d", t->pid), &sub);
 }
 
 static int fd_lookup(struct rnode *dir, const char *name, size_t len, struct rnode **out)
@@ -268,17 +295,12 @@ static const struct file_ops fd_dir_file_ops = { .lseek = fd_lseek, .getdents = 
  * what is not made yet) first. */
 static int dir_open(struct rnode *n, struct file *f)
 {
-	struct rnode *sub;
-	char name[16];
-
 	if (n->ops == &root_ops)
 		sync_root(n);
 	else if (n->ops == &fd_dir_ops)
 		sync_fds(n);
-	else if (n->ops == &task_dir_ops) {
-		int len = fmt_snprintf(name, sizeof(name), "%d", priv_pid(n));
-		task_lookup(n, name, len, &sub);
-	}
+	else if (n->ops == &task_dir_ops)
+		sync_task(n);
 	else if (live(priv_pid(n)))
 		for (int i = 0; i < proc_nentries; i++)
 			if (shows(n, i) && make_entry(n, priv_pid(n), i, NULL) < 0)

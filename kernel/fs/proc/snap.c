@@ -24,7 +24,7 @@ static uint64_t user_ticks(uint64_t ticks) { return ticks * PROC_USER_HZ / HZ; }
 
 static char state_letter(const struct proc *p)
 {
-	if (p->stopped && p->state != P_ZOMBIE)
+	if (p->g->stopped && p->state != P_ZOMBIE)
 		return 'T';                       /* stopped by job control */
 	switch (p->state) {
 	case P_RUNNABLE:
@@ -42,8 +42,8 @@ static void job_ids(const struct proc *p, struct pid_snap *s)
 {
 	int fg = tty_fg_of(p);
 
-	s->pgid = p->pgid;
-	s->sid = p->sid;
+	s->pgid = p->g->pgid;
+	s->sid = p->g->sid;
 	s->tty_nr = fg ? 0x501 : 0;
 	s->tpgid = fg ? fg : -1;
 }
@@ -53,11 +53,12 @@ void snap_pid(struct proc *p, struct pid_snap *s)
 	bool mm = p->state != P_ZOMBIE && p->mm;
 
 	*s = (struct pid_snap){
-		.pid = p->pid, .ppid = p->parent && p->parent != p ? p->parent->pid : 0,
+		.pid = p->pid, .tgid = p->g->tgid,
+		.ppid = p->g->parent && p->g->parent != p->g->leader ? p->g->parent->pid : 0,
 		.state = state_letter(p), .flags = PF_RANDOMIZE | (p->state == P_ZOMBIE ? PF_EXITING : 0),
-		.umask = p->umask, .threads = 1, .fdsize = NOFILE, .priority = 20 + p->nice, .nice = p->nice,   /* Linux's task_prio for a normal task */
+		.umask = p->g->umask, .threads = p->g->nthreads, .fdsize = NOFILE, .priority = 20 + p->nice, .nice = p->nice,   /* Linux's task_prio for a normal task */
 		.utime = user_ticks(p->utime), .stime = user_ticks(p->stime),
-		.cutime = user_ticks(p->cutime), .cstime = user_ticks(p->cstime),
+		.cutime = user_ticks(p->g->cutime), .cstime = user_ticks(p->g->cstime),
 		.start_time = p->start_ns / NS_PER_USER_TICK, .has_mm = mm,
 		.rsslim = rlimit(p, RLIMIT_RSS), .sig_pending = p->sig_pending, .sig_blocked = p->sig_blocked,
 		.sigq_limit = rlimit(p, RLIMIT_SIGPENDING), .exit_code = p->state == P_ZOMBIE ? p->status : 0,
@@ -67,7 +68,7 @@ void snap_pid(struct proc *p, struct pid_snap *s)
 	for (size_t i = 0; i < sizeof(s->comm) - 1 && p->name[i]; i++)
 		s->comm[i] = p->name[i];
 	for (int sig = 1; sig <= NSIG; sig++) {
-		uint64_t h = p->sig_action[sig - 1].handler;
+		uint64_t h = p->g->sig_action[sig - 1].handler;
 		if (h == SIG_IGN)
 			s->sig_ignored |= SIGBIT(sig);
 		else if (h != SIG_DFL)
@@ -79,11 +80,11 @@ void snap_pid(struct proc *p, struct pid_snap *s)
 	s->rss_pages = vm_resident(p->mm);
 	s->data_pages = p->mm->vm.data;
 	proc_vm_counts(p, &s->stack_pages, &s->shared_pages, &s->exe_pages);
-	s->start_code = p->image.start_code, s->end_code = p->image.end_code;
-	s->start_data = p->image.start_data, s->end_data = p->image.end_data;
-	s->start_stack = p->image.start_stack, s->start_brk = p->brk_start;
-	s->arg_start = p->image.arg_start, s->arg_end = p->image.arg_end;
-	s->env_start = p->image.env_start, s->env_end = p->image.env_end;
+	s->start_code = p->g->image.start_code, s->end_code = p->g->image.end_code;
+	s->start_data = p->g->image.start_data, s->end_data = p->g->image.end_data;
+	s->start_stack = p->g->image.start_stack, s->start_brk = p->g->brk_start;
+	s->arg_start = p->g->image.arg_start, s->arg_end = p->g->image.arg_end;
+	s->env_start = p->g->image.env_start, s->env_end = p->g->image.env_end;
 }
 
 void snap_mem(struct mem_snap *m)

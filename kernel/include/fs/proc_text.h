@@ -21,7 +21,7 @@
 /* What /proc/<pid>/stat, status and statm say of one process. Times are
  * in PROC_USER_HZ ticks; sizes in pages unless named otherwise. */
 struct pid_snap {
-	int pid, ppid, pgid, sid, tty_nr, tpgid;
+	int pid, tgid, ppid, pgid, sid, tty_nr, tpgid;   /* pid: the thread's id (the process's for its leader) */
 	char comm[16];                   /* NUL-terminated */
 	char state;                      /* R S D T t Z X */
 	uint32_t flags;                  /* Linux's PF_* */

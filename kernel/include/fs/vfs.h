@@ -129,7 +129,7 @@ static inline struct file *fd_file(uint64_t reg)
 {
 	uint32_t fd = reg;
 
-	return fd < NOFILE ? current()->fds[index_nospec(fd, NOFILE)] : NULL;
+	return fd < NOFILE ? current()->g->fds[index_nospec(fd, NOFILE)] : NULL;
 }
 
 /* The lowest free descriptor of the current process at or above min and
