@@ -270,13 +270,18 @@ int case_clone_flags(const struct path *P, struct transcript *t)
 		check_tid(P, &ctid);
 	EXPECT(t, P, pid > 0 && ptid == pid && ctid == 0);
 	EXPECT(t, P, CALL4(P, SYS_wait4, pid, &status, 0, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 0);
-	/* vfork(2) itself. */
+	/* A process in our memory (CLONE_VM alone): it ran there. */
+	where = 0;
+	pid = clone_probe(P->entry, CLONE_VM | SIGCHLD, 0, &where);
+	EXPECT(t, P, pid > 0 && CALL4(P, SYS_wait4, pid, &status, 0, 0) == pid && WEXITSTATUS(status) == 7);
+	EXPECT(t, P, where != 0);
+	/* Flag sets refused: Linux's rules, and sharing only part of a
+	 * process (files without a thread, a thread without files). */
 	where = 0;
 	long r[] = {
 		clone_probe(P->entry, CLONE_THREAD | CLONE_SIGHAND | CLONE_VM | SIGCHLD, 0, &where),
 		clone_probe(P->entry, CLONE_THREAD | SIGCHLD, 0, &where),   /* THREAD needs SIGHAND */
 		clone_probe(P->entry, CLONE_SIGHAND | SIGCHLD, 0, &where),  /* SIGHAND needs VM */
-		clone_probe(P->entry, CLONE_VM | SIGCHLD, 0, &where),       /* threads' sharing */
 		clone_probe(P->entry, CLONE_FILES | SIGCHLD, 0, &where),
 		clone_probe(P->entry, CLONE_SETTLS | SIGCHLD, 0, &where),
 		clone_probe(P->entry, SIGUSR1, 0, &where),                  /* only SIGCHLD at exit */

@@ -1,7 +1,8 @@
 /*
- * proc.h - processes: one address space, one kernel stack, one thread.
+ * proc.h - threads (struct proc, each with a kernel stack) and the
+ * processes they make up (struct tgroup): see below.
  *
- * A process runs until it makes a blocking call, exits, faults, or the
+ * A thread runs until it makes a blocking call, exits, faults, or the
  * timer interrupts it in user mode; the scheduler (proc/sched.c) then
  * picks the next runnable one round-robin.
  */
