@@ -203,6 +203,9 @@ void proc_close_files(struct proc *p);    /* every descriptor, the cwd and the p
 /* p stops using the space mm (it ends, or execve gave it a new one):
  * free it when p was its last user, and let a vfork parent go on. */
 void proc_drop_space(struct proc *p, struct mm *mm);
+/* robust.c: thread t is ending: mark the robust mutexes it holds
+ * FUTEX_OWNER_DIED and wake a waiter of each (set_robust_list's list). */
+void robust_list_exit(struct proc *t);
 /* sys_proc.c: fork's work for fork, vfork and clone: a child that returns
  * 0 from this call, in a copy of the caller's space or (share_vm) in the
  * same one. The child's pid, or -errno. */

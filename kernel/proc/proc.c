@@ -185,6 +185,7 @@ void thread_exit(int status)
 	struct proc *t = current();
 	struct tgroup *g = t->g;
 
+	robust_list_exit(t);                      /* before the tid word: Linux's order */
 	clear_child_tid(t);
 	g->dead_utime += t->utime, g->dead_stime += t->stime, g->dead_min_flt += t->min_flt;
 	t->utime = t->stime = t->min_flt = 0;
