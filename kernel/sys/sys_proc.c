@@ -181,9 +181,9 @@ long sys_gettid(struct trap_frame *tf) { return current()->pid; }
 
 /* set_robust_list(head, len): remember where the thread's list of held
  * robust futexes is, for the C library; len must be the head's size (of
- * the caller's ABI). Linux walks the list when the thread ends; with no
- * futexes here there is nothing to wake, and the list is only kept
- * (docs/abi.md). */
+ * the caller's ABI). Linux walks the list when the thread ends, marking
+ * the held mutexes and waking their waiters; here the list is only kept,
+ * not walked yet (docs/abi.md). */
 static long set_robust_list(struct trap_frame *tf, uint64_t size)
 {
 	if (arg(tf, 1) != size)
