@@ -78,6 +78,7 @@ enum kind {
 	K_NODEMODE,   /* mknod's mode: each type (FIFO, file, devices, socket; a directory, a link, junk) and bits */
 	K_DEV,        /* mknod's device number: drivers' (null, zero), nobody's, junk (never the terminal's) */
 	K_LOGTYPE,    /* syslog's action: every one but SYSLOG_ACTION_READ (it waits for text), junk */
+	K_FUTEXOP,    /* futex's op: each one, unknown ones, with or without PRIVATE and CLOCK_REALTIME */
 	K_COUNT
 };
 
