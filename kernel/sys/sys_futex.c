@@ -89,6 +89,11 @@ static long shared_key(struct mm *mm, uint64_t uaddr, struct futex_key *k)
 	return 0;
 }
 
+static long get_word(uint64_t uaddr, uint32_t *v)
+{
+	return copy_from_user(v, (void *)uaddr, sizeof(*v)) < 0 ? -EFAULT : 0;
+}
+
 /* The key of the current process's futex at uaddr (Linux's
  * get_futex_key): -EINVAL when not 4-byte aligned, -EFAULT outside the
  * user half or (shared) where no page can be read. */
@@ -96,6 +101,7 @@ static long key_of(uint64_t uaddr, bool private, struct futex_key *k)
 {
 	struct mm *mm = current()->mm;
 	uint32_t v;
+	long r;
 
 	if (uaddr & 3)
 		return -EINVAL;
@@ -105,14 +111,9 @@ static long key_of(uint64_t uaddr, bool private, struct futex_key *k)
 		*k = (struct futex_key){ (uint64_t)mm, uaddr, FUTEX_KEY_PRIVATE };
 		return 0;
 	}
-	if (copy_from_user(&v, (void *)uaddr, sizeof(v)) < 0)   /* brings the page in */
-		return -EFAULT;
+	if ((r = get_word(uaddr, &v)) < 0)       /* brings the page in */
+		return r;
 	return shared_key(mm, uaddr, k);
-}
-
-static long get_word(uint64_t uaddr, uint32_t *v)
-{
-	return copy_from_user(v, (void *)uaddr, sizeof(*v)) < 0 ? -EFAULT : 0;
 }
 
 static bool passed(uint64_t deadline) { return deadline != NO_DEADLINE && clock_monotonic_ns() >= deadline; }
