@@ -18,6 +18,7 @@
 #include <stdint.h>
 
 #include "api/compat.h"
+#include "api/futex.h"
 
 long sc(long nr, long a0, long a1, long a2, long a3, long a4, long a5);
 void do_ud2(void);
@@ -46,13 +47,14 @@ enum {
 	NR_statfs64 = 268, NR_fstatfs64 = 269, NR_fstatat64 = 300, NR_preadv = 333,
 	NR_clock_gettime64 = 403, NR_newselect = 142, NR_poll = 168, NR_pselect6 = 308, NR_ppoll = 309,
 	NR_utimensat = 320, NR_truncate = 92, NR_ftruncate = 93, NR_waitid = 284, NR_set_robust_list = 311,
-	NR_get_robust_list = 312, NR_getuid32 = 199, NR_uname = 122,
+	NR_get_robust_list = 312, NR_getuid32 = 199, NR_uname = 122, NR_futex = 240, NR_futex_time64 = 422,
 };
 
 #define EFAULT 14
 #define EINVAL 22
 #define EAGAIN 11
 #define EOVERFLOW 75
+#define ETIMEDOUT 110
 #define ENODEV 19
 #define SIGILL 4
 #define SIGUSR1 10
@@ -412,6 +414,47 @@ static void test_misc(void)
 	check(r == 0 && uts[0] && SC0(NR_getuid32) >= 0, "shared: uname, getuid32", r);
 }
 
+/* futex (240) with a 32-bit timespec, futex_time64 (422) with a 64-bit
+ * one, and a wake across fork over MAP_SHARED memory (mmap2). */
+static void test_futex(void)
+{
+	static uint32_t w = 7;
+	struct compat_timespec ms = { 0, 2000000 }, bad = { 0, 1000000000 }, neg = { -1, 0 }, abs;
+	int64_t ms64[2] = { 0, 2000000 };
+
+	check(SC4(NR_futex, &w, FUTEX_WAIT, 6, &ms) == -EAGAIN, "futex: EAGAIN when the word differs", 0);
+	long r = SC4(NR_futex, &w, FUTEX_WAIT_PRIVATE, 7, &ms);
+	check(r == -ETIMEDOUT, "futex: a 32-bit relative timeout", r);
+	check(SC4(NR_futex, &w, FUTEX_WAIT, 7, &bad) == -EINVAL, "futex: tv_nsec 10^9 is EINVAL", 0);
+	check(SC4(NR_futex, &w, FUTEX_WAIT, 7, &neg) == -EINVAL, "futex: a negative 32-bit tv_sec is EINVAL", 0);
+	check(SC4(NR_futex, &w, FUTEX_WAIT, 7, BAD) == -EFAULT, "futex: a timeout at BAD is EFAULT", 0);
+	r = SC4(NR_futex_time64, &w, FUTEX_WAIT, 7, ms64);
+	check(r == -ETIMEDOUT, "futex_time64: a 64-bit relative timeout", r);
+	SC2(NR_clock_gettime, 1, &abs);
+	abs.tv_nsec += 2000000;
+	if (abs.tv_nsec >= 1000000000)
+		abs.tv_sec++, abs.tv_nsec -= 1000000000;
+	r = SC6(NR_futex, &w, FUTEX_WAIT_BITSET, 7, &abs, 0, FUTEX_BITSET_MATCH_ANY);
+	check(r == -ETIMEDOUT, "futex: a 32-bit absolute FUTEX_WAIT_BITSET deadline", r);
+	check(SC6(NR_futex, &w, FUTEX_CMP_REQUEUE, 1, 1, &w, 6) == -EAGAIN, "futex: CMP_REQUEUE's val3 differs", 0);
+	check(SC3(NR_futex, &w, FUTEX_WAKE, 1) == 0, "futex: a wake with nobody waiting", 0);
+
+	volatile uint32_t *sh = (volatile uint32_t *)SC6(NR_mmap2, 0, 4096, 3, 0x21 /* MAP_SHARED|MAP_ANONYMOUS */, -1, 0);
+	long pid = SC0(NR_fork);
+	if (pid == 0)
+		sc(NR_exit, SC4(NR_futex, sh, FUTEX_WAIT, 0, 0) == 0 ? 0 : 1, 0, 0, 0, 0, 0);
+	struct compat_timespec nap = { 0, 10000000 };
+	long woken = 0;
+	for (int i = 0; i < 500 && !woken; i++) {    /* until the child waits */
+		SC2(NR_nanosleep, &nap, 0);
+		woken = SC3(NR_futex, sh, FUTEX_WAKE, 1);
+	}
+	int status = -1;
+	SC4(NR_wait4, pid, &status, 0, 0);
+	check(woken == 1 && status == 0, "futex: a fork child woken over MAP_SHARED memory", woken);
+	SC2(NR_munmap, sh, 4096);
+}
+
 /* execve with arrays of 32-bit pointers: the child is this program again,
  * which checks what it was given (main32) and exits 42. */
 static void test_execve(void)
@@ -704,6 +747,7 @@ int main32(uint32_t *sp)
 	test_clone();
 	test_execve();
 	test_misc();
+	test_futex();
 	test_signals();
 	test_restart();
 	test_bad_context();

@@ -78,6 +78,7 @@ enum kind {
 	K_NODEMODE,   /* mknod's mode: each type (FIFO, file, devices, socket; a directory, a link, junk) and bits */
 	K_DEV,        /* mknod's device number: drivers' (null, zero), nobody's, junk (never the terminal's) */
 	K_LOGTYPE,    /* syslog's action: every one but SYSLOG_ACTION_READ (it waits for text), junk */
+	K_FUTEXOP,    /* futex's op: each one, unknown ones, with or without PRIVATE and CLOCK_REALTIME */
 	K_COUNT
 };
 
@@ -103,6 +104,7 @@ enum result {
 #define F_SKIP 1      /* never in stage 2 (ends or replaces the process, or waits forever) */
 #define F_SOLO 2      /* stage 1 makes it alone in a child */
 #define F_VFORK 4     /* its child runs on the caller's stack: made by vfork_call (vfork.S) */
+#define F_OPS 8       /* -ENOSYS is an answer too: for an op it lacks (futex's, as Linux's) */
 
 struct spec {
 	const char *name;

@@ -7,6 +7,7 @@
  * child. Nothing here ever hands the kernel a real signal handler, a long
  * sleep, a blocking descriptor or a program to run.
  */
+#include <api/futex.h>
 #include <api/poll.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -725,6 +726,18 @@ void pick(struct call *c, int i, int k, uint64_t *rng)
 		break;
 	}
 	case K_GRND: set(c, i, below(rng, 4) ? below(rng, 8) : 1ULL << below(rng, 64), 0); break;
+	case K_FUTEXOP: {
+		static const uint64_t op[] = { FUTEX_WAIT, FUTEX_WAKE, FUTEX_REQUEUE, FUTEX_CMP_REQUEUE,
+					       FUTEX_WAIT_BITSET, FUTEX_WAKE_BITSET, FUTEX_WAKE_OP, FUTEX_LOCK_PI,
+					       14, -1UL, 1UL << 32 };
+		uint64_t o = op[below(rng, N(op))];
+		if (below(rng, 2))
+			o |= FUTEX_PRIVATE_FLAG;
+		if (!below(rng, 4))
+			o |= FUTEX_CLOCK_REALTIME;
+		set(c, i, o, 0);
+		break;
+	}
 	case K_RPID: {
 		uint64_t p[] = { 0, 0, W.pid, W.ppid, 1, -1UL, 99999, last_child, 1UL << 32, (1UL << 32) | W.pid };
 		set(c, i, p[below(rng, N(p))], 0);

@@ -130,6 +130,10 @@ static const struct spec specs[] = {
 	{ "gettid",          A(0),                                                  R_SELF, 0, 0, 0 },
 	{ "tkill",           A(K_KPID, K_KSIG),                                     R_ZERO, 0, 0, F_SOLO },
 	{ "time",            A(K_OUT),                                              R_NONNEG, 0, 0, 0 },
+	/* The timeout is never NULL (K_WAITTS: short, past or invalid), so a
+	 * wait never lasts; nobody else waits, so wakes and requeues are 0.
+	 * An op it lacks is -ENOSYS, as on Linux (F_OPS). */
+	{ "futex",           A(K_IN, K_FUTEXOP, K_INT, K_WAITTS, K_IN, K_INT),      R_NONNEG, 0, 0, F_OPS },
 	{ "sched_setaffinity", A(K_RPID, K_LEN, K_IN),                              R_ZERO, 0, 0, 0 },
 	{ "sched_getaffinity", A(K_RPID, K_LEN, K_OUT),                             R_COUNT, 2, 1, 0 },
 	{ "getdents64",      A(K_FD, K_OUT, K_LEN),                                 R_DIRENTS, 3, 1, 0 },

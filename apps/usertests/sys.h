@@ -85,6 +85,7 @@ static inline long sys_clock_gettime(long clk, void *ts) { return RAW(SYS_clock_
 static inline long sys_gettimeofday(void *tv, void *tz) { return RAW(SYS_gettimeofday, tv, tz, 0, 0, 0, 0); }
 static inline long sys_time(void *t) { return RAW(SYS_time, t, 0, 0, 0, 0, 0); }
 static inline long sys_clock_nanosleep(long clk, long flags, const void *req, void *rem) { return RAW(SYS_clock_nanosleep, clk, flags, req, rem, 0, 0); }
+static inline long sys_futex(volatile void *u, long op, long val, const void *ts, volatile void *u2, long v3) { return RAW(SYS_futex, u, op, val, ts, u2, v3); }
 
 /* descriptors */
 static inline long sys_read(long fd, void *b, unsigned long n) { return RAW(SYS_read, fd, b, n, 0, 0, 0); }

@@ -46,7 +46,8 @@
 	X(ENOTEMPTY, 39, "Directory not empty") \
 	X(ELOOP, 40, "Too many levels of symbolic links") \
 	X(EOVERFLOW, 75, "Value too large for defined data type") \
-	X(ENOTSUP, 95, "Operation not supported")
+	X(ENOTSUP, 95, "Operation not supported") \
+	X(ETIMEDOUT, 110, "Connection timed out")
 
 enum {
 #define ERRNO_ENUM(name, value, text) name = value,

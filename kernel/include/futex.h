@@ -1,4 +1,4 @@
-/* futex.h - what the rest of the kernel asks of futexes (sys/sys_futex.c). */
+/* futex.h - what the rest of the kernel may ask of futexes (sys/sys_futex.c). */
 #ifndef FUTEX_H
 #define FUTEX_H
 
@@ -6,8 +6,10 @@
 
 struct mm;
 
-/* A FUTEX_WAKE of up to nr waiters on the word at uaddr in space mm, as
- * a non-private wake: how many woke. */
+/* A non-private FUTEX_WAKE of up to nr waiters on the word at uaddr of
+ * mm, as Linux's mm_release does for clear_child_tid when a thread ends
+ * (the word just written, so its page is in memory): the number woken,
+ * or -EINVAL (misaligned) / -EFAULT (no page there). */
 int futex_wake_addr(struct mm *mm, uint64_t uaddr, int nr);
 
 #endif

@@ -127,7 +127,7 @@ struct proc {
 	bool autoreap;                   /* an orphan, or its parent ignores SIGCHLD: freed when it ends */
 	uint64_t utime, stime;           /* CPU time in ticks, in user and in kernel mode (acct.c) */
 	uint64_t min_flt;                /* page faults resolved without I/O (ru_minflt) */
-	uint64_t robust_list;            /* set_robust_list's head: kept, never walked (no futexes) */
+	uint64_t robust_list;            /* set_robust_list's head: walked when the thread ends (robust.c) */
 	uint64_t rseq;                   /* the registered struct rseq (user address), or 0 (rseq.c) */
 	uint32_t rseq_len, rseq_sig;     /* ... its length and the abort signature */
 	bool rseq_event;                 /* preempted, blocked or signalled since rseq_resume looked */

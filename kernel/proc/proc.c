@@ -285,6 +285,3 @@ void proc_close_files(struct proc *p)
 		rnode_put(p->g->exe);
 	p->g->exe = NULL;
 }
-
-/* TEMP until sys_futex.c lands. */
-__attribute__((weak)) int futex_wake_addr(struct mm *mm, uint64_t uaddr, int nr) { return 0; }
