@@ -44,6 +44,12 @@ static const struct prog {
 	{ "time", { NULL } },
 	{ "sigaltstack", { NULL } },
 	{ "forkexec", { NULL } },
+	{ "pthread_sync", { NULL } },
+	{ "pthread_tls", { NULL } },
+	{ "pthread_signal", { NULL } },
+	{ "pthread_cancel", { NULL } },
+	{ "pthread_churn", { NULL } },
+	{ "pthread_robust", { NULL } },
 };
 
 static const char *const toolchains[] = { "musl", "glibc" };
