@@ -221,6 +221,7 @@ void smp_selfcheck(struct cpu_selfcheck *r)
 	} __attribute__((packed)) g, i;
 	uint32_t lo, hi;
 
+	*r = (struct cpu_selfcheck){ 0 };
 	__asm__ volatile("sgdt %0; sidt %1; str %2" : "=m"(g), "=m"(i), "=r"(r->tr));
 	const uint64_t *desc = (const uint64_t *)g.base + r->tr / 8;
 	r->gdt_base = g.base;
