@@ -3,6 +3,8 @@
  * command line says (`test` runs the in-kernel suite).
  */
 #include "arch/cpu.h"
+#include "arch/fpu.h"
+#include "arch/smp.h"
 #include "arch/trap.h"
 #include "dev/random.h"
 #include "dev/tty.h"
@@ -50,6 +52,7 @@ static void kmain2(void *unused)
 {
 	lapic_init();
 	timer_init();           /* calibrate; the tick, with the clock and sleep handlers */
+	smp_boot();             /* every AP up and idle (processes stay on CPU 0 for now) */
 	random_init();          /* the generator's seed: the TSC is calibrated now */
 	tty_init();             /* console input by interrupt (IOAPIC), or polled on the tick */
 	proc_init();            /* the process table */
@@ -103,18 +106,18 @@ void kmain(struct boot_info *bi)
 	else
 		kprintf("fbcon: no linear framebuffer; serial console only\n");
 
-	gdt_init();
-	idt_init();
-	cpu_init();
-	percpu_init();
-	syscall_init();
+	idt_init();             /* the one IDT every CPU loads */
+	cpu_init();             /* what every CPU will enable (CPUID) */
+	syscall_init();         /* which entries and dispatchers every CPU will have */
+	cpu_local_init(&cpus[0]);  /* this CPU's GDT, TSS, GS, control registers, entry MSRs: as each AP's */
+	fpu_init();             /* the state areas' size and initial state */
 	print_memory_map(bi);
 	frames_init(bi);
 	vmm_init(bi);
 
 	/* Guarded stacks from here on: an overflow hits an unmapped page, not data. */
-	tss_set_ist(1, kstack_alloc(4));   /* #DF */
-	tss_set_ist(2, kstack_alloc(4));   /* NMI */
-	tss_set_ist(3, kstack_alloc(4));   /* #MC */
+	tss_set_ist(&cpus[0], 1, kstack_alloc(4));   /* #DF */
+	tss_set_ist(&cpus[0], 2, kstack_alloc(4));   /* NMI */
+	tss_set_ist(&cpus[0], 3, kstack_alloc(4));   /* #MC */
 	call_on_stack(NULL, kmain2, kstack_alloc(8));
 }

@@ -1,22 +1,33 @@
 /*
  * panic.c - the end of the line: one recognisable `KERNEL PANIC:` line, the
- * registers, and a failure exit status for the host.
+ * registers of this CPU and then of every other one (each stopped by an
+ * NMI: arch/smp.h), and a failure exit status for the host.
  */
 #include "arch/cpu.h"
+#include "arch/smp.h"
 #include "arch/trap.h"
 #include "kernel.h"
 #include "syscall.h"
 
-static int panicking;
+static int panicking = -1;         /* the CPU that panicked first, or -1 */
 
 static void vpanic(const struct trap_frame *tf, const char *fmt, va_list ap)
 {
+	int me, first = -1;
+
 	cli();
-	if (panicking++)                   /* a panic while panicking: just stop */
-		machine_exit(KEXIT_PANIC);
+	me = (int)smp_cpu_by_lapic();      /* by LAPIC id: GS may be the user's in an NMI */
+	if (!__atomic_compare_exchange_n(&panicking, &first, me, false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)) {
+		if (first == me)           /* a panic while panicking: just stop */
+			machine_exit(KEXIT_PANIC);
+		for (;;)                   /* another CPU's panic reports; its NMI stops this one */
+			hlt();
+	}
 	kprintf("\nKERNEL PANIC: ");
 	kvprintf(fmt, ap);
 	kprintf("\n");
+	if (ncpus_online > 1)
+		kprintf("  on cpu %d (LAPIC id %u) of %u online\n", me, cpus[me].apic_id, ncpus_online);
 	if (tf) {
 		trap_dump(tf);
 	} else {
@@ -28,6 +39,7 @@ static void vpanic(const struct trap_frame *tf, const char *fmt, va_list ap)
 			read_cr2(), read_cr3());
 		regs_dump(&here);
 	}
+	smp_stop_others();                 /* each prints its registers, then halts */
 	/* Frame-pointer backtrace: every kernel function that calls others keeps
 	 * rbp (-fno-omit-frame-pointer). Leaf functions and the dispatcher do not,
 	 * so a fault inside one may show a short or odd trace; each step is

@@ -247,3 +247,25 @@ USERTEST(vsyscall_random_jumps)
 	EXPECT(answered > 0 && faulted > 0);
 	sigdfl(SIGSEGV);
 }
+
+/* getcpu's sources agree, as on Linux: the system call, the CPUNODE
+ * segment the vDSO's getcpu reads (`lsl` on selector 0x7b: node << 12 |
+ * cpu), and rdtscp's TSC_AUX where the CPU has rdtscp; node 0. (Processes
+ * run on CPU 0 alone in this step, so nothing moves the test between the
+ * reads; once they migrate, this may need a retry.) */
+USERTEST(getcpu_sources_agree)
+{
+	unsigned cpu = 99, node = 99, seg, aux, r[4];
+	uint32_t lo, hi;
+
+	EXPECT_EQ(RAW(SYS_getcpu, &cpu, &node, 0, 0, 0, 0), 0);
+	EXPECT_EQ(node, 0);
+	__asm__ volatile("lsl %1, %0" : "=r"(seg) : "r"(0x7bu));
+	EXPECT_EQ(seg & 0xfff, cpu);
+	EXPECT_EQ(seg >> 12, node);
+	__asm__ volatile("cpuid" : "=a"(r[0]), "=b"(r[1]), "=c"(r[2]), "=d"(r[3]) : "a"(0x80000001u), "c"(0));
+	if (r[3] >> 27 & 1) {
+		__asm__ volatile("rdtscp" : "=a"(lo), "=d"(hi), "=c"(aux));
+		EXPECT_EQ(aux, cpu);
+	}
+}

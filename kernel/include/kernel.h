@@ -50,9 +50,18 @@ void machine_exit(enum kexit code) __attribute__((noreturn));
 
 /* arch/x86_64/lapic.c */
 #define LAPIC_TIMER_DIVISOR 16     /* the LAPIC timer counts its input clock / 16 */
-void lapic_init(void);
+void lapic_init(void);             /* the BSP: legacy PICs masked, then lapic_cpu_init */
+void lapic_cpu_init(void);         /* this CPU's LAPIC on, timer masked (every CPU) */
 void lapic_eoi(void);
 uint32_t lapic_id(void);           /* this CPU's APIC ID (an IOAPIC destination) */
+/* Inter-processor interrupts (xAPIC ICR). Each waits until the LAPIC has
+ * sent the previous one. lapic_send_ipi: fixed vector to one CPU by APIC
+ * id; lapic_send_init / _sipi: the MP start-up pair (vector = the start
+ * page's number); lapic_send_nmi_others: an NMI to all but this CPU. */
+void lapic_send_ipi(uint32_t apic_id, uint8_t vector);
+void lapic_send_init(uint32_t apic_id);
+void lapic_send_sipi(uint32_t apic_id, uint8_t page);
+void lapic_send_nmi_others(void);
 void lapic_timer_periodic(uint8_t vector, uint32_t count);
 uint32_t lapic_timer_current(void);
 void lapic_timer_oneshot_max(void);

@@ -51,14 +51,16 @@ static inline uint64_t arg(const struct trap_frame *tf, int n)
 
 extern const char *const syscall_names[NR_SYSCALLS];  /* every Linux call's name; NULL for numbers Linux lacks */
 
-void syscall_init(void);                           /* arch: MSRs for the syscall instruction */
+void syscall_init(void);                           /* arch, once: the entries every CPU will have */
+void syscall_cpu_init(void);                       /* arch, each CPU: their MSRs and dispatchers */
 long syscall_dispatch(struct trap_frame *tf);      /* every stub calls it and stores the result in tf->rax */
 long syscall32_dispatch(struct trap_frame *tf);    /* the i386 table (dispatch32.c), for compat frames */
 const char *syscall32_name(uint64_t nr);           /* an i386 call's name, or NULL */
 /* Name an unimplemented Linux call on the console, once per process (abi "" or " i386"). */
 void syscall_ni_report(uint64_t nr, const char *name, const char *abi);
 /* sys/ring.c: the ring of the last system calls, on unless syscall_ring=off. */
-void syscall_ring_init(void);                      /* choose percpu.dispatch */
+void syscall_ring_init(void);                      /* once: ring on or off (syscall_ring=) */
+void syscall_ring_cpu_init(void);                  /* each CPU: percpu.dispatch to match */
 void syscall_ring_dump(void);                      /* for panic() */
 
 /* The syscall stub's slow way out (percpu.exit_work set, or the fast

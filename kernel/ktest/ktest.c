@@ -7,7 +7,11 @@
  * purpose so the harness can prove it notices a panic, and
  * `test=panic-stack` overflows the kernel stack into its guard page: a
  * double fault on its own stack, and a panic, never a reboot.
+ * `test=panic-ap` panics on CPU 1 (an AP) from its idle loop: the panic
+ * stops CPU 0 by NMI and prints its registers too.
  */
+#include "arch/cpu.h"
+#include "arch/smp.h"
 #include "ktest.h"
 
 struct ktest {
@@ -60,6 +64,12 @@ int ktest_run(const char *only)
 	if (strcmp(only, "panic-stack") == 0) {
 		kprintf("ktest: overflowing the kernel stack on purpose (test=panic-stack)\n");
 		overflow(0);
+	}
+	if (strcmp(only, "panic-ap") == 0) {
+		kprintf("ktest: panicking on CPU 1 on purpose (test=panic-ap)\n");
+		smp_test_panic_ap();
+		for (;;)
+			hlt();                   /* interrupts on: the AP's panic NMIs this CPU */
 	}
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		if (only[0] && strcmp(only, cases[i].name) != 0)

@@ -37,6 +37,9 @@ void ktest_fail(const char *cond, const char *file, int line);
 	X(tsc_calibrated) \
 	X(clocks_agree) \
 	X(timer_interrupts) \
+	X(smp_all_online) \
+	X(smp_cpus_own_state) \
+	X(smp_ipi) \
 	X(fbcon_draws)
 
 #define KTEST_DECLARE(name) void test_##name(void);

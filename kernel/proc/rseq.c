@@ -128,7 +128,7 @@ static void notify_resume(struct trap_frame *tf, int sig)
 
 	if (!p->rseq)
 		return;
-	if (ip_fixup(p, tf) < 0 || put_ids(p->rseq, 0) < 0)
+	if (ip_fixup(p, tf) < 0 || put_ids(p->rseq, cpu_id()) < 0)
 		force_segv(p, sig);
 	p->rseq_event = false;
 }

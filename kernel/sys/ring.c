@@ -91,9 +91,13 @@ void syscall_ring_init(void)
 	char v[8] = "";
 
 	ring_on = !(cmdline_get(cmdline, "syscall_ring", v, sizeof(v)) > 0 && strcmp(v, "off") == 0);
+	kprintf("syscall: ring of the last %d calls %s\n", RING, ring_on ? "on" : "off (syscall_ring=off)");
+}
+
+void syscall_ring_cpu_init(void)
+{
 	this_cpu()->dispatch = ring_on ? syscall_dispatch_traced : syscall_dispatch;
 	this_cpu()->dispatch32 = ring_on ? syscall32_dispatch_traced : syscall32_dispatch;
-	kprintf("syscall: ring of the last %d calls %s\n", RING, ring_on ? "on" : "off (syscall_ring=off)");
 }
 
 void syscall_ring_dump(void)

@@ -8,6 +8,7 @@
 #include "api/errno.h"
 #include "api/usage.h"
 #include "arch/cpu.h"
+#include "arch/percpu.h"
 #include "compat.h"
 #include "kernel.h"
 #include "mm/uvm.h"
@@ -21,11 +22,13 @@
 #include "uaccess.h"
 #include "uts.h"
 
+/* getcpu(cpu, node, tcache): the CPU the call runs on (node 0). */
 long sys_getcpu(struct trap_frame *tf)
 {
 	static const unsigned zero;
+	unsigned cpu = cpu_id();
 
-	if (arg(tf, 0) && copy_to_user((void *)arg(tf, 0), &zero, sizeof(zero)) < 0)
+	if (arg(tf, 0) && copy_to_user((void *)arg(tf, 0), &cpu, sizeof(cpu)) < 0)
 		return -EFAULT;
 	if (arg(tf, 1) && copy_to_user((void *)arg(tf, 1), &zero, sizeof(zero)) < 0)
 		return -EFAULT;

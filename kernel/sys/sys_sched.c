@@ -9,7 +9,12 @@
 #include "uaccess.h"
 
 /* The kernel's CPU mask: one unsigned long (Linux's cpumask_size() for
- * up to 64 CPUs), of which bit 0, CPU 0, is the only CPU there is. */
+ * up to 64 CPUs), of which bit 0, CPU 0, is the only CPU a process can
+ * run on. The APs are online (arch/smp.h, /proc/cpuinfo lists them), but
+ * the scheduler does not use them yet: a mask naming them would make
+ * musl's sysconf(_SC_NPROCESSORS_ONLN) and every thread pool believe in
+ * CPUs it cannot have. The step that schedules across CPUs makes the
+ * mask (and sched_setaffinity) real. */
 #define CPUMASK_SIZE 8
 #define NR_CPUS      1                 /* CPUs this machine has */
 #define CPUS_PRESENT 1UL               /* their mask */

@@ -221,12 +221,17 @@ static void test_version_cpuinfo(void)
 	c.words[CPUW_1_ECX] = 1u << 31 | 1 << 27;  /* hypervisor; osxsave has no name */
 	c.words[CPUW_7_EBX] = 1;
 	s = buf(sizeof(text));
-	proc_cpuinfo(&s, &c);
+	proc_cpuinfo(&s, &c, 0, 0, 1);
 	CHECK(strncmp(text, "processor\t: 0\nvendor_id\t: GenuineIntel\ncpu family\t: 6\nmodel\t\t: 85\n"
 			    "model name\t: Test CPU\nstepping\t: 7\ncpu MHz\t\t: 2999.876\n", 120) == 0);
 	CHECK(strstr(text, "\nflags\t\t: fpu sse lm hypervisor fsgsbase\n") != NULL);
 	CHECK(strstr(text, "\nbogomips\t: 5999.75\n") != NULL);
 	CHECK(strstr(text, "\naddress sizes\t: 40 bits physical, 48 bits virtual\npower management:\n\n") != NULL);
+	CHECK(strstr(text, "\nsiblings\t: 1\ncore id\t\t: 0\ncpu cores\t: 1\napicid\t\t: 0\n") != NULL);
+	s = buf(sizeof(text));                     /* the second of four CPUs */
+	proc_cpuinfo(&s, &c, 1, 2, 4);
+	CHECK(strncmp(text, "processor\t: 1\n", 14) == 0);
+	CHECK(strstr(text, "\nsiblings\t: 4\ncore id\t\t: 1\ncpu cores\t: 4\napicid\t\t: 2\ninitial apicid\t: 2\n") != NULL);
 }
 
 int main(void)

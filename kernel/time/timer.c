@@ -3,6 +3,7 @@
  * at HZ, and on each of its interrupts run the handlers the layers above
  * hung on it, in the order they registered (time/timer.h lists them).
  */
+#include "arch/percpu.h"
 #include "arch/trap.h"
 #include "kernel.h"
 #include "time/calibrate.h"
@@ -44,6 +45,15 @@ void timer_start(void)
 
 void timer_interrupt(struct trap_frame *tf)
 {
+	this_cpu()->ticks++;
+	/* Only CPU 0 keeps time and runs the handlers: processes run there
+	 * alone (arch/smp.h). An AP's own tick just wakes its idle loop until
+	 * the scheduler across CPUs gives it handlers of its own (per-CPU
+	 * preemption and CPU time; the clocks stay CPU 0's). */
+	if (cpu_id() != 0) {
+		lapic_eoi();
+		return;
+	}
 	ticks++;
 	lapic_eoi();            /* now: a handler may switch to another process */
 	for (int i = 0; i < nhooks; i++)

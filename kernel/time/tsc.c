@@ -1,4 +1,9 @@
-/* tsc.c - the TSC as a clock: its calibrated rate, and ticks to nanoseconds. */
+/*
+ * tsc.c - the TSC as a clock: its calibrated rate, and ticks to nanoseconds.
+ * One clock for every CPU: QEMU gives all vCPUs one TSC (as hardware with
+ * an invariant, synchronised TSC does), so the BSP's calibration and the
+ * vvar page's TSC-based clocks hold on any CPU (arch/x86_64/smp.c).
+ */
 #include "time/clock.h"
 
 uint64_t tsc_hz;

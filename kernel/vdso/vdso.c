@@ -65,12 +65,19 @@ long __vdso_time(long *t)
 	return s;
 }
 
+/* The CPU this ran on, from the limit of its GDT's CPUNODE segment
+ * (selector 0x7b: node << 12 | cpu, arch/x86_64/gdt.c), as Linux's
+ * vdso_read_cpunode does without RDPID. By the time the caller looks the
+ * process may run elsewhere; that is getcpu's nature. */
 int __vdso_getcpu(unsigned *cpu, unsigned *node, void *unused)
 {
+	unsigned p;
+
+	__asm__ volatile("lsl %1, %0" : "=r"(p) : "r"(0x7bu));
 	if (cpu)
-		*cpu = 0;                        /* one CPU, one node */
+		*cpu = p & 0xfff;
 	if (node)
-		*node = 0;
+		*node = p >> 12;
 	return 0;
 }
 

@@ -10,6 +10,11 @@
 #   ACCEL=icount           TCG with -icount shift=0: one TSC tick = one instruction
 # --accel NAME on any script's command line means the same as ACCEL=NAME.
 #
+# SMP=N (default 2) is the number of vCPUs (-smp N) every boot gets, under
+# multi-threaded TCG (one host thread per vCPU) when N > 1; icount runs get
+# -smp 1 whatever SMP says: QEMU cannot run -icount with multi-threaded TCG
+# (and one vCPU is what keeps icount's figures exact). docs/accel.md.
+#
 # The probe boots the built image under KVM until the loader's first serial
 # line ("bootloader: started"), at most ACCEL_PROBE_TIMEOUT seconds (default
 # 10), and stops at once on a KVM failure. Its verdict is kept in
@@ -101,12 +106,31 @@ accel_decide() {
 	esac
 }
 
+# smp_valid N: true for a vCPU count SMP accepts (1..16, the kernel's MAX_CPUS).
+smp_valid() {
+	[[ $1 =~ ^[1-9][0-9]*$ ]] && [ "$1" -le 16 ]
+}
+
+# smp_count NAME: the vCPUs (-smp) a boot under accelerator NAME gets: SMP
+# (default 2), but always 1 under icount.
+smp_count() {
+	case $1 in
+	icount) echo 1 ;;
+	*) echo "${SMP:-2}" ;;
+	esac
+}
+
 # accel_args NAME: QEMU's accelerator and CPU options for kvm, tcg or
-# icount, one word per line. QEMU_CPU replaces the CPU model (the matrix).
+# icount, one word per line, multi-threaded TCG when smp_count says more
+# than one vCPU. QEMU_CPU replaces the CPU model (the matrix).
 accel_args() {
 	case $1 in
 	kvm) printf '%s\n' -accel kvm -cpu "${QEMU_CPU:-host}" ;;
-	tcg) printf '%s\n' -accel tcg -cpu "${QEMU_CPU:-max}" ;;
+	tcg) if [ "$(smp_count tcg)" -gt 1 ]; then
+		printf '%s\n' -accel tcg,thread=multi -cpu "${QEMU_CPU:-max}"
+	     else
+		printf '%s\n' -accel tcg -cpu "${QEMU_CPU:-max}"
+	     fi ;;
 	icount) printf '%s\n' -accel tcg -cpu "${QEMU_CPU:-max}" -icount shift=0 ;;
 	*) die "no QEMU options for accelerator '$1'" ;;
 	esac
@@ -185,6 +209,7 @@ kvm_stop_reason() {
 accel_resolve() {
 	local req=${1:-${ACCEL:-auto}} dev probe=- out choice msg
 	accel_valid "$req" || die "ACCEL/--accel must be auto, kvm, tcg or icount, not '$req'"
+	[ -z "${SMP:-}" ] || smp_valid "$SMP" || die "SMP must be a number of CPUs from 1 to 16, not '$SMP'"
 	dev=no
 	case $req in auto | kvm) dev=$(kvm_device) ;; esac
 	if [ "$dev" = yes ]; then
@@ -196,6 +221,8 @@ accel_resolve() {
 		[ "$probe" = - ] || [ ! -f "$BUILD/accel-probe" ] ||
 			msg="$msg [probe: $(sed -n 3p "$BUILD/accel-probe"), kept in ${BUILD#"$ROOT"/}/accel-probe; remove it to probe again]"
 		note "$msg"
+		[ "$choice" != icount ] || [ -z "${SMP:-}" ] || [ "$SMP" = 1 ] ||
+			note "accel: icount boots with -smp 1, not SMP=$SMP (QEMU cannot run -icount with multi-threaded TCG)"
 		export ACCEL_SAID="${ACCEL_SAID:-};$choice:$req"
 	fi
 	export ACCEL_RESOLVED=$choice

@@ -76,9 +76,11 @@ check_firmware() {
 # qemu_cmd IMAGE VARS: the QEMU command line (serial and QEMU's monitor
 # multiplexed on stdio: Ctrl-A X quits, Ctrl-A C toggles the monitor), one
 # word per line, for the accelerator accel_resolve chose. MEM (default 512M),
-# QEMU_MACHINE (default q35) and QEMU_CPU (accel.sh) change the machine.
+# QEMU_MACHINE (default q35), QEMU_CPU and SMP (accel.sh: default 2, 1 under
+# icount) change the machine.
 qemu_cmd() {
-	printf '%s\n' qemu-system-x86_64 -machine "${QEMU_MACHINE:-q35}" -m "${MEM:-512M}" -smp 1 -no-reboot -nic none
+	printf '%s\n' qemu-system-x86_64 -machine "${QEMU_MACHINE:-q35}" -m "${MEM:-512M}" \
+		-smp "$(smp_count "${ACCEL_RESOLVED:?accel_resolve first}")" -no-reboot -nic none
 	accel_args "${ACCEL_RESOLVED:?accel_resolve first}"
 	printf '%s\n' -drive "if=pflash,format=raw,unit=0,readonly=on,file=$(ovmf_code)" \
 		-drive "if=pflash,format=raw,unit=1,file=$2" \

@@ -204,14 +204,14 @@ linux_cmdline() {
 }
 
 # linux_boot ACCEL INITRD LOG ERR LIMIT: boot LINUX_VMLINUZ with INITRD under
-# QEMU (the machine of scripts/run.sh, with -kernel instead of OVMF), the
+# QEMU (the machine of scripts/run.sh, -smp included, with -kernel instead of OVMF), the
 # serial console into LOG (carriage returns dropped), QEMU's own messages
 # into ERR; return timeout's status (124 on time-out).
 linux_boot() {
 	local accel=$1 initrd=$2 log=$3 err=$4 limit=$5 rc args=()
 	mapfile -t args < <(accel_args "$accel")
 	set +e
-	timeout -k 5 "$limit" qemu-system-x86_64 -machine q35 -m "${MEM:-512M}" -smp 1 -no-reboot -nic none \
+	timeout -k 5 "$limit" qemu-system-x86_64 -machine q35 -m "${MEM:-512M}" -smp "$(smp_count "$accel")" -no-reboot -nic none \
 		"${args[@]}" -kernel "$LINUX_VMLINUZ" -initrd "$initrd" -append "$(linux_cmdline)" \
 		-serial stdio -display none -monitor none </dev/null 2>"$err" |
 		tr -d '\r' >"$log"

@@ -3,10 +3,11 @@
 # the decision for every request, device and probe verdict; how a probe's
 # log is read (a real KVM failure as QEMU prints it); QEMU's options; and
 # accel_resolve with the device and the probe replaced, for its one-line
-# error and its verdict said once. Prints `N passed, N failed`.
+# error and its verdict said once; the vCPU count (-smp) in QEMU's command
+# line. Prints `N passed, N failed`.
 set -uo pipefail
 source "$(dirname "$0")/../lib/common.sh"
-unset QEMU_CPU QEMU_MACHINE MEM ACCEL ACCEL_SAID ACCEL_RESOLVED ACCEL_PROBE_TIMEOUT   # the caller's, not ours
+unset QEMU_CPU QEMU_MACHINE MEM SMP ACCEL ACCEL_SAID ACCEL_RESOLVED ACCEL_PROBE_TIMEOUT   # the caller's, not ours
 source "$(dirname "$0")/testlib.sh"    # $tmp, ok, bad, same
 
 # --- accel_decide REQUEST DEVICE PROBE --------------------------------------
@@ -66,9 +67,31 @@ same "probe log: silence" "$(ACCEL_PROBE_TIMEOUT=7 accel_probe_verdict "$tmp/emp
 
 # --- QEMU's options ---------------------------------------------------------------
 same "args kvm" "$(accel_args kvm | xargs)" "-accel kvm -cpu host"
-same "args tcg" "$(accel_args tcg | xargs)" "-accel tcg -cpu max"
+same "args tcg" "$(accel_args tcg | xargs)" "-accel tcg,thread=multi -cpu max"     # 2 vCPUs by default
+same "args tcg SMP=1" "$(SMP=1 accel_args tcg | xargs)" "-accel tcg -cpu max"
 same "args icount" "$(accel_args icount | xargs)" "-accel tcg -cpu max -icount shift=0"
-same "args QEMU_CPU" "$(QEMU_CPU=EPYC-v3 accel_args tcg | xargs)" "-accel tcg -cpu EPYC-v3"
+same "args icount SMP=4" "$(SMP=4 accel_args icount | xargs)" "-accel tcg -cpu max -icount shift=0"
+same "args QEMU_CPU" "$(QEMU_CPU=EPYC-v3 accel_args tcg | xargs)" "-accel tcg,thread=multi -cpu EPYC-v3"
+same "args kvm SMP=4" "$(SMP=4 accel_args kvm | xargs)" "-accel kvm -cpu host"
+
+# --- the vCPU count: -smp in QEMU's command line (qemu_cmd), SMP= ------------------
+# smp_of ACCEL [SMP]: the -smp value qemu_cmd gives (firmware lookups stubbed).
+smp_of() {
+	(
+		ovmf_code() { echo /fw/code.fd; }
+		[ $# -lt 2 ] || export SMP=$2
+		ACCEL_RESOLVED=$1 qemu_cmd img.img vars.fd | grep -A1 -x -- -smp | tail -1
+	)
+}
+same "-smp default" "$(smp_of tcg)" 2
+same "-smp SMP=4" "$(smp_of tcg 4)" 4
+same "-smp SMP=1" "$(smp_of tcg 1)" 1
+same "-smp kvm SMP=3" "$(smp_of kvm 3)" 3
+same "-smp icount" "$(smp_of icount)" 1
+same "-smp icount SMP=4" "$(smp_of icount 4)" 1
+same "qemu_cmd: multi-threaded TCG" "$( (ovmf_code() { echo /fw; }; ACCEL_RESOLVED=tcg qemu_cmd i v) | grep -c -x 'tcg,thread=multi')" 1
+for n in 1 2 16; do smp_valid "$n" && ok || bad "smp_valid $n"; done
+for n in 0 17 "" two 2x -1; do smp_valid "$n" && bad "smp_valid '$n' accepted" || ok; done
 
 # --- accel_resolve, with the device and the probe replaced ------------------------
 # resolve DEVICE PROBE REQUEST: run accel_resolve in a child shell; sets
@@ -109,6 +132,23 @@ twice=$(
 	{ accel_resolve auto; accel_resolve auto; accel_resolve icount; } 2>&1 >/dev/null
 )
 same "verdicts said once each" "$(printf '%s\n' "$twice" | grep -c '^==> accel: ')" 2
+
+# icount with SMP asking for more says once that it boots one vCPU; plain
+# icount, and SMP=1, say nothing about it; a bad SMP is a one-line error.
+said() {
+	(
+		kvm_device() { echo no; }
+		export BUILD=$tmp ACCEL_SAID=""
+		[ -z "$1" ] || export SMP=$1
+		{ accel_resolve icount; accel_resolve icount; } 2>&1 >/dev/null
+	)
+}
+same "icount SMP=4: said once" "$(said 4 | grep -c 'icount boots with -smp 1, not SMP=4')" 1
+same "icount, no SMP: silent" "$(said "" | grep -c 'smp')" 0
+same "icount SMP=1: silent" "$(said 1 | grep -c 'smp')" 0
+bad_smp=$( (export SMP=lots; accel_resolve tcg) 2>&1)
+same "SMP=lots: status" "$?" 1
+[[ $bad_smp == "error: SMP must be a number of CPUs from 1 to 16, not 'lots'" ]] && ok || bad "SMP=lots said '$bad_smp'"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -2,7 +2,8 @@
  * acpi.c - just enough ACPI to find the IOAPIC: RSDP -> XSDT (or RSDT) ->
  * the MADT ("APIC"), whose entries name each IOAPIC and every ISA IRQ
  * that is wired to a different input (an interrupt source override).
- * The tables lie in ACPI memory, which the direct map covers and the
+ * Its processor entries (Local APIC, Local x2APIC) say which CPUs there are
+ * to start (arch/x86_64/smp.c). The tables lie in ACPI memory, which the direct map covers and the
  * frame allocator never hands out.
  */
 #include "arch/irq.h"
@@ -25,10 +26,26 @@ struct sdt {                       /* the header every table starts with */
 	uint32_t oem_revision, creator, creator_revision;
 } __attribute__((packed));
 
+#define MADT_LAPIC    0
 #define MADT_IOAPIC   1
 #define MADT_OVERRIDE 2
+#define MADT_X2APIC   9
+
+#define MADT_CPU_ENABLED        1  /* Local (x2)APIC flags: usable now */
+#define MADT_CPU_ONLINE_CAPABLE 2  /* ... or may be enabled at run time (ACPI 6.3) */
 
 #define TABLE_MAX (64 * 1024)      /* no table we read is longer; firmware lengths are not trusted */
+
+/* Note a processor with this APIC id and flags in m, once. */
+static void add_cpu(struct madt_info *m, uint32_t apic_id, uint32_t flags)
+{
+	if (!(flags & (MADT_CPU_ENABLED | MADT_CPU_ONLINE_CAPABLE)) || m->ncpus == MADT_MAX_CPUS)
+		return;
+	for (unsigned i = 0; i < m->ncpus; i++)
+		if (m->cpu_apic_id[i] == apic_id)
+			return;
+	m->cpu_apic_id[m->ncpus++] = apic_id;
+}
 
 /* The bytes of a valid table sum to 0. */
 static bool sums_to_zero(const void *p, uint32_t n)
@@ -108,9 +125,16 @@ bool acpi_madt(uint64_t rsdp_phys, struct madt_info *m)
 	 * variable-length entries {type, length, ...}. */
 	const uint8_t *e = (const uint8_t *)(madt + 1) + 8, *end = (const uint8_t *)madt + madt->length;
 	for (; e + 2 <= end && e[1] >= 2 && e + e[1] <= end; e += e[1]) {
-		uint32_t gsi;
+		uint32_t gsi, id, cflags;
 		uint16_t flags;
-		if (e[0] == MADT_IOAPIC && e[1] >= 12) {
+		if (e[0] == MADT_LAPIC && e[1] >= 8) {
+			memcpy(&cflags, e + 4, 4);         /* {type, len, ACPI processor id, APIC id, flags} */
+			add_cpu(m, e[3], cflags);
+		} else if (e[0] == MADT_X2APIC && e[1] >= 16) {
+			memcpy(&id, e + 4, 4);             /* {type, len, reserved[2], x2APIC id, flags, uid} */
+			memcpy(&cflags, e + 8, 4);
+			add_cpu(m, id, cflags);
+		} else if (e[0] == MADT_IOAPIC && e[1] >= 12) {
 			memcpy(&gsi, e + 8, 4);            /* this IOAPIC's first input */
 			if (gsi == 0) {
 				uint32_t addr;

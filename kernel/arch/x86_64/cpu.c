@@ -7,6 +7,7 @@
 
 struct cpu_features cpu;
 uint8_t smap_enabled;      /* for the entry stubs: clac exists and matters */
+static uint64_t pat;       /* the firmware's PAT on the BSP, copied to every CPU */
 
 static void detect(void)
 {
@@ -22,9 +23,11 @@ static void detect(void)
 		cpu.fsgsbase = r[1] >> 0 & 1;
 		cpu.smep = r[1] >> 7 & 1;
 		cpu.smap = r[1] >> 20 & 1;
+		cpu.rdpid = r[2] >> 22 & 1;
 	}
 	cpuid(1, 0, r);
 	cpu.x2apic = r[2] >> 21 & 1;
+	cpu.pat = r[3] >> 16 & 1;
 	cpu.tsc_deadline = r[2] >> 24 & 1;
 	cpu.leaf1_edx = r[3];
 	cpuid(0x80000000, 0, r);
@@ -69,6 +72,14 @@ void cpu_init(void)
 			flag(!cpu.smep, " smep"), flag(!cpu.smap, " smap"), flag(!cpu.rdtscp, " rdtscp"),
 			flag(!cpu.fsgsbase, " fsgsbase"));
 
+	smap_enabled = cpu.smap;
+	if (cpu.pat)
+		pat = rdmsr(MSR_PAT);
+	fpu_detect();           /* which x87/SSE/AVX state every CPU will enable */
+}
+
+void cpu_enable(void)
+{
 	/* Page-level protections: NX bits honoured, WP for kernel writes too. */
 	if (cpu.nx)
 		wrmsr(MSR_EFER, rdmsr(MSR_EFER) | EFER_NXE);
@@ -80,6 +91,10 @@ void cpu_init(void)
 	 * frame shows, so a user GS base is never taken for the kernel's. */
 	write_cr4(read_cr4() | CR4_PGE | (cpu.smep ? CR4_SMEP : 0) | (cpu.smap ? CR4_SMAP : 0) |
 		  (cpu.fsgsbase ? CR4_FSGSBASE : 0));
-	smap_enabled = cpu.smap;
-	fpu_init();             /* user mode's x87/SSE/AVX state */
+	/* The memory types: the same PAT on every CPU (the kernel maps
+	 * nothing with PAT bits yet; an AP after INIT keeps whatever the
+	 * firmware left it, so it gets the BSP's explicitly). */
+	if (cpu.pat)
+		wrmsr(MSR_PAT, pat);
+	fpu_enable();           /* user mode's x87/SSE/AVX state */
 }

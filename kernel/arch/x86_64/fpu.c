@@ -54,22 +54,31 @@ static uint64_t pick_features(void)
 	return x;
 }
 
-void fpu_init(void)
+void fpu_detect(void)
 {
 	uint32_t r[4];
 
 	cpuid(1, 0, r);
 	fpu.xsave = r[2] >> 26 & 1;
+	fpu.xcr0 = fpu.xsave ? pick_features() : XFEATURE_X87 | XFEATURE_SSE;
+}
+
+void fpu_enable(void)
+{
 	/* Native x87 errors (NE), WAIT obeys TS (MP, though TS stays clear),
 	 * no emulation (EM): the FPU is the process's. */
 	write_cr0((read_cr0() | CR0_MP | CR0_NE) & ~(CR0_EM | CR0_TS));
 	write_cr4(read_cr4() | CR4_OSFXSR | CR4_OSXMMEXCPT | (fpu.xsave ? CR4_OSXSAVE : 0));
+	if (fpu.xsave)
+		xsetbv(0, fpu.xcr0);
+}
 
-	fpu.xcr0 = XFEATURE_X87 | XFEATURE_SSE;
+void fpu_init(void)
+{
+	uint32_t r[4];
+
 	fpu.size = sizeof(struct k_fpstate);
 	if (fpu.xsave) {
-		fpu.xcr0 = pick_features();
-		xsetbv(0, fpu.xcr0);
 		cpuid(0xd, 0, r);
 		fpu.size = r[1];           /* the standard layout's size for XCR0 as set */
 		cpuid(0xd, 1, r);

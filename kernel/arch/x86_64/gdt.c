@@ -15,11 +15,20 @@
  *
  *   0x00 null  0x08 (Linux's kernel 32-bit code, unused)  0x10 kernel code
  *   0x18 kernel data  0x23 user code 32  0x2b user data
- *   0x33 user code 64  0x38 unused  0x40 TSS (two slots)
+ *   0x33 user code 64  0x38 unused  0x40 TSS (two slots)  0x50..0x70 unused
+ *   0x7b CPUNODE: a user data segment whose limit is the CPU's index (and
+ *        node 0 above bit 12), which the vDSO's getcpu reads with `lsl`,
+ *        in Linux's slot (GDT_ENTRY_CPUNODE 15).
+ *
+ * Every CPU has its own copy and its own TSS (its rsp0 and IST stacks):
+ * a TSS descriptor is marked busy by ltr, so CPUs cannot share one.
  */
 #include <stdint.h>
 
+#include "arch/percpu.h"
+#include "arch/smp.h"
 #include "arch/trap.h"
+#include "kernel.h"
 
 struct tss {
 	uint32_t reserved0;
@@ -31,9 +40,11 @@ struct tss {
 	uint16_t iomap_base;      /* past the limit: no I/O bitmap, all ports denied to ring 3 */
 } __attribute__((packed));
 
-static struct tss tss;
+#define GDT_ENTRIES 16
+#define CPUNODE_SEL 0x7b
 
-static uint64_t gdt[10] = {
+/* The shared layout; each CPU copies it, then adds its TSS and CPUNODE. */
+static const uint64_t gdt_template[GDT_ENTRIES] = {
 	0,
 	0,                        /* 0x08: unused */
 	0x00af9a000000ffffULL,    /* 0x10 kernel code: P, DPL0, code, L=1 */
@@ -42,31 +53,52 @@ static uint64_t gdt[10] = {
 	0x00cff2000000ffffULL,    /* 0x28 user data: P, DPL3, writable */
 	0x00affa000000ffffULL,    /* 0x30 user code 64: P, DPL3, L=1 */
 	0,                        /* 0x38: unused */
-	0, 0,                     /* 0x40 TSS, filled in by gdt_init */
+	0, 0,                     /* 0x40 TSS, filled in by gdt_load */
+	0, 0, 0, 0, 0,            /* 0x50 .. 0x70 unused */
+	0,                        /* 0x78 CPUNODE, filled in by gdt_load */
 };
 
-/* Early IST stacks; kmain swaps in guarded ones once the VMM is up. */
+/* One CPU's descriptor tables. */
+struct cpu_desc {
+	uint64_t gdt[GDT_ENTRIES];
+	struct tss tss;
+} __attribute__((aligned(64)));
+
+static struct cpu_desc desc[MAX_CPUS];
+
+/* The BSP's early IST stacks; kmain swaps in guarded ones once the VMM is
+ * up (an AP's are guarded from the start: smp.c sets them before it runs). */
 static uint8_t early_ist[3][4096] __attribute__((aligned(16)));
 
-void tss_set_ist(int ist, uint64_t top) { tss.ist[ist - 1] = top; }
-void tss_set_rsp0(uint64_t top) { tss.rsp[0] = top; }
+void tss_set_ist(struct percpu *pc, int ist, uint64_t top) { desc[pc->cpu].tss.ist[ist - 1] = top; }
+void tss_set_rsp0(uint64_t top) { this_cpu()->tss->rsp[0] = top; }
 
-void gdt_init(void)
+void gdt_load(struct percpu *pc)
 {
-	uint64_t base = (uint64_t)&tss, limit = sizeof(tss) - 1;
+	struct cpu_desc *d = &desc[pc->cpu];
+	struct tss *tss = &d->tss;
+	uint64_t base = (uint64_t)tss, limit = sizeof(*tss) - 1;
 	struct {
 		uint16_t limit;
 		uint64_t base;
-	} __attribute__((packed)) gdtr = { sizeof(gdt) - 1, (uint64_t)gdt };
+	} __attribute__((packed)) gdtr = { sizeof(d->gdt) - 1, (uint64_t)d->gdt };
 
+	for (int i = 0; i < GDT_ENTRIES; i++)
+		d->gdt[i] = gdt_template[i];
 	for (int i = 0; i < 3; i++)
-		tss.ist[i] = (uint64_t)early_ist[i] + sizeof(early_ist[i]);
-	tss.iomap_base = sizeof(tss);
+		if (!tss->ist[i])
+			tss->ist[i] = (uint64_t)early_ist[i] + sizeof(early_ist[i]);
+	tss->iomap_base = sizeof(*tss);
+	pc->tss = tss;
 
 	/* 64-bit TSS descriptor: type 9 (available), P, base split over both slots. */
-	gdt[TSS_SEL / 8] = (limit & 0xffff) | ((base & 0xffffff) << 16) | (0x89ULL << 40) |
-			   ((limit >> 16 & 0xf) << 48) | ((base >> 24 & 0xff) << 56);
-	gdt[TSS_SEL / 8 + 1] = base >> 32;
+	d->gdt[TSS_SEL / 8] = (limit & 0xffff) | ((base & 0xffffff) << 16) | (0x89ULL << 40) |
+			      ((limit >> 16 & 0xf) << 48) | ((base >> 24 & 0xff) << 56);
+	d->gdt[TSS_SEL / 8 + 1] = base >> 32;
+	/* CPUNODE: P, DPL 3, read-only data (accessed), byte granular, limit =
+	 * node << 12 | cpu (node 0): `lsl` from user mode reads it (Linux's
+	 * vdso_read_cpunode, which prefers RDPID: TSC_AUX holds the same). */
+	d->gdt[CPUNODE_SEL / 8] = (pc->cpu & 0xfff) | (0xf1ULL << 40) | (0x4ULL << 52);
 
 	__asm__ volatile(
 		"lgdt %0\n\t"

@@ -18,6 +18,7 @@ static struct gate idt[256];
 extern const uint64_t isr_table[33];
 extern const uint64_t isr_spurious;
 extern const uint64_t isr_irq_table[16];  /* VEC_IRQ0 .. VEC_IRQ0 + 15 */
+extern const uint64_t isr_ipi_table[2];   /* VEC_RESCHEDULE, VEC_TLB_SHOOTDOWN */
 void int80_entry(void);               /* entry.S */
 void isr_irqbench(void);              /* irqbench.S */
 
@@ -36,11 +37,6 @@ static void set_gate(int v, uint64_t handler, int ist, int dpl)
 
 void idt_init(void)
 {
-	struct {
-		uint16_t limit;
-		uint64_t base;
-	} __attribute__((packed)) idtr = { sizeof(idt) - 1, (uint64_t)idt };
-
 	for (int v = 0; v < 33; v++)
 		set_gate(v, isr_table[v], 0, 0);
 	/* Faults that can strike on a bad stack get a known-good one (TSS IST). */
@@ -51,6 +47,8 @@ void idt_init(void)
 	for (int i = 0; i < 16; i++)
 		set_gate(VEC_IRQ0 + i, isr_irq_table[i], 0, 0);
 	set_gate(VEC_IRQBENCH, (uint64_t)isr_irqbench, 0, 0);
+	set_gate(VEC_RESCHEDULE, isr_ipi_table[0], 0, 0);
+	set_gate(VEC_TLB_SHOOTDOWN, isr_ipi_table[1], 0, 0);
 	/* The gates user mode may raise with `int`, as on Linux: the legacy
 	 * system call, and int3/`int $3` (#BP: SIGTRAP) and `int $4` (#OF:
 	 * SIGSEGV). Every other gate has DPL 0, so `int $n` from ring 3 gets
@@ -58,5 +56,15 @@ void idt_init(void)
 	set_gate(0x80, (uint64_t)int80_entry, 0, 3);
 	set_gate(3, isr_table[3], 0, 3);
 	set_gate(4, isr_table[4], 0, 3);
+}
+
+/* Every CPU loads the same table (its IST numbers index each CPU's own TSS). */
+void idt_load(void)
+{
+	struct {
+		uint16_t limit;
+		uint64_t base;
+	} __attribute__((packed)) idtr = { sizeof(idt) - 1, (uint64_t)idt };
+
 	__asm__ volatile("lidt %0" : : "m"(idtr));
 }

@@ -12,6 +12,8 @@
 #define LAPIC_TPR      0x080
 #define LAPIC_EOI      0x0b0
 #define LAPIC_SVR      0x0f0
+#define LAPIC_ICR_LO   0x300         /* writing it sends the IPI */
+#define LAPIC_ICR_HI   0x310         /* bits 31:24: the destination's APIC id */
 #define LAPIC_LVT_TIMER 0x320
 #define LAPIC_TIMER_INIT 0x380
 #define LAPIC_TIMER_CUR  0x390
@@ -21,6 +23,14 @@
 #define LVT_ONESHOT  (0u << 17)      /* the timer mode, bits 18:17 */
 #define LVT_PERIODIC (1u << 17)
 #define LVT_TSC_DEADLINE (2u << 17)
+
+#define ICR_FIXED    (0u << 8)       /* delivery modes, bits 10:8 */
+#define ICR_NMI      (4u << 8)
+#define ICR_INIT     (5u << 8)
+#define ICR_STARTUP  (6u << 8)
+#define ICR_PENDING  (1u << 12)      /* delivery status: not sent yet */
+#define ICR_ASSERT   (1u << 14)      /* level: assert (every IPI but INIT de-assert) */
+#define ICR_ALL_BUT_SELF (3u << 18)  /* destination shorthand */
 
 #define DIV_BY_1     0xb             /* LAPIC_TIMER_DIV encodings */
 #define DIV_BY_16    0x3
@@ -45,14 +55,35 @@ void lapic_init(void)
 	uint64_t base = rdmsr(MSR_APIC_BASE);
 
 	pic_disable();
-	wrmsr(MSR_APIC_BASE, base | (1 << 11));         /* global enable */
-	lapic = phys_to_virt(base & 0xffffff000UL);
+	lapic = phys_to_virt(base & 0xffffff000UL);     /* every CPU's LAPIC is at the same address */
+	lapic_cpu_init();
+	kprintf("lapic: at phys 0x%lx, legacy PIC masked\n", base & 0xffffff000UL);
+}
+
+void lapic_cpu_init(void)
+{
+	wrmsr(MSR_APIC_BASE, rdmsr(MSR_APIC_BASE) | (1 << 11));   /* global enable */
 	wr(LAPIC_SVR, 0x100 | VEC_SPURIOUS);             /* software enable */
 	wr(LAPIC_TPR, 0);                                /* accept every priority */
 	wr(LAPIC_LVT_TIMER, LVT_MASKED);
 	wr(LAPIC_TIMER_DIV, DIV_BY_16);                  /* LAPIC_TIMER_DIVISOR */
-	kprintf("lapic: at phys 0x%lx, legacy PIC masked\n", base & 0xffffff000UL);
 }
+
+/* Send one IPI: destination first (the low word's write sends it), then
+ * wait until the LAPIC has taken it. Callers run with interrupts off, so
+ * nothing on this CPU can write the ICR between the two stores. */
+static void send_icr(uint32_t apic_id, uint32_t lo)
+{
+	wr(LAPIC_ICR_HI, apic_id << 24);
+	wr(LAPIC_ICR_LO, lo);
+	while (rd(LAPIC_ICR_LO) & ICR_PENDING)
+		__asm__ volatile("pause");
+}
+
+void lapic_send_ipi(uint32_t apic_id, uint8_t vector) { send_icr(apic_id, ICR_ASSERT | ICR_FIXED | vector); }
+void lapic_send_init(uint32_t apic_id) { send_icr(apic_id, ICR_ASSERT | ICR_INIT); }
+void lapic_send_sipi(uint32_t apic_id, uint8_t page) { send_icr(apic_id, ICR_ASSERT | ICR_STARTUP | page); }
+void lapic_send_nmi_others(void) { send_icr(0, ICR_ASSERT | ICR_ALL_BUT_SELF | ICR_NMI); }
 
 void lapic_eoi(void) { wr(LAPIC_EOI, 0); }
 

@@ -1,12 +1,21 @@
-/* percpu.c - the (one) per-CPU area and the GS set-up (see arch/percpu.h). */
+/* percpu.c - one CPU's own set-up, the same on the BSP and every AP (see arch/percpu.h). */
 #include "arch/cpu.h"
 #include "arch/percpu.h"
+#include "arch/trap.h"
+#include "syscall.h"
 
-static struct percpu cpu0;
-
-void percpu_init(void)
+void cpu_local_init(struct percpu *pc)
 {
-	cpu0.self = &cpu0;
-	wrmsr(MSR_GS_BASE, (uint64_t)&cpu0);
+	gdt_load(pc);                      /* its own GDT and TSS (this reloads GS: base set below) */
+	idt_load();                        /* the shared IDT */
+	cpu_enable();                      /* CR0, CR4, EFER, PAT, XCR0 as cpu_init chose for all */
+	pc->self = pc;
+	wrmsr(MSR_GS_BASE, (uint64_t)pc);
 	wrmsr(MSR_KERNEL_GS_BASE, 0);      /* the first user process starts with GS.base 0 */
+	/* rdtscp and rdpid tell user code which CPU it ran on, as on Linux
+	 * (node << 12 | cpu, node 0); the vDSO's getcpu reads the same from
+	 * the CPUNODE segment (gdt.c). */
+	if (cpu.rdtscp || cpu.rdpid)
+		wrmsr(MSR_TSC_AUX, pc->cpu & 0xfff);
+	syscall_cpu_init();                /* STAR, LSTAR, CSTAR, FMASK, SYSENTER_*, percpu.dispatch */
 }

@@ -8,6 +8,7 @@
 #include "arch/cpu.h"
 #include "arch/frame.h"
 #include "arch/percpu.h"
+#include "arch/smp.h"
 #include "kernel.h"
 #include "proc.h"
 #include "syscall.h"
@@ -22,31 +23,35 @@ void syscall_entry(void);                /* entry.S */
 void syscall32_entry(void);
 void sysenter_entry(void);
 
-/* The stack sysenter arrives on (IA32_SYSENTER_ESP). The stub leaves it at
- * once for the process's kernel stack; only the #DBs of a sysenter with TF
- * set (isr.S) push their frames here first. One CPU, one stack. */
-static uint8_t sysenter_stack[512] __attribute__((aligned(16)));
-
-/* sysenter only on Intel vendors with SEP (cpu.sysenter32): AMD CPUs #UD
- * it in long mode, so the MSRs stay 0 there and a sysenter #GPs (SIGSEGV). */
-static void sysenter_init(void)
-{
-	if (!cpu.sysenter32)
-		return;
-	wrmsr(MSR_SYSENTER_CS, KERNEL_CS);   /* sysexit: CS = 0x10 + 16 | 3 = 0x23, SS = + 24 | 3 = 0x2b */
-	wrmsr(MSR_SYSENTER_ESP, (uint64_t)sysenter_stack + sizeof(sysenter_stack));
-	wrmsr(MSR_SYSENTER_EIP, (uint64_t)sysenter_entry);
-	kprintf("syscall: sysenter enabled for 32-bit programs (SYSENTER_EIP %p)\n", (void *)sysenter_entry);
-}
+/* The stacks sysenter arrives on (IA32_SYSENTER_ESP), one per CPU. The
+ * stub leaves it at once for the process's kernel stack; only the #DBs of
+ * a sysenter with TF set (isr.S) push their frames here first. */
+static uint8_t sysenter_stack[MAX_CPUS][512] __attribute__((aligned(16)));
 
 void syscall_init(void)
 {
 	syscall_ring_init();                     /* every stub calls percpu.dispatch */
-	sysenter_init();
-	if (!cpu.syscall) {
+	if (cpu.sysenter32)
+		kprintf("syscall: sysenter enabled for 32-bit programs (SYSENTER_EIP %p)\n", (void *)sysenter_entry);
+	if (!cpu.syscall)
 		kprintf("syscall: CPU has no SYSCALL instruction; only int $0x80\n");
-		return;
+	else
+		kprintf("syscall: int $0x80 and syscall enabled (LSTAR %p, FMASK 0x%lx)\n",
+			(void *)syscall_entry, (uint64_t)SYSCALL_FMASK);
+}
+
+void syscall_cpu_init(void)
+{
+	syscall_ring_cpu_init();
+	/* sysenter only on Intel vendors with SEP (cpu.sysenter32): AMD CPUs #UD
+	 * it in long mode, so the MSRs stay 0 there and a sysenter #GPs (SIGSEGV). */
+	if (cpu.sysenter32) {
+		wrmsr(MSR_SYSENTER_CS, KERNEL_CS);   /* sysexit: CS = 0x10 + 16 | 3 = 0x23, SS = + 24 | 3 = 0x2b */
+		wrmsr(MSR_SYSENTER_ESP, (uint64_t)sysenter_stack[cpu_id()] + sizeof(sysenter_stack[0]));
+		wrmsr(MSR_SYSENTER_EIP, (uint64_t)sysenter_entry);
 	}
+	if (!cpu.syscall)
+		return;
 	/* STAR[47:32]: syscall CS = 0x10, SS = 0x18. STAR[63:48]: sysretq CS =
 	 * 0x20 + 16 = 0x30, SS = 0x20 + 8 = 0x28, both with RPL forced to 3
 	 * (0x33 and 0x2b, Linux's numbers). */
@@ -58,6 +63,4 @@ void syscall_init(void)
 	wrmsr(MSR_CSTAR, (uint64_t)syscall32_entry);
 	wrmsr(MSR_FMASK, SYSCALL_FMASK);
 	wrmsr(MSR_EFER, rdmsr(MSR_EFER) | EFER_SCE);
-	kprintf("syscall: int $0x80 and syscall enabled (LSTAR %p, FMASK 0x%lx)\n",
-		(void *)syscall_entry, (uint64_t)SYSCALL_FMASK);
 }

@@ -6,6 +6,7 @@
 #include "arch/fpu.h"
 #include "arch/frame.h"
 #include "arch/irq.h"
+#include "arch/smp.h"
 #include "arch/trap.h"
 #include "api/abi.h"
 #include "kernel.h"
@@ -142,12 +143,23 @@ void trap(struct trap_frame *tf)
 {
 	bool from_user = (tf->cs & 3) == 3;
 
+	/* Another CPU's panic stops this one (never returns then). */
+	if (tf->vector == 2 && smp_nmi(tf))
+		return;
 	if (tf->vector == VEC_TIMER) {
 		timer_interrupt(tf);    /* the tick and its handlers (time/timer.h) */
 		return;
 	}
 	if (tf->vector == VEC_SPURIOUS)
 		return;                 /* spurious LAPIC interrupts take no EOI */
+	/* The IPIs reserved for the next steps (arch/smp.h): today they are
+	 * only counted (the ktest sends some); the cross-CPU scheduler's
+	 * wake-up and the TLB shootdown handlers go here. */
+	if (tf->vector == VEC_RESCHEDULE || tf->vector == VEC_TLB_SHOOTDOWN) {
+		this_cpu()->ipis++;
+		lapic_eoi();
+		return;
+	}
 	if (tf->vector >= VEC_IRQ0 && tf->vector < VEC_IRQ0 + NIRQ) {
 		irq_dispatch(tf->vector - VEC_IRQ0);
 		/* A ^C typed while a process spins in user mode reaches it now. */

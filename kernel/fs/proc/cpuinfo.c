@@ -51,16 +51,19 @@ static void flags(struct seqbuf *s, const struct cpu_snap *c)
 	seq_putc(s, '\n');
 }
 
-void proc_cpuinfo(struct seqbuf *s, const struct cpu_snap *c)
+void proc_cpuinfo(struct seqbuf *s, const struct cpu_snap *c, unsigned cpu, unsigned apicid, unsigned ncpus)
 {
 	uint64_t mips = c->khz * 2 / 10;           /* BogoMIPS, in hundredths: twice the MHz */
 
-	seq_printf(s, "processor\t: 0\nvendor_id\t: %s\ncpu family\t: %u\nmodel\t\t: %u\n"
-		      "model name\t: %s\nstepping\t: %u\n", c->vendor, c->family, c->model,
+	seq_printf(s, "processor\t: %u\nvendor_id\t: %s\ncpu family\t: %u\nmodel\t\t: %u\n"
+		      "model name\t: %s\nstepping\t: %u\n", cpu, c->vendor, c->family, c->model,
 		   c->model_name, c->stepping);
 	seq_printf(s, "cpu MHz\t\t: %lu.%03lu\n", c->khz / 1000, c->khz % 1000);
-	seq_puts(s, "physical id\t: 0\nsiblings\t: 1\ncore id\t\t: 0\ncpu cores\t: 1\n"
-		    "apicid\t\t: 0\ninitial apicid\t: 0\nfpu\t\t: yes\nfpu_exception\t: yes\n");
+	/* One package whose cores are the CPUs (QEMU's -smp N gives N cores
+	 * by default), core id the CPU's index. */
+	seq_printf(s, "physical id\t: 0\nsiblings\t: %u\ncore id\t\t: %u\ncpu cores\t: %u\n"
+		      "apicid\t\t: %u\ninitial apicid\t: %u\nfpu\t\t: yes\nfpu_exception\t: yes\n",
+		   ncpus, cpu, ncpus, apicid, apicid);
 	seq_printf(s, "cpuid level\t: %u\nwp\t\t: yes\n", c->cpuid_level);
 	flags(s, c);
 	seq_printf(s, "bugs\t\t:\nbogomips\t: %lu.%02lu\n", mips / 100, mips % 100);

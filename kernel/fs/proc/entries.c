@@ -5,6 +5,7 @@
  */
 #include "api/errno.h"
 #include "api/mount.h"
+#include "arch/smp.h"
 #include "fs/mount.h"
 #include "fs/node.h"
 #include "fs/path.h"
@@ -57,7 +58,8 @@ static void show_cpuinfo(struct seqbuf *s, struct proc *p)
 
 	(void)p;
 	snap_cpu(&c);
-	proc_cpuinfo(s, &c);
+	for (unsigned i = 0; i < ncpus_online; i++)   /* every online CPU, as Linux lists them */
+		proc_cpuinfo(s, &c, i, cpus[i].apic_id, ncpus_online);
 }
 
 #define STR_(x) #x

@@ -1,7 +1,10 @@
 /*
  * stat.c - /proc/stat (proc(5)): the CPU's time in its states, for all
  * CPUs ("cpu", two spaces) and for each (the one "cpu0"), then the counts
- * Linux gives. Interrupts are given as the total alone: Linux follows it
+ * Linux gives. Only cpu0 while processes run on CPU 0 alone, though the
+ * APs are online (/proc/cpuinfo lists them): glibc counts these lines for
+ * sysconf(_SC_NPROCESSORS_ONLN), and no process can use the others yet
+ * (docs/smp.md); the scheduling step adds a line per CPU. Interrupts are given as the total alone: Linux follows it
  * with a count per interrupt number, which trapdoor does not keep.
  */
 #include "fs/proc_text.h"

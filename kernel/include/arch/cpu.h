@@ -17,6 +17,8 @@
 #define MSR_KERNEL_GS_BASE 0xc0000102
 #define MSR_APIC_BASE     0x0000001b
 #define MSR_TSC_DEADLINE  0x000006e0     /* the LAPIC timer's deadline in TSC-deadline mode */
+#define MSR_PAT           0x00000277
+#define MSR_TSC_AUX       0xc0000103     /* what rdtscp and rdpid return in ecx / their operand */
 
 #define EFER_SCE (1ULL << 0)
 #define EFER_NXE (1ULL << 11)
@@ -108,6 +110,8 @@ struct cpu_features {
 	char brand[49];
 	int syscall, nx, smep, smap, rdtscp, fsgsbase, pdpe1gb, invariant_tsc, x2apic;
 	int tsc_deadline;                /* CPUID 1 ECX bit 24: the LAPIC timer's TSC-deadline mode */
+	int pat;                         /* CPUID 1 EDX bit 16: the PAT MSR */
+	int rdpid;                       /* CPUID 7 ECX bit 22: rdpid reads TSC_AUX */
 	uint32_t leaf1_edx;              /* CPUID 1's feature bits: AT_HWCAP */
 	/* The fast compat entries this CPU has in long mode (Linux's
 	 * X86_FEATURE_SYSENTER32 and _SYSCALL32): sysenter on Intel vendors
@@ -119,8 +123,11 @@ struct cpu_features {
 extern struct cpu_features cpu;
 extern uint8_t smap_enabled;       /* CR4.SMAP on: entry stubs clac */
 
-/* Fill `cpu` from CPUID and print one line; enable NXE, WP, SMEP and SMAP
- * when present, and user mode's x87/SSE/AVX state (arch/fpu.h). */
+/* Once, on the BSP: fill `cpu` from CPUID (taken for every CPU: QEMU's
+ * are alike) and print it; choose the x87/SSE/AVX state (fpu_detect). */
 void cpu_init(void);
+/* On every CPU (from cpu_local_init): enable NXE, WP, PGE, SMEP, SMAP and
+ * FSGSBASE when present, the BSP's PAT, user mode's x87/SSE/AVX state. */
+void cpu_enable(void);
 
 #endif

@@ -29,8 +29,13 @@ struct fpu_config {
 };
 extern struct fpu_config fpu;
 
-/* From cpu_init: CR0 (MP, NE; no EM, no TS), CR4 (OSFXSR, OSXMMEXCPT,
- * OSXSAVE), XCR0, the area's size from CPUID leaf 0xd, the initial state. */
+/* From cpu_init, once: XSAVE or not, and the XCR0 every CPU will set. */
+void fpu_detect(void);
+/* On every CPU (cpu_enable): CR0 (MP, NE; no EM, no TS), CR4 (OSFXSR,
+ * OSXMMEXCPT, OSXSAVE), XCR0. */
+void fpu_enable(void);
+/* Once, on the BSP after fpu_enable: the area's size from CPUID leaf 0xd,
+ * XSAVEOPT, the MXCSR mask, the initial state; print one line. */
 void fpu_init(void);
 
 /* A state area holding the initial state (64-byte aligned), or NULL. */

@@ -13,15 +13,23 @@
 #define IRQ_KBD  1                 /* the PS/2 keyboard (i8042 port 1) */
 #define IRQ_COM1 4
 
-/* What the ACPI MADT says about the IOAPIC that serves the ISA IRQs. */
+#define MADT_MAX_CPUS 256          /* processors the MADT parse keeps (arch/smp.h starts MAX_CPUS) */
+
+/* What the ACPI MADT says about the IOAPIC that serves the ISA IRQs, and
+ * the processors. */
 struct madt_info {
 	uint64_t ioapic_phys;          /* the IOAPIC whose inputs start at GSI 0 */
 	uint32_t isa_gsi[NIRQ];        /* ISA IRQ -> global system interrupt */
 	uint16_t isa_flags[NIRQ];      /* MPS INTI flags of an override, 0 = ISA's defaults */
+	/* Every processor (Local APIC and Local x2APIC entries) whose flags
+	 * say enabled or online-capable, in table order, each APIC id once. */
+	uint32_t cpu_apic_id[MADT_MAX_CPUS];
+	unsigned ncpus;
 };
 
 /* Fill m from the MADT under the loader's RSDP (ISA IRQs identity-mapped
- * unless overridden). false when there is no RSDP, MADT or IOAPIC. */
+ * unless overridden). false when there is no RSDP, MADT or IOAPIC (the
+ * processors found are in m even then). */
 bool acpi_madt(uint64_t rsdp_phys, struct madt_info *m);
 
 /* Find the IOAPIC and mask all its inputs; false when there is none. */

@@ -22,6 +22,7 @@
 
 struct proc;
 struct trap_frame;
+struct tss;
 
 struct percpu {
 	struct percpu *self;        /* so C can find the area: mov %gs:0 */
@@ -45,6 +46,11 @@ struct percpu {
 	uint64_t vsyscall_calls;    /* calls into the vsyscall page emulated (arch/x86_64/vsyscall.c) */
 	uint64_t fast32_pad;        /* the current process's 32-bit vDSO landing pad, 0 for a 64-bit one:
 				     * the sysenter and compat-syscall stubs' return eip (fast32.c) */
+	uint32_t cpu;               /* this CPU's index: 0 the BSP, then the APs in MADT order (arch/smp.h) */
+	uint32_t apic_id;           /* its local APIC's id, what IPIs are addressed to */
+	struct tss *tss;            /* its own TSS (gdt.c): rsp0 and the IST stacks */
+	uint64_t ticks;             /* its own LAPIC timer's interrupts */
+	uint64_t ipis;              /* VEC_RESCHEDULE and VEC_TLB_SHOOTDOWN IPIs it took */
 };
 
 /* Has the way back to user mode work to do (percpu.exit_work)? */
@@ -56,7 +62,7 @@ work:
 	return true;
 }
 
-/* This CPU's area (one CPU for now; the GS load keeps the code SMP-shaped). */
+/* This CPU's area (every CPU has its own: arch/smp.h has the array). */
 static inline struct percpu *this_cpu(void)
 {
 	struct percpu *p;
@@ -64,8 +70,24 @@ static inline struct percpu *this_cpu(void)
 	return p;
 }
 
-/* Set GS.base to this CPU's area (and KERNEL_GS_BASE to 0 for the first user). */
-void percpu_init(void);
+/* This CPU's index (percpu.cpu): 0 the BSP, 1.. the APs. Only stable
+ * while nothing can move the caller to another CPU (today: always, as
+ * kernel code runs with interrupts off and processes only on CPU 0). */
+static inline unsigned cpu_id(void)
+{
+	uint32_t c;
+	__asm__("movl %%gs:%c1, %0" : "=r"(c) : "i"(offsetof(struct percpu, cpu)));
+	return c;
+}
+
+/*
+ * Everything one CPU keeps of its own, set up the same way on the BSP at
+ * boot and on each AP as it starts (the one function for both): its GDT
+ * and TSS, the shared IDT, CR0/CR4/EFER/XCR0 as cpu_init chose for all,
+ * PAT, GS.base = pc (KERNEL_GS_BASE 0), TSC_AUX = its index, and the
+ * SYSCALL/SYSENTER MSRs with the dispatchers. Not the LAPIC (lapic.c).
+ */
+void cpu_local_init(struct percpu *pc);
 
 #endif
 #endif

@@ -41,6 +41,8 @@ static inline int frame_is_compat(const struct trap_frame *tf)
 #define VEC_TIMER    32
 #define VEC_IRQBENCH 33          /* the latency measurement's timer only (arch/x86_64/irqbench.S) */
 #define VEC_IRQ0     48          /* 48..63: ISA IRQs 0..15 through the IOAPIC (arch/irq.h) */
+#define VEC_RESCHEDULE    0xf0   /* IPI: reserved for the cross-CPU scheduler's wake-up (not sent yet) */
+#define VEC_TLB_SHOOTDOWN 0xf1   /* IPI: reserved for TLB shootdowns (not sent yet) */
 #define VEC_SPURIOUS 0xff
 
 /* The page-fault error code's bits (the CPU's, Linux's names). */
@@ -77,11 +79,15 @@ struct trap_fixup_record {
 };
 extern struct trap_fixup_record last_fixup;
 
-void gdt_init(void);
-void idt_init(void);
-/* Point the TSS's IST slots at guarded stacks once the VMM can make them. */
-void tss_set_ist(int ist, uint64_t top);
-void tss_set_rsp0(uint64_t top);
+struct percpu;
+/* Load pc's own GDT and TSS (made on first use), its CPUNODE segment for
+ * the vDSO's getcpu holding pc->cpu; segment registers reloaded. */
+void gdt_load(struct percpu *pc);
+void idt_init(void);                 /* fill the one IDT every CPU shares (idt_load loads it) */
+void idt_load(void);
+/* Point pc's TSS IST slots at guarded stacks once the VMM can make them. */
+void tss_set_ist(struct percpu *pc, int ist, uint64_t top);
+void tss_set_rsp0(uint64_t top);     /* this CPU's */
 
 /* Print the frame's registers (used by panic). */
 void trap_dump(const struct trap_frame *tf);   /* vector line + registers */

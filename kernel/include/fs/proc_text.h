@@ -99,7 +99,8 @@ void proc_filesystems_line(struct seqbuf *s, const char *type, bool nodev);
 void proc_version(struct seqbuf *s, const char *sysname, const char *release, const char *version,
 		  const char *compiler);
 
-/* /proc/cpuinfo: one CPU, from CPUID. */
+/* /proc/cpuinfo: one CPU's block (index cpu, its APIC id, of ncpus
+ * online), from CPUID (the BSP's: QEMU's CPUs are alike). */
 enum {                               /* CPUID's feature registers, in the order Linux prints them */
 	CPUW_1_EDX, CPUW_X1_EDX, CPUW_1_ECX, CPUW_X1_ECX, CPUW_7_EBX, CPUW_7_ECX, CPUW_7_EDX, CPUW_N
 };                                   /* (1: leaf 1, 7: leaf 7, X1: leaf 0x80000001) */
@@ -110,6 +111,6 @@ struct cpu_snap {
 	uint32_t words[CPUW_N];          /* CPUID leaves' feature registers */
 };
 
-void proc_cpuinfo(struct seqbuf *s, const struct cpu_snap *c);
+void proc_cpuinfo(struct seqbuf *s, const struct cpu_snap *c, unsigned cpu, unsigned apicid, unsigned ncpus);
 
 #endif

@@ -6,7 +6,8 @@
  * storage, so the same code runs in the kernel and in a host test.
  *
  * Frame 0 and everything below 1 MiB are never handed out (NULL stays
- * unmapped; low memory is kept for real-mode trampolines later).
+ * unmapped; low memory is where the APs' real-mode trampoline goes:
+ * arch/x86_64/smp.c).
  */
 #ifndef MM_PMM_H
 #define MM_PMM_H
