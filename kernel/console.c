@@ -3,6 +3,12 @@
 #include "kernel.h"
 #include "lib/fmt.h"
 #include "lib/klog.h"
+#include "lock.h"
+
+/* One kprintf at a time, so lines from several CPUs do not mix; a panic
+ * turns it off (console_unlocked), as the CPUs it stops may hold it. */
+static struct spinlock console_lock = SPINLOCK_INIT("console_lock", 2);
+volatile bool console_unlocked = true;   /* until this CPU's GS area exists (main.c) */
 
 uint64_t console_writes;
 static unsigned column;
@@ -47,7 +53,15 @@ static void sink(void *ctx, const char *s, size_t n)
 
 int kvprintf(const char *fmt, va_list ap)
 {
-	return fmt_vformat(sink, NULL, fmt, ap);
+	bool lock = !console_unlocked;
+	int n;
+
+	if (lock)
+		spin_lock(&console_lock);
+	n = fmt_vformat(sink, NULL, fmt, ap);
+	if (lock)
+		spin_unlock(&console_lock);
+	return n;
 }
 
 int kprintf(const char *fmt, ...)

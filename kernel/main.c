@@ -9,6 +9,7 @@
 #include "dev/random.h"
 #include "dev/tty.h"
 #include "kernel.h"
+#include "lock.h"
 #include "lib/cmdline.h"
 #include "fs/vfs.h"
 #include "proc.h"
@@ -52,7 +53,7 @@ static void kmain2(void *unused)
 {
 	lapic_init();
 	timer_init();           /* calibrate; the tick, with the clock and sleep handlers */
-	smp_boot();             /* every AP up and idle (processes stay on CPU 0 for now) */
+	smp_boot();             /* every AP up and idle until the scheduler starts */
 	random_init();          /* the generator's seed: the TSC is calibrated now */
 	tty_init();             /* console input by interrupt (IOAPIC), or polled on the tick */
 	proc_init();            /* the process table */
@@ -82,9 +83,11 @@ static void kmain2(void *unused)
 	}
 	args[nargs] = NULL;
 	cli();                  /* kernel code runs with interrupts off from here */
+	kernel_lock();          /* and under the big kernel lock (lock.h) */
 	vfs_init();
 	start_init(init, args);
-	scheduler();
+	kernel_unlock();
+	scheduler();            /* the APs' schedulers start with this one */
 	kprintf("kernel: no process left; shutting down\n");
 	machine_exit(KEXIT_SUCCESS);
 }
@@ -110,6 +113,7 @@ void kmain(struct boot_info *bi)
 	cpu_init();             /* what every CPU will enable (CPUID) */
 	syscall_init();         /* which entries and dispatchers every CPU will have */
 	cpu_local_init(&cpus[0]);  /* this CPU's GDT, TSS, GS, control registers, entry MSRs: as each AP's */
+	console_unlocked = false;  /* cpu_id() works now: kprintf's lines are taken whole (console.c) */
 	fpu_init();             /* the state areas' size and initial state */
 	print_memory_map(bi);
 	frames_init(bi);

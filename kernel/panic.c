@@ -23,6 +23,7 @@ static void vpanic(const struct trap_frame *tf, const char *fmt, va_list ap)
 		for (;;)                   /* another CPU's panic reports; its NMI stops this one */
 			hlt();
 	}
+	console_unlocked = true;           /* a CPU stopped mid-line must not hold the console */
 	kprintf("\nKERNEL PANIC: ");
 	kvprintf(fmt, ap);
 	kprintf("\n");

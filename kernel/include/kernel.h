@@ -16,6 +16,7 @@ static inline void *phys_to_virt(uint64_t pa) { return (void *)(pa + DIRECT_MAP_
 static inline uint64_t virt_to_phys(const void *va) { return (uint64_t)va - DIRECT_MAP_BASE; }
 
 /* console.c: everything printed goes to the serial port and the framebuffer. */
+extern volatile bool console_unlocked;     /* set by a panic: kprintf takes no lock (console.c) */
 int kprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int kvprintf(const char *fmt, va_list ap);
 void console_write(const char *s, size_t n);

@@ -122,6 +122,8 @@ struct proc {
 	uint64_t vdso_base;              /* where execve mapped the vDSO (the 32-bit one for compat) */
 	uint64_t clear_child_tid;        /* set_tid_address */
 	struct tgroup *g;                /* its process (thread group) */
+	uint64_t cpus_allowed;           /* the CPUs it may run on (sched_setaffinity): bit n, CPU n */
+	int cpu;                         /* the CPU it runs on, or ran on last */
 	struct proc *vfork_parent;       /* a vfork child's parent, asleep until the child execs or ends */
 	int status;                      /* wait status word once a zombie */
 	bool autoreap;                   /* an orphan, or its parent ignores SIGCHLD: freed when it ends */
@@ -249,10 +251,19 @@ long proc_exec(struct proc *p, const char *path, char *const argv[], char *const
 
 /* sched.c */
 void sched_init(void);                    /* preempt on the timer tick (time/timer.h) */
-void scheduler(void);                     /* run processes until none is left */
+void scheduler(void);                     /* this CPU runs threads (the BSP's returns when none is left) */
+extern volatile bool sched_started;       /* CPU 0's scheduler runs: the APs' may start */
 extern uint64_t sched_switches;           /* context switches so far (/proc/stat's ctxt) */
 void sched(void);                         /* give up the CPU (state already set) */
 void yield(void);                         /* stay runnable, let others run */
+/* Make p runnable: into the run queue (once), and an idle CPU it may run
+ * on woken to take it. */
+void sched_make_runnable(struct proc *p);
+/* Make the CPU running thread p (on another CPU, in user mode perhaps)
+ * look at it soon: a signal, a stop, a new affinity (VEC_RESCHEDULE). */
+void sched_kick(struct proc *p);
+/* The VEC_RESCHEDULE IPI, from trap(): tf is what it interrupted. */
+void sched_ipi(struct trap_frame *tf);
 /* Read p's FS and GS bases back from the CPU into p->fs_base/gs_base: user
  * code may change them itself (wrfsbase, wrgsbase, loading a selector).
  * Only while p's bases are loaded (p running, or just switched away). */
@@ -279,6 +290,7 @@ static inline void frame_rewritten(struct proc *p)
  * refresh the rseq area (EXIT_RSEQ), deliver signals, forget the rewrite
  * (the caller leaves by a checked path). */
 void exit_work(struct trap_frame *tf);
+void exit_work_locked(struct trap_frame *tf);  /* the same under the big kernel lock (from the stubs) */
 
 /* signal.c */
 /* Signals pending for thread p: its own, and its process's. */

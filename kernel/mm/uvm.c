@@ -13,6 +13,7 @@
 #include "arch/cpu.h"
 #include "kernel.h"
 #include "mm/pmm.h"
+#include "mm/tlb.h"
 #include "mm/uvm.h"
 
 #define USER_SLOTS 256                 /* PML4 entries 0..255: the user half */
@@ -52,11 +53,13 @@ static uint64_t next_used(const uint64_t *t, uint64_t i, uint64_t end)
 	return t[i] ? i : end;
 }
 
-/* Flush va from the TLB when root is the live address space. */
+/* Flush va of space root from every TLB that may hold it: this CPU's
+ * when root is live, and every other CPU running the space (mm/tlb.h).
+ * Called right after an entry changed, before anything can allocate the
+ * frame an entry lost. */
 static void flush(uint64_t root, uint64_t va)
 {
-	if ((read_cr3() & PTE_ADDR) == root)
-		invlpg(va);
+	tlb_flush_page(root, va);
 }
 
 uint64_t uvm_create(void)
@@ -256,8 +259,13 @@ int uvm_fault_page(uint64_t root, uint64_t va, uint64_t flags, bool write)
 		*e = leaf(pa, (old & (PTE_SHARED | (pa == (old & PTE_ADDR) ? PTE_FILE : 0))) | flags);
 	}
 	/* else: already what the region allows (another path filled it, or
-	 * the TLB held an older entry): the flush below is all it needs */
-	flush(root, va);
+	 * the TLB held an older entry): the flush below is all it needs.
+	 * An entry that was not present is in no TLB: only this CPU's
+	 * flush then (for an older entry it may have had), no shootdown. */
+	if (old & PTE_P)
+		flush(root, va);
+	else if ((read_cr3() & PTE_ADDR) == root)
+		invlpg(va);
 	return 0;
 }
 
@@ -341,12 +349,11 @@ uint64_t uvm_clone(uint64_t root)
 	for (uint64_t i = next_used(pml4, 0, USER_SLOTS); i < USER_SLOTS; i = next_used(pml4, i + 1, USER_SLOTS)) {
 		if (clone_level(dst, pml4[i], 4, i << 39) < 0) {
 			uvm_destroy(dst);
-			write_cr3(read_cr3());        /* the parent's entries lost their write rights */
+			tlb_flush_all(root);          /* the parent's entries lost their write rights */
 			return 0;
 		}
 	}
-	if ((read_cr3() & PTE_ADDR) == root)
-		write_cr3(read_cr3());                /* the same: drop the writable TLB entries */
+	tlb_flush_all(root);                          /* the same: drop the writable TLB entries, on every CPU */
 	return dst;
 }
 

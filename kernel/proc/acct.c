@@ -43,7 +43,8 @@ static void sample_load(void)
 		avenrun[i] = calc_load(avenrun[i], exp_factor[i], active * FIXED_1);
 }
 
-/* The tick: charge it, and every LOAD_FREQ ticks sample the load. */
+/* A CPU's tick: charge it to its thread (or idle), and every LOAD_FREQ
+ * of CPU 0's ticks sample the load. */
 static void acct_tick(struct trap_frame *tf)
 {
 	struct proc *p = current();
@@ -56,7 +57,7 @@ static void acct_tick(struct trap_frame *tf)
 	} else {
 		cpu_times.idle++;
 	}
-	if (++load_ticks == LOAD_FREQ) {
+	if (cpu_id() == 0 && ++load_ticks == LOAD_FREQ) {   /* (the load is the system's) */
 		load_ticks = 0;
 		sample_load();
 	}
@@ -64,7 +65,7 @@ static void acct_tick(struct trap_frame *tf)
 
 void acct_init(void)
 {
-	timer_hook_add(acct_tick);
+	timer_cpu_hook_add(acct_tick);            /* each CPU charges its own thread */
 }
 
 static struct timeval ticks_to_timeval(uint64_t t)

@@ -497,6 +497,6 @@ void start_init(const char *path, char *const args[])
 	p->g->parent = p;
 	p->g->pgid = p->g->sid = p->pid;               /* leads a session whose terminal is the console */
 	tty_session_start(p);
-	p->state = P_RUNNABLE;
+	sched_make_runnable(p);
 	kprintf("kernel: started init (pid %d): %s\n", p->pid, path);
 }

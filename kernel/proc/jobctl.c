@@ -41,7 +41,7 @@ void job_stop(struct proc *p, int sig)
 		if (t == current())
 			this_cpu()->exit_work |= EXIT_SIGNAL;  /* halt before user mode */
 		else
-			wake_process(t);          /* a sleep halts at once (sleep.c), as Linux's interrupted call */
+			wake_process(t), sched_kick(t);  /* a sleep halts at once (sleep.c), as Linux's interrupted call */
 	}
 }
 

@@ -35,6 +35,7 @@ struct proc *proc_alloc(void)
 			return NULL;
 		}
 		*p = (struct proc){ .pid = next_pid++, .state = P_BLOCKED, .kstack_top = stack, .fpu = fpu, .g = &no_group,
+				    .cpus_allowed = ~0ULL,
 				    .start_ns = clock_monotonic_ns() };
 		/* The user frame sits at the top of the stack; below it, the
 		 * first context swtch() resumes: six zero registers and a return

@@ -1,26 +1,68 @@
 /*
- * sched.c - round-robin over the process table, xv6 style: the scheduler
- * runs on the boot stack and swtch()es into one process at a time; a
- * process gives the CPU back with sched(). Kernel code runs with
- * interrupts off, so nothing here needs a lock on one CPU.
+ * sched.c - scheduling threads on every CPU, xv6 style: each CPU's
+ * scheduler runs on that CPU's boot or idle stack and swtch()es into one
+ * thread at a time; a thread gives the CPU back with sched(). The ready
+ * threads wait in one run queue (lib/runq.h) that every CPU takes from,
+ * first come first served among those a CPU may run (the affinity mask).
+ * All of it runs under the big kernel lock (lock.h), which a thread holds
+ * across its switch and the scheduler hands on.
+ *
+ * A CPU with nothing to run loads the kernel's own page tables (so no TLB
+ * of an idle CPU can hold a dead space: mm/tlb.c), lets go of the lock and
+ * halts until an interrupt: its timer, or the VEC_RESCHEDULE IPI another
+ * CPU sends when it makes a thread runnable that this CPU may take.
  */
 #include "arch/cpu.h"
 #include "arch/fpu.h"
+#include "arch/smp.h"
+#include "arch/trap.h"
 #include "kernel.h"
+#include "lib/runq.h"
+#include "lock.h"
 #include "proc.h"
 #include "syscall.h"
 #include "time/timer.h"
 
-static uint64_t sched_context;           /* the scheduler's own swtch() context */
+static uint64_t sched_context[MAX_CPUS];  /* each CPU's scheduler's swtch() context */
+static struct runq runq;                 /* the ready threads */
+static volatile uint64_t idle_cpus;      /* bit n: CPU n halts in its idle loop */
 uint64_t sched_switches;
 
-/* Make p the running process: its address space, stacks, segment bases
+static bool may_run(int i, unsigned cpu, void *ctx)
+{
+	(void)ctx;
+	return procs[i].cpus_allowed & (1ULL << cpu);
+}
+
+/* Queue p; wake an idle CPU for it when kick (not for a thread that
+ * yields: its own CPU's scheduler looks at the queue next anyway). */
+static void enqueue(struct proc *p, bool kick)
+{
+	if (p->state == P_RUNNABLE)
+		return;                           /* queued already */
+	p->state = P_RUNNABLE;
+	runq_push(&runq, (int)(p - procs));
+	int c = kick ? runq_kick_target(idle_cpus, p->cpus_allowed, cpu_id()) : -1;
+	if (c >= 0)
+		lapic_send_ipi(cpus[c].apic_id, VEC_RESCHEDULE);
+}
+
+void sched_make_runnable(struct proc *p) { enqueue(p, true); }
+
+void sched_kick(struct proc *p)
+{
+	if (p->state == P_RUNNING && p->cpu != (int)cpu_id())
+		lapic_send_ipi(cpus[p->cpu].apic_id, VEC_RESCHEDULE);
+}
+
+/* Make p the running thread: its address space, stacks, segment bases
  * and x87/SSE/AVX registers; when it gives the CPU back, save those. */
 static void switch_to(struct proc *p)
 {
 	struct percpu *cpu = this_cpu();
 
 	p->state = P_RUNNING;
+	p->cpu = (int)cpu->cpu;
 	cpu->current = p;
 	cpu->kstack_top = p->kstack_top;          /* for the syscall stub */
 	cpu->fast32_pad = fast32_landing_pad(p);  /* for the sysenter and compat-syscall stubs */
@@ -34,7 +76,8 @@ static void switch_to(struct proc *p)
 	wrmsr(MSR_FS_BASE, p->fs_base);
 	wrmsr(MSR_KERNEL_GS_BASE, p->gs_base);    /* swapgs makes it GS.base in user mode */
 	fpu_load(p->fpu);
-	swtch(&sched_context, p->context);
+	swtch(&sched_context[cpu->cpu], p->context);
+	kernel_lock_set_depth(1);                 /* the scheduler's own hold, whatever p's was */
 	sched_switches++;
 	if (p->state == P_RUNNABLE)
 		p->nivcsw++;                      /* preempted, or yielded: it could have gone on */
@@ -48,11 +91,11 @@ static void switch_to(struct proc *p)
 		proc_free(p);                     /* off its stack now: an orphan ends here */
 }
 
-/* The timer's last handler: a process interrupted in user mode goes to the
- * back of the queue (round-robin on every tick), and on its way back to
- * user mode picks up what arrived meanwhile (signals). In kernel mode
- * nothing is preempted: kernel code runs with interrupts off, and the
- * scheduler's idle loop is not a process. */
+/* The timer's last handler, on every CPU: a thread interrupted in user
+ * mode goes to the back of the queue (round-robin on every tick), and on
+ * its way back to user mode picks up what arrived meanwhile (signals). In
+ * kernel mode nothing is preempted: kernel code runs with interrupts off,
+ * and the scheduler's idle loop is not a thread. */
 static void preempt(struct trap_frame *tf)
 {
 	if ((tf->cs & 3) != 3 || !current())
@@ -60,6 +103,22 @@ static void preempt(struct trap_frame *tf)
 	yield();
 	if (cpu_exit_work())
 		exit_work(tf);
+}
+
+void sched_ipi(struct trap_frame *tf)
+{
+	struct proc *p = current();
+
+	lapic_eoi();
+	if ((tf->cs & 3) != 3 || !p)
+		return;                           /* idle: the scheduler looks again */
+	kernel_lock();
+	if (!(p->cpus_allowed & (1ULL << cpu_id())))
+		yield();                          /* its new affinity leaves this CPU out */
+	signal_recalc(p);                         /* a signal or a stop sent from another CPU */
+	if (cpu_exit_work())
+		exit_work(tf);
+	kernel_unlock();
 }
 
 void proc_sync_bases(struct proc *p)
@@ -70,39 +129,54 @@ void proc_sync_bases(struct proc *p)
 
 void sched_init(void)
 {
-	timer_hook_add(preempt);
+	timer_cpu_hook_add(preempt);
 }
+
+/* Set when CPU 0's scheduler starts: the APs' start then (smp.c). */
+volatile bool sched_started;
 
 void scheduler(void)
 {
-	int last = 0;
+	unsigned me = cpu_id();
+	uint64_t kernel_root = virt_to_phys(vmm_kernel_root());
 
+	if (me == 0)
+		__atomic_store_n(&sched_started, true, __ATOMIC_RELEASE);
+	kernel_lock();
 	for (;;) {
-		struct proc *next = NULL;
-		for (int i = 1; i <= NPROC && !next; i++) {
-			struct proc *p = &procs[(last + i) % NPROC];
-			if (p->state == P_RUNNABLE)
-				next = p, last = (last + i) % NPROC;
+		int next = runq_pop(&runq, me, may_run, NULL);
+		if (next >= 0) {
+			switch_to(&procs[next]);
+			continue;
 		}
-		if (next) {
-			switch_to(next);
-		} else if (proc_count() == 0) {
+		if (me == 0 && proc_count() == 0) {
+			kernel_unlock();
 			return;
-		} else {
-			sti();                            /* idle until an interrupt */
-			hlt();
-			cli();
 		}
+		if ((read_cr3() & PTE_ADDR) != kernel_root)
+			write_cr3(kernel_root);   /* no dead space stays loaded (mm/tlb.c) */
+		__atomic_or_fetch(&idle_cpus, 1ULL << me, __ATOMIC_SEQ_CST);
+		kernel_unlock();
+		sti();                            /* idle until an interrupt: the next */
+		hlt();                            /* instruction after sti still runs */
+		cli();
+		kernel_lock();
+		__atomic_and_fetch(&idle_cpus, ~(1ULL << me), __ATOMIC_SEQ_CST);
 	}
 }
 
 void sched(void)
 {
-	swtch(&current()->context, sched_context);
+	struct proc *p = current();
+	int depth = kernel_lock_depth();
+
+	lockdep_assert_may_sleep();
+	swtch(&p->context, sched_context[cpu_id()]);
+	kernel_lock_set_depth(depth);             /* back, perhaps on another CPU: our own depth */
 }
 
 void yield(void)
 {
-	current()->state = P_RUNNABLE;
+	enqueue(current(), false);
 	sched();
 }

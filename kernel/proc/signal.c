@@ -80,6 +80,8 @@ static void signal_wake(struct proc *t)
 	wake_process(t);                          /* a sleep ends (-ERESTARTSYS & co, restart.h) */
 	if (t == current())
 		this_cpu()->exit_work |= EXIT_SIGNAL;
+	else
+		sched_kick(t);                    /* running on another CPU: it looks now */
 }
 
 /* Does sig, taken by a thread, end the whole process (SIG_DFL terminates)? */

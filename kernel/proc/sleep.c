@@ -5,8 +5,8 @@
  * (nanosleep: the timer ends them, time/sleep.c) and always end when a
  * signal arrives (-ERESTARTSYS, which a caller may pass on or change:
  * restart.h), so kill reaches a process wherever it waits.
- * One CPU with interrupts off in the kernel: no wakeup can slip in between
- * a check and the sleep.
+ * Under the big kernel lock (lock.h), which sleep_on holds until the
+ * switch, no wakeup can slip in between a check and the sleep.
  *
  * When what a process waits for and a signal come together, what it
  * waits for wins (Linux's wait_event order: the condition, then signals):
@@ -56,12 +56,12 @@ void wakeup(const void *chan)
 		    (p->state != P_BLOCKED && p->state != P_RUNNABLE))
 			continue;
 		p->chan = NULL;
-		p->state = P_RUNNABLE;
+		sched_make_runnable(p);
 	}
 }
 
 void wake_process(struct proc *p)
 {
 	if (p->state == P_BLOCKED)
-		p->state = P_RUNNABLE;
+		sched_make_runnable(p);
 }

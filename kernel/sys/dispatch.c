@@ -7,6 +7,7 @@
 #include "kernel.h"
 #include "arch/sysret.h"
 #include "lib/nospec.h"
+#include "lock.h"
 #include "proc.h"
 #include "syscall.h"
 #include "time/timer.h"
@@ -86,14 +87,30 @@ const char *const syscall_names[NR_SYSCALLS] = {
 #undef SYSCALL_NI
 };
 
+/* The numbers by name, from the same list. */
+enum {
+#define SYSCALL(nr, name, entry, nargs) NR_##name = nr,
+#include "syscall_list.h"
+#undef SYSCALL
+};
+
 /* The number is eax, as on Linux (its entry takes it as an int): the upper
  * 32 bits of rax are ignored, so (1 << 32) | 39 is getpid, and -1 or the
  * x32 range (bit 30) is -ENOSYS. It is clamped with cmov, so even a
  * mispredicted bounds check cannot send the table load past its end
- * (lib/nospec.h). A tail call: the stub stores the result in tf->rax. */
+ * (lib/nospec.h). The call runs under the big kernel lock (lock.h) but
+ * for getpid and gettid, which read only the caller's own thread: they
+ * scale with the CPUs. The stub stores the result in tf->rax. */
 long syscall_dispatch(struct trap_frame *tf)
 {
-	return table[clamp_nospec((uint32_t)tf->rax, NR_SYSCALLS)](tf);
+	uint32_t nr = (uint32_t)tf->rax;
+
+	if (nr == NR_getpid || nr == NR_gettid)
+		return table[nr](tf);
+	kernel_lock();
+	long r = table[clamp_nospec(nr, NR_SYSCALLS)](tf);
+	kernel_unlock();
+	return r;
 }
 
 void exit_work(struct trap_frame *tf)
@@ -109,8 +126,15 @@ void exit_work(struct trap_frame *tf)
 	this_cpu()->exit_work = signal_pending(p) ? EXIT_SIGNAL : 0;
 }
 
+void exit_work_locked(struct trap_frame *tf)
+{
+	kernel_lock();
+	exit_work(tf);
+	kernel_unlock();
+}
+
 int syscall_exit_slow(struct trap_frame *tf)
 {
-	exit_work(tf);
+	exit_work_locked(tf);
 	return syscall_sysret_ok(tf);
 }

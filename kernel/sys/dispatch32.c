@@ -10,6 +10,7 @@
 #include "arch/frame.h"
 #include "kernel.h"
 #include "lib/nospec.h"
+#include "lock.h"
 #include "syscall.h"
 
 /* Every i386 call's name, the kernel's and the missing ones alike; its
@@ -51,7 +52,22 @@ const char *syscall32_name(uint64_t nr)
 
 /* The number is eax, clamped with cmov (lib/nospec.h) as on the 64-bit
  * path. (r8-r15 are zero in every compat frame: the stubs push zeros.) */
+/* The i386 numbers by name. */
+enum {
+#define SYSCALL32(nr, name, entry, nargs) NR32_##name = nr,
+#include "syscall32_list.h"
+#undef SYSCALL32
+};
+
+/* As syscall_dispatch: under the big kernel lock but for getpid and gettid. */
 long syscall32_dispatch(struct trap_frame *tf)
 {
-	return table32[clamp_nospec((uint32_t)tf->rax, NR32)](tf);
+	uint32_t nr = (uint32_t)tf->rax;
+
+	if (nr == NR32_getpid || nr == NR32_gettid)
+		return table32[nr](tf);
+	kernel_lock();
+	long r = table32[clamp_nospec(nr, NR32)](tf);
+	kernel_unlock();
+	return r;
 }

@@ -82,7 +82,8 @@ long thread_clone(struct trap_frame *tf, uint64_t sp, bool settls, uint64_t tls)
 	c->sig_blocked = p->sig_blocked;          /* the mask is inherited; no altstack, no rseq (Linux) */
 	c->nice = p->nice, c->ioprio = p->ioprio;
 	c->no_new_privs = p->no_new_privs, c->ngroups = p->ngroups;
-	c->state = P_RUNNABLE;
+	c->cpus_allowed = p->cpus_allowed;
+	sched_make_runnable(c);
 	return c->pid;
 }
 

@@ -91,7 +91,8 @@ long proc_fork(struct trap_frame *tf, bool share_vm)
 	c->nice = p->nice, c->ioprio = p->ioprio;
 	c->no_new_privs = p->no_new_privs, c->ngroups = p->ngroups;
 	signal_fork(c, p);
-	c->state = P_RUNNABLE;
+	c->cpus_allowed = p->cpus_allowed;       /* inherited, as Linux's */
+	sched_make_runnable(c);
 	return c->pid;
 }
 

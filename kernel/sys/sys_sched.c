@@ -1,23 +1,25 @@
 /*
  * sys_sched.c - the scheduler's calls: sched_yield, and the CPU affinity
- * masks of a machine with one CPU (nanosleep is time/sleep.c's).
+ * masks (nanosleep is time/sleep.c's). A thread runs only on the CPUs of
+ * its mask (proc/sched.c takes the first thread allowed on it from the
+ * run queue); the mask is inherited by fork and clone, and kept by execve.
  */
 #include "api/errno.h"
+#include "arch/smp.h"
 #include "kernel.h"
 #include "proc.h"
 #include "syscall.h"
 #include "uaccess.h"
 
 /* The kernel's CPU mask: one unsigned long (Linux's cpumask_size() for
- * up to 64 CPUs), of which bit 0, CPU 0, is the only CPU a process can
- * run on. The APs are online (arch/smp.h, /proc/cpuinfo lists them), but
- * the scheduler does not use them yet: a mask naming them would make
- * musl's sysconf(_SC_NPROCESSORS_ONLN) and every thread pool believe in
- * CPUs it cannot have. The step that schedules across CPUs makes the
- * mask (and sched_setaffinity) real. */
+ * up to 64 CPUs); bit n is CPU n of arch/smp.h. */
 #define CPUMASK_SIZE 8
-#define NR_CPUS      1                 /* CPUs this machine has */
-#define CPUS_PRESENT 1UL               /* their mask */
+
+/* The CPUs that are online: what a mask may name. */
+static uint64_t cpus_online(void)
+{
+	return ncpus_online >= 64 ? ~0ULL : (1ULL << ncpus_online) - 1;
+}
 
 long sys_sched_yield(struct trap_frame *tf)
 {
@@ -32,12 +34,14 @@ long sys_sched_getaffinity(struct trap_frame *tf)
 {
 	int pid = (int)arg(tf, 0);
 	uint32_t len = (uint32_t)arg(tf, 1);
-	uint64_t mask = CPUS_PRESENT;
+	struct proc *p = pid ? proc_by_pid(pid) : current();
+	uint64_t mask;
 
-	if (len * 8ULL < NR_CPUS || len % (frame_is_compat(tf) ? 4 : sizeof(unsigned long)))
+	if (len * 8ULL < ncpus_online || len % (frame_is_compat(tf) ? 4 : sizeof(unsigned long)))
 		return -EINVAL;                   /* an i386 caller's long is 4 bytes (Linux's compat_ulong_t) */
-	if (pid && !proc_by_pid(pid))
+	if (!p)
 		return -ESRCH;
+	mask = p->cpus_allowed & cpus_online();
 	if (len > CPUMASK_SIZE)
 		len = CPUMASK_SIZE;
 	return copy_to_user((void *)arg(tf, 2), &mask, len) < 0 ? -EFAULT : (long)len;
@@ -45,8 +49,9 @@ long sys_sched_getaffinity(struct trap_frame *tf)
 
 /* sched_setaffinity(pid, len, mask): the mask is read first (a short one
  * is zero-extended, the bytes past the kernel's mask are not read), then
- * the process found; a mask without CPU 0 names no CPU this machine has:
- * -EINVAL. With one CPU there is nothing to remember. */
+ * the thread found (pid is a tid, 0 the caller); a mask with no online
+ * CPU is -EINVAL. A thread running on a CPU its new mask leaves out moves
+ * at once: the caller yields, another thread's CPU is kicked. */
 long sys_sched_setaffinity(struct trap_frame *tf)
 {
 	int pid = (int)arg(tf, 0);
@@ -55,7 +60,15 @@ long sys_sched_setaffinity(struct trap_frame *tf)
 
 	if (copy_from_user(&mask, (const void *)arg(tf, 2), len < CPUMASK_SIZE ? len : CPUMASK_SIZE) < 0)
 		return -EFAULT;
-	if (pid && !proc_by_pid(pid))
+	struct proc *p = pid ? proc_by_pid(pid) : current();
+	if (!p || p->state == P_ZOMBIE)
 		return -ESRCH;
-	return mask & CPUS_PRESENT ? 0 : -EINVAL;
+	if (!(mask & cpus_online()))
+		return -EINVAL;
+	p->cpus_allowed = mask & cpus_online();
+	if (p == current() && !(mask & (1ULL << cpu_id())))
+		yield();                          /* off to a CPU it may run on */
+	else
+		sched_kick(p);
+	return 0;
 }

@@ -28,7 +28,7 @@ void sleep_tick(struct trap_frame *tf)
 			now = clock_monotonic_ns();
 		if (now >= p->wake_ns) {
 			p->chan = NULL;               /* the deadline, not a signal */
-			p->state = P_RUNNABLE;
+			sched_make_runnable(p);
 		}
 	}
 }

@@ -14,14 +14,21 @@
 
 uint64_t lapic_timer_hz;
 static volatile uint64_t ticks;
-static timer_hook_fn *hooks[MAX_HOOKS];
-static int nhooks;
+static timer_hook_fn *hooks[MAX_HOOKS], *cpu_hooks[MAX_HOOKS];
+static int nhooks, ncpu_hooks;
 
 void timer_hook_add(timer_hook_fn *fn)
 {
 	if (nhooks == MAX_HOOKS)
 		panic("timer: more than %d tick handlers", MAX_HOOKS);
 	hooks[nhooks++] = fn;
+}
+
+void timer_cpu_hook_add(timer_hook_fn *fn)
+{
+	if (ncpu_hooks == MAX_HOOKS)
+		panic("timer: more than %d per-CPU tick handlers", MAX_HOOKS);
+	cpu_hooks[ncpu_hooks++] = fn;
 }
 
 void timer_init(void)
@@ -46,18 +53,16 @@ void timer_start(void)
 void timer_interrupt(struct trap_frame *tf)
 {
 	this_cpu()->ticks++;
-	/* Only CPU 0 keeps time and runs the handlers: processes run there
-	 * alone (arch/smp.h). An AP's own tick just wakes its idle loop until
-	 * the scheduler across CPUs gives it handlers of its own (per-CPU
-	 * preemption and CPU time; the clocks stay CPU 0's). */
-	if (cpu_id() != 0) {
-		lapic_eoi();
-		return;
+	lapic_eoi();            /* now: a handler may switch to another thread */
+	/* CPU 0 keeps time: the clocks, sleep deadlines, interval timers.
+	 * Every CPU then charges and preempts its own thread. */
+	if (cpu_id() == 0) {
+		ticks++;
+		for (int i = 0; i < nhooks; i++)
+			hooks[i](tf);
 	}
-	ticks++;
-	lapic_eoi();            /* now: a handler may switch to another process */
-	for (int i = 0; i < nhooks; i++)
-		hooks[i](tf);
+	for (int i = 0; i < ncpu_hooks; i++)
+		cpu_hooks[i](tf);
 }
 
 uint64_t timer_ticks(void) { return ticks; }

@@ -64,7 +64,7 @@ int80_64:
 	 * path, which checks what iretq will load. */
 int80_work:
 	movq	%rsp, %rdi
-	call	exit_work
+	call	exit_work_locked		/* exit_work under the big kernel lock */
 	jmp	trap_return
 
 	/* Not from 64-bit user mode: from compat mode (the only other user
@@ -361,13 +361,15 @@ syscall32_entry:
  * A new process's first way to user mode: proc_alloc's first context
  * "returns" here with rsp at the process's trap frame. Signals sent before
  * it ever ran are acted on first, as on every other way out (Linux's
- * ret_from_fork); then the general iretq path.
+ * ret_from_fork); then the general iretq path. The scheduler's hold on
+ * the big kernel lock, which came with the switch, ends first.
  */
 	.global ret_from_fork
 	.balign 16
 ret_from_fork:
+	call	kernel_unlock_all		/* the scheduler switched here holding the big lock (lock.h) */
 	cmpq	$0, %gs:PC_EXIT_WORK
 	je	trap_return
 	movq	%rsp, %rdi			/* rdi = struct trap_frame * */
-	call	exit_work
+	call	exit_work_locked		/* exit_work under the big kernel lock */
 	jmp	trap_return

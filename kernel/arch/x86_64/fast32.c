@@ -13,6 +13,7 @@
 #include "arch/percpu.h"
 #include "arch/sysret.h"
 #include "kernel.h"
+#include "lock.h"
 #include "proc.h"
 #include "syscall.h"
 #include "vdso32.h"
@@ -30,6 +31,7 @@ uint64_t fast32_landing_pad(const struct proc *p)
  * exist (as sysenter on AMD CPUs): SIGILL. */
 void fast32_bad_mode(struct trap_frame *tf)
 {
+	kernel_lock();                            /* (ends the process: never let go here) */
 	proc_kill_fault(tf, SIGILL, tf->vector == VEC_SYSENTER ? "sysenter from a 64-bit program"
 							 : "compat syscall from a 64-bit program");
 }
@@ -74,6 +76,6 @@ iret:
 int fast32_exit_slow(struct trap_frame *tf)
 {
 	if (cpu_exit_work())
-		exit_work(tf);
+		exit_work_locked(tf);
 	return fast32_return_ok(tf);
 }

@@ -28,6 +28,7 @@
 #include "kernel.h"
 #include "lib/fmt.h"
 #include "mm/pmm.h"
+#include "proc.h"
 #include "time/clock.h"
 #include "time/timer.h"
 
@@ -196,11 +197,15 @@ unsigned smp_cpus_listed(void)
  * wake it, and nothing it runs touches shared state. */
 static void __attribute__((noreturn)) ap_idle(struct percpu *pc)
 {
-	for (;;) {
+	/* Halt until CPU 0's scheduler runs (the kernel is set up then, and
+	 * init queued), then schedule threads here too (proc/sched.c). */
+	while (!__atomic_load_n(&sched_started, __ATOMIC_ACQUIRE)) {
 		if (panic_ap == pc->cpu)
 			panic("ktest: panic on CPU %u on purpose (test=panic-ap)", pc->cpu);
 		__asm__ volatile("sti; hlt; cli" ::: "memory");
 	}
+	scheduler();
+	panic("an AP's scheduler returned");
 }
 
 void ap_main(struct percpu *pc)

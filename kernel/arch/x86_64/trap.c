@@ -10,6 +10,8 @@
 #include "arch/trap.h"
 #include "api/abi.h"
 #include "kernel.h"
+#include "lock.h"
+#include "mm/tlb.h"
 #include "mm/pmm.h"
 #include "mm/vm.h"
 #include "proc.h"
@@ -129,6 +131,7 @@ static int fault_signal(uint64_t vector)
  * context). */
 void trap_bad_return(struct trap_frame *tf)
 {
+	kernel_lock();                          /* (from isr.S, like trap()) */
 	if (!current())
 		panic_frame(tf, "return to user rip 0x%lx cs 0x%lx ss 0x%lx, no process", tf->rip, tf->cs, tf->ss);
 	tf->vector = 13;
@@ -137,27 +140,16 @@ void trap_bad_return(struct trap_frame *tf)
 									 : "return to a segment that is not the user's");
 	if (cpu_exit_work())
 		exit_work(tf);
+	kernel_unlock();
 }
 
-void trap(struct trap_frame *tf)
+/* Everything but the NMI and the IPIs, under the big kernel lock. */
+static void trap_locked(struct trap_frame *tf)
 {
 	bool from_user = (tf->cs & 3) == 3;
 
-	/* Another CPU's panic stops this one (never returns then). */
-	if (tf->vector == 2 && smp_nmi(tf))
-		return;
 	if (tf->vector == VEC_TIMER) {
 		timer_interrupt(tf);    /* the tick and its handlers (time/timer.h) */
-		return;
-	}
-	if (tf->vector == VEC_SPURIOUS)
-		return;                 /* spurious LAPIC interrupts take no EOI */
-	/* The IPIs reserved for the next steps (arch/smp.h): today they are
-	 * only counted (the ktest sends some); the cross-CPU scheduler's
-	 * wake-up and the TLB shootdown handlers go here. */
-	if (tf->vector == VEC_RESCHEDULE || tf->vector == VEC_TLB_SHOOTDOWN) {
-		this_cpu()->ipis++;
-		lapic_eoi();
 		return;
 	}
 	if (tf->vector >= VEC_IRQ0 && tf->vector < VEC_IRQ0 + NIRQ) {
@@ -206,4 +198,25 @@ void trap(struct trap_frame *tf)
 		return;
 	panic_frame(tf, "%s in %s mode at rip 0x%lx", trap_name(tf->vector),
 		    from_user ? "user" : "kernel", tf->rip);
+}
+
+void trap(struct trap_frame *tf)
+{
+	/* Another CPU's panic stops this one (never returns then). */
+	if (tf->vector == 2 && smp_nmi(tf))
+		return;
+	if (tf->vector == VEC_SPURIOUS)
+		return;                 /* spurious LAPIC interrupts take no EOI */
+	/* The IPIs take no lock: a CPU holding it may be waiting for them. */
+	if (tf->vector == VEC_TLB_SHOOTDOWN || tf->vector == VEC_RESCHEDULE) {
+		this_cpu()->ipis++;
+		if (tf->vector == VEC_TLB_SHOOTDOWN)
+			tlb_ipi();      /* mm/tlb.c */
+		else
+			sched_ipi(tf);  /* proc/sched.c: a wake-up, or a look at signals */
+		return;
+	}
+	kernel_lock();
+	trap_locked(tf);
+	kernel_unlock();
 }

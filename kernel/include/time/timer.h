@@ -28,7 +28,9 @@ struct trap_frame;
 typedef void timer_hook_fn(struct trap_frame *tf);
 
 void timer_init(void);                  /* calibrate, start the tick, register time/'s handlers */
-void timer_hook_add(timer_hook_fn *fn); /* run fn on every tick, after those registered before */
+void timer_hook_add(timer_hook_fn *fn); /* run fn on CPU 0's every tick, after those registered before */
+/* Run fn on every CPU's tick, after CPU 0's own handlers (CPU time, preemption). */
+void timer_cpu_hook_add(timer_hook_fn *fn);
 void timer_interrupt(struct trap_frame *tf);   /* from trap(), vector VEC_TIMER */
 void timer_start(void);                 /* (re)start the LAPIC timer's periodic mode at HZ */
 uint64_t timer_ticks(void);             /* timer interrupts so far */

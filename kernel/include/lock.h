@@ -1,0 +1,64 @@
+/*
+ * lock.h - the kernel's locks, and the order they are taken in.
+ *
+ * Kernel code was written for one CPU with interrupts off; with several
+ * CPUs it runs under one lock, the big kernel lock (Linux 2.0's model,
+ * xv6's ptable lock grown to the whole kernel):
+ *
+ *   - every way into the kernel from user mode (system calls, exceptions,
+ *     interrupts) takes it, and the way back to user mode lets it go;
+ *     a few calls that only read the caller's own thread (getpid,
+ *     gettid: sys/dispatch.c) run without it, so that they scale;
+ *   - it is held across a context switch: a thread that sleeps (sched())
+ *     hands it to its CPU's scheduler, which hands it to the next thread;
+ *     each thread keeps its own nesting depth across the switch;
+ *   - a CPU that waits for it spins with interrupts off, answering TLB
+ *     shootdowns while it waits (mm/tlb.c), so the holder may wait for
+ *     every CPU's answer without a deadlock.
+ *
+ * Spinlocks beside it, for what runs without the big lock (printing from
+ * any CPU, a panic). The order (a lock may only be taken while holding
+ * locks of lower rank; LOCKDEP builds check it on every acquire):
+ *
+ *   rank 1  kernel_lock   the big kernel lock (recursive on one CPU)
+ *   rank 2  console_lock  kprintf's lines whole (console.c)
+ *
+ * A sleep (sched()) with any spinlock held but the big lock is a bug that
+ * a LOCKDEP build catches too (panic "sleeping with ... held").
+ */
+#ifndef LOCK_H
+#define LOCK_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct spinlock {
+	volatile uint32_t next, serving;  /* a ticket lock: taken in order of arrival */
+	const char *name;
+	int rank;                         /* the order above */
+	int owner;                        /* the CPU holding it, -1 none */
+};
+
+#define SPINLOCK_INIT(n, r) { 0, 0, n, r, -1 }
+
+void spin_lock(struct spinlock *l);
+void spin_unlock(struct spinlock *l);
+bool spin_held(const struct spinlock *l);   /* by this CPU */
+
+/* The big kernel lock: recursive on one CPU (a page fault inside a
+ * system call takes it again). */
+void kernel_lock(void);
+void kernel_unlock(void);
+bool kernel_locked(void);                  /* by this CPU */
+/* Around a context switch: the depth the switching thread holds it at,
+ * put back when it runs again (the lock itself stays with the CPU). */
+int kernel_lock_depth(void);
+void kernel_lock_set_depth(int depth);
+/* Let go of it whatever the depth (a new thread's first way to user
+ * mode, a panic). */
+void kernel_unlock_all(void);
+
+/* lockdep: sched() asks that nothing but the big lock is held. */
+void lockdep_assert_may_sleep(void);
+
+#endif
