@@ -457,6 +457,20 @@ v=$(verdict)
 	ok "harness: a kernel stack overflow is a double fault and a clean panic" ||
 	{ not_ok "harness: a kernel stack overflow is a clean panic ($v, QEMU status $rc)"; tail -20 "$log"; }
 
+# 4c. A panic on another CPU (an AP) stops CPU 0 by NMI: the panic names
+# its CPU, and CPU 0's registers follow (docs/smp.md). With one CPU it is
+# CPU 0's own panic.
+guest panic-ap "test=panic-ap"
+v=$(verdict)
+if [ "$(smp_count "$ACCEL_RESOLVED")" -gt 1 ]; then
+	grep -q 'KERNEL PANIC: ktest: panic on CPU 1' "$log" && grep -q '  on cpu 1 (LAPIC id ' "$log" &&
+		grep -q '  cpu 0 (LAPIC id [0-9]*) stopped by NMI:' "$log"
+else
+	grep -q 'KERNEL PANIC: ktest: panic on CPU 0' "$log"
+fi && [ "$v" = panic ] && [ "$rc" -eq "$QEMU_PANIC" ] &&
+	ok "harness: a panic on an AP stops the other CPUs, each printing its registers" ||
+	{ not_ok "harness: a panic on an AP ($v, QEMU status $rc)"; tail -20 "$log"; }
+
 # 5. The loader refuses a corrupt kernel.elf with a clear message (never jumps).
 corrupt_kernel() {
 	head -c 1000 "$BUILD/kernel/kernel.elf" | mcopy -o -i "$1" - ::/boot/kernel.elf

@@ -124,13 +124,11 @@ smp_count() {
 # icount, one word per line, multi-threaded TCG when smp_count says more
 # than one vCPU. QEMU_CPU replaces the CPU model (the matrix).
 accel_args() {
+	local tcg=tcg
+	[ "$(smp_count tcg)" -eq 1 ] || tcg=tcg,thread=multi
 	case $1 in
 	kvm) printf '%s\n' -accel kvm -cpu "${QEMU_CPU:-host}" ;;
-	tcg) if [ "$(smp_count tcg)" -gt 1 ]; then
-		printf '%s\n' -accel tcg,thread=multi -cpu "${QEMU_CPU:-max}"
-	     else
-		printf '%s\n' -accel tcg -cpu "${QEMU_CPU:-max}"
-	     fi ;;
+	tcg) printf '%s\n' -accel "$tcg" -cpu "${QEMU_CPU:-max}" ;;
 	icount) printf '%s\n' -accel tcg -cpu "${QEMU_CPU:-max}" -icount shift=0 ;;
 	*) die "no QEMU options for accelerator '$1'" ;;
 	esac
