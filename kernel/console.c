@@ -1,5 +1,6 @@
 /* console.c - kprintf: format once, write to the serial port, the screen
  * and the kernel log (lib/klog.h). */
+#include "arch/cpu.h"
 #include "kernel.h"
 #include "lib/fmt.h"
 #include "lib/klog.h"
@@ -54,13 +55,19 @@ static void sink(void *ctx, const char *s, size_t n)
 int kvprintf(const char *fmt, va_list ap)
 {
 	bool lock = !console_unlocked;
+	uint64_t flags = read_rflags();
 	int n;
 
-	if (lock)
+	if (lock) {
+		cli();                            /* no interrupt (and its locks) while we hold it */
 		spin_lock(&console_lock);
+	}
 	n = fmt_vformat(sink, NULL, fmt, ap);
-	if (lock)
+	if (lock) {
 		spin_unlock(&console_lock);
+		if (flags & RFLAGS_IF)
+			sti();
+	}
 	return n;
 }
 

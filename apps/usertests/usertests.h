@@ -128,6 +128,9 @@ void *map_pages(long n);
 extern const char ro_page[];
 
 struct trapdoor_stats stats_now(void);
+/* Run only on CPU 0 from now on (sched_setaffinity): for cases that read
+ * which CPU they are on. A case runs in its own child, so it ends there. */
+void pin_to_cpu0(void);
 
 /* The directory file cases work in; made and removed by each case. */
 #define TDIR "/ut"

@@ -221,3 +221,10 @@ long write_file(const char *path, const char *s, int mode)
 	sys_close(fd);
 	return r;
 }
+
+void pin_to_cpu0(void)
+{
+	unsigned long one = 1;
+
+	EXPECT(RAW(SYS_sched_setaffinity, 0, sizeof(one), &one, 0, 0, 0) == 0);
+}

@@ -10,6 +10,7 @@
 #include "arch/cpu.h"
 #include "arch/percpu.h"
 #include "compat.h"
+#include "arch/smp.h"
 #include "kernel.h"
 #include "mm/uvm.h"
 #include "mm/vm.h"
@@ -109,23 +110,27 @@ long sys_sysinfo(struct trap_frame *tf)
 	return copy_to_user((void *)arg(tf, 0), &si, sizeof(si));
 }
 
+/* trapdoor_stats(buf): the counters of every CPU added up (a thread may
+ * run on any), and the calling process's memory figures. */
 long sys_trapdoor_stats(struct trap_frame *tf)
 {
-	struct percpu *c = this_cpu();
 	struct trapdoor_stats s = {
-		.sysret_fallbacks = c->sysret_fallbacks, .user_faults = c->user_faults,
 		.free_frames = frames_free_count(), .tsc_hz = tsc_hz,
 		.open_files = files_open, .procs = proc_count(),
-		.sysexit_fallbacks = c->sysexit_fallbacks, .sysretl_fallbacks = c->sysretl_fallbacks,
-		.vsyscall_calls = c->vsyscall_calls,
 		.rss_pages = vm_resident(current()->mm), .vm_pages = current()->mm->vm.pages,
 		.min_faults = current()->min_flt, .cow_copies = uvm_cow_copies(),
 	};
 
-	/* Each entry path's counter, by the one list (api/entry_paths.h). */
-#define X(name, mode, entry, ret, counter, bit, vector, ch) s.counter = c->counter;
-	ENTRY_PATHS(X)
+	for (unsigned i = 0; i < ncpus_online; i++) {
+		const struct percpu *c = &cpus[i];
+		s.sysret_fallbacks += c->sysret_fallbacks, s.user_faults += c->user_faults;
+		s.sysexit_fallbacks += c->sysexit_fallbacks, s.sysretl_fallbacks += c->sysretl_fallbacks;
+		s.vsyscall_calls += c->vsyscall_calls;
+		/* Each entry path's counter, by the one list (api/entry_paths.h). */
+#define X(name, mode, entry, ret, counter, bit, vector, ch) s.counter += c->counter;
+		ENTRY_PATHS(X)
 #undef X
+	}
 	return copy_to_user((void *)arg(tf, 0), &s, sizeof(s));
 }
 
