@@ -51,6 +51,10 @@ int rseq_free_main(void)
 #ifdef __x86_64__      /* conform32 leaves it out (conform.h) */
 int case_rseq_register(const struct path *P, struct transcript *t)
 {
+	static const unsigned long cpu0 = 1, every = ~0UL;
+
+	/* On CPU 0 only for the case, so the CPU the area shows is known. */
+	CALL3(P, SYS_sched_setaffinity, 0, sizeof(cpu0), &cpu0);
 	long r[] = {
 		CALL4(P, SYS_rseq, &area, 32, 2, RSEQ_SIG),                      /* unknown flag */
 		CALL4(P, SYS_rseq, &area, 31, 0, RSEQ_SIG),                      /* too short */
@@ -112,6 +116,7 @@ int case_rseq_register(const struct path *P, struct transcript *t)
 	EXPECT(t, P, CALL4(P, SYS_rseq, big, 64, 0, OTHER_SIG) == 0);
 	EXPECT(t, P, CALL4(P, SYS_rseq, big, 64, 0, OTHER_SIG) == -EBUSY);
 	EXPECT(t, P, CALL4(P, SYS_rseq, big, 64, RSEQ_FLAG_UNREGISTER, OTHER_SIG) == 0);
+	CALL3(P, SYS_sched_setaffinity, 0, sizeof(every), &every);   /* every CPU again */
 	return 0;
 }
 #endif
