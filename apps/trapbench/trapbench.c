@@ -23,6 +23,7 @@
  * process (fork, exec, page faults, large mmap) at several resident sizes,
  * with fewer samples: grow.h. Then the other traps (signals, an
  * exception, two processes switching, file calls on a RAM file): traps.h.
+ * Last the cases that need threads on several CPUs: smp.h.
  */
 #include <fcntl.h>
 #include <stdint.h>
@@ -179,11 +180,12 @@ static char vendor[13];
 static uint64_t tsc_hz;
 
 /* Sort the n samples s[] of one case and print its BENCH line; rss_kib < 0
- * leaves the optional key out (the cases that do not depend on size). */
-static void report(const char *path, const char *call, long rss_kib, uint64_t *s, int n)
+ * and cpus < 0 leave those optional keys out (the cases that do not depend
+ * on size, or on CPUs). */
+static void report_cpus_rss(const char *path, const char *call, long rss_kib, int cpus, uint64_t *s, int n)
 {
 	unsigned long hist[BINS] = { 0 };
-	char rss[40] = "";
+	char rss[80] = "";
 
 	qsort(s, n, sizeof(s[0]), cmp_u64);
 	uint64_t min = s[0], med = s[n / 2], p99 = s[n * 99 / 100];
@@ -194,6 +196,8 @@ static void report(const char *path, const char *call, long rss_kib, uint64_t *s
 	}
 	if (rss_kib >= 0)
 		snprintf(rss, sizeof(rss), "\"rss_kib\": %ld, ", rss_kib);
+	if (cpus >= 0)
+		snprintf(rss, sizeof(rss), "\"cpus\": %d, ", cpus);
 	printf("BENCH {\"kernel\": \"%s\", \"path\": \"%s\", \"call\": \"%s\", \"guest_vendor\": \"%s\", %s\"samples\": %d, "
 	       "\"min\": %lu, \"median\": %lu, \"p99\": %lu, \"unit\": \"tsc\", \"ns_median\": %lu, "
 	       "\"tsc_hz\": %lu, \"hist_lo\": %lu, \"hist_width\": %lu, \"hist\": [",
@@ -204,6 +208,17 @@ static void report(const char *path, const char *call, long rss_kib, uint64_t *s
 		printf("%s%lu", i ? ", " : "", hist[i]);
 	printf("]}\n");
 	fflush(stdout);
+}
+
+static void report(const char *path, const char *call, long rss_kib, uint64_t *s, int n)
+{
+	report_cpus_rss(path, call, rss_kib, -1, s, n);
+}
+
+/* The same for a case run with cpus CPUs busy (smp.h). */
+static __attribute__((unused)) void report_cpus(const char *path, const char *call, int cpus, uint64_t *s, int n)
+{
+	report_cpus_rss(path, call, -1, cpus, s, n);
 }
 
 /* Measure one call-per-sample case and print its BENCH line. */
@@ -226,6 +241,7 @@ static void run(const struct bench *b)
 #ifdef __x86_64__
 #include "grow.h"
 #include "traps.h"
+#include "smp.h"
 #endif
 
 #ifdef __x86_64__
@@ -275,6 +291,7 @@ int main(void)
 	run_trapbench32();
 	run_grow();
 	run_traps();
+	run_smp();
 	os_kernel_benches();
 #endif
 	printf("trapbench: done\n");
