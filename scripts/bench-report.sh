@@ -95,6 +95,7 @@ def groups: [
                     "open_close", "stat", "mmap_4k", "mmap_1g", "empty"]],
   ["faults and signals", ["page_fault", "cow_fault", "signal", "ud_signal", "irq"]],
   ["scheduling", ["pipe_pingpong", "yield_pingpong"]],
+  ["threads and CPUs", ["futex_pingpong", "wakeup_ipi", "tlb_shootdown"]],
   ["processes", ["fork_exit", "fork_exec"]]];
 def grank: . as $c | [groups | to_entries[] | select(.value[1] | index([$c])) | .key] | first // (groups | length);
 def gname: grank as $g | if $g < (groups | length) then groups[$g][0] else "other" end;
@@ -383,52 +384,66 @@ if [ "$charts" = yes ]; then
 	done < <(jq -r "$JQ_DEFS"'[.runs[] | select(.rss_kib == null) | {kernel, accel, v: (.guest_vendor // "-")}] | unique
 		| sort_by([(.kernel | krank), (.accel | arank), .v]) | .[] | [.kernel, .accel, .v] | @tsv' "$RESULTS")
 
-	# One growth chart per accel that has size records (rss_kib): a panel
-	# per call, x the resident size, y the median, one curve per kernel. A
+	# One curve chart per accel that has records of a kind: growth-<accel>
+	# for the size records (rss_kib: a panel per call, x the resident size)
+	# and scaling-<accel> for the CPU records (cpus: a panel per call and
+	# path, x the CPUs busy); y the median, one curve per kernel. A
 	# kernel's vendors share one curve (the first vendor's figures) when
-	# their medians for that call are within 1% of each other at every size
+	# their medians for that panel are within 1% of each other at every x
 	# (under icount they differ by a few instructions of CPUID-dependent
 	# code), else each has its own (the second dashed), tagged (amd) or (intel).
 	# With pairs, a point is the median of the pairs' medians.
-	for accel in $(jq -r "$JQ_DEFS"'[.runs[] | select(.rss_kib != null) | .accel] | unique | sort_by(arank) | .[]' "$RESULTS"); do
-		dir=$TMP/growth-$accel
-		mkdir -p "$dir"
-		vars="dir=$(gp_str "$dir"); out=$(gp_str "$OUT/growth-$accel")"
-		np=0
-		mapfile -t calls < <(jq -r --arg a "$accel" "$JQ_DEFS"'
-			[.runs[] | select(.accel == $a and .rss_kib != null) | .call] | unique | sort_by([crank, .]) | .[]' "$RESULTS")
-		for call in "${calls[@]}"; do
-			np=$((np + 1))
-			# Each curve: its title line, its points, two blank lines; then
-			# (on fd 3, one line per curve) its linetype and dash type.
-			jq -r --arg a "$accel" --arg c "$call" "$JQ_DEFS"'
-				[.runs[] | select(.accel == $a and .call == $c and .rss_kib != null)] as $r
-				| [$r[] | .kernel] | unique | sort_by(krank) | .[] as $k
-				| [$r[] | select(.kernel == $k)] as $m
-				| ([$m[] | .guest_vendor] | unique) as $vs
-				| [$vs[] as $v | [$m[] | select(.guest_vendor == $v)] | group_by(.rss_kib) | map([.[0].rss_kib, ([.[].median] | med)])] as $by
-				| def near($a; $b): ($a | length) == ($b | length) and all(range($a | length);
-					$a[.][0] == $b[.][0] and ($a[.][1] - $b[.][1] | if . < 0 then -. else . end) <= 0.01 * $a[.][1]);
-				(if all($by[]; near($by[0]; .)) then [{t: "", pts: $by[0]}]
-				   else [range($vs | length) as $i | {t: " (\($vs[$i] // "-" | vshort))", pts: $by[$i]}] end)
-				| to_entries[] | .key as $j | .value
-				| "#\t\(if $k == "linux" then 2 else 1 end)\t\(if $j > 0 then 2 else 1 end)",
-				  "\(if $k == "this" then "trapdoor" else $k end)\(.t)",
-				  (.pts[] | "\(.[0])\t\(.[1])"), "", ""' "$RESULTS" >"$dir/all-$np.dat"
-			grep -v '^#' "$dir/all-$np.dat" >"$dir/panel-$np.dat" || true
-			mapfile -t styles < <(sed -n 's/^#\t//p' "$dir/all-$np.dat")
-			vars+="; ptitle$np=$(gp_str "$call"); ns$np=${#styles[@]}"
-			for j in "${!styles[@]}"; do
-				read -r lt dt <<<"${styles[$j]}"
-				vars+="; lt${np}_$j=$lt; dt${np}_$j=$dt"
+	# curve_chart KIND KEY GPFILE TITLE XLABEL
+	curve_chart() {
+		local kind=$1 key=$2 gpfile=$3 title=$4 xlab=$5 accel dir vars np panel vendors
+		for accel in $(jq -r --arg key "$key" "$JQ_DEFS"'[.runs[] | select(.[$key] != null) | .accel] | unique | sort_by(arank) | .[]' "$RESULTS"); do
+			dir=$TMP/$kind-$accel
+			mkdir -p "$dir"
+			vars="dir=$(gp_str "$dir"); out=$(gp_str "$OUT/$kind-$accel")"
+			np=0
+			# A panel: a call (growth), or a call by one path (scaling).
+			mapfile -t panels < <(jq -r --arg a "$accel" --arg key "$key" --arg kind "$kind" "$JQ_DEFS"'
+				[.runs[] | select(.accel == $a and .[$key] != null) | {call, path}]
+				| (if $kind == "growth" then map({call}) else . end) | unique
+				| sort_by([(.call | crank), .call, (.path // "" | prank), .path]) | .[] | @json' "$RESULTS")
+			for panel in "${panels[@]}"; do
+				np=$((np + 1))
+				# Each curve: its title line, its points, two blank lines; then
+				# (on fd 3, one line per curve) its linetype and dash type.
+				jq -r --arg a "$accel" --arg key "$key" --argjson p "$panel" "$JQ_DEFS"'
+					[.runs[] | select(.accel == $a and .call == $p.call and ($p.path == null or .path == $p.path)
+						and .[$key] != null)] as $r
+					| [$r[] | .kernel] | unique | sort_by(krank) | .[] as $k
+					| [$r[] | select(.kernel == $k)] as $m
+					| ([$m[] | .guest_vendor] | unique) as $vs
+					| [$vs[] as $v | [$m[] | select(.guest_vendor == $v)] | group_by(.[$key]) | map([.[0][$key], ([.[].median] | med)])] as $by
+					| def near($a; $b): ($a | length) == ($b | length) and all(range($a | length);
+						$a[.][0] == $b[.][0] and ($a[.][1] - $b[.][1] | if . < 0 then -. else . end) <= 0.01 * $a[.][1]);
+					(if all($by[]; near($by[0]; .)) then [{t: "", pts: $by[0]}]
+					   else [range($vs | length) as $i | {t: " (\($vs[$i] // "-" | vshort))", pts: $by[$i]}] end)
+					| to_entries[] | .key as $j | .value
+					| "#\t\(if $k == "linux" then 2 else 1 end)\t\(if $j > 0 then 2 else 1 end)",
+					  "\(if $k == "this" then "trapdoor" else $k end)\(.t)",
+					  (.pts[] | "\(.[0])\t\(.[1])"), "", ""' "$RESULTS" >"$dir/all-$np.dat"
+				grep -v '^#' "$dir/all-$np.dat" >"$dir/panel-$np.dat" || true
+				mapfile -t styles < <(sed -n 's/^#\t//p' "$dir/all-$np.dat")
+				vars+="; ptitle$np=$(gp_str "$(jq -r 'if .path then "\(.call) (\(.path))" else .call end' <<<"$panel")"); ns$np=${#styles[@]}"
+				for j in "${!styles[@]}"; do
+					read -r lt dt <<<"${styles[$j]}"
+					vars+="; lt${np}_$j=$lt; dt${np}_$j=$dt"
+				done
 			done
+			vendors=$(jq -r --arg a "$accel" --arg key "$key" "$JQ_DEFS"'[.runs[] | select(.accel == $a and .[$key] != null) | .guest_vendor // "-" | vshort] | unique | join(", ")' "$RESULTS")
+			gp "$gpfile" "$vars; np=$np;
+				ttl=$(gp_str "$title - $(accel_desc "$accel"), vendor $vendors, commit $commit");
+				xlab=$(gp_str "$xlab"); ylab=$(gp_str "$(ticks_label "$accel" "TSC ticks, median")")"
+			charts_made+=("$kind-$accel")
 		done
-		vendors=$(jq -r --arg a "$accel" "$JQ_DEFS"'[.runs[] | select(.accel == $a and .rss_kib != null) | .guest_vendor // "-" | vshort] | unique | join(", ")' "$RESULTS")
-		gp growth.gp "$vars; np=$np;
-			ttl=$(gp_str "cost against resident size: median TSC ticks per call (log-log) - $(accel_desc "$accel"), vendor $vendors, commit $commit");
-			ylab=$(gp_str "$(ticks_label "$accel" "TSC ticks, median")")"
-		charts_made+=("growth-$accel")
-	done
+	}
+	curve_chart growth rss_kib growth.gp "cost against resident size: median TSC ticks per call (log-log)" \
+		"resident size (rss_kib, log scale)"
+	curve_chart scaling cpus scaling.gp "cost against CPUs busy: median TSC ticks per call" \
+		"CPUs busy with the case (cpus)"
 fi
 
 # --- summary table --------------------------------------------------------------

@@ -238,6 +238,7 @@ void acct_reap(struct proc *parent, const struct proc *child);  /* wait4 reaped 
 /* The CPU's time in ticks: in user mode, in the kernel, idle (nobody's). */
 struct cpu_times { uint64_t user, system, idle; };
 extern struct cpu_times cpu_times;
+extern struct cpu_times cpu_times_of[];   /* ... each CPU's (MAX_CPUS of arch/smp.h) */
 #define AVENRUN_SHIFT 11                  /* avenrun's fixed point: 1.0 is 1 << 11 (Linux's FSHIFT) */
 extern unsigned long avenrun[3];          /* the 1, 5 and 15 minute load averages */
 /* sys_mem.c: the highest free range of len bytes below USER_MMAP_TOP and

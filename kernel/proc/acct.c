@@ -10,6 +10,7 @@
  * interrupted (docs/abi.md). Ticks the idle loop gets are nobody's.
  */
 #include "api/usage.h"
+#include "arch/smp.h"
 #include "kernel.h"
 #include "proc.h"
 #include "time/timer.h"
@@ -22,6 +23,7 @@ static const unsigned long exp_factor[3] = { 1884, 2014, 2037 };  /* 2048 / e^(5
 
 unsigned long avenrun[3];
 struct cpu_times cpu_times;
+struct cpu_times cpu_times_of[MAX_CPUS];
 static int load_ticks;
 
 static unsigned long calc_load(unsigned long load, unsigned long exp, unsigned long active)
@@ -49,13 +51,15 @@ static void acct_tick(struct trap_frame *tf)
 {
 	struct proc *p = current();
 
+	struct cpu_times *mine = &cpu_times_of[cpu_id()];
+
 	if (p) {
 		if ((tf->cs & 3) == 3)
-			p->utime++, cpu_times.user++;
+			p->utime++, cpu_times.user++, mine->user++;
 		else
-			p->stime++, cpu_times.system++;
+			p->stime++, cpu_times.system++, mine->system++;
 	} else {
-		cpu_times.idle++;
+		cpu_times.idle++, mine->idle++;
 	}
 	if (cpu_id() == 0 && ++load_ticks == LOAD_FREQ) {   /* (the load is the system's) */
 		load_ticks = 0;

@@ -179,11 +179,13 @@ static void test_uptime_loadavg(void)
 static void test_stat_file(void)
 {
 	struct stat_snap st = { .user = 10, .system = 2, .idle = 300, .intr = 1000, .ctxt = 77,
-				.btime = 1700000000, .processes = 9, .running = 1, .blocked = 0 };
+				.btime = 1700000000, .processes = 9, .running = 1, .blocked = 0, .ncpus = 2,
+				.cpu = { { 7, 2, 100 }, { 3, 0, 200 } } };
 	struct seqbuf s = buf(sizeof(text));
 
 	proc_stat(&s, &st);
-	CHECK_STR(text, "cpu  10 0 2 300 0 0 0 0 0 0\ncpu0 10 0 2 300 0 0 0 0 0 0\nintr 1000\nctxt 77\n"
+	CHECK_STR(text, "cpu  10 0 2 300 0 0 0 0 0 0\ncpu0 7 0 2 100 0 0 0 0 0 0\ncpu1 3 0 0 200 0 0 0 0 0 0\n"
+			"intr 1000\nctxt 77\n"
 			"btime 1700000000\nprocesses 9\nprocs_running 1\nprocs_blocked 0\n"
 			"softirq 0 0 0 0 0 0 0 0 0 0 0\n");
 	unsigned long long v[8];

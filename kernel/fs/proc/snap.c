@@ -7,6 +7,7 @@
 #include "api/vvar.h"
 #include "dev/tty.h"
 #include "arch/cpu.h"
+#include "arch/smp.h"
 #include "fs/procfs.h"
 #include "kernel.h"
 #include "mm/pmm.h"
@@ -119,8 +120,13 @@ void snap_stat(struct stat_snap *st)
 		.user = user_ticks(cpu_times.user), .system = user_ticks(cpu_times.system),
 		.idle = user_ticks(cpu_times.idle), .intr = timer_ticks(), .ctxt = sched_switches,
 		.btime = vvar->wall.sec - vvar->mono.sec, .processes = proc_last_pid(),
-		.running = l.running,
+		.running = l.running, .ncpus = ncpus_online,
 	};
+	for (unsigned i = 0; i < ncpus_online && i < STAT_CPUS; i++) {
+		st->cpu[i].user = user_ticks(cpu_times_of[i].user);
+		st->cpu[i].system = user_ticks(cpu_times_of[i].system);
+		st->cpu[i].idle = user_ticks(cpu_times_of[i].idle);
+	}
 }
 
 void snap_cpu(struct cpu_snap *c)

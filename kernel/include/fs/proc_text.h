@@ -76,8 +76,11 @@ struct load_snap {
 void proc_loadavg(struct seqbuf *s, const struct load_snap *l);
 
 /* /proc/stat: one CPU. Times in PROC_USER_HZ ticks; btime in seconds since the epoch. */
+#define STAT_CPUS 16                      /* per-CPU lines at most (arch/smp.h's MAX_CPUS) */
 struct stat_snap {
-	uint64_t user, nice, system, idle;
+	uint64_t user, nice, system, idle;        /* every CPU's, added up */
+	unsigned ncpus;                           /* the CPUs online: a "cpuN" line each */
+	struct { uint64_t user, system, idle; } cpu[STAT_CPUS];
 	uint64_t intr, ctxt, btime, processes;
 	int running, blocked;
 };

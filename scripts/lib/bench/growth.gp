@@ -4,7 +4,7 @@
 # logarithmic, each point labelled with its median (trapdoor's above its
 # point, Linux's below; a second vendor's curve is not labelled).
 #
-# Variables (gnuplot -e): lib, dir, out (no extension), ttl, ylab, np (panels),
+# Variables (gnuplot -e): lib, dir, out (no extension), ttl, xlab, ylab, np (panels),
 #   and for each panel i = 1..np: ptitle<i> (its title), ns<i> (its number of
 #   curves), lt<i>_<j> and dt<i>_<j> (curve j = 0..ns<i>-1: linetype 1 for
 #   this kernel, 2 for Linux, style.gp; dash type 1 solid, 2 for a kernel's
@@ -21,7 +21,7 @@ set format y "%.0s%c"
 set offsets 0, 0, graph 0.15, 0         # room above for labels; below, the decade under the lowest point
 set grid xtics ytics lc rgb "#e0e0e0" lt 1
 set key top left opaque
-set xlabel "resident size (rss_kib, log scale)"
+set xlabel xlab
 set ylabel ylab
 lbl(m) = (m >= 1e6) ? sprintf("%.1fM", m / 1e6) : (m >= 1e4) ? sprintf("%.0fk", m / 1e3) : sprintf("%.0f", m)
 cols = (np > 1) ? 2 : 1
