@@ -315,8 +315,10 @@ log=$full
 # status must equal, byte for byte, what the same binary gave on the host
 # at build time. One result per program; the cases in LINUXPROGS_XFAIL
 # (top of this file) are expected failures. The runner must reach its end
-# with every program's line (each has a 5 s limit): a panic or a hang fails.
-guest linuxprogs "init=/bin/init -- /bin/linuxprogs -T 5"
+# with every program's line (each has a 20 s limit, room for the pthread
+# programs on two emulated CPUs of a busy host: a vCPU the host stops while
+# it holds the kernel lock stalls the other): a panic or a hang fails.
+guest linuxprogs "init=/bin/init -- /bin/linuxprogs -T 20"
 v=$(verdict)
 xfail=0 results=0 show=no
 while IFS= read -r line; do
