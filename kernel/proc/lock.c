@@ -60,9 +60,8 @@ void lockdep_assert_may_sleep(void)
 #ifdef LOCKDEP
 	unsigned c = cpu_id();
 
-	for (int i = 0; i < held[c].n; i++)
-		if (held[c].held[i] != &bkl)
-			panic("lockdep: sleeping with %s held", held[c].held[i]->name);
+	if (held[c].n)                            /* (the big lock is never on the stack) */
+		panic("lockdep: sleeping with %s held", held[c].held[0]->name);
 #endif
 }
 
@@ -89,23 +88,43 @@ bool spin_held(const struct spinlock *l)
 	return l->owner == (int)cpu_id() && l->next != l->serving;
 }
 
+/* The big kernel lock is a ticket lock of its own, lean because every
+ * system call takes it: its owner is only ever this CPU's index when this
+ * CPU holds it (set after taking, cleared before letting go), so one
+ * compare tells a nested take from a new one. For lockdep it is rank 1:
+ * taken with no spinlock held, and never pushed on the held stack (the
+ * sleep check allows it anyway). */
 void kernel_lock(void)
 {
-	if (spin_held(&bkl)) {
+	unsigned me = cpu_id();
+
+	if (bkl.owner == (int)me) {
 		bkl_depth++;
 		return;
 	}
-	spin_lock(&bkl);
+#ifdef LOCKDEP
+	if (held[me].n)
+		panic("lockdep: kernel_lock (rank 1) taken while holding %s (rank %d): against the order in lock.h",
+		      held[me].held[0]->name, held[me].held[0]->rank);
+#endif
+	uint32_t ticket = __atomic_fetch_add(&bkl.next, 1, __ATOMIC_RELAXED);
+	while (__atomic_load_n(&bkl.serving, __ATOMIC_ACQUIRE) != ticket) {
+		pause();
+		tlb_poll();                       /* the holder may be waiting for us (mm/tlb.c) */
+	}
+	bkl.owner = (int)me;
 	bkl_depth = 1;
 }
 
 void kernel_unlock(void)
 {
-	if (--bkl_depth == 0)
-		spin_unlock(&bkl);
+	if (--bkl_depth)
+		return;
+	bkl.owner = -1;
+	__atomic_store_n(&bkl.serving, bkl.serving + 1, __ATOMIC_RELEASE);
 }
 
-bool kernel_locked(void) { return spin_held(&bkl); }
+bool kernel_locked(void) { return bkl.owner == (int)cpu_id(); }
 
 int kernel_lock_depth(void) { return bkl_depth; }
 
@@ -113,8 +132,8 @@ void kernel_lock_set_depth(int depth) { bkl_depth = depth; }
 
 void kernel_unlock_all(void)
 {
-	if (!spin_held(&bkl))
+	if (!kernel_locked())
 		return;
-	bkl_depth = 0;
-	spin_unlock(&bkl);
+	bkl_depth = 1;
+	kernel_unlock();
 }

@@ -57,19 +57,48 @@ static long sys_ni_syscall(struct trap_frame *tf)
 	return -ENOSYS;
 }
 
+/* The numbers by name, from the same list. */
+enum {
+#define SYSCALL(nr, name, entry, nargs) NR_##name = nr,
+#include "syscall_list.h"
+#undef SYSCALL
+};
+
+/*
+ * Every call runs under the big kernel lock (lock.h): each handler gets a
+ * thunk, locked_<name>, that takes the lock around it, and the table holds
+ * the thunks. getpid and gettid read only the caller's own thread: their
+ * slots hold the handlers themselves, so the null call costs what it cost
+ * on one CPU, on every CPU at once.
+ */
+#define SYSCALL(nr, name, entry, nargs) \
+	static long locked_##name(struct trap_frame *tf) { kernel_lock(); long r = entry(tf); kernel_unlock(); return r; }
+#include "syscall_list.h"
+#undef SYSCALL
+static long locked_ni_syscall(struct trap_frame *tf)
+{
+	kernel_lock();
+	long r = sys_ni_syscall(tf);
+	kernel_unlock();
+	return r;
+}
+
 /*
  * The table: one slot per number, plus one past the end that every
  * out-of-range number is clamped to, so the hot path has no NULL test and
  * no branch on the number. (The range initializer fills every slot first;
- * the handlers then override theirs, as in Linux's table.)
+ * the handlers then override theirs, as in Linux's table, and the
+ * lock-free ones last.)
  */
 #pragma clang diagnostic push
 #pragma clang diagnostic ignored "-Winitializer-overrides"
 static const syscall_fn table[NR_SYSCALLS + 1] = {
-	[0 ... NR_SYSCALLS] = sys_ni_syscall,
-#define SYSCALL(nr, name, entry, nargs) [nr] = entry,
+	[0 ... NR_SYSCALLS] = locked_ni_syscall,
+#define SYSCALL(nr, name, entry, nargs) [nr] = locked_##name,
 #include "syscall_list.h"
 #undef SYSCALL
+	[NR_getpid] = sys_getpid,
+	[NR_gettid] = sys_gettid,
 };
 #pragma clang diagnostic pop
 
@@ -87,30 +116,14 @@ const char *const syscall_names[NR_SYSCALLS] = {
 #undef SYSCALL_NI
 };
 
-/* The numbers by name, from the same list. */
-enum {
-#define SYSCALL(nr, name, entry, nargs) NR_##name = nr,
-#include "syscall_list.h"
-#undef SYSCALL
-};
-
 /* The number is eax, as on Linux (its entry takes it as an int): the upper
  * 32 bits of rax are ignored, so (1 << 32) | 39 is getpid, and -1 or the
  * x32 range (bit 30) is -ENOSYS. It is clamped with cmov, so even a
  * mispredicted bounds check cannot send the table load past its end
- * (lib/nospec.h). The call runs under the big kernel lock (lock.h) but
- * for getpid and gettid, which read only the caller's own thread: they
- * scale with the CPUs. The stub stores the result in tf->rax. */
+ * (lib/nospec.h). A tail call: the stub stores the result in tf->rax. */
 long syscall_dispatch(struct trap_frame *tf)
 {
-	uint32_t nr = (uint32_t)tf->rax;
-
-	if (nr == NR_getpid || nr == NR_gettid)
-		return table[nr](tf);
-	kernel_lock();
-	long r = table[clamp_nospec(nr, NR_SYSCALLS)](tf);
-	kernel_unlock();
-	return r;
+	return table[clamp_nospec((uint32_t)tf->rax, NR_SYSCALLS)](tf);
 }
 
 void exit_work(struct trap_frame *tf)

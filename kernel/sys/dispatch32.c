@@ -34,14 +34,37 @@ static long sys_ni_syscall32(struct trap_frame *tf)
 	return -ENOSYS;
 }
 
+/* The i386 numbers by name. */
+enum {
+#define SYSCALL32(nr, name, entry, nargs) NR32_##name = nr,
+#include "syscall32_list.h"
+#undef SYSCALL32
+};
+
+/* Each handler under the big kernel lock, as dispatch.c's: a thunk per
+ * call, but getpid and gettid, which run without it. */
+#define SYSCALL32(nr, name, entry, nargs) \
+	static long locked32_##name(struct trap_frame *tf) { kernel_lock(); long r = entry(tf); kernel_unlock(); return r; }
+#include "syscall32_list.h"
+#undef SYSCALL32
+static long locked32_ni_syscall(struct trap_frame *tf)
+{
+	kernel_lock();
+	long r = sys_ni_syscall32(tf);
+	kernel_unlock();
+	return r;
+}
+
 /* One slot per number, plus one past the end for every out-of-range one. */
 #pragma clang diagnostic push
 #pragma clang diagnostic ignored "-Winitializer-overrides"
 static const syscall_fn table32[NR32 + 1] = {
-	[0 ... NR32] = sys_ni_syscall32,
-#define SYSCALL32(nr, name, entry, nargs) [nr] = entry,
+	[0 ... NR32] = locked32_ni_syscall,
+#define SYSCALL32(nr, name, entry, nargs) [nr] = locked32_##name,
 #include "syscall32_list.h"
 #undef SYSCALL32
+	[NR32_getpid] = sys_getpid,
+	[NR32_gettid] = sys_gettid,
 };
 #pragma clang diagnostic pop
 
@@ -52,22 +75,7 @@ const char *syscall32_name(uint64_t nr)
 
 /* The number is eax, clamped with cmov (lib/nospec.h) as on the 64-bit
  * path. (r8-r15 are zero in every compat frame: the stubs push zeros.) */
-/* The i386 numbers by name. */
-enum {
-#define SYSCALL32(nr, name, entry, nargs) NR32_##name = nr,
-#include "syscall32_list.h"
-#undef SYSCALL32
-};
-
-/* As syscall_dispatch: under the big kernel lock but for getpid and gettid. */
 long syscall32_dispatch(struct trap_frame *tf)
 {
-	uint32_t nr = (uint32_t)tf->rax;
-
-	if (nr == NR32_getpid || nr == NR32_gettid)
-		return table32[nr](tf);
-	kernel_lock();
-	long r = table32[clamp_nospec(nr, NR32)](tf);
-	kernel_unlock();
-	return r;
+	return table32[clamp_nospec((uint32_t)tf->rax, NR32)](tf);
 }
