@@ -32,6 +32,14 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "arch/percpu.h"
+
+#ifdef LOCKDEP
+#define LOCKDEP_ON 1
+#else
+#define LOCKDEP_ON 0
+#endif
+
 struct spinlock {
 	volatile uint32_t next, serving;  /* a ticket lock: taken in order of arrival */
 	const char *name;
@@ -46,10 +54,44 @@ void spin_unlock(struct spinlock *l);
 bool spin_held(const struct spinlock *l);   /* by this CPU */
 
 /* The big kernel lock: recursive on one CPU (a page fault inside a
- * system call takes it again). */
-void kernel_lock(void);
-void kernel_unlock(void);
+ * system call takes it again). Every system call takes it, so its fast
+ * paths are inline: a nested take, and a ticket served at once; waiting
+ * (and lockdep's check) is kernel_lock_wait's. Its owner is only ever this
+ * CPU's index while this CPU holds it (set after taking, cleared before
+ * letting go), so one compare tells a nested take from a new one. */
+struct big_lock {
+	volatile uint32_t next, serving;
+	volatile int owner;                /* the CPU holding it, -1 none */
+	int depth;                         /* its nesting there */
+};
+extern struct big_lock bkl;
+extern int lockdep_nheld[];                /* spinlocks each CPU holds (lockdep) */
+void kernel_lock_wait(unsigned me, uint32_t ticket);
 bool kernel_locked(void);                  /* by this CPU */
+
+static inline void kernel_lock(void)
+{
+	unsigned me;
+
+	__asm__("movl %%gs:%c1, %0" : "=r"(me) : "i"(__builtin_offsetof(struct percpu, cpu)));
+	if (bkl.owner == (int)me) {
+		bkl.depth++;
+		return;
+	}
+	uint32_t ticket = __atomic_fetch_add(&bkl.next, 1, __ATOMIC_ACQUIRE);
+	if (__builtin_expect(bkl.serving != ticket || (LOCKDEP_ON && lockdep_nheld[me]), 0))
+		kernel_lock_wait(me, ticket);      /* wait for it (or lockdep's panic) */
+	bkl.owner = (int)me;
+	bkl.depth = 1;
+}
+
+static inline void kernel_unlock(void)
+{
+	if (--bkl.depth)
+		return;
+	bkl.owner = -1;
+	__atomic_store_n(&bkl.serving, bkl.serving + 1, __ATOMIC_RELEASE);
+}
 /* Around a context switch: the depth the switching thread holds it at,
  * put back when it runs again (the lock itself stays with the CPU). */
 int kernel_lock_depth(void);

@@ -16,27 +16,23 @@
 
 #define MAX_HELD 8
 
-/* Each CPU's held spinlocks, in the order taken (lockdep). */
-static struct {
-	const struct spinlock *held[MAX_HELD];
-	int n;
-} held[MAX_CPUS];
+/* Each CPU's held spinlocks, in the order taken (lockdep), and how many. */
+static const struct spinlock *held[MAX_CPUS][MAX_HELD];
+int lockdep_nheld[MAX_CPUS];
 
-static struct spinlock bkl = SPINLOCK_INIT("kernel_lock", 1);
-static int bkl_depth;                     /* only its holder touches it */
 
 static void lockdep_acquire(const struct spinlock *l)
 {
 #ifdef LOCKDEP
 	unsigned c = cpu_id();
 
-	for (int i = 0; i < held[c].n; i++)
-		if (held[c].held[i]->rank >= l->rank)
+	for (int i = 0; i < lockdep_nheld[c]; i++)
+		if (held[c][i]->rank >= l->rank)
 			panic("lockdep: %s (rank %d) taken while holding %s (rank %d): against the order in lock.h",
-			      l->name, l->rank, held[c].held[i]->name, held[c].held[i]->rank);
-	if (held[c].n == MAX_HELD)
+			      l->name, l->rank, held[c][i]->name, held[c][i]->rank);
+	if (lockdep_nheld[c] == MAX_HELD)
 		panic("lockdep: more than %d locks held", MAX_HELD);
-	held[c].held[held[c].n++] = l;
+	held[c][lockdep_nheld[c]++] = l;
 #else
 	(void)l;
 #endif
@@ -47,9 +43,9 @@ static void lockdep_release(const struct spinlock *l)
 #ifdef LOCKDEP
 	unsigned c = cpu_id();
 
-	if (held[c].n == 0 || held[c].held[held[c].n - 1] != l)
+	if (lockdep_nheld[c] == 0 || held[c][lockdep_nheld[c] - 1] != l)
 		panic("lockdep: %s let go out of order, or not held", l->name);
-	held[c].n--;
+	lockdep_nheld[c]--;
 #else
 	(void)l;
 #endif
@@ -60,8 +56,8 @@ void lockdep_assert_may_sleep(void)
 #ifdef LOCKDEP
 	unsigned c = cpu_id();
 
-	if (held[c].n)                            /* (the big lock is never on the stack) */
-		panic("lockdep: sleeping with %s held", held[c].held[0]->name);
+	if (lockdep_nheld[c])                     /* (the big lock is never on the stack) */
+		panic("lockdep: sleeping with %s held", held[c][0]->name);
 #endif
 }
 
@@ -88,52 +84,34 @@ bool spin_held(const struct spinlock *l)
 	return l->owner == (int)cpu_id() && l->next != l->serving;
 }
 
-/* The big kernel lock is a ticket lock of its own, lean because every
- * system call takes it: its owner is only ever this CPU's index when this
- * CPU holds it (set after taking, cleared before letting go), so one
- * compare tells a nested take from a new one. For lockdep it is rank 1:
- * taken with no spinlock held, and never pushed on the held stack (the
- * sleep check allows it anyway). */
-void kernel_lock(void)
-{
-	unsigned me = cpu_id();
+struct big_lock bkl = { 0, 0, -1, 0 };
 
-	if (bkl.owner == (int)me) {
-		bkl_depth++;
-		return;
-	}
+/* kernel_lock's slow path: lockdep's check that nothing is held (the big
+ * lock is rank 1, and never on the held stack: the sleep check allows it
+ * anyway), then the wait for our ticket, answering TLB shootdowns. */
+void kernel_lock_wait(unsigned me, uint32_t ticket)
+{
 #ifdef LOCKDEP
-	if (held[me].n)
+	if (lockdep_nheld[me])
 		panic("lockdep: kernel_lock (rank 1) taken while holding %s (rank %d): against the order in lock.h",
-		      held[me].held[0]->name, held[me].held[0]->rank);
+		      held[me][0]->name, held[me][0]->rank);
 #endif
-	uint32_t ticket = __atomic_fetch_add(&bkl.next, 1, __ATOMIC_RELAXED);
 	while (__atomic_load_n(&bkl.serving, __ATOMIC_ACQUIRE) != ticket) {
 		pause();
 		tlb_poll();                       /* the holder may be waiting for us (mm/tlb.c) */
 	}
-	bkl.owner = (int)me;
-	bkl_depth = 1;
-}
-
-void kernel_unlock(void)
-{
-	if (--bkl_depth)
-		return;
-	bkl.owner = -1;
-	__atomic_store_n(&bkl.serving, bkl.serving + 1, __ATOMIC_RELEASE);
 }
 
 bool kernel_locked(void) { return bkl.owner == (int)cpu_id(); }
 
-int kernel_lock_depth(void) { return bkl_depth; }
+int kernel_lock_depth(void) { return bkl.depth; }
 
-void kernel_lock_set_depth(int depth) { bkl_depth = depth; }
+void kernel_lock_set_depth(int depth) { bkl.depth = depth; }
 
 void kernel_unlock_all(void)
 {
 	if (!kernel_locked())
 		return;
-	bkl_depth = 1;
+	bkl.depth = 1;
 	kernel_unlock();
 }

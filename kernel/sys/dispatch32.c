@@ -42,7 +42,7 @@ enum {
 };
 
 /* Each handler under the big kernel lock, as dispatch.c's: a thunk per
- * call, but getpid and gettid, which run without it. */
+ * call, but the same few as there, which run without it. */
 #define SYSCALL32(nr, name, entry, nargs) \
 	static long locked32_##name(struct trap_frame *tf) { kernel_lock(); long r = entry(tf); kernel_unlock(); return r; }
 #include "syscall32_list.h"
@@ -65,6 +65,12 @@ static const syscall_fn table32[NR32 + 1] = {
 #undef SYSCALL32
 	[NR32_getpid] = sys_getpid,
 	[NR32_gettid] = sys_gettid,
+	[NR32_clock_gettime] = compat_sys_clock_gettime,
+	[NR32_clock_gettime64] = sys_clock_gettime,
+	[NR32_clock_getres] = compat_sys_clock_getres,
+	[NR32_clock_getres_time64] = sys_clock_getres,
+	[NR32_gettimeofday] = compat_sys_gettimeofday,
+	[NR32_time] = compat_sys_time,
 };
 #pragma clang diagnostic pop
 

@@ -88,6 +88,36 @@ static bool bad_pointer(struct trap_frame *tf, uint64_t ptr)
 	return true;
 }
 
+bool vsyscall_fast(struct trap_frame *tf)
+{
+	uint64_t addr = read_cr2(), caller;
+	int nr;
+	long ret;
+
+	if ((addr & ~0xfffULL) != VSYSCALL_ADDR ||
+	    (tf->error & (X86_PF_WRITE | X86_PF_USER | X86_PF_INSTR)) != (X86_PF_USER | X86_PF_INSTR) ||
+	    (nr = entry_of(addr)) < 0)
+		return false;
+	if (copy_from_user(&caller, (const void *)tf->rsp, sizeof(caller)) < 0)
+		goto slow;
+	for (int i = 0; i < 2; i++) {
+		uint64_t ptr = i ? tf->rsi : tf->rdi;
+		if (entries[nr].size[i] && !user_range_ok(ptr, entries[nr].size[i]))
+			goto slow;
+	}
+	tf->rax = -ENOSYS;
+	if ((ret = entries[nr].fn(tf)) == -EFAULT)
+		goto slow;
+	tf->rax = ret;
+	tf->rip = caller;                        /* the entry's `ret` */
+	tf->rsp += 8;
+	this_cpu()->vsyscall_calls++;
+	return true;
+slow:
+	write_cr2(addr);                         /* a copy's fault moved it: vsyscall_fault reads it again */
+	return false;
+}
+
 bool vsyscall_fault(struct trap_frame *tf)
 {
 	uint64_t addr = read_cr2(), caller;

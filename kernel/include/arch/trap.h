@@ -59,6 +59,10 @@ void trap_bad_return(struct trap_frame *tf);
 /* A user #PF in the vsyscall page (vsyscall.c): true when it was emulated
  * or its signal is set up, false to let the ordinary fault path have it. */
 bool vsyscall_fault(struct trap_frame *tf);
+/* The same without the big kernel lock, for a call that needs no more than
+ * the clock (every good call): true when done; false leaves everything to
+ * vsyscall_fault under the lock (CR2 as it was). */
+bool vsyscall_fast(struct trap_frame *tf);
 
 /* One exception-table entry: a fault at `insn` resumes at `fixup`. */
 struct ex_entry {
