@@ -14,7 +14,7 @@
 /* The area: the kernel keeps the cpu fields current and reads rseq_cs
  * on the way back to user mode after a preemption or with a signal. */
 struct rseq {
-	uint32_t cpu_id_start;         /* the CPU, always valid (0: one CPU) */
+	uint32_t cpu_id_start;         /* the CPU the thread runs on, always valid */
 	uint32_t cpu_id;               /* the same, or RSEQ_CPU_ID_UNINITIALIZED */
 	uint64_t rseq_cs;              /* the struct rseq_cs of the section user code is in, or 0 */
 	uint32_t flags;                /* must be 0 (the RSEQ_CS_FLAG_NO_RESTART_* are gone) */

@@ -9,8 +9,8 @@
  *                       [w, e)  the line being edited (ICANON only).
  * A Ctrl-D that ends a line is a marked slot (eof[]), never given to a
  * reader. Device interrupts (or the timer's poll) call ldisc_input;
- * readers sleep on the ring. One CPU and interrupts off in the kernel:
- * no locks.
+ * readers sleep on the ring. All of it under the big kernel lock (lock.h):
+ * no locks of its own.
  */
 #include "api/errno.h"
 #include "dev/ldisc_rules.h"

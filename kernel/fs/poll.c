@@ -4,8 +4,8 @@
  * ring, the line discipline, a close), and each already wakes its own
  * sleepers: wakeup() (proc/sleep.c) wakes the pollers too, so they look at
  * all their files again. Spurious wakeups cost a look; a missed one cannot
- * happen (one CPU, interrupts off in the kernel: nothing changes between
- * the look and the sleep). poll_wakeup() is for a change that wakes nobody
+ * happen (the big kernel lock, held until the switch: nothing changes
+ * between the look and the sleep). poll_wakeup() is for a change that wakes nobody
  * else.
  */
 #include "fs/poll.h"

@@ -24,6 +24,9 @@ static inline bool user_range_ok(uint64_t addr, size_t n)
 
 long copy_from_user(void *dst, const void *usrc, size_t n);   /* 0 or -EFAULT */
 long copy_to_user(void *udst, const void *src, size_t n);     /* 0 or -EFAULT */
+/* Atomically: the aligned user word at uaddr becomes new if it holds *old;
+ * *old gets what it held either way. 0 or -EFAULT. */
+long cmpxchg_user32(uint64_t uaddr, uint32_t *old, uint32_t new);
 /* Copy as much of n bytes as the user's pages take or give (for reads, and
  * writes to files and the console, which count exactly what they moved, as
  * Linux's do): the number copied, 0 for a range outside the user half. */

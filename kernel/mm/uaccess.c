@@ -14,6 +14,7 @@
 long __copy_user(void *dst, const void *src, size_t n);
 size_t __copy_user_upto(void *dst, const void *src, size_t n);
 long __strncpy_user(char *dst, const char *src, size_t n);
+long __cmpxchg_user32(uint32_t *uaddr, uint32_t *old, uint32_t new);
 
 /* Open and close the window in which supervisor code may touch user pages. */
 static inline void user_open(void)
@@ -37,6 +38,18 @@ static long copy_checked(void *dst, const void *src, uint64_t uaddr, size_t n)
 		return -EFAULT;
 	user_open();
 	r = __copy_user(dst, src, n);
+	user_close();
+	return r;
+}
+
+long cmpxchg_user32(uint64_t uaddr, uint32_t *old, uint32_t new)
+{
+	long r;
+
+	if ((uaddr & 3) || !user_range_ok(uaddr, 4))
+		return -EFAULT;
+	user_open();
+	r = __cmpxchg_user32((uint32_t *)uaddr, old, new);
 	user_close();
 	return r;
 }

@@ -7,8 +7,8 @@
  * Both ways go through one kernel buffer: the state is saved there and
  * copied out, and a frame is copied in, checked there for everything
  * XRSTOR/FXRSTOR would fault on, and only then loaded, so neither ever
- * faults in the kernel. (One CPU, and kernel code runs with interrupts
- * off: the buffer has one user at a time.)
+ * faults in the kernel. (Under the big kernel lock: the buffer has one
+ * user at a time.)
  */
 #include <stddef.h>
 

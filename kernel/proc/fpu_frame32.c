@@ -19,8 +19,8 @@
 #include "kernel.h"
 #include "uaccess.h"
 
-/* The live state, patched, on its way back (one CPU, interrupts off in
- * the kernel: one user at a time). */
+/* The live state, patched, on its way back (under the big kernel lock:
+ * one user at a time). */
 static uint8_t area[FPU_AREA_MAX] __attribute__((aligned(64)));
 
 /* The full i387 tag word from FXSAVE's abridged one (Linux's

@@ -41,7 +41,7 @@ static int read_word(uint64_t a, size_t word, int64_t *v)
  * ended. pending: the entry was in list_op_pending (being taken or let go). */
 static void owner_died(struct proc *t, uint64_t uaddr, bool pending)
 {
-	uint32_t v, nv;
+	uint32_t v, seen;
 
 	if ((uaddr & 3) || copy_from_user(&v, (const void *)uaddr, 4) < 0)
 		return;
@@ -49,13 +49,18 @@ static void owner_died(struct proc *t, uint64_t uaddr, bool pending)
 		futex_wake_addr(t->mm, uaddr, 1);
 		return;
 	}
-	if ((v & FUTEX_TID_MASK) != (uint32_t)t->pid)
-		return;
-	/* (One CPU with the kernel not preempted: nothing changes the word
-	 * between the read and the write. SMP makes this a user cmpxchg.) */
-	nv = (v & FUTEX_WAITERS) | FUTEX_OWNER_DIED;
-	if (copy_to_user((void *)uaddr, &nv, 4) < 0)
-		return;
+	/* Other threads may change the word meanwhile, on other CPUs: a
+	 * compare-and-exchange, again until it holds still (Linux's loop). */
+	for (int tries = 0; tries < 64; tries++) {
+		if ((v & FUTEX_TID_MASK) != (uint32_t)t->pid)
+			return;
+		seen = v;
+		if (cmpxchg_user32(uaddr, &seen, (v & FUTEX_WAITERS) | FUTEX_OWNER_DIED) < 0)
+			return;
+		if (seen == v)
+			break;                    /* ours now says the owner died */
+		v = seen;
+	}
 	if (v & FUTEX_WAITERS)
 		futex_wake_addr(t->mm, uaddr, 1);
 }

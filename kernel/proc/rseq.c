@@ -1,6 +1,6 @@
 /*
  * rseq.c - restartable sequences (rseq(2); Linux's kernel/rseq.c is the
- * reference), for one CPU and one thread per process.
+ * reference): an area per thread, its cpu fields the CPU it runs on.
  *
  * A process registers a struct rseq (api/rseq.h) and a 32-bit signature.
  * Whenever it was switched out (preempted by the timer, or it blocked)

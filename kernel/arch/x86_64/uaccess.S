@@ -93,3 +93,25 @@ __strncpy_user:
 	.balign 8
 	.quad	4b, 6b
 	.popsection
+
+/*
+ * long __cmpxchg_user32(uint32_t *uaddr, uint32_t *old, uint32_t new)
+ *   rdi = uaddr, rsi = old (kernel: what we expect, and what was there),
+ *   edx = new. lock cmpxchg: the user word becomes new if it held *old;
+ *   either way *old gets what it held (eax). Returns 0, or -EFAULT.
+ *   Other CPUs' threads change the word in user mode meanwhile: only an
+ *   atomic compare-and-exchange can tell (the robust list, proc/robust.c).
+ */
+	.global __cmpxchg_user32
+__cmpxchg_user32:
+	movl	(%rsi), %eax			/* eax = what we expect */
+11:	lock cmpxchgl %edx, (%rdi)
+	movl	%eax, (%rsi)			/* what the word held */
+	xorl	%eax, %eax
+	ret
+12:	movq	$-EFAULT, %rax
+	ret
+	.pushsection .ex_table, "a"
+	.balign 8
+	.quad	11b, 12b
+	.popsection

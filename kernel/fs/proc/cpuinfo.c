@@ -1,6 +1,6 @@
 /*
  * cpuinfo.c - /proc/cpuinfo (proc(5)): Linux's "name\t: value" block for
- * the one CPU (arch/x86/kernel/cpu/proc.c), its flags named as Linux's
+ * each online CPU (arch/x86/kernel/cpu/proc.c), its flags named as Linux's
  * cpufeatures.h names them, word by word in Linux's order. Bits with no
  * name here (or that Linux hides) are left out.
  */

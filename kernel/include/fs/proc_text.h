@@ -75,7 +75,7 @@ struct load_snap {
 
 void proc_loadavg(struct seqbuf *s, const struct load_snap *l);
 
-/* /proc/stat: one CPU. Times in PROC_USER_HZ ticks; btime in seconds since the epoch. */
+/* /proc/stat: every CPU's and each one's. Times in PROC_USER_HZ ticks; btime in seconds since the epoch. */
 #define STAT_CPUS 16                      /* per-CPU lines at most (arch/smp.h's MAX_CPUS) */
 struct stat_snap {
 	uint64_t user, nice, system, idle;        /* every CPU's, added up */
