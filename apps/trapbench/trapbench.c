@@ -23,12 +23,14 @@
  * process (fork, exec, page faults, large mmap) at several resident sizes,
  * with fewer samples: grow.h. Then the other traps (signals, an
  * exception, two processes switching, file calls on a RAM file): traps.h.
- * Last the cases that need threads on several CPUs: smp.h.
+ * Last the cases that need threads on several CPUs: smp.h (`trapbench smp`
+ * runs those alone).
  */
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -268,8 +270,14 @@ static void run_trapbench32(void)
 }
 #endif
 
-int main(void)
+int main(int argc, char **argv)
 {
+#ifdef __x86_64__
+	int smp_only = argc > 1 && strcmp(argv[1], "smp") == 0;   /* `trapbench smp`: the SMP cases alone */
+#else
+	int smp_only = 0;
+	(void)argc, (void)argv;
+#endif
 	os_init();
 	cpu_vendor(vendor);
 	zero_fd = open("/dev/zero", O_RDONLY);
@@ -284,15 +292,18 @@ int main(void)
 
 	printf("trapbench: kernel %s, %d samples per case, TSC %lu Hz, vDSO %s\n",
 	       OS_KERNEL, SAMPLES, (unsigned long)hz, vdso ? "yes" : "no");
-	for (unsigned i = 0; i < sizeof(benches) / sizeof(benches[0]); i++)
+	for (unsigned i = 0; i < sizeof(benches) / sizeof(benches[0]) && !smp_only; i++)
 		if ((benches[i].needs & ~have) == 0)
 			run(&benches[i]);
 #ifdef __x86_64__
-	run_trapbench32();
-	run_grow();
-	run_traps();
+	if (!smp_only) {
+		run_trapbench32();
+		run_grow();
+		run_traps();
+	}
 	run_smp();
-	os_kernel_benches();
+	if (!smp_only)
+		os_kernel_benches();
 #endif
 	printf("trapbench: done\n");
 	fflush(stdout);
