@@ -19,6 +19,7 @@ static long sys_rseq(struct rseq *a, long len, long flags, long sig) { return RA
 
 USERTEST(rseq_preempt_aborts)
 {
+	pin_to_cpu0();                               /* cpu_id is read below */
 	EXPECT_EQ(sys_rseq(&area, sizeof(area), 0, RSEQ_SIG), 0);
 	EXPECT_EQ(rseq_spin(&area), 1);              /* only the abort returns */
 	EXPECT_EQ(area.rseq_cs, 0);                  /* the kernel cleared it */
