@@ -100,6 +100,16 @@ void guard_before(struct call *c)
 		if (fstat((int)c->a[0], &st) == 0 && (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)))
 			c->a[0] = -1, c->what[0] = "-1 (a device the other suites use)";
 	}
+	/* ... and the kernel log stays as the others read it: syslog only
+	 * reads it whole or asks its sizes (no clear, no reader position to
+	 * move, no console level to change). */
+	if (concurrent && strcmp(c->sc->name, "syslog") == 0 && (j = arg_of(c, K_LOGTYPE)) >= 0) {
+		int type = (int)c->a[j];
+		if (type == 2 || type == 4)
+			c->a[j] = 3, c->what[j] = "3 (READ_ALL: the log is the other suites' too)";
+		else if (type >= 5 && type <= 8)
+			c->a[j] = 10, c->what[j] = "10 (SIZE_BUFFER: the log is the other suites' too)";
+	}
 	/* prlimit64 sets limits only of the batch itself: another process's
 	 * (the runner's!) are only read. */
 	if ((i = arg_of(c, K_RPID)) >= 0 && (j = arg_of(c, K_RLIM)) >= 0 && c->a[j] &&
