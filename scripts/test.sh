@@ -9,6 +9,9 @@
 #   scripts/test.sh --accel tcg  the accelerator (auto, kvm, tcg, icount; the
 #                                same as ACCEL=; docs/accel.md)
 #   TIMEOUT=300 scripts/test.sh  a longer per-boot limit (default 120 s)
+#   STRESS_SECONDS=600 scripts/test.sh
+#                                the concurrency stress run (section 3i) for 600 s of
+#                                rounds instead of one round
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 
@@ -18,12 +21,13 @@ while [ $# -gt 0 ]; do
 	--matrix) matrix=yes; shift ;;
 	--accel) accel_valid "${2:-}" || die "--accel needs auto, kvm, tcg or icount, not '${2:-}'"
 		export ACCEL=$2; shift 2 ;;
-	-h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+	-h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 	*) die "unknown argument '$1' (see scripts/test.sh --help)" ;;
 	esac
 done
 
 TIMEOUT=${TIMEOUT:-120}
+STRESS_ROUND_LIMIT=300             # seconds one stress round may take (section 3i)
 
 # Expected failures of section 3f, the unmodified static Linux programs
 # (apps/linuxprogs, docs/linuxprogs.md). One line per case, TOOLCHAIN/NAME
@@ -440,6 +444,35 @@ if [ -x "$bb" ]; then
 	bb_result interactive "$([ $? -eq 0 ] && echo yes || echo no)"
 	[ "$v" != panic ] || { not_ok "busybox: interactive: no kernel panic"; show_log; }
 fi
+
+# 3i. The concurrency stress run (apps/stress, docs/smp.md): usertests,
+# conform, fuzz and linuxprogs at the same time on every CPU (SMP=, default
+# 2; icount: one), with TRAPDOOR_CONCURRENT=1 (apps/common/concurrent.h),
+# so that each leaves its checks of the kernel's global counters to the
+# driver, which takes free frames, open files and process slots before the
+# first round and after the last. One result per suite and round, three
+# for the counters, one for the run. One round by default;
+# STRESS_SECONDS=N runs rounds for N seconds (the boot's limit grows to match).
+if [ -n "${STRESS_SECONDS:-}" ]; then
+	[[ $STRESS_SECONDS =~ ^[0-9]+$ ]] || die "STRESS_SECONDS must be a number of seconds, not '$STRESS_SECONDS'"
+	stress_args="-t $STRESS_SECONDS" stress_limit=$((STRESS_SECONDS + 3 * STRESS_ROUND_LIMIT))
+else
+	stress_args="-r 1" stress_limit=$((3 * STRESS_ROUND_LIMIT))      # (a round, and up to two more to tell a cache from a leak)
+fi
+TIMEOUT=$((TIMEOUT > stress_limit ? TIMEOUT : stress_limit)) guest stress "init=/bin/stress -- $stress_args"
+v=$(verdict)
+# Only the driver's own lines (`ok N - stress: ...`): usertests' and
+# conform's, on the console too, are counted in their own sections.
+while IFS= read -r line; do
+	case $line in
+	"not ok "*) not_ok "${line#not ok [0-9]* - }" ;;
+	"ok "*) ok "${line#ok [0-9]* - }" ;;
+	esac
+done < <(cut -c10- "$log" | grep -aE '^(not )?ok [0-9]+ - stress: ' || true)
+[ "$v" = success ] && grep -q 'kernel: init exited with status 0x0' "$log" &&
+	cut -c10- "$log" | log_grep -E '^stress: [0-9]+ rounds in [0-9]+ s on [0-9]+ CPUs: .*no panic, no leak' &&
+	ok "stress: $(cut -c10- "$log" | grep -aoE '^stress: [0-9]+ rounds in [0-9]+ s on [0-9]+ CPUs' | sed 's/^stress: //'), every suite passed, no panic, no leak" ||
+	{ not_ok "stress: the suites at once, no panic, no leak ($v)"; cut -c10- "$log" | grep -a -e '^not ok' -e '^# FAIL' | head -40 || true; show_log; }
 
 # 4. The harness itself: a deliberate panic must be seen as a failure.
 guest panic "test=panic"

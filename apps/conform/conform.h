@@ -18,6 +18,8 @@
 #include <sys/entry.h>
 #include <time.h>
 
+#include "concurrent.h"                 /* TRAPDOOR_CONCURRENT: other suites run meanwhile */
+
 #ifdef __i386__
 #include "sys32.h"
 #endif

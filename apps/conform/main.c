@@ -290,6 +290,8 @@ int main(int argc, char **argv)
 		if (offered[p])
 			printf(" %s", paths[p].name);
 	printf("\n");
+	if (concurrent_run())                 /* the counter checks become lower bounds, memory_exhaustion is skipped */
+		printf("# concurrent: checks on the kernel's global counters relaxed (the stress driver checks for leaks)\n");
 	if (argc == 1) {
 #ifdef __x86_64__
 		check_initial_state();

@@ -241,6 +241,11 @@ extern struct making *making;
 void run_child(void (*fn)(void *), void *arg, int limit_ms, const char *prefix, struct outcome *o);
 /* --trace: children report to the console, as they go, not to the parent. */
 extern int trace_console;
+/* Other suites run at the same time (TRAPDOOR_CONCURRENT, apps/common/
+ * concurrent.h): the kernel's counters are not ours, so guarded() leaves
+ * the leak check to the stress driver, and stage 2 never takes a global
+ * resource whole (all free memory, every process slot). */
+extern int concurrent;
 /* A child's report line. */
 void report(char tag, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

@@ -85,6 +85,31 @@ void guard_before(struct call *c)
 		memcpy((void *)W.buf, &W.tio, sizeof(W.tio));
 		c->a[i + 1] = W.buf, c->what[i + 1] = "the console's own settings";
 	}
+	/* With other suites running (concurrent: /bin/stress), what is theirs
+	 * too stays out of reach: the calls that change another process (a
+	 * group's or a user's priority is every process's here) change the
+	 * batch itself, and the devices everyone opens (/dev/null, /dev/zero)
+	 * keep their mode and owner. */
+	if (concurrent && (i = arg_of(c, K_RPID)) >= 0 && (int)c->a[i] != W.pid &&
+	    (strcmp(c->sc->name, "setpriority") == 0 || strcmp(c->sc->name, "ioprio_set") == 0 ||
+	     strcmp(c->sc->name, "sched_setaffinity") == 0))
+		c->a[i] = W.pid, c->what[i] = "the batch itself (other suites run meanwhile)";
+	if (concurrent && (strcmp(c->sc->name, "fchmod") == 0 || strcmp(c->sc->name, "fchown") == 0 ||
+			   strcmp(c->sc->name, "fchmodat") == 0 || strcmp(c->sc->name, "fchownat") == 0)) {
+		struct stat st;
+		if (fstat((int)c->a[0], &st) == 0 && (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)))
+			c->a[0] = -1, c->what[0] = "-1 (a device the other suites use)";
+	}
+	/* ... and the kernel log stays as the others read it: syslog only
+	 * reads it whole or asks its sizes (no clear, no reader position to
+	 * move, no console level to change). */
+	if (concurrent && strcmp(c->sc->name, "syslog") == 0 && (j = arg_of(c, K_LOGTYPE)) >= 0) {
+		int type = (int)c->a[j];
+		if (type == 2 || type == 4)
+			c->a[j] = 3, c->what[j] = "3 (READ_ALL: the log is the other suites' too)";
+		else if (type >= 5 && type <= 8)
+			c->a[j] = 10, c->what[j] = "10 (SIZE_BUFFER: the log is the other suites' too)";
+	}
 	/* prlimit64 sets limits only of the batch itself: another process's
 	 * (the runner's!) are only read. */
 	if ((i = arg_of(c, K_RPID)) >= 0 && (j = arg_of(c, K_RLIM)) >= 0 && c->a[j] &&

@@ -141,7 +141,10 @@ void stage2_batch(void *arg)
 		struct call c;
 		if (i && i % REFRESH_EVERY == 0)
 			world_refresh();
-		if (i == b->calls / 2 && fillers[filler].fill) {
+		/* (Concurrent: not memory or process slots, which the other
+		 * suites need too; the same random choices all the same.) */
+		int global = fillers[filler].fill == world_squeeze || fillers[filler].fill == world_fill_procs;
+		if (i == b->calls / 2 && fillers[filler].fill && !(concurrent && global)) {
 			if (b->trace)
 				report('C', "call %d: (%s first)", i, fillers[filler].what);
 			if (fillers[filler].fill == world_squeeze)

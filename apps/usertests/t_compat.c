@@ -56,8 +56,10 @@ USERTEST(compat_entries_agree)
 		EXPECT(after.sysenter_calls > before.sysenter_calls);
 	else
 		EXPECT(after.syscall32_calls > before.syscall32_calls);
-	EXPECT(after.sysexit_fallbacks == before.sysexit_fallbacks);
-	EXPECT(after.sysretl_fallbacks == before.sysretl_fallbacks);
+	if (counters_mine()) {               /* another suite's 32-bit calls may fall back */
+		EXPECT(after.sysexit_fallbacks == before.sysexit_fallbacks);
+		EXPECT(after.sysretl_fallbacks == before.sysretl_fallbacks);
+	}
 }
 
 USERTEST(compat_odd_flags)

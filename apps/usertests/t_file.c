@@ -323,9 +323,11 @@ USERTEST(file_unlink_open)
 	EXPECT_EQ(st.st_size, sizeof(block) + 8);
 	EXPECT_EQ(sys_unlink(F), 0);
 	sys_close(fd);
-	EXPECT(stats_now().free_frames < held + 8);            /* fd2 still holds it */
+	if (counters_mine())
+		EXPECT(stats_now().free_frames < held + 8);    /* fd2 still holds it */
 	sys_close(fd2);
-	EXPECT(stats_now().free_frames >= held + 16);          /* 64 KiB came back */
+	if (counters_mine())
+		EXPECT(stats_now().free_frames >= held + 16);  /* 64 KiB came back */
 	dir_remove();
 }
 

@@ -24,11 +24,13 @@ USERTEST(limits_descriptors)
 	EXPECT_EQ(sys_stat(TDIR "/new", &st), -ENOENT);        /* nothing made */
 	EXPECT_EQ(sys_dup(0), -EMFILE);
 	EXPECT_EQ(sys_pipe(fds), -EMFILE);
-	EXPECT_EQ(stats_now().open_files - before.open_files, 60);
+	if (counters_mine())
+		EXPECT_EQ(stats_now().open_files - before.open_files, 60);
 	EXPECT_EQ(sys_dup2(0, 62), 62);                        /* dup2 names its own */
 	for (int i = 0; i < n; i++)
 		sys_close(opened[i]);
-	EXPECT_EQ(stats_now().open_files, before.open_files);
+	if (counters_mine())
+		EXPECT_EQ(stats_now().open_files, before.open_files);
 	EXPECT_EQ(sys_open("/dev/null", O_RDONLY, 0), 3);
 	sys_close(3);
 	dir_remove();

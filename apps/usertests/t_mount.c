@@ -158,7 +158,8 @@ USERTEST(mount_frees_memory)
 		sys_close(fd);
 		EXPECT_EQ(sys_umount2(M, 0), 0);
 	}
-	EXPECT(stats_now().free_frames + 16 >= before);        /* (heap blocks may stay) */
+	if (counters_mine())
+		EXPECT(stats_now().free_frames + 16 >= before);  /* (heap blocks may stay) */
 	dir_remove();
 }
 

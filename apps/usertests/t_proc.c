@@ -23,7 +23,8 @@ USERTEST(entry_path_used)
 	sys_stats(&b);
 	long int80 = b.int80_calls - a.int80_calls, fast = b.syscall_calls - a.syscall_calls;
 	EXPECT((mine ? fast : int80) >= 1000);
-	EXPECT((mine ? int80 : fast) < 100);
+	if (counters_mine())                     /* other suites use both paths meanwhile */
+		EXPECT((mine ? int80 : fast) < 100);
 	note("1000 calls through the chosen entry");
 }
 
@@ -428,6 +429,7 @@ USERTEST(fork_bomb)
 	long r, pids[64];
 	struct trapdoor_stats peak;
 
+	SKIP_IF_CONCURRENT("it takes every process slot");
 	sys_pipe(fds);
 	fflush(stdout);
 	while (n < 64 && (r = sys_fork()) >= 0) {
@@ -447,7 +449,8 @@ USERTEST(fork_bomb)
 	for (int i = 0; i < n; i++)
 		bad += reap(pids[i]) != 0;
 	EXPECT_EQ(bad, 0);
-	EXPECT(stats_now().procs == peak.procs - n);
+	if (counters_mine())
+		EXPECT(stats_now().procs == peak.procs - n);
 	/* Everything works again. */
 	EXPECT_EQ(run_child(child_exit, (void *)3), STATUS_EXIT(3));
 	sys_close(fds[0]);
@@ -490,6 +493,7 @@ static void exhaust(void *arg)
 
 USERTEST(memory_exhaustion)
 {
+	SKIP_IF_CONCURRENT("it takes all free memory");
 	struct trapdoor_stats before = stats_now();
 	struct sysinfo si;
 	unsigned long ram, big;
@@ -529,6 +533,8 @@ USERTEST(exit_closes_files)
 
 	EXPECT_EQ(run_child(open_and_exit, 0), 0);
 	struct trapdoor_stats b = stats_now();
-	EXPECT_EQ(b.open_files - a.open_files, 0);
-	EXPECT_EQ(b.procs - a.procs, 0);
+	if (counters_mine()) {
+		EXPECT_EQ(b.open_files - a.open_files, 0);
+		EXPECT_EQ(b.procs - a.procs, 0);
+	}
 }

@@ -82,13 +82,18 @@ USERTEST(vsyscall_entries)
 	EXPECT(t == t0 || t == t0 + 1);
 	EXPECT(t1 == tp && (t1 == t || t1 == t + 1));
 	EXPECT(tv.tv_sec <= t);
-	/* getcpu: the system call's CPU and node; NULLs are fine. */
+	/* getcpu: the system call's CPU and node; NULLs are fine. (Pinned:
+	 * on several CPUs the process may move between the two calls.) */
+	pin_to_cpu0();
 	EXPECT_EQ(RAW(SYS_getcpu, &cpu_sys, &node_sys, 0, 0, 0, 0), 0);
 	EXPECT_EQ(vcall(VSYSCALL_GETCPU, &cpu, &node, 0), 0);
 	EXPECT(cpu == cpu_sys && node == node_sys);
 	EXPECT_EQ(vcall(VSYSCALL_GETCPU, 0, 0, 0), 0);
 	/* Six calls, all emulated and counted. */
-	EXPECT_EQ(stats_now().vsyscall_calls - s0.vsyscall_calls, 6);
+	if (counters_mine())
+		EXPECT_EQ(stats_now().vsyscall_calls - s0.vsyscall_calls, 6);
+	else                                     /* other suites' calls count too */
+		EXPECT(stats_now().vsyscall_calls - s0.vsyscall_calls >= 6);
 }
 
 /* Every register but rax comes back as it was (the emulated call touches
@@ -144,7 +149,8 @@ USERTEST(vsyscall_bad_pointers)
 	/* A timeval across the end of a mapping: the same. */
 	EXPECT(two != 0 && sys_munmap((unsigned long)two + PAGE, PAGE) == 0);
 	expect_segv(VSYSCALL_GETTIMEOFDAY, two + PAGE - 8, 0, SI_KERNEL, 0);
-	EXPECT_EQ(stats_now().vsyscall_calls, s0.vsyscall_calls);  /* none completed */
+	if (counters_mine())
+		EXPECT_EQ(stats_now().vsyscall_calls, s0.vsyscall_calls);  /* none completed */
 	sigdfl(SIGSEGV);
 }
 
@@ -170,7 +176,8 @@ USERTEST(vsyscall_other_offsets_fault)
 		EXPECT(seen.hits == 1 && seen.code == SEGV_MAPERR && seen.addr == a);
 		EXPECT(ctx_err == 7 && ctx_cr2 == a);
 	}
-	EXPECT_EQ(stats_now().vsyscall_calls, s0.vsyscall_calls);
+	if (counters_mine())
+		EXPECT_EQ(stats_now().vsyscall_calls, s0.vsyscall_calls);
 	sigdfl(SIGSEGV);
 }
 

@@ -128,6 +128,21 @@ void *map_pages(long n);
 extern const char ro_page[];
 
 struct trapdoor_stats stats_now(void);
+/* Whether the kernel's global counters (stats_now) move for us alone: not
+ * when other suites run at the same time (TRAPDOOR_CONCURRENT,
+ * apps/common/concurrent.h), where a check on their deltas is skipped or
+ * becomes a lower bound, and the stress driver checks for leaks instead. */
+int counters_mine(void);
+/* Skip the rest of a case that takes a whole global resource (every
+ * process slot, all free memory): with other suites running it would make
+ * them fail. The note says so, the same on both paths. */
+#define SKIP_IF_CONCURRENT(why)                                                    \
+	do {                                                                       \
+		if (!counters_mine()) {                                            \
+			note("skipped: other suites run concurrently (%s)", why);  \
+			return;                                                    \
+		}                                                                  \
+	} while (0)
 /* Run only on CPU 0 from now on (sched_setaffinity): for cases that read
  * which CPU they are on. A case runs in its own child, so it ends there. */
 void pin_to_cpu0(void);

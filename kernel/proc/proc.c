@@ -264,10 +264,15 @@ void proc_kill_fault(struct trap_frame *tf, int sig, const char *what)
 {
 	struct proc *p = current();
 
-	kprintf("kernel: pid %d (%s) killed by signal %d: %s at rip 0x%lx", p->pid, p->name, sig, what, tf->rip);
+	/* One kprintf for the whole line: another CPU's line cannot come in
+	 * between its pieces (the console lock is taken per call), which left
+	 * a line without its log record's prefix (conform's syslog_calls). */
 	if (tf->vector == 14)
-		kprintf(", address 0x%lx", this_cpu()->fault_addr);
-	kprintf("\n");
+		kprintf("kernel: pid %d (%s) killed by signal %d: %s at rip 0x%lx, address 0x%lx\n", p->pid, p->name,
+			sig, what, tf->rip, this_cpu()->fault_addr);
+	else
+		kprintf("kernel: pid %d (%s) killed by signal %d: %s at rip 0x%lx\n", p->pid, p->name, sig, what,
+			tf->rip);
 	this_cpu()->user_faults++;
 	proc_exit(sig);
 }
