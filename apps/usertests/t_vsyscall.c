@@ -258,9 +258,8 @@ USERTEST(vsyscall_random_jumps)
 
 /* getcpu's sources agree, as on Linux: the system call, the CPUNODE
  * segment the vDSO's getcpu reads (`lsl` on selector 0x7b: node << 12 |
- * cpu), and rdtscp's TSC_AUX where the CPU has rdtscp; node 0. (Processes
- * run on CPU 0 alone in this step, so nothing moves the test between the
- * reads; once they migrate, this may need a retry.) */
+ * cpu), and rdtscp's TSC_AUX where the CPU has rdtscp; node 0. (Pinned to
+ * CPU 0 first, so nothing moves the test between the reads.) */
 USERTEST(getcpu_sources_agree)
 {
 	unsigned cpu = 99, node = 99, seg, aux, r[4];

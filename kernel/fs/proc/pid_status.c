@@ -1,8 +1,9 @@
 /*
  * pid_status.c - /proc/<pid>/status (proc(5)): "Name:\tvalue" lines in
  * Linux's order (fs/proc/array.c's proc_pid_status). Everyone is root with
- * every capability, runs on CPU 0 alone, and has no namespaces, so those
- * lines are constant. A zombie has no memory: no Vm and Rss lines, as Linux.
+ * every capability and has no namespaces, so those lines are constant; so
+ * are Cpus_allowed and Cpus_allowed_list, which still say CPU 0 and not the
+ * thread's affinity mask (sched_getaffinity has the real one). A zombie has no memory: no Vm and Rss lines, as Linux.
  */
 #include "fs/proc_text.h"
 

@@ -3,10 +3,9 @@
  * each with its own struct percpu (arch/percpu.h), GDT, TSS, LAPIC timer and
  * idle loop.
  *
- * This step only brings the APs up and parks them: processes still run on
- * CPU 0 alone (the scheduler across CPUs is the next step: ap_idle() in
- * smp.c is where an AP will take work), so nothing outside arch/ needs a
- * lock yet. The interfaces the next steps use are here:
+ * Each AP halts in ap_idle() (smp.c) until CPU 0's scheduler starts, then
+ * runs its own scheduler (proc/sched.c) under the big kernel lock (lock.h).
+ * The interfaces:
  *   cpu_id(), this_cpu()           this CPU's index and area (arch/percpu.h)
  *   cpus[i], ncpus_online          every online CPU's area, indexes 0 .. n-1
  *   lapic_send_ipi(apic_id, vec)   a fixed-vector IPI to one CPU (kernel.h)
