@@ -16,6 +16,11 @@
 
 typedef long (*syscall_fn)(struct trap_frame *tf);
 
+/* A handler's thunk that runs it under the big kernel lock (lock.h), for
+ * the dispatch tables (dispatch.c, dispatch32.c). */
+#define SYSCALL_LOCKED(thunk, entry) \
+	static long thunk(struct trap_frame *tf) { kernel_lock(); long r = entry(tf); kernel_unlock(); return r; }
+
 /* Argument n (0..5) of the call in tf: rdi rsi rdx r10 r8 r9, or for a
  * compat (32-bit) caller ebx ecx edx esi edi ebp, zero-extended (a compat
  * handler that needs a signed value casts: (int32_t)arg(tf, n)). */

@@ -73,17 +73,10 @@ enum {
  * calls read the vvar page through its sequence count, as the vDSO does
  * (a fault on their user pointer takes the lock in trap()).
  */
-#define SYSCALL(nr, name, entry, nargs) \
-	static long locked_##name(struct trap_frame *tf) { kernel_lock(); long r = entry(tf); kernel_unlock(); return r; }
+#define SYSCALL(nr, name, entry, nargs) SYSCALL_LOCKED(locked_##name, entry)
 #include "syscall_list.h"
 #undef SYSCALL
-static long locked_ni_syscall(struct trap_frame *tf)
-{
-	kernel_lock();
-	long r = sys_ni_syscall(tf);
-	kernel_unlock();
-	return r;
-}
+SYSCALL_LOCKED(locked_ni_syscall, sys_ni_syscall)
 
 /*
  * The table: one slot per number, plus one past the end that every

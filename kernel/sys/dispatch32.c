@@ -43,17 +43,10 @@ enum {
 
 /* Each handler under the big kernel lock, as dispatch.c's: a thunk per
  * call, but the same few as there, which run without it. */
-#define SYSCALL32(nr, name, entry, nargs) \
-	static long locked32_##name(struct trap_frame *tf) { kernel_lock(); long r = entry(tf); kernel_unlock(); return r; }
+#define SYSCALL32(nr, name, entry, nargs) SYSCALL_LOCKED(locked32_##name, entry)
 #include "syscall32_list.h"
 #undef SYSCALL32
-static long locked32_ni_syscall(struct trap_frame *tf)
-{
-	kernel_lock();
-	long r = sys_ni_syscall32(tf);
-	kernel_unlock();
-	return r;
-}
+SYSCALL_LOCKED(locked32_ni_syscall, sys_ni_syscall32)
 
 /* One slot per number, plus one past the end for every out-of-range one. */
 #pragma clang diagnostic push
