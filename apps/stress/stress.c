@@ -45,7 +45,9 @@
 
 #define SUITE_LIMIT    1200             /* seconds a suite may take in one round */
 #define SETTLE_MS      5000             /* how long orphans may take to go away */
-#define CONFIRM_ROUNDS 2                /* rounds again before lost frames count as a leak */
+#define CONFIRM_ROUNDS 4                /* rounds again before lost frames count as a leak: a new
+                                          * high-water mark (one more kernel stack for a busier
+                                          * moment, 4 frames) may come in a later round too */
 #define TAIL_LINES     25               /* of a failed suite's log */
 #define LOG_MAX        (256 * 1024)     /* of a log read back for its lines */
 

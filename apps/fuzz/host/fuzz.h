@@ -32,6 +32,7 @@ struct trapdoor_stats {
 	uint64_t free_frames;
 };
 static inline int trapdoor_stats(struct trapdoor_stats *s) { s->free_frames = 0; return 0; }
+static const int concurrent = 0;         /* fuzz.h's: alone on the host (no other suite's frames) */
 void (*libc_restorer(void))(void);
 void vmseq_batch(void *b);
 
