@@ -119,15 +119,17 @@ verdict() {
 	fi
 }
 
-# tap_results PREFIX: one result per `ok N - name` / `not ok N - name` line in $log.
+# tap_results PREFIX [NAMES]: one result per `ok N - name` / `not ok N - name`
+# line in $log, named "PREFIX: name" (just "name" when PREFIX is empty);
+# NAMES, a regular expression, keeps only the lines whose name starts with it.
 tap_results() {
-	local line
+	local line pfx=${1:+$1: }
 	while IFS= read -r line; do
 		case $line in
-		"not ok "*) not_ok "$1: ${line#not ok [0-9]* - }" ;;
-		"ok "*) ok "$1: ${line#ok [0-9]* - }" ;;
+		"not ok "*) not_ok "$pfx${line#not ok [0-9]* - }" ;;
+		"ok "*) ok "$pfx${line#ok [0-9]* - }" ;;
 		esac
-	done < <(cut -c10- "$log" | grep -aE '^(not )?ok [0-9]+ - ' || true)
+	done < <(cut -c10- "$log" | grep -aE "^(not )?ok [0-9]+ - ${2:-}" || true)
 }
 
 # 1. The in-kernel suite: each `ok N - name` line is one test.
@@ -455,20 +457,15 @@ fi
 # STRESS_SECONDS=N runs rounds for N seconds (the boot's limit grows to match).
 if [ -n "${STRESS_SECONDS:-}" ]; then
 	[[ $STRESS_SECONDS =~ ^[0-9]+$ ]] || die "STRESS_SECONDS must be a number of seconds, not '$STRESS_SECONDS'"
-	stress_args="-t $STRESS_SECONDS" stress_limit=$((STRESS_SECONDS + 3 * STRESS_ROUND_LIMIT))
+	stress_args="-t $STRESS_SECONDS" stress_limit=$((STRESS_SECONDS + 5 * STRESS_ROUND_LIMIT))
 else
-	stress_args="-r 1" stress_limit=$((3 * STRESS_ROUND_LIMIT))      # (a round, and up to two more to tell a cache from a leak)
+	stress_args="-r 1" stress_limit=$((5 * STRESS_ROUND_LIMIT))      # (a round, and up to four more to tell a cache from a leak)
 fi
 TIMEOUT=$((TIMEOUT > stress_limit ? TIMEOUT : stress_limit)) guest stress "init=/bin/stress -- $stress_args"
 v=$(verdict)
 # Only the driver's own lines (`ok N - stress: ...`): usertests' and
 # conform's, on the console too, are counted in their own sections.
-while IFS= read -r line; do
-	case $line in
-	"not ok "*) not_ok "${line#not ok [0-9]* - }" ;;
-	"ok "*) ok "${line#ok [0-9]* - }" ;;
-	esac
-done < <(cut -c10- "$log" | grep -aE '^(not )?ok [0-9]+ - stress: ' || true)
+tap_results "" 'stress: '
 [ "$v" = success ] && grep -q 'kernel: init exited with status 0x0' "$log" &&
 	cut -c10- "$log" | log_grep -E '^stress: [0-9]+ rounds in [0-9]+ s on [0-9]+ CPUs: .*no panic, no leak' &&
 	ok "stress: $(cut -c10- "$log" | grep -aoE '^stress: [0-9]+ rounds in [0-9]+ s on [0-9]+ CPUs' | sed 's/^stress: //'), every suite passed, no panic, no leak" ||
