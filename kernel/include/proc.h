@@ -306,6 +306,10 @@ void signal_send_from(struct proc *p, int sig, int sender_pid);
 void signal_send_info(struct proc *p, int sig, int pid, int code, int status);
 /* Thread-directed (tgkill, faults): to thread t alone. */
 void signal_send_thread(struct proc *t, int sig, int pid, int code);
+/* End every thread of p's process: each gets SIGKILL and is woken; the
+ * process ends with wait status `status` unless an end began already
+ * (Linux's complete_signal for a fatal signal, and exit_group). */
+void signal_kill_group(struct proc *p, int status);
 /* Take pending signal sig from p (its own first, then its process's):
  * its siginfo into *info. */
 void signal_dequeue(struct proc *p, int sig, struct k_siginfo *info);

@@ -215,16 +215,7 @@ void thread_exit(int status)
 
 void proc_exit(int status)
 {
-	struct proc *t = current();
-	struct tgroup *g = t->g;
-
-	if (!g->exiting) {
-		g->exiting = true;
-		g->exit_status = status;
-		for (struct proc *o = procs; o < procs + NPROC; o++)
-			if (o != t && o->g == g && o->state != P_FREE && o->state != P_ZOMBIE)
-				signal_send_thread(o, SIGKILL, 0, SI_KERNEL);
-	}
+	signal_kill_group(current(), status);
 	thread_exit(status);
 }
 

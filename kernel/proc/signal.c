@@ -91,9 +91,7 @@ static bool fatal(const struct proc *p, int sig)
 				  !sig_is_stop(sig) && p->g->tgid != 1);
 }
 
-/* Linux's complete_signal: a fatal signal that a thread will take ends
- * every thread at once (the process ends with sig's status). */
-static void kill_group(struct proc *p, int sig)
+void signal_kill_group(struct proc *p, int sig)
 {
 	struct tgroup *g = p->g;
 
@@ -160,7 +158,7 @@ void signal_send_info(struct proc *p, int sig, int pid, int code, int status)
 	if (!t)
 		return;
 	if (fatal(t, sig) && !(t->sig_waiting & SIGBIT(sig)))
-		kill_group(t, sig);
+		signal_kill_group(t, sig);
 	else
 		signal_wake(t);
 }
@@ -176,7 +174,7 @@ void signal_send_thread(struct proc *t, int sig, int pid, int code)
 	if (!wants(t, sig))
 		return;
 	if (fatal(t, sig) && !(t->sig_waiting & SIGBIT(sig)) && sig != SIGKILL)
-		kill_group(t, sig);
+		signal_kill_group(t, sig);
 	else
 		signal_wake(t);
 }
