@@ -12,9 +12,11 @@
  *   - it is held across a context switch: a thread that sleeps (sched())
  *     hands it to its CPU's scheduler, which hands it to the next thread;
  *     each thread keeps its own nesting depth across the switch;
- *   - a CPU that waits for it spins with interrupts off, answering TLB
- *     shootdowns while it waits (mm/tlb.c), so the holder may wait for
- *     every CPU's answer without a deadlock.
+ *   - a CPU that waits for it spins a little with interrupts off,
+ *     answering TLB shootdowns while it waits (mm/tlb.c), so the holder
+ *     may wait for every CPU's answer without a deadlock; then it halts
+ *     until the CPU that serves its ticket wakes it with an IPI (so a
+ *     waiting vCPU gives its host core to the holder: lock.c).
  *
  * Spinlocks beside it, for what runs without the big lock (printing from
  * any CPU, a panic). The order (a lock may only be taken while holding
@@ -66,7 +68,9 @@ struct big_lock {
 };
 extern struct big_lock bkl;
 extern int lockdep_nheld[];                /* spinlocks each CPU holds (lockdep) */
+extern volatile uint32_t bkl_halted;       /* how many CPUs halt for it (lock.c) */
 void kernel_lock_wait(unsigned me, uint32_t ticket);
+void kernel_lock_wake(uint32_t ticket);
 bool kernel_locked(void);                  /* by this CPU */
 
 static inline void kernel_lock(void)
@@ -90,7 +94,12 @@ static inline void kernel_unlock(void)
 	if (--bkl.depth)
 		return;
 	bkl.owner = -1;
-	__atomic_store_n(&bkl.serving, bkl.serving + 1, __ATOMIC_RELEASE);
+	uint32_t next = bkl.serving + 1;
+	/* A full barrier (xchg) between serving the next ticket and looking
+	 * for halted waiters: the waiter's side is the mirror image (lock.c). */
+	__atomic_store_n(&bkl.serving, next, __ATOMIC_SEQ_CST);
+	if (__builtin_expect(bkl_halted != 0, 0))
+		kernel_lock_wake(next);
 }
 /* Around a context switch: the depth the switching thread holds it at,
  * put back when it runs again (the lock itself stays with the CPU). */

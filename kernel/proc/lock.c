@@ -10,6 +10,7 @@
 #include "arch/cpu.h"
 #include "arch/percpu.h"
 #include "arch/smp.h"
+#include "arch/trap.h"
 #include "kernel.h"
 #include "lock.h"
 #include "mm/tlb.h"
@@ -86,9 +87,69 @@ bool spin_held(const struct spinlock *l)
 
 struct big_lock bkl = { 0, 0, -1, 0 };
 
+/*
+ * Waiting by halting. A vCPU that spins for the lock burns a host core
+ * the holder may need: with more vCPUs than host cores (4 on a 2-core
+ * machine) the holder's thread waits behind the spinners, and every
+ * system call gets many times slower. So a waiter spins only briefly,
+ * then halts until the CPU that serves its ticket sends it an IPI:
+ *
+ *   waiter                                 kernel_unlock
+ *   bkl_halted++; halted_for[me] = ticket  serving = next       (xchg)
+ *   (full barrier)                         (full barrier)
+ *   serving == ticket? then do not halt    bkl_halted? then IPI each CPU
+ *                                          whose halted_for is next
+ *
+ * Both sides store, then load what the other stored: with a full barrier
+ * between, at least one sees the other's store, so a waiter never
+ * sleeps through its turn. The IPI (VEC_LOCK_WAKE, whose handler only
+ * acknowledges it) waits in the LAPIC until the waiter's sti; the
+ * instruction after sti, hlt, still runs first, and the IPI wakes it.
+ * While halted the waiter lets in only priority class 15: TPR (CR8) 14
+ * holds back every vector below 0xf0: the timer and devices, whose
+ * handlers would take the lock again and queue behind our own ticket,
+ * and VEC_RESCHEDULE, which must find the CPU back in user mode as with
+ * interrupts off. The TLB shootdown IPI (0xf1) still comes in and is
+ * answered.
+ */
+#define SPINS_BEFORE_HALT 128
+#define TPR_IPIS_ONLY 14                    /* CR8: only vectors 0xf0..0xff */
+
+volatile uint32_t bkl_halted;
+static volatile uint64_t halted_for[MAX_CPUS];  /* 1 << 32 | ticket, 0 none */
+
+/* Halt until our ticket may be served: back with interrupts as they were. */
+static void halt_for_ticket(unsigned me, uint32_t ticket)
+{
+	uint64_t flags = read_rflags();
+
+	__atomic_fetch_add(&bkl_halted, 1, __ATOMIC_SEQ_CST);
+	__atomic_store_n(&halted_for[me], 1ULL << 32 | ticket, __ATOMIC_SEQ_CST);
+	if (__atomic_load_n(&bkl.serving, __ATOMIC_SEQ_CST) != ticket) {
+		write_cr8(TPR_IPIS_ONLY);
+		sti();
+		hlt();                            /* (the IPI, or a shootdown) */
+		cli();
+		write_cr8(0);
+	}
+	__atomic_store_n(&halted_for[me], 0, __ATOMIC_RELAXED);
+	__atomic_fetch_sub(&bkl_halted, 1, __ATOMIC_SEQ_CST);
+	if (flags & RFLAGS_IF)
+		sti();
+}
+
+/* kernel_unlock found halted waiters: wake the one whose ticket is next. */
+void kernel_lock_wake(uint32_t ticket)
+{
+	for (unsigned c = 0; c < ncpus_online; c++)
+		if (__atomic_load_n(&halted_for[c], __ATOMIC_SEQ_CST) == (1ULL << 32 | ticket))
+			lapic_send_ipi(cpus[c].apic_id, VEC_LOCK_WAKE);
+}
+
 /* kernel_lock's slow path: lockdep's check that nothing is held (the big
  * lock is rank 1, and never on the held stack: the sleep check allows it
- * anyway), then the wait for our ticket, answering TLB shootdowns. */
+ * anyway), then the wait for our ticket: spinning, answering TLB
+ * shootdowns, then halting (above). */
 void kernel_lock_wait(unsigned me, uint32_t ticket)
 {
 #ifdef LOCKDEP
@@ -96,9 +157,13 @@ void kernel_lock_wait(unsigned me, uint32_t ticket)
 		panic("lockdep: kernel_lock (rank 1) taken while holding %s (rank %d): against the order in lock.h",
 		      held[me][0]->name, held[me][0]->rank);
 #endif
-	while (__atomic_load_n(&bkl.serving, __ATOMIC_ACQUIRE) != ticket) {
-		pause();
-		tlb_poll();                       /* the holder may be waiting for us (mm/tlb.c) */
+	for (unsigned spins = 0; __atomic_load_n(&bkl.serving, __ATOMIC_ACQUIRE) != ticket; spins++) {
+		if (spins < SPINS_BEFORE_HALT) {
+			pause();
+			tlb_poll();               /* the holder may be waiting for us (mm/tlb.c) */
+		} else {
+			halt_for_ticket(me, ticket);
+		}
 	}
 }
 

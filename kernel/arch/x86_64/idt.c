@@ -18,7 +18,7 @@ static struct gate idt[256];
 extern const uint64_t isr_table[33];
 extern const uint64_t isr_spurious;
 extern const uint64_t isr_irq_table[16];  /* VEC_IRQ0 .. VEC_IRQ0 + 15 */
-extern const uint64_t isr_ipi_table[2];   /* VEC_RESCHEDULE, VEC_TLB_SHOOTDOWN */
+extern const uint64_t isr_ipi_table[3];   /* VEC_RESCHEDULE, VEC_TLB_SHOOTDOWN, VEC_LOCK_WAKE */
 void int80_entry(void);               /* entry.S */
 void isr_irqbench(void);              /* irqbench.S */
 
@@ -49,6 +49,7 @@ void idt_init(void)
 	set_gate(VEC_IRQBENCH, (uint64_t)isr_irqbench, 0, 0);
 	set_gate(VEC_RESCHEDULE, isr_ipi_table[0], 0, 0);
 	set_gate(VEC_TLB_SHOOTDOWN, isr_ipi_table[1], 0, 0);
+	set_gate(VEC_LOCK_WAKE, isr_ipi_table[2], 0, 0);
 	/* The gates user mode may raise with `int`, as on Linux: the legacy
 	 * system call, and int3/`int $3` (#BP: SIGTRAP) and `int $4` (#OF:
 	 * SIGSEGV). Every other gate has DPL 0, so `int $n` from ring 3 gets

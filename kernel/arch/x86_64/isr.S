@@ -28,8 +28,8 @@ isr_\vec:
 	.irp v, 48,49,50,51,52,53,54,55,56,57,58,59,60,61,62,63
 	stub	\v, 0
 	.endr
-	/* VEC_RESCHEDULE (0xf0) and VEC_TLB_SHOOTDOWN (0xf1): IPIs (arch/smp.h) */
-	.irp v, 240,241
+	/* VEC_RESCHEDULE (0xe0), VEC_TLB_SHOOTDOWN (0xf1), VEC_LOCK_WAKE (0xf2): IPIs (arch/trap.h) */
+	.irp v, 224,241,242
 	stub	\v, 0
 	.endr
 	.irp v, 8,10,11,12,13,14,17,21,29,30
@@ -139,7 +139,7 @@ isr_irq_table:
 	.irp v, 48,49,50,51,52,53,54,55,56,57,58,59,60,61,62,63
 	.quad	isr_\v
 	.endr
-/* The IPI stubs, VEC_RESCHEDULE and VEC_TLB_SHOOTDOWN, for idt.c. */
+/* The IPI stubs, VEC_RESCHEDULE, VEC_TLB_SHOOTDOWN and VEC_LOCK_WAKE, for idt.c. */
 	.global isr_ipi_table
 isr_ipi_table:
-	.quad	isr_240, isr_241
+	.quad	isr_224, isr_241, isr_242

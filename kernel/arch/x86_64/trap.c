@@ -208,12 +208,14 @@ void trap(struct trap_frame *tf)
 	if (tf->vector == VEC_SPURIOUS)
 		return;                 /* spurious LAPIC interrupts take no EOI */
 	/* The IPIs take no lock: a CPU holding it may be waiting for them. */
-	if (tf->vector == VEC_TLB_SHOOTDOWN || tf->vector == VEC_RESCHEDULE) {
+	if (tf->vector == VEC_TLB_SHOOTDOWN || tf->vector == VEC_RESCHEDULE || tf->vector == VEC_LOCK_WAKE) {
 		this_cpu()->ipis++;
 		if (tf->vector == VEC_TLB_SHOOTDOWN)
 			tlb_ipi();      /* mm/tlb.c */
-		else
+		else if (tf->vector == VEC_RESCHEDULE)
 			sched_ipi(tf);  /* proc/sched.c: a wake-up, or a look at signals */
+		else
+			lapic_eoi();    /* the hlt in lock.c is over: that was all */
 		return;
 	}
 	/* A good call into the vsyscall page reads the clock alone: no lock,

@@ -82,6 +82,7 @@ CR_ACCESSORS(0)
 CR_ACCESSORS(2)
 CR_ACCESSORS(3)
 CR_ACCESSORS(4)
+CR_ACCESSORS(8)           /* the LAPIC's task priority: vectors below (CR8+1)*16 wait */
 #undef CR_ACCESSORS
 
 /* DR6 says why a #DB came: BS (bit 14) for a single step. Its bits stick

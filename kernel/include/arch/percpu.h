@@ -50,7 +50,7 @@ struct percpu {
 	uint32_t apic_id;           /* its local APIC's id, what IPIs are addressed to */
 	struct tss *tss;            /* its own TSS (gdt.c): rsp0 and the IST stacks */
 	uint64_t ticks;             /* its own LAPIC timer's interrupts */
-	uint64_t ipis;              /* VEC_RESCHEDULE and VEC_TLB_SHOOTDOWN IPIs it took */
+	uint64_t ipis;              /* IPIs it took (VEC_RESCHEDULE, _TLB_SHOOTDOWN, _LOCK_WAKE) */
 };
 
 /* Has the way back to user mode work to do (percpu.exit_work)? */

@@ -9,7 +9,7 @@
  *   cpu_id(), this_cpu()           this CPU's index and area (arch/percpu.h)
  *   cpus[i], ncpus_online          every online CPU's area, indexes 0 .. n-1
  *   lapic_send_ipi(apic_id, vec)   a fixed-vector IPI to one CPU (kernel.h)
- *   VEC_RESCHEDULE, VEC_TLB_SHOOTDOWN   the IPI vectors reserved for them (arch/trap.h)
+ *   VEC_RESCHEDULE, VEC_TLB_SHOOTDOWN, VEC_LOCK_WAKE   the IPI vectors (arch/trap.h)
  */
 #ifndef ARCH_SMP_H
 #define ARCH_SMP_H

@@ -41,8 +41,12 @@ static inline int frame_is_compat(const struct trap_frame *tf)
 #define VEC_TIMER    32
 #define VEC_IRQBENCH 33          /* the latency measurement's timer only (arch/x86_64/irqbench.S) */
 #define VEC_IRQ0     48          /* 48..63: ISA IRQs 0..15 through the IOAPIC (arch/irq.h) */
-#define VEC_RESCHEDULE    0xf0   /* IPI: reserved for the cross-CPU scheduler's wake-up (not sent yet) */
-#define VEC_TLB_SHOOTDOWN 0xf1   /* IPI: reserved for TLB shootdowns (not sent yet) */
+/* The IPIs. Their priority classes (vector >> 4) matter: a CPU halted
+ * for the big lock lets in only class 15 (lock.c), so a reschedule IPI
+ * waits, as it would with interrupts off, until the CPU leaves the kernel. */
+#define VEC_RESCHEDULE    0xe0   /* a wake-up (sched.c), a look at signals */
+#define VEC_TLB_SHOOTDOWN 0xf1   /* TLB shootdowns (mm/tlb.c) */
+#define VEC_LOCK_WAKE     0xf2   /* a big-lock waiter's turn (lock.c): nothing but the wake */
 #define VEC_SPURIOUS 0xff
 
 /* The page-fault error code's bits (the CPU's, Linux's names). */
