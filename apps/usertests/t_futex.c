@@ -3,7 +3,8 @@
  * gives them, time-outs on both clocks, and waiters in fork children over
  * MAP_SHARED|MAP_ANONYMOUS memory (no threads yet): FUTEX_WAKE wakes the
  * oldest first and counts them, FUTEX_CMP_REQUEUE moves waiters,
- * FUTEX_WAKE_BITSET picks by bitset, a signal ends a wait with -EINTR
+ * FUTEX_WAKE_BITSET picks by bitset, FUTEX_WAKE_OP changes a word and
+ * wakes by its comparison, a signal ends a wait with -EINTR
  * (an untimed one goes on under SA_RESTART), and a killed waiter leaves
  * nothing behind.
  */
@@ -206,6 +207,49 @@ USERTEST(futex_requeue_fork)
 	EXPECT_EQ(reap_any() == pid[2], 1);
 	EXPECT_EQ(sys_futex(w, FUTEX_WAKE, INT_MAX, 0, 0, 0), 1);
 	EXPECT_EQ(reap_any() == pid[1], 1);
+	sys_munmap((unsigned long)w, PAGE);
+}
+
+/* Linux's FUTEX_OP(op, oparg, cmp, cmparg) (linux/futex.h). */
+#define FUTEX_OP(op, oparg, cmp, cmparg) \
+	(((uint32_t)((op) & 0xf) << 28) | (((cmp) & 0xf) << 24) | (((oparg) & 0xfff) << 12) | ((cmparg) & 0xfff))
+enum { OP_SET, OP_ADD, OP_OR, OP_ANDN, OP_XOR };
+enum { CMP_EQ, CMP_NE, CMP_LT, CMP_LE, CMP_GT, CMP_GE };
+
+/* FUTEX_WAKE_OP: the second word changes whatever the comparison says;
+ * its waiters wake only when the comparison of its old value holds. */
+USERTEST(futex_wake_op_fork)
+{
+	volatile uint32_t *w = shared_page(), *w2 = w + 16;
+	pid_t a[2], b[2];
+
+	start_waiters(a, 2, waiter, w);
+	start_waiters(b, 2, waiter, w2);
+	/* *w2 is 0: ADD 5, wake w2's if old > 0: no. One of w's wakes. */
+	EXPECT_EQ(sys_futex(w, FUTEX_WAKE_OP, 1, (void *)INT_MAX, w2, FUTEX_OP(OP_ADD, 5, CMP_GT, 0)), 1);
+	EXPECT_EQ(*w2, 5);
+	EXPECT_EQ(reap_any() == a[0], 1);
+	EXPECT(still_waiting(b[0]) && still_waiting(b[1]));
+	/* SET 0 if old == 5: yes, one of w2's too (its count in the timeout's place). */
+	EXPECT_EQ(sys_futex(w, FUTEX_WAKE_OP, 1, (void *)1, w2, FUTEX_OP(OP_SET, 0, CMP_EQ, 5)), 2);
+	EXPECT_EQ(*w2, 0);
+	EXPECT_EQ(reap_any() > 0, 1);
+	EXPECT_EQ(reap_any() > 0, 1);
+	EXPECT(still_waiting(b[1]));
+	/* The shift bit: OR 1 << 3, wake if old < 1 (signed): yes. */
+	EXPECT_EQ(sys_futex(w, FUTEX_WAKE_OP, 1, (void *)INT_MAX, w2, FUTEX_OP(8 | OP_OR, 3, CMP_LT, 1)), 1);
+	EXPECT_EQ(*w2, 8);
+	EXPECT_EQ(reap_any() == b[1], 1);
+	/* An op that does not exist: -ENOSYS, the word untouched; a cmp that
+	 * does not exist: -ENOSYS after the word changed (Linux's order). */
+	EXPECT_EQ(sys_futex(w, FUTEX_WAKE_OP, 1, 0, w2, FUTEX_OP(5, 1, CMP_EQ, 0)), -ENOSYS);
+	EXPECT_EQ(*w2, 8);
+	EXPECT_EQ(sys_futex(w, FUTEX_WAKE_OP, 1, 0, w2, FUTEX_OP(OP_XOR, 1, 7, 0)), -ENOSYS);
+	EXPECT_EQ(*w2, 9);
+	/* A bad or misaligned second word. */
+	EXPECT_EQ(sys_futex(w, FUTEX_WAKE_OP, 1, 0, (void *)UNMAPPED, 0), -EFAULT);
+	EXPECT_EQ(sys_futex(w, FUTEX_WAKE_OP, 1, 0, (char *)w2 + 1, 0), -EINVAL);
+	EXPECT_EQ(sys_futex(w, FUTEX_WAKE_OP_PRIVATE, 1, 0, (void *)KERNEL_ADDR, 0), -EFAULT);
 	sys_munmap((unsigned long)w, PAGE);
 }
 

@@ -8,7 +8,7 @@
 #define FUTEX_FD              2      /* gone from Linux since 2.6.26: -ENOSYS */
 #define FUTEX_REQUEUE         3      /* wake val, move up to val2 (the timeout argument) to uaddr2 */
 #define FUTEX_CMP_REQUEUE     4      /* the same, only while *uaddr == val3 */
-#define FUTEX_WAKE_OP         5      /* not here: -ENOSYS */
+#define FUTEX_WAKE_OP         5      /* change *uaddr2 by val3's op; wake val of uaddr, val2 of uaddr2 if its cmp held */
 #define FUTEX_LOCK_PI         6      /* the priority-inheritance calls: not here, -ENOSYS */
 #define FUTEX_UNLOCK_PI       7
 #define FUTEX_TRYLOCK_PI      8
@@ -29,6 +29,7 @@
 #define FUTEX_CMP_REQUEUE_PRIVATE (FUTEX_CMP_REQUEUE | FUTEX_PRIVATE_FLAG)
 #define FUTEX_WAIT_BITSET_PRIVATE (FUTEX_WAIT_BITSET | FUTEX_PRIVATE_FLAG)
 #define FUTEX_WAKE_BITSET_PRIVATE (FUTEX_WAKE_BITSET | FUTEX_PRIVATE_FLAG)
+#define FUTEX_WAKE_OP_PRIVATE     (FUTEX_WAKE_OP | FUTEX_PRIVATE_FLAG)
 
 #define FUTEX_BITSET_MATCH_ANY 0xffffffffu   /* what FUTEX_WAIT and FUTEX_WAKE use */
 

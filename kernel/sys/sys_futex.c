@@ -4,9 +4,10 @@
  * musl's mutexes, condition variables and pthread_join rest on.
  *
  * Operations: FUTEX_WAIT, FUTEX_WAKE, FUTEX_WAIT_BITSET, FUTEX_WAKE_BITSET,
- * FUTEX_REQUEUE and FUTEX_CMP_REQUEUE, each with FUTEX_PRIVATE_FLAG, and
- * FUTEX_CLOCK_REALTIME for FUTEX_WAIT_BITSET. Every other op is -ENOSYS
- * (FUTEX_WAKE_OP, the PI ones, FUTEX_FD), as Linux answers an unknown one.
+ * FUTEX_REQUEUE, FUTEX_CMP_REQUEUE and FUTEX_WAKE_OP, each with
+ * FUTEX_PRIVATE_FLAG, and FUTEX_CLOCK_REALTIME for FUTEX_WAIT_BITSET.
+ * Every other op is -ENOSYS (the PI ones, FUTEX_FD), as Linux answers an
+ * unknown one.
  *
  * Keys: what "the same futex" means (lib/futex_hash.h has the three kinds).
  *   - FUTEX_PRIVATE_FLAG: (address space, user address). Threads share
@@ -58,6 +59,7 @@
 #include "futex.h"
 #include "kernel.h"
 #include "lib/futex_hash.h"
+#include "lib/futex_op.h"
 #include "mm/pmm.h"
 #include "mm/uvm.h"
 #include "mm/vm.h"
@@ -189,6 +191,42 @@ static long futex_requeue(uint64_t uaddr, bool private, uint64_t uaddr2, int nr_
 	return futex_requeue_key(&futexes, &k1, &k2, nr_wake, nr_requeue, wake_waiter);
 }
 
+/* FUTEX_WAKE_OP: change the word at uaddr2 atomically by the operation
+ * val3 encodes (lib/futex_op.h), wake up to nr waiters of uaddr, and up to
+ * nr2 of uaddr2 too when the comparison holds for the word's old value
+ * (glibc's condition variables before 2.25 signalled this way). */
+static long futex_wake_op(uint64_t uaddr, bool private, uint64_t uaddr2, int nr, int nr2, uint32_t val3)
+{
+	struct futex_key k1, k2;
+	struct futex_op o;
+	uint32_t old, seen;
+	long r;
+	int cmp;
+
+	if ((r = key_of(uaddr, private, &k1)) < 0 || (r = key_of(uaddr2, private, &k2)) < 0)
+		return r;
+	if (!futex_op_decode(val3, &o))
+		return -ENOSYS;
+	if ((r = get_word(uaddr2, &old)) < 0)
+		return r;
+	/* Read, compute, swap in if unchanged (another CPU's thread may
+	 * write the word meanwhile, without the big lock: it is user memory). */
+	for (;;) {
+		seen = old;
+		if ((r = cmpxchg_user32(uaddr2, &seen, futex_op_apply(&o, old))) < 0)
+			return r;                    /* (a read-only page, say) */
+		if (seen == old)
+			break;
+		old = seen;
+	}
+	if ((cmp = futex_op_compare(&o, old)) < 0)
+		return -ENOSYS;                      /* as Linux: after the word changed */
+	r = futex_wake_key(&futexes, &k1, nr, FUTEX_BITSET_MATCH_ANY, wake_waiter);
+	if (cmp)
+		r += futex_wake_key(&futexes, &k2, nr2, FUTEX_BITSET_MATCH_ANY, wake_waiter);
+	return r;
+}
+
 static uint64_t ts_ns(const struct timespec *t)
 {
 	if ((uint64_t)t->tv_sec >= UINT64_MAX / NSEC - 1)
@@ -255,6 +293,8 @@ static long do_futex(struct trap_frame *tf, bool ts32)
 		return futex_requeue(uaddr, private, uaddr2, (int)val, (int)(uint32_t)utime, NULL);
 	case FUTEX_CMP_REQUEUE:
 		return futex_requeue(uaddr, private, uaddr2, (int)val, (int)(uint32_t)utime, &val3);
+	case FUTEX_WAKE_OP:
+		return futex_wake_op(uaddr, private, uaddr2, (int)val, (int)(uint32_t)utime, val3);
 	}
 	return -ENOSYS;
 }
