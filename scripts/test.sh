@@ -5,7 +5,8 @@
 #
 #   scripts/test.sh              everything
 #   scripts/test.sh --matrix     everything, then the conformance suite on other
-#                                CPUs, machines and memory sizes (what CI runs)
+#                                CPUs, machines and memory sizes, and usertests
+#                                with -smp 1 and 4 (what CI runs)
 #   scripts/test.sh --accel tcg  the accelerator (auto, kvm, tcg, icount; the
 #                                same as ACCEL=; docs/accel.md)
 #   TIMEOUT=300 scripts/test.sh  a longer per-boot limit (default 120 s)
@@ -517,7 +518,8 @@ grep -q 'bootloader: error: \\boot\\kernel.elf is not a valid x86-64 ELF executa
 # (qemu64 has no SMEP, SMAP or FSGSBASE; an Intel and an AMD model; the
 # maximal CPU calling itself Intel), the older i440FX machine and the
 # smallest and a large memory size. Always under TCG: KVM could only run the
-# host's own CPU. One result per combination.
+# host's own CPU. One result per combination. Then usertests with one vCPU
+# and with four.
 if [ "$matrix" = yes ]; then
 	while read -r name cpu machine mem; do
 		QEMU_CPU=$cpu QEMU_MACHINE=$machine MEM=$mem ACCEL_RESOLVED=tcg guest "matrix-$name" "init=/bin/conform"
@@ -536,6 +538,17 @@ if [ "$matrix" = yes ]; then
 	mem128     max                      q35  128M
 	mem4g      max                      q35  4G
 	EOF
+	# The process, signal and thread suite with one CPU and with four (more
+	# vCPUs than this 2-core host has: the big lock's waiters must halt, not
+	# spin, for it to end in time; docs/smp.md).
+	for n in 1 4; do
+		SMP=$n guest "matrix-smp$n" "init=/bin/usertests"
+		v=$(verdict)
+		[ "$v" = success ] && grep -q 'kernel: init exited with status 0x0' "$log" &&
+			cut -c10- "$log" | log_grep -E '^usertests: [0-9]+ passed, 0 failed' &&
+			ok "matrix: usertests with -smp $n" ||
+			{ not_ok "matrix: usertests with -smp $n ($v)"; show_log; grep -a '^ *[0-9.]* not ok' "$log" || true; }
+	done
 fi
 
 echo "# boot ($ACCEL_RESOLVED): kernel's first line at ${first:-?} s, kernel init done at ${done_at:-?} s after QEMU start"
