@@ -155,6 +155,24 @@ USERTEST(procfs_self)
 	dir_remove();
 }
 
+/* Cpus_allowed(_list) is the thread's affinity, as sched_getaffinity says. */
+USERTEST(procfs_cpus_allowed)
+{
+	static char buf[2048];
+	unsigned long mask = 0;
+	char want[64];
+
+	need_proc();
+	EXPECT(RAW(SYS_sched_getaffinity, 0, sizeof(mask), &mask, 0, 0, 0) > 0);
+	int n = __builtin_popcountl(mask);           /* every CPU: 0 .. n-1 */
+	snprintf(want, sizeof(want), n > 1 ? "\nCpus_allowed_list:\t0-%d\n" : "\nCpus_allowed_list:\t0\n", n - 1);
+	EXPECT(slurp("/proc/self/status", buf, sizeof(buf)) > 0);
+	EXPECT(strstr(buf, want) != NULL);
+	pin_to_cpu0();
+	EXPECT(slurp("/proc/self/status", buf, sizeof(buf)) > 0);
+	EXPECT(strstr(buf, "1\nCpus_allowed_list:\t0\n") != NULL);
+}
+
 /* A child's directory while it sleeps, as a zombie, and after the reap. */
 USERTEST(procfs_child)
 {

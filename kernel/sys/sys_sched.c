@@ -15,12 +15,6 @@
  * up to 64 CPUs); bit n is CPU n of arch/smp.h. */
 #define CPUMASK_SIZE 8
 
-/* The CPUs that are online: what a mask may name. */
-static uint64_t cpus_online(void)
-{
-	return ncpus_online >= 64 ? ~0ULL : (1ULL << ncpus_online) - 1;
-}
-
 long sys_sched_yield(struct trap_frame *tf)
 {
 	yield();

@@ -67,6 +67,7 @@ static struct pid_snap sample(void)
 		.start_brk = 0x404000, .arg_start = 0x7fffffeffe00, .arg_end = 0x7fffffeffe10,
 		.env_start = 0x7fffffeffe10, .env_end = 0x7fffffeffe20, .sig_pending = 1ULL << 40 | 2,
 		.sig_blocked = 0x80000001, .sig_ignored = 4, .sig_caught = 8, .sigq_limit = 100,
+		.cpus_allowed = 3, .ncpus = 2,
 		.nvcsw = 9, .nivcsw = 2,
 	};
 }
@@ -118,6 +119,16 @@ static void test_status(void)
 			   "SigCgt:\t0000000000000008\n") != NULL);
 	CHECK(strstr(text, "\nvoluntary_ctxt_switches:\t9\nnonvoluntary_ctxt_switches:\t2\n") != NULL);
 	CHECK_EQ(text[s.len - 1], '\n');
+	CHECK(strstr(text, "\nCpus_allowed:\t3\nCpus_allowed_list:\t0-1\nMems_allowed:") != NULL);
+	/* The mask's width is the CPUs there are, in groups of 32 bits. */
+	p.ncpus = 40, p.cpus_allowed = 1ULL << 35 | 0xd;
+	s = buf(sizeof(text));
+	proc_pid_status(&s, &p);
+	CHECK(strstr(text, "\nCpus_allowed:\t08,0000000d\nCpus_allowed_list:\t0,2-3,35\n") != NULL);
+	p.ncpus = 4, p.cpus_allowed = 0x4;
+	s = buf(sizeof(text));
+	proc_pid_status(&s, &p);
+	CHECK(strstr(text, "\nCpus_allowed:\t4\nCpus_allowed_list:\t2\n") != NULL);
 
 	p.state = 'Z', p.has_mm = false;
 	strcpy(p.comm, "x\ny");

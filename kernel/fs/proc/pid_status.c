@@ -1,9 +1,9 @@
 /*
  * pid_status.c - /proc/<pid>/status (proc(5)): "Name:\tvalue" lines in
  * Linux's order (fs/proc/array.c's proc_pid_status). Everyone is root with
- * every capability and has no namespaces, so those lines are constant; so
- * are Cpus_allowed and Cpus_allowed_list, which still say CPU 0 and not the
- * thread's affinity mask (sched_getaffinity has the real one). A zombie has no memory: no Vm and Rss lines, as Linux.
+ * every capability and has no namespaces, so those lines are constant.
+ * Cpus_allowed is the thread's affinity (sched_getaffinity's mask). A
+ * zombie has no memory: no Vm and Rss lines, as Linux.
  */
 #include "fs/proc_text.h"
 
@@ -47,6 +47,33 @@ static void memory_lines(struct seqbuf *s, const struct pid_snap *p)
 	kb_line(s, "HugetlbPages", 0);
 }
 
+/* A CPU mask as Linux's "%*pb": hex digits for ncpus bits, a comma
+ * between groups of 32 ("3" for CPUs 0-1 of 2; "00000001,00000000"). */
+static void cpumask_hex(struct seqbuf *s, uint64_t mask, int ncpus)
+{
+	for (int digit = (ncpus + 3) / 4 - 1; digit >= 0; digit--) {
+		seq_printf(s, "%x", (unsigned)(mask >> (4 * digit) & 0xf));
+		if (digit && digit % 8 == 0)
+			seq_puts(s, ",");
+	}
+}
+
+/* The same as "%*pbl": ranges, "0-1,3". */
+static void cpumask_list(struct seqbuf *s, uint64_t mask)
+{
+	const char *sep = "";
+
+	for (int c = 0; c < 64; c++) {
+		if (!(mask >> c & 1))
+			continue;
+		int end = c;
+		while (end < 63 && (mask >> (end + 1) & 1))
+			end++;
+		seq_printf(s, end > c ? "%s%d-%d" : "%s%d", sep, c, end);
+		sep = ",", c = end;
+	}
+}
+
 void proc_pid_status(struct seqbuf *s, const struct pid_snap *p)
 {
 	seq_puts(s, "Name:\t");
@@ -67,7 +94,10 @@ void proc_pid_status(struct seqbuf *s, const struct pid_snap *p)
 		    "CapBnd:\t000001ffffffffff\nCapAmb:\t0000000000000000\n"
 		    "NoNewPrivs:\t0\nSeccomp:\t0\nSeccomp_filters:\t0\n"
 		    "Speculation_Store_Bypass:\tunknown\nSpeculationIndirectBranch:\tunknown\n"
-		    "Cpus_allowed:\t1\nCpus_allowed_list:\t0\n"
-		    "Mems_allowed:\t00000000,00000001\nMems_allowed_list:\t0\n");
+		    "Cpus_allowed:\t");
+	cpumask_hex(s, p->cpus_allowed, p->ncpus);
+	seq_puts(s, "\nCpus_allowed_list:\t");
+	cpumask_list(s, p->cpus_allowed);
+	seq_puts(s, "\nMems_allowed:\t00000000,00000001\nMems_allowed_list:\t0\n");
 	seq_printf(s, "voluntary_ctxt_switches:\t%lu\nnonvoluntary_ctxt_switches:\t%lu\n", p->nvcsw, p->nivcsw);
 }

@@ -64,6 +64,7 @@ void snap_pid(struct proc *p, struct pid_snap *s)
 		.rsslim = rlimit(p, RLIMIT_RSS), .sig_pending = p->sig_pending, .sig_blocked = p->sig_blocked,
 		.sigq_limit = rlimit(p, RLIMIT_SIGPENDING), .exit_code = p->state == P_ZOMBIE ? p->status : 0,
 		.nvcsw = p->nvcsw, .nivcsw = p->nivcsw,
+		.cpus_allowed = p->cpus_allowed & cpus_online(), .ncpus = (int)ncpus_online,
 	};
 	job_ids(p, s);
 	for (size_t i = 0; i < sizeof(s->comm) - 1 && p->name[i]; i++)

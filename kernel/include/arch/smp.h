@@ -25,6 +25,8 @@ struct trap_frame;
 
 extern struct percpu cpus[MAX_CPUS];   /* cpus[0] the BSP; the APs in MADT order */
 extern volatile unsigned ncpus_online; /* cpus[0 .. ncpus_online) are up */
+/* The CPUs that are online as a mask, bit n for CPU n: what an affinity may name. */
+static inline uint64_t cpus_online(void) { return ncpus_online >= 64 ? ~0ULL : (1ULL << ncpus_online) - 1; }
 
 /* What an AP found in its own registers once set up, for the BSP to
  * check (ktest smp_cpus_own_state): each CPU's own values and the ones

@@ -38,6 +38,8 @@ struct pid_snap {
 	uint64_t sigq_limit;             /* RLIMIT_SIGPENDING */
 	int exit_code;                   /* a zombie's wait status, else 0 */
 	uint64_t nvcsw, nivcsw;          /* voluntary and forced context switches */
+	uint64_t cpus_allowed;           /* its affinity: bit n, CPU n */
+	int ncpus;                       /* the CPUs there are (Linux's nr_cpu_ids): the mask's width */
 };
 
 void proc_pid_stat(struct seqbuf *s, const struct pid_snap *p);
