@@ -187,7 +187,7 @@ spin_check:
 	jne	9f
 	cmpq	expect+104(%rip), %r15
 	jne	9f
-	cmpq	$0, (%rdi)
+	cmpl	$0, (%rdi)			/* the flag is an int */
 	je	1b
 	pushfq
 	popq	%rax

@@ -302,11 +302,15 @@ USERTEST(sig_bad_sigreturn)
 
 /* --- signals to a running process ------------------------------------------ */
 
-static volatile int spin_flag, spin_hits;
+static volatile int spin_flag, spin_hits, spin_fd;
+/* Each handler says so through the pipe before the next kill: a second
+ * SIGUSR1 sent while the first is still pending would merge with it (a
+ * busy host may not run the spinner for longer than the parent waits). */
 static void stop_spinning(int sig, struct k_siginfo *info, void *uc)
 {
 	if (++spin_hits >= 3)
 		spin_flag = 1;
+	sys_write(spin_fd, "h", 1);
 }
 
 static void spinner(void *fdp)
@@ -314,6 +318,7 @@ static void spinner(void *fdp)
 	int *fds = fdp;
 
 	spin_flag = spin_hits = 0;
+	spin_fd = fds[1];
 	sigact(SIGUSR1, stop_spinning, 0, 0);
 	sys_write(fds[1], "s", 1);
 	quit(spin_check(&spin_flag) == 0 && spin_hits == 3 ? 0 : 1);
@@ -339,6 +344,7 @@ USERTEST(sig_to_running_process)
 	for (int i = 0; i < 3; i++) {
 		sleep_ms(15);                            /* it spins meanwhile */
 		EXPECT_EQ(sys_kill(pid, SIGUSR1), 0);
+		EXPECT_EQ(sys_read(fds[0], &c, 1), 1);   /* its handler ran */
 	}
 	EXPECT_EQ(reap(pid), 0);
 	pid = spawn(spin_forever, 0);

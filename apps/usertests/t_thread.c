@@ -3,7 +3,9 @@
  * uses): a thread shares its process's id, memory, files and handlers,
  * has its own tid, mask and FS base; exit ends one thread, exit_group and
  * a fatal signal all of them; execve from a thread leaves one; the tid
- * word is cleared when a thread ends (pthread_join's wait).
+ * word is cleared when a thread ends (pthread_join's wait); clone3, the
+ * same in a struct (glibc 2.34's pthread_create and posix_spawn try it
+ * first).
  */
 #include <stdio.h>
 #include <string.h>
@@ -27,6 +29,7 @@
 
 struct thread_start { long entry; void (*fn)(void *); void *arg; };
 long thread_clone(long entry, long flags, struct thread_start *sp, volatile int *ptid, volatile int *ctid, long tls);
+long thread_clone3(long entry, struct clone_args *args, long size);
 
 static long sys_gettid(void) { return RAW(SYS_gettid, 0, 0, 0, 0, 0, 0); }
 static long sys_tgkill(long tgid, long tid, long sig) { return RAW(SYS_tgkill, tgid, tid, sig, 0, 0, 0); }
@@ -316,4 +319,65 @@ USERTEST(thread_clone_flag_rules)
 	EXPECT_EQ(thread_clone(libc_entry(), CLONE_VM | CLONE_THREAD, s, &tid, &tid, 0), -EINVAL);
 	EXPECT_EQ(thread_clone(libc_entry(), CLONE_SIGHAND | 17, s, &tid, &tid, 0), -EINVAL);
 	sys_munmap((unsigned long)stack, PAGE);
+}
+
+/* clone3: a thread (pthread_create's clone3, stack and size apart), and a
+ * process with exit_signal SIGCHLD (fork's). */
+USERTEST(thread_clone3_thread_and_fork)
+{
+	static volatile int tid;
+	char *stack = map_pages(STACK_SIZE);
+	struct thread_start *s = (struct thread_start *)(stack + STACK_SIZE) - 1;
+	int status;
+
+	*s = (struct thread_start){ libc_entry(), report_ids, 0 };
+	struct clone_args a = { .flags = THREAD_FLAGS, .child_tid = (uint64_t)&tid, .parent_tid = (uint64_t)&tid,
+				.stack = (uint64_t)stack, .stack_size = (char *)s - stack };
+	flag = 0;
+	long r = thread_clone3(libc_entry(), &a, sizeof(a));
+	EXPECT(r > 0);
+	EXPECT(thread_join(&tid));
+	EXPECT(flag == 1 && t_pid == sys_getpid() && t_tid == r);
+	/* A bigger struct than the kernel knows is fine while the rest is 0. */
+	char big[sizeof(a) + 16] = { 0 };
+	memcpy(big, &a, sizeof(a));
+	flag = 0;
+	r = thread_clone3(libc_entry(), (struct clone_args *)big, sizeof(big));
+	EXPECT(r > 0 && thread_join(&tid) && flag == 1);
+	/* A process: exit_signal is SIGCHLD, no stack (the child goes on here). */
+	struct clone_args f = { .exit_signal = SIGCHLD };
+	long pid = RAW(SYS_clone3, &f, sizeof(f), 0, 0, 0, 0);
+	if (pid == 0)
+		sys_exit(7);
+	EXPECT(pid > 0 && sys_wait4(pid, &status, 0, 0) == pid && status == STATUS_EXIT(7));
+	sys_munmap((unsigned long)stack, STACK_SIZE);
+}
+
+/* clone3's own errors, Linux's (checked on the host): the size, bytes
+ * past the known struct, the exit signal in its field only, a stack as
+ * base and size, no exit signal for a thread. */
+USERTEST(thread_clone3_errors)
+{
+	struct clone_args a = { .exit_signal = SIGCHLD };
+	char big[4097] = { 0 };
+
+	EXPECT_EQ(RAW(SYS_clone3, &a, 63, 0, 0, 0, 0), -EINVAL);
+	EXPECT_EQ(RAW(SYS_clone3, big, sizeof(big), 0, 0, 0, 0), -E2BIG);
+	big[sizeof(a) + 3] = 1;
+	EXPECT_EQ(RAW(SYS_clone3, big, sizeof(a) + 8, 0, 0, 0, 0), -E2BIG);
+	EXPECT_EQ(RAW(SYS_clone3, UNMAPPED, sizeof(a), 0, 0, 0, 0), -EFAULT);
+	a.exit_signal = 65;
+	EXPECT_EQ(RAW(SYS_clone3, &a, sizeof(a), 0, 0, 0, 0), -EINVAL);
+	a.exit_signal = 0x100 | SIGCHLD;
+	EXPECT_EQ(RAW(SYS_clone3, &a, sizeof(a), 0, 0, 0, 0), -EINVAL);
+	a = (struct clone_args){ .flags = SIGCHLD };                   /* the signal in the flags */
+	EXPECT_EQ(RAW(SYS_clone3, &a, sizeof(a), 0, 0, 0, 0), -EINVAL);
+	a = (struct clone_args){ .exit_signal = SIGCHLD, .stack = 0x10000 };
+	EXPECT_EQ(RAW(SYS_clone3, &a, sizeof(a), 0, 0, 0, 0), -EINVAL);
+	a = (struct clone_args){ .exit_signal = SIGCHLD, .stack_size = 4096 };
+	EXPECT_EQ(RAW(SYS_clone3, &a, sizeof(a), 0, 0, 0, 0), -EINVAL);
+	a = (struct clone_args){ .flags = THREAD_FLAGS, .exit_signal = SIGCHLD };
+	EXPECT_EQ(RAW(SYS_clone3, &a, sizeof(a), 0, 0, 0, 0), -EINVAL);
+	a = (struct clone_args){ .flags = CLONE_VM | CLONE_THREAD, .exit_signal = 0 };   /* clone's rules too */
+	EXPECT_EQ(RAW(SYS_clone3, &a, sizeof(a), 0, 0, 0, 0), -EINVAL);
 }

@@ -9,6 +9,11 @@
  * put a struct thread_start { long entry; void (*fn)(void *); void *arg; };
  * it calls fn(arg) on the stack below that and then ends by exit(0) (the
  * thread alone) through the same entry. The caller gets clone's result.
+ *
+ *   long thread_clone3(long entry, struct clone_args *args, long size)
+ *
+ * the same by clone3(args, size): the new thread starts with rsp =
+ * args->stack + args->stack_size, where the struct thread_start is.
  */
 #include "regs_asm.h"
 
@@ -29,6 +34,7 @@ thread_clone:
 	testq	%rax, %rax
 	jnz	1f
 	/* The new thread: rsp is sp, at its struct thread_start. */
+.Lchild:
 	movq	%rsp, %rbx			/* callee-saved: the start record */
 	movq	16(%rbx), %rdi			/* arg */
 	andq	$-16, %rsp			/* aligned for the call */
@@ -40,4 +46,18 @@ thread_clone:
 	ud2
 1:	ret					/* the caller, or an error */
 	.size	thread_clone, . - thread_clone
+
+	.global	thread_clone3
+	.type	thread_clone3, @function
+thread_clone3:
+	/* rdi entry, rsi args, rdx size */
+	movq	%rdi, %r9			/* the entry, in a register clone3 does not read */
+	movq	%rsi, %rdi			/* args */
+	movq	%rdx, %rsi			/* size */
+	movl	$435, %eax			/* SYS_clone3 */
+	SYSCALL_VIA %r9
+	testq	%rax, %rax
+	jz	.Lchild				/* the new thread, as clone's */
+	ret
+	.size	thread_clone3, . - thread_clone3
 	.section .note.GNU-stack, "", @progbits

@@ -64,6 +64,25 @@
 #define CLONE_DETACHED       0x00400000
 #define CLONE_UNTRACED       0x00800000
 #define CLONE_CHILD_SETTID   0x01000000
+#define CLONE_CLEAR_SIGHAND  0x100000000ULL  /* clone3 only: handlers back to SIG_DFL in the child */
+#define CLONE_INTO_CGROUP    0x200000000ULL  /* clone3 only */
+
+/* clone3's argument: 64-bit fields for every ABI, grown at the end over
+ * time; the caller passes its size (VER0 64 bytes, VER1 80, VER2 88). */
+struct clone_args {
+	uint64_t flags;                      /* CLONE_*, without the exit signal */
+	uint64_t pidfd;                      /* CLONE_PIDFD: where the pidfd goes */
+	uint64_t child_tid;                  /* CLONE_CHILD_SETTID/CLEARTID's word */
+	uint64_t parent_tid;                 /* CLONE_PARENT_SETTID's word */
+	uint64_t exit_signal;                /* what the parent gets when it ends (0 for threads) */
+	uint64_t stack;                      /* the lowest byte of the child's stack, or 0 */
+	uint64_t stack_size;
+	uint64_t tls;                        /* CLONE_SETTLS */
+	uint64_t set_tid;                    /* VER1: an array of pids to ask for */
+	uint64_t set_tid_size;
+	uint64_t cgroup;                     /* VER2: CLONE_INTO_CGROUP's descriptor */
+};
+#define CLONE_ARGS_SIZE_VER0 64
 
 /* clock_gettime */
 #define CLOCK_REALTIME          0

@@ -1,6 +1,6 @@
 /*
- * sys_clone.c - clone and vfork: fork with Linux's clone flags, for what
- * fork, vfork, posix_spawn and pthread_create ask (docs/abi.md):
+ * sys_clone.c - clone, clone3 and vfork: fork with Linux's clone flags,
+ * for what fork, vfork, posix_spawn and pthread_create ask (docs/abi.md):
  *
  *   SIGCHLD                          fork
  *   CLONE_VM | CLONE_VFORK | SIGCHLD vfork: the child runs in the parent's
@@ -26,6 +26,7 @@
 #include "api/errno.h"
 #include "arch/fpu.h"
 #include "kernel.h"
+#include "mm/pmm.h"
 #include "mm/uvm.h"
 #include "proc.h"
 #include "syscall.h"
@@ -135,6 +136,59 @@ long sys_clone(struct trap_frame *tf)
 long compat_sys_clone(struct trap_frame *tf)
 {
 	return do_clone(tf, arg(tf, 0), arg(tf, 1), arg(tf, 2), arg(tf, 4), arg(tf, 3));
+}
+
+/* clone3's extra bytes past the struct this kernel knows, [from, size) of
+ * uargs, must be 0 (Linux's copy_struct_from_user): 0, -E2BIG or -EFAULT. */
+static long check_tail_zero(uint64_t uargs, uint64_t from, uint64_t size)
+{
+	uint8_t buf[64];
+
+	for (uint64_t off = from, n; off < size; off += n) {
+		n = size - off < sizeof(buf) ? size - off : sizeof(buf);
+		if (copy_from_user(buf, (void *)(uargs + off), n) < 0)
+			return -EFAULT;
+		for (uint64_t i = 0; i < n; i++)
+			if (buf[i])
+				return -E2BIG;
+	}
+	return 0;
+}
+
+/* clone3(args, size): clone's arguments in a struct that grows at its end
+ * (api/abi.h), with the exit signal and the stack's size apart from the
+ * flags. Linux's checks (kernel/fork.c, copy_clone_args_from_user and
+ * clone3_args_valid), then clone's own. Both ABIs: the struct's fields
+ * are 64-bit for i386 too (its tls is a struct user_desc * there). Not
+ * here, -EINVAL: set_tid (asking for pids), CLONE_CLEAR_SIGHAND,
+ * CLONE_INTO_CGROUP and CLONE_PIDFD (docs/abi.md). */
+long sys_clone3(struct trap_frame *tf)
+{
+	uint64_t uargs = arg(tf, 0), size = arg(tf, 1);
+	struct clone_args a = { 0 };
+	long r;
+
+	if (size > PAGE_SIZE)
+		return -E2BIG;
+	if (size < CLONE_ARGS_SIZE_VER0)
+		return -EINVAL;
+	if (copy_from_user(&a, (void *)uargs, size < sizeof(a) ? size : sizeof(a)) < 0)
+		return -EFAULT;
+	if ((r = check_tail_zero(uargs, sizeof(a), size)) < 0)
+		return r;
+	if (!a.set_tid != !a.set_tid_size || a.exit_signal & ~(uint64_t)CSIGNAL || a.exit_signal > NSIG)
+		return -EINVAL;
+	if (a.flags & ~(0xffffffffULL | CLONE_CLEAR_SIGHAND | CLONE_INTO_CGROUP) || a.flags & (CLONE_DETACHED | CSIGNAL))
+		return -EINVAL;                  /* the signal has its own field here */
+	if ((a.flags & (CLONE_THREAD | CLONE_PARENT)) && a.exit_signal)
+		return -EINVAL;
+	if (!a.stack != !a.stack_size || (a.stack && !user_range_ok(a.stack, a.stack_size)))
+		return -EINVAL;                  /* a stack is a base and a size, both or neither */
+	if (a.set_tid_size || a.flags & (CLONE_CLEAR_SIGHAND | CLONE_INTO_CGROUP))
+		return -EINVAL;                  /* (not here) */
+	/* The stack grows down: the child starts at its top. */
+	return do_clone(tf, a.flags | a.exit_signal, a.stack ? a.stack + a.stack_size : 0, a.parent_tid, a.child_tid,
+			a.tls);
 }
 
 long sys_vfork(struct trap_frame *tf)
