@@ -95,7 +95,7 @@ def groups: [
                     "open_close", "stat", "mmap_4k", "mmap_1g", "empty"]],
   ["faults and signals", ["page_fault", "cow_fault", "signal", "ud_signal", "irq"]],
   ["scheduling", ["pipe_pingpong", "yield_pingpong"]],
-  ["threads and CPUs", ["futex_pingpong", "wakeup_ipi", "tlb_shootdown"]],
+  ["threads and CPUs", ["sched_yield", "futex_pingpong", "wakeup_ipi", "tlb_shootdown"]],
   ["processes", ["fork_exit", "fork_exec"]]];
 def grank: . as $c | [groups | to_entries[] | select(.value[1] | index([$c])) | .key] | first // (groups | length);
 def gname: grank as $g | if $g < (groups | length) then groups[$g][0] else "other" end;

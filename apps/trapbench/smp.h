@@ -8,6 +8,9 @@
  *   getpid          the null call by each path on CPU 0 while threads on
  *                   CPUs 1 .. cpus-1 make the same call in a loop: the
  *                   per-CPU cost, which should not grow with cpus;
+ *   sched_yield     the same with sched_yield: each CPU's one thread
+ *                   yields, so every call goes through the one run queue
+ *                   and the big lock: what sharing them costs per CPU;
  *   futex_pingpong  two threads hand a token back and forth through two
  *                   futex words (FUTEX_WAKE, FUTEX_WAIT, private, by
  *                   syscall): one round trip, both on CPU 0 (cpus 1) or on
@@ -32,6 +35,7 @@
 #define SMP_CLONE_FLAGS 0x50f00UL     /* CLONE_VM|FS|FILES|SIGHAND|THREAD|SYSVSEM */
 #define SMP_NR_CLONE 56
 #define SMP_NR_EXIT 60
+#define SMP_NR_YIELD 24
 #define SMP_NR_FUTEX 202
 #define SMP_NR_SETAFFINITY 203
 #define SMP_NR_GETAFFINITY 204
@@ -170,6 +174,25 @@ static void smp_case_getpid(int cpus)
 	}
 }
 
+/* sched_yield with cpus busy yielding too, timed on CPU 0. */
+static void smp_yield(void) { smp_sys3(SMP_NR_YIELD, 0, 0, 0); }
+
+static void smp_case_yield(int cpus)
+{
+	smp_call = smp_yield;
+	if (smp_start(cpus, smp_busy) < 0)
+		return;
+	for (int k = 0; k < WARMUP; k++)
+		smp_yield();
+	for (int k = 0; k < SAMPLES; k++) {
+		uint64_t t0 = tsc_begin();
+		smp_yield();
+		samples[k] = tsc_end() - t0;
+	}
+	smp_finish();
+	report_cpus("syscall", "sched_yield", cpus, samples, SAMPLES);
+}
+
 /* futex_pingpong: the token goes to the partner (ping) and comes back (pong). */
 static volatile int smp_ping, smp_pong;
 
@@ -304,6 +327,8 @@ static void run_smp(void)
 	printf("trapbench: %d CPUs for the SMP cases\n", have);
 	for (int cpus = 1; cpus <= SMP_MAX && cpus <= have; cpus *= 2)
 		smp_case_getpid(cpus);
+	for (int cpus = 1; cpus <= SMP_MAX && cpus <= have; cpus *= 2)
+		smp_case_yield(cpus);
 	for (int cpus = 1; cpus <= 2 && cpus <= have; cpus++)
 		smp_case_pingpong(cpus);
 	if (have >= 2)

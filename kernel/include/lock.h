@@ -8,7 +8,8 @@
  *   - every way into the kernel from user mode (system calls, exceptions,
  *     interrupts) takes it, and the way back to user mode lets it go;
  *     a few calls that only read the caller's own thread (getpid,
- *     gettid: sys/dispatch.c) run without it, so that they scale;
+ *     gettid: sys/dispatch.c), the clock calls, and sched_yield while
+ *     the run queue is empty run without it, so that they scale;
  *   - it is held across a context switch: a thread that sleeps (sched())
  *     hands it to its CPU's scheduler, which hands it to the next thread;
  *     each thread keeps its own nesting depth across the switch;

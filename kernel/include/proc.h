@@ -257,6 +257,10 @@ extern volatile bool sched_started;       /* CPU 0's scheduler runs: the APs' ma
 extern uint64_t sched_switches;           /* context switches so far (/proc/stat's ctxt) */
 void sched(void);                         /* give up the CPU (state already set) */
 void yield(void);                         /* stay runnable, let others run */
+/* yield, if a thread this CPU may run is waiting; else go on at once, no
+ * switch at all (Linux's sched_yield with nobody else to run). */
+void yield_to_others(void);
+void sched_yield_unlocked(void);            /* sched_yield, called without the big lock */
 /* Make p runnable: into the run queue (once), and an idle CPU it may run
  * on woken to take it. */
 void sched_make_runnable(struct proc *p);

@@ -22,6 +22,14 @@ int runq_pop(struct runq *q, unsigned cpu, runq_may_run_fn *may_run, void *ctx)
 	return -1;
 }
 
+bool runq_any(const struct runq *q, unsigned cpu, runq_may_run_fn *may_run, void *ctx)
+{
+	for (unsigned k = 0; k < q->n; k++)
+		if (may_run(q->slot[(q->head + k) % RUNQ_MAX], cpu, ctx))
+			return true;
+	return false;
+}
+
 int runq_kick_target(uint64_t idle, uint64_t allowed, unsigned self)
 {
 	uint64_t m = idle & allowed & ~(1ULL << self);

@@ -100,7 +100,7 @@ static void preempt(struct trap_frame *tf)
 {
 	if ((tf->cs & 3) != 3 || !current())
 		return;
-	yield();
+	yield();                                  /* (even alone: rseq sections abort on ticks) */
 	if (cpu_exit_work())
 		exit_work(tf);
 }
@@ -179,4 +179,25 @@ void yield(void)
 {
 	enqueue(current(), false);
 	sched();
+}
+
+void yield_to_others(void)
+{
+	if (runq_any(&runq, cpu_id(), may_run, NULL))
+		yield();
+}
+
+/* With nobody in the run queue there is nothing to yield to, and no need
+ * to take the lock to see so: one look at the count, shared by every CPU
+ * but only read while it stays 0 (a thread queued meanwhile runs after
+ * the next tick here, or on an idle CPU the wake-up kicks), so a CPU
+ * alone with its thread yields in a few instructions, on every CPU at
+ * once. Someone waiting: the lock, and a look at who may run here. */
+void sched_yield_unlocked(void)
+{
+	if (!__atomic_load_n(&runq.n, __ATOMIC_RELAXED))
+		return;
+	kernel_lock();
+	yield_to_others();
+	kernel_unlock();
 }

@@ -71,7 +71,8 @@ enum {
  * themselves, so they cost what they cost on one CPU, on every CPU at
  * once: getpid and gettid read only the caller's own thread; the clock
  * calls read the vvar page through its sequence count, as the vDSO does
- * (a fault on their user pointer takes the lock in trap()).
+ * (a fault on their user pointer takes the lock in trap()); sched_yield
+ * takes it only when a thread waits in the run queue (proc/sched.c).
  */
 #define SYSCALL(nr, name, entry, nargs) SYSCALL_LOCKED(locked_##name, entry)
 #include "syscall_list.h"
@@ -98,6 +99,7 @@ static const syscall_fn table[NR_SYSCALLS + 1] = {
 	[NR_clock_getres] = sys_clock_getres,
 	[NR_gettimeofday] = sys_gettimeofday,
 	[NR_time] = sys_time,
+	[NR_sched_yield] = sys_sched_yield,
 };
 #pragma clang diagnostic pop
 

@@ -64,6 +64,7 @@ static const syscall_fn table32[NR32 + 1] = {
 	[NR32_clock_getres_time64] = sys_clock_getres,
 	[NR32_gettimeofday] = compat_sys_gettimeofday,
 	[NR32_time] = compat_sys_time,
+	[NR32_sched_yield] = sys_sched_yield,
 };
 #pragma clang diagnostic pop
 

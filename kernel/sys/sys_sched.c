@@ -15,9 +15,10 @@
  * up to 64 CPUs); bit n is CPU n of arch/smp.h. */
 #define CPUMASK_SIZE 8
 
+/* sched_yield(): runs without the big lock (sys/dispatch.c). */
 long sys_sched_yield(struct trap_frame *tf)
 {
-	yield();
+	sched_yield_unlocked();
 	return 0;
 }
 

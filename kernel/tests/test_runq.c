@@ -1,6 +1,7 @@
 /*
  * test_runq.c - host tests for lib/runq.c: FIFO order, a CPU passing over
- * threads pinned elsewhere without losing them or their order, wrap-around
+ * threads pinned elsewhere without losing them or their order (and
+ * runq_any seeing the same), wrap-around
  * of the ring, and which idle CPU a wake-up kicks.
  */
 #include "check.h"
@@ -31,10 +32,13 @@ int main(void)
 	/* Pinned threads: CPU 0 skips the ones pinned to CPU 1 and keeps them in order. */
 	allowed[10] = 2, allowed[11] = 2, allowed[12] = 1, allowed[13] = 3;
 	runq_push(&q, 10), runq_push(&q, 11), runq_push(&q, 12), runq_push(&q, 13);
+	CHECK(runq_any(&q, 0, may_run, 0) && runq_any(&q, 1, may_run, 0) && !runq_any(&q, 2, may_run, 0));
 	CHECK_EQ(runq_pop(&q, 0, may_run, 0), 12);
 	CHECK_EQ(runq_pop(&q, 0, may_run, 0), 13);
+	CHECK(!runq_any(&q, 0, may_run, 0));                /* sched_yield on CPU 0: no switch */
 	CHECK_EQ(runq_pop(&q, 0, may_run, 0), -1);          /* only CPU 1's are left */
 	CHECK_EQ(q.n, 2u);
+	CHECK(runq_any(&q, 1, may_run, 0));
 	CHECK_EQ(runq_pop(&q, 1, may_run, 0), 10);
 	CHECK_EQ(runq_pop(&q, 1, may_run, 0), 11);
 	CHECK_EQ(runq_pop(&q, 1, may_run, 0), -1);

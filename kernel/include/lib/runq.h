@@ -26,6 +26,8 @@ void runq_push(struct runq *q, int i);                /* at the back */
 /* Take the first thread that may run on cpu out of the queue: its slot,
  * or -1 when none may. */
 int runq_pop(struct runq *q, unsigned cpu, runq_may_run_fn *may_run, void *ctx);
+/* Is a thread that may run on cpu waiting (runq_pop would find one)? */
+bool runq_any(const struct runq *q, unsigned cpu, runq_may_run_fn *may_run, void *ctx);
 /* Which idle CPU to wake for a thread allowed on mask `allowed`: the
  * lowest one set in idle & allowed that is not `self`, or -1 (then a
  * busy CPU takes it at its next switch). */

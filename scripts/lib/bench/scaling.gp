@@ -1,6 +1,6 @@
 # scaling.gp - one accelerator: cost against the CPUs busy with a case, a
-# panel per call and path (getpid by each path, futex_pingpong, wakeup_ipi,
-# tlb_shootdown), one curve per kernel (per kernel and vendor where the
+# panel per call and path (getpid by each path, sched_yield,
+# futex_pingpong, wakeup_ipi, tlb_shootdown), one curve per kernel (per kernel and vendor where the
 # vendors differ); each point labelled with its median (trapdoor's above
 # its point, Linux's below). A flat curve is a cost that scales.
 #
