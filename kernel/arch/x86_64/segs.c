@@ -1,0 +1,124 @@
+/*
+ * segs.c - the user's segment registers across switches, execve,
+ * set_thread_area and sigreturn (arch/segs.h).
+ *
+ * Loading GS in the kernel replaces GS.base, the kernel's per-CPU pointer,
+ * with the descriptor's: load_gs swaps the user's base in around the load
+ * (swapgs; mov; swapgs, interrupts off, as Linux's load_gs_index), so the
+ * new base lands in MSR_KERNEL_GS_BASE, where the way out finds it.
+ */
+#include "arch/cpu.h"
+#include "arch/percpu.h"
+#include "arch/segs.h"
+#include "arch/trap.h"
+#include "kernel.h"
+#include "lib/user_desc.h"
+#include "proc.h"
+
+static inline void load_ds(uint16_t s) { __asm__ volatile("movw %w0, %%ds" : : "r"(s) : "memory"); }
+static inline void load_es(uint16_t s) { __asm__ volatile("movw %w0, %%es" : : "r"(s) : "memory"); }
+static inline void load_fs(uint16_t s) { __asm__ volatile("movw %w0, %%fs" : : "r"(s) : "memory"); }
+
+static void load_gs(uint16_t s)
+{
+	uint64_t flags = read_rflags();
+
+	cli();
+	__asm__ volatile("swapgs\n\tmovw %w0, %%gs\n\tswapgs" : : "r"(s) : "memory");
+	if (flags & RFLAGS_IF)
+		sti();
+}
+
+/* A TLS slot's selector: its descriptor may differ from what the register
+ * cached, so such a selector is reloaded even when unchanged. */
+static bool is_tls(uint16_t s)
+{
+	return (s >> 3) >= GDT_ENTRY_TLS_MIN && (s >> 3) <= GDT_ENTRY_TLS_MAX;
+}
+
+/* s, or 0 where this CPU's GDT (with the running thread's TLS) would
+ * make loading s fault. */
+static uint16_t checked(uint16_t s)
+{
+	return !s || gdt_user_selector_ok(this_cpu(), s) ? s : 0;
+}
+
+void user_segs_save(struct proc *p)
+{
+	p->sel = (struct user_sels){ read_ds(), read_es(), read_fs(), read_gs() };
+}
+
+void user_segs_load(struct proc *p)
+{
+	struct user_sels *s = &p->sel;
+
+	gdt_load_tls(this_cpu(), p->tls);
+	/* The common case (every 64-bit thread, and 32-bit ones without TLS)
+	 * costs four selector reads and the two base writes it always took. */
+	if (s->ds != read_ds() || is_tls(s->ds))
+		load_ds(checked(s->ds));
+	if (s->es != read_es() || is_tls(s->es))
+		load_es(checked(s->es));
+	if (s->fs || read_fs())
+		load_fs(checked(s->fs));
+	if (!s->fs)
+		wrmsr(MSR_FS_BASE, p->fs_base);
+	if (s->gs || read_gs())
+		load_gs(checked(s->gs));
+	if (!s->gs)
+		wrmsr(MSR_KERNEL_GS_BASE, p->gs_base);   /* swapgs makes it GS.base in user mode */
+}
+
+void user_segs_exec(struct proc *p, bool compat)
+{
+	uint16_t data = compat ? USER_DS : 0;
+
+	for (int i = 0; i < GDT_ENTRY_TLS_ENTRIES; i++)
+		p->tls[i] = 0;
+	p->sel = (struct user_sels){ .ds = data, .es = data };
+	if (p == current())
+		user_segs_load(p);                /* with fs_base = gs_base = 0, as exec set */
+}
+
+void user_segs_reload(uint16_t sel)
+{
+	uint16_t s = checked(sel);
+
+	if (read_ds() == sel)
+		load_ds(s);
+	if (read_es() == sel)
+		load_es(s);
+	if (read_fs() == sel)
+		load_fs(s);
+	if (read_gs() == sel)
+		load_gs(s);
+}
+
+void user_segs_restore(const struct user_sels *s)
+{
+	/* Linux's reload_segments: a saved 0 comes back as the null selector 3. */
+	uint16_t ds = s->ds | 3, es = s->es | 3, fs = s->fs | 3, gs = s->gs | 3;
+
+	if (ds != read_ds())
+		load_ds(checked(ds));
+	if (es != read_es())
+		load_es(checked(es));
+	if (fs != read_fs())
+		load_fs(checked(fs));
+	if (gs != read_gs())
+		load_gs(checked(gs));
+}
+
+void user_set_fs_base(uint64_t base)
+{
+	if (read_fs())
+		load_fs(0);
+	wrmsr(MSR_FS_BASE, base);
+}
+
+void user_set_gs_base(uint64_t base)
+{
+	if (read_gs())
+		load_gs(0);
+	wrmsr(MSR_KERNEL_GS_BASE, base);         /* swapgs installs it on return */
+}
