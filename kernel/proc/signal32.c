@@ -87,6 +87,7 @@ static void enter_handler(struct trap_frame *tf, const struct k_sigaction *a, ui
 	tf->rflags &= ~(RFLAGS_DF | RFLAGS_RF | RFLAGS_TF);
 	tf->cs = USER32_CS;
 	tf->ss = USER_DS;
+	user_segs_signal32();                     /* ds = es = the user data segment; fs, gs kept (Linux) */
 }
 
 bool setup_frame32(struct trap_frame *tf, int sig, struct k_sigaction *a, const struct k_siginfo *info)

@@ -109,6 +109,14 @@ void user_segs_restore(const struct user_sels *s)
 		load_gs(checked(gs));
 }
 
+void user_segs_signal32(void)
+{
+	if (read_ds() != USER_DS)
+		load_ds(USER_DS);
+	if (read_es() != USER_DS)
+		load_es(USER_DS);
+}
+
 void user_set_fs_base(uint64_t base)
 {
 	if (read_fs())

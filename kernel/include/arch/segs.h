@@ -39,6 +39,9 @@ void user_segs_reload(uint16_t sel);
  * ring 3 could not load becomes 0 (what Linux's faulting loadsegment
  * leaves), never a kernel fault. */
 void user_segs_restore(const struct user_sels *s);
+/* A 32-bit handler starts with DS = ES = the user data segment, whatever
+ * the interrupted code had (Linux's ia32 setup_frame); FS and GS stay. */
+void user_segs_signal32(void);
 /* arch_prctl(ARCH_SET_FS/GS) for the current thread: selector 0, then base. */
 void user_set_fs_base(uint64_t base);
 void user_set_gs_base(uint64_t base);
