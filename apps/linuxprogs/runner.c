@@ -1,9 +1,9 @@
 /*
- * linuxprogs - run the static Linux programs of progs/ (built with musl-gcc
- * and with the host's gcc) and compare each one's output, byte for byte,
+ * linuxprogs - run the static Linux programs of progs/ (built with musl-gcc,
+ * the host's gcc and its gcc -m32) and compare each one's output, byte for byte,
  * and its exit status with what the very same binary gave on the host.
  *
- *   linuxprogs                 in the guest: run /bin/linux/{musl,glibc}/NAME,
+ *   linuxprogs                 in the guest: run /bin/linux/{musl,glibc,glibc32}/NAME,
  *                              compare with /etc/linuxprogs/TOOLCHAIN/NAME.{out,status},
  *                              one TAP line per program
  *   linuxprogs -r -b BIN -e DIR   on the host, at build time: record DIR/TOOLCHAIN/NAME.{out,status}
@@ -52,7 +52,7 @@ static const struct prog {
 	{ "pthread_robust", { NULL } },
 };
 
-static const char *const toolchains[] = { "musl", "glibc" };
+static const char *const toolchains[] = { "musl", "glibc", "glibc32" };
 
 /* The whole environment every program gets. TZ is a POSIX rule that names
  * no zone file, so no libc looks for one (and never for /etc/localtime). */
