@@ -5,7 +5,9 @@
  * Loading GS in the kernel replaces GS.base, the kernel's per-CPU pointer,
  * with the descriptor's: load_gs swaps the user's base in around the load
  * (swapgs; mov; swapgs, interrupts off, as Linux's load_gs_index), so the
- * new base lands in MSR_KERNEL_GS_BASE, where the way out finds it.
+ * new base lands in MSR_KERNEL_GS_BASE, where the way out finds it. Only
+ * an NMI could land between the two swapgs (its stub trusts GS in kernel
+ * mode); the kernel sends NMIs only to stop the other CPUs in a panic.
  */
 #include "arch/cpu.h"
 #include "arch/percpu.h"
