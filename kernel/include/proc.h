@@ -16,6 +16,7 @@
 #include "api/resource.h"
 #include "api/signal.h"
 #include "arch/percpu.h"
+#include "arch/segs.h"
 #include "arch/trap.h"
 #include "mm/uvm.h"
 #include "mm/vm.h"
@@ -118,7 +119,7 @@ struct proc {
 	struct trap_frame *tf;           /* the user frame at the top of the kernel stack */
 	uint64_t fs_base, gs_base;       /* the user's segment bases, as of its last switch (proc_sync_bases) */
 	uint64_t tls[3];                 /* its set_thread_area descriptors: GDT slots 12..14 while it runs */
-	struct user_sels { uint16_t ds, es, fs, gs; } sel;  /* the user's selectors, likewise (arch/segs.h) */
+	struct user_sels sel;            /* the user's selectors, likewise (arch/segs.h) */
 	void *fpu;                       /* x87/SSE/AVX state while not running (arch/fpu.h) */
 	bool compat;                     /* runs a 32-bit (i386) program: set by execve, kept by fork */
 	uint64_t vdso_base;              /* where execve mapped the vDSO (the 32-bit one for compat) */

@@ -125,7 +125,7 @@ void proc_sync_bases(struct proc *p)
 {
 	p->fs_base = rdmsr(MSR_FS_BASE);
 	p->gs_base = rdmsr(MSR_KERNEL_GS_BASE);   /* the user's, while the kernel runs */
-	user_segs_save(p);                        /* and the selectors, which only user mode changes */
+	user_segs_save(&p->sel);                  /* and the selectors, which only user mode changes */
 }
 
 void sched_init(void)

@@ -38,6 +38,11 @@ static bool is_tls(uint16_t s)
 	return (s >> 3) >= GDT_ENTRY_TLS_MIN && (s >> 3) <= GDT_ENTRY_TLS_MAX;
 }
 
+/* A null selector, 0 to 3 (any RPL): loading it leaves a base that differs
+ * by vendor (Intel clears it, AMD keeps the old one), so the saved base is
+ * written after it, as Linux's load_seg_legacy does for indices 0..3. */
+static bool is_null(uint16_t s) { return s <= 3; }
+
 /* s, or 0 where this CPU's GDT (with the running thread's TLS) would
  * make loading s fault. */
 static uint16_t checked(uint16_t s)
@@ -45,30 +50,49 @@ static uint16_t checked(uint16_t s)
 	return !s || gdt_user_selector_ok(this_cpu(), s) ? s : 0;
 }
 
-void user_segs_save(struct proc *p)
-{
-	p->sel = (struct user_sels){ read_ds(), read_es(), read_fs(), read_gs() };
-}
+/* The selectors of a thread that keeps FS and GS at 0 and DS, ES at 0 (a
+ * 64-bit program) or the user data segment (a 32-bit one): nothing in
+ * them depends on a descriptor that may have changed. */
+#define SELS_64     0ULL
+#define SELS_COMPAT ((uint64_t)USER_DS | (uint64_t)USER_DS << 16)
 
-void user_segs_load(struct proc *p)
+/* Everything else: load what differs or may have changed. */
+static __attribute__((noinline)) void load_slow(struct proc *p, struct percpu *cpu)
 {
 	struct user_sels *s = &p->sel;
 
-	gdt_load_tls(this_cpu(), p->tls);
-	/* The common case (every 64-bit thread, and 32-bit ones without TLS)
-	 * costs four selector reads and the two base writes it always took. */
+	if (p->tls[0] | p->tls[1] | p->tls[2] || cpu->tls_loaded)
+		gdt_load_tls(cpu, p->tls);        /* (no TLS here or there: the slots are 0 already) */
 	if (s->ds != read_ds() || is_tls(s->ds))
 		load_ds(checked(s->ds));
 	if (s->es != read_es() || is_tls(s->es))
 		load_es(checked(s->es));
 	if (s->fs || read_fs())
 		load_fs(checked(s->fs));
-	if (!s->fs)
+	if (is_null(s->fs))                       /* the base is the saved one, not a descriptor's */
 		wrmsr(MSR_FS_BASE, p->fs_base);
 	if (s->gs || read_gs())
 		load_gs(checked(s->gs));
-	if (!s->gs)
+	if (is_null(s->gs))
 		wrmsr(MSR_KERNEL_GS_BASE, p->gs_base);   /* swapgs makes it GS.base in user mode */
+}
+
+void user_segs_load(struct proc *p)
+{
+	struct percpu *cpu = this_cpu();
+	uint64_t sels = p->sel.packed;
+
+	/* The common case: no TLS descriptor in this thread nor in this CPU's
+	 * GDT, and the CPU holds the very selectors the thread had (the last
+	 * thread's, saved at its switch-out), plain ones: only the two base
+	 * writes the switch always made. */
+	if (!(p->tls[0] | p->tls[1] | p->tls[2]) && !cpu->tls_loaded && sels == cpu->user_sels &&
+	    (sels == SELS_64 || sels == SELS_COMPAT)) {
+		wrmsr(MSR_FS_BASE, p->fs_base);
+		wrmsr(MSR_KERNEL_GS_BASE, p->gs_base);
+		return;
+	}
+	load_slow(p, cpu);
 }
 
 void user_segs_exec(struct proc *p, bool compat)
@@ -77,6 +101,8 @@ void user_segs_exec(struct proc *p, bool compat)
 
 	for (int i = 0; i < GDT_ENTRY_TLS_ENTRIES; i++)
 		p->tls[i] = 0;
+	if (p == current())
+		user_segs_save(&p->sel);          /* the CPU's selectors, for user_segs_load to compare */
 	p->sel = (struct user_sels){ .ds = data, .es = data };
 	if (p == current())
 		user_segs_load(p);                /* with fs_base = gs_base = 0, as exec set */

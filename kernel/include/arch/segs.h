@@ -16,16 +16,31 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "arch/percpu.h"
+
 struct proc;
-struct user_sels;
+
+/* A thread's user selectors (struct proc's sel). */
+struct user_sels {
+	union {
+		struct { uint16_t ds, es, fs, gs; };
+		uint64_t packed;                /* all four, for the switch's one comparison */
+	};
+};
 
 static inline uint16_t read_ds(void) { uint16_t v; __asm__ volatile("movw %%ds, %0" : "=r"(v)); return v; }
 static inline uint16_t read_es(void) { uint16_t v; __asm__ volatile("movw %%es, %0" : "=r"(v)); return v; }
 static inline uint16_t read_fs(void) { uint16_t v; __asm__ volatile("movw %%fs, %0" : "=r"(v)); return v; }
 static inline uint16_t read_gs(void) { uint16_t v; __asm__ volatile("movw %%gs, %0" : "=r"(v)); return v; }
 
-/* Save the selectors the CPU holds for p (p just ran or runs). */
-void user_segs_save(struct proc *p);
+/* Save the selectors the CPU holds into *s, for the thread that just ran
+ * or runs, and as what this CPU holds until the next switch-in (inline:
+ * every switch-out makes it, from proc_sync_bases). */
+static inline void user_segs_save(struct user_sels *s)
+{
+	*s = (struct user_sels){ .ds = read_ds(), .es = read_es(), .fs = read_fs(), .gs = read_gs() };
+	this_cpu()->user_sels = s->packed;
+}
 /* Make p's TLS descriptors, selectors and FS/GS bases the CPU's (switch-in). */
 void user_segs_load(struct proc *p);
 /* The fresh image's: no TLS, FS = GS = 0, DS = ES = the user data segment
