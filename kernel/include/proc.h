@@ -217,8 +217,9 @@ void robust_list_exit(struct proc *t);
 long proc_fork(struct trap_frame *tf, bool share_vm);
 /* sys_clone.c: a new thread of the caller's process (CLONE_THREAD): it
  * returns 0 from this call, on stack sp when given, with FS base tls when
- * settls. Its tid, or -errno. */
-long thread_clone(struct trap_frame *tf, uint64_t sp, bool settls, uint64_t tls);
+ * settls, and descriptor tls_desc in TLS slot tls_idx when that is not 0
+ * (a 32-bit caller's CLONE_SETTLS). Its tid, or -errno. */
+long thread_clone(struct trap_frame *tf, uint64_t sp, bool settls, uint64_t tls, int tls_idx, uint64_t tls_desc);
 /* sys/sys_tls.c: read the struct user_desc at uinfo for thread p and pick
  * its GDT slot (12..14; entry_number -1 takes p's first empty one when
  * can_allocate, and is written back), as Linux's do_set_thread_area:

@@ -60,7 +60,7 @@ static void put_tid(struct mm *mm, uint64_t uaddr, int32_t pid)
 		vm_write(mm, uaddr, &pid, sizeof(pid));
 }
 
-long thread_clone(struct trap_frame *tf, uint64_t sp, bool settls, uint64_t tls)
+long thread_clone(struct trap_frame *tf, uint64_t sp, bool settls, uint64_t tls, int tls_idx, uint64_t tls_desc)
 {
 	struct proc *p = current(), *c = proc_alloc();
 
@@ -80,6 +80,8 @@ long thread_clone(struct trap_frame *tf, uint64_t sp, bool settls, uint64_t tls)
 	c->gs_base = p->gs_base;
 	c->sel = p->sel;                          /* and its selectors and TLS segments (Linux's copy_thread) */
 	memcpy(c->tls, p->tls, sizeof(c->tls));
+	if (tls_idx)                              /* a 32-bit caller's CLONE_SETTLS */
+		c->tls[tls_idx - GDT_ENTRY_TLS_MIN] = tls_desc;
 	c->compat = p->compat, c->vdso_base = p->vdso_base;
 	memcpy(c->name, p->name, sizeof(c->name));
 	c->sig_blocked = p->sig_blocked;          /* the mask is inherited; no altstack, no rseq (Linux) */
@@ -120,14 +122,12 @@ static long do_clone(struct trap_frame *tf, uint64_t flags, uint64_t newsp, uint
 			return e;
 	}
 	if (thread)
-		pid = thread_clone(tf, newsp, (flags & CLONE_SETTLS) && !p->compat, tls);
+		pid = thread_clone(tf, newsp, (flags & CLONE_SETTLS) && !p->compat, tls, tls_idx, tls_desc);
 	else if ((pid = proc_fork(tf, flags & CLONE_VM)) >= 0 && newsp)
 		proc_by_pid(pid)->tf->rsp = newsp;
 	if (pid < 0)
 		return pid;
 	c = proc_by_pid(pid);
-	if (tls_idx)                             /* before it first runs: the kernel lock keeps every scheduler out */
-		c->tls[tls_idx - GDT_ENTRY_TLS_MIN] = tls_desc;
 	if (flags & CLONE_CHILD_SETTID)
 		put_tid(c->mm, ctid, pid);
 	if (flags & CLONE_CHILD_CLEARTID)
