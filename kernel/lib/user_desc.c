@@ -46,12 +46,17 @@ uint64_t user_desc_encode(const struct user_desc *u)
 	       (base >> 24) << 56;
 }
 
+uint32_t user_desc_base(uint64_t d)
+{
+	return (uint32_t)((d >> 16 & 0xffffff) | (d >> 56 & 0xff) << 24);
+}
+
 void user_desc_decode(uint64_t d, uint32_t idx, struct user_desc *u)
 {
 	unsigned type = d >> 40 & 0xf;
 
 	*u = (struct user_desc){ .entry_number = idx };
-	u->base_addr = (uint32_t)((d >> 16 & 0xffffff) | (d >> 56 & 0xff) << 24);
+	u->base_addr = user_desc_base(d);
 	u->limit = (uint32_t)((d & 0xffff) | (d >> 48 & 0xf) << 16);
 	u->seg_32bit = d >> 54 & 1;
 	u->contents = type >> 2;

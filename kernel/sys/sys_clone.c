@@ -80,8 +80,14 @@ long thread_clone(struct trap_frame *tf, uint64_t sp, bool settls, uint64_t tls,
 	c->gs_base = p->gs_base;
 	c->sel = p->sel;                          /* and its selectors and TLS segments (Linux's copy_thread) */
 	memcpy(c->tls, p->tls, sizeof(c->tls));
-	if (tls_idx)                              /* a 32-bit caller's CLONE_SETTLS */
+	if (tls_idx) {                            /* a 32-bit caller's CLONE_SETTLS */
+		uint16_t sel = (uint16_t)(tls_idx << 3 | 3);
 		c->tls[tls_idx - GDT_ENTRY_TLS_MIN] = tls_desc;
+		if (c->sel.fs == sel)             /* the switch-in restores the saved base: make it the new one */
+			c->fs_base = user_desc_base(tls_desc);
+		if (c->sel.gs == sel)             /* (Linux's do_set_thread_area for another task) */
+			c->gs_base = user_desc_base(tls_desc);
+	}
 	c->compat = p->compat, c->vdso_base = p->vdso_base;
 	memcpy(c->name, p->name, sizeof(c->name));
 	c->sig_blocked = p->sig_blocked;          /* the mask is inherited; no altstack, no rseq (Linux) */

@@ -16,6 +16,7 @@ int main(void)
 			       .seg_32bit = 1, .limit_in_pages = 1, .useable = 1 };
 	CHECK(user_desc_okay(&g));
 	CHECK_EQ(user_desc_encode(&g), 0x12dff3345678ffffULL);   /* G D AVL, P DPL3 S, type A|W */
+	CHECK_EQ(user_desc_base(user_desc_encode(&g)), 0x12345678u);
 	struct user_desc back;
 	user_desc_decode(user_desc_encode(&g), 12, &back);
 	CHECK_EQ(back.entry_number, 12u);

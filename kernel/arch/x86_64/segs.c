@@ -38,10 +38,7 @@ static bool is_tls(uint16_t s)
 	return (s >> 3) >= GDT_ENTRY_TLS_MIN && (s >> 3) <= GDT_ENTRY_TLS_MAX;
 }
 
-/* A null selector, 0 to 3 (any RPL): loading it leaves a base that differs
- * by vendor (Intel clears it, AMD keeps the old one), so the saved base is
- * written after it, as Linux's load_seg_legacy does for indices 0..3. */
-static bool is_null(uint16_t s) { return s <= 3; }
+static uint16_t fixup_rpl(uint16_t s) { return s <= 3 ? s : s | 3; }
 
 /* s, or 0 where this CPU's GDT (with the running thread's TLS) would
  * make loading s fault. */
@@ -67,14 +64,16 @@ static __attribute__((noinline)) void load_slow(struct proc *p, struct percpu *c
 		load_ds(checked(s->ds));
 	if (s->es != read_es() || is_tls(s->es))
 		load_es(checked(s->es));
+	/* Then the saved bases, whatever the selector: a descriptor's base as
+	 * it was read back at the switch-out, or what wrfsbase/wrgsbase put
+	 * over it (CR4.FSGSBASE lets user code do that with any selector
+	 * loaded), as Linux's FSGSBASE switch restores both. */
 	if (s->fs || read_fs())
 		load_fs(checked(s->fs));
-	if (is_null(s->fs))                       /* the base is the saved one, not a descriptor's */
-		wrmsr(MSR_FS_BASE, p->fs_base);
+	wrmsr(MSR_FS_BASE, p->fs_base);
 	if (s->gs || read_gs())
 		load_gs(checked(s->gs));
-	if (is_null(s->gs))
-		wrmsr(MSR_KERNEL_GS_BASE, p->gs_base);   /* swapgs makes it GS.base in user mode */
+	wrmsr(MSR_KERNEL_GS_BASE, p->gs_base);   /* swapgs makes it GS.base in user mode */
 }
 
 void user_segs_load(struct proc *p)
@@ -124,8 +123,9 @@ void user_segs_reload(uint16_t sel)
 
 void user_segs_restore(const struct user_sels *s)
 {
-	/* Linux's reload_segments: a saved 0 comes back as the null selector 3. */
-	uint16_t ds = s->ds | 3, es = s->es | 3, fs = s->fs | 3, gs = s->gs | 3;
+	/* Linux's reload_segments with its fixup_rpl: RPL 3, but a null
+	 * selector (0..3) stays as it is. */
+	uint16_t ds = fixup_rpl(s->ds), es = fixup_rpl(s->es), fs = fixup_rpl(s->fs), gs = fixup_rpl(s->gs);
 
 	if (ds != read_ds())
 		load_ds(checked(ds));

@@ -50,7 +50,8 @@ void user_segs_exec(struct proc *p, bool compat);
  * every segment register that holds sel (a slot now empty: 0 instead). */
 void user_segs_reload(uint16_t sel);
 /* Load the selectors a 32-bit sigreturn found (the current thread's), as
- * Linux's reload_segments: each with RPL 3, only where it changed, and one
+ * Linux's reload_segments: each with RPL 3 (a null one, 0..3, as it is),
+ * only where it changed, and one
  * ring 3 could not load becomes 0 (what Linux's faulting loadsegment
  * leaves), never a kernel fault. */
 void user_segs_restore(const struct user_sels *s);

@@ -47,6 +47,8 @@ uint64_t user_desc_encode(const struct user_desc *u);
  * empty slot (0) reads back as the "empty" form: read_exec_only and
  * seg_not_present set, everything else 0. */
 void user_desc_decode(uint64_t d, uint32_t idx, struct user_desc *u);
+/* The 32-bit base of descriptor d. */
+uint32_t user_desc_base(uint64_t d);
 /* Could ring 3 load selector sel into DS, ES, FS or GS without a fault,
  * given the GDT gdt[n] (no LDT here)? The null selectors (index 0, any
  * RPL) yes; otherwise RPL 3, a present DPL 3 data or readable code
