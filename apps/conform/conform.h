@@ -101,6 +101,9 @@ long mapped_pages(const struct path *P, long resource);
 
 /* cases_rseq.c: `conform --rseq-free`: 0 when no rseq area is registered. */
 int rseq_free_main(void);
+/* cases_tls.c: `conform32 --tls-free`: 0 when execve left no TLS segment,
+ * gs = fs = 0 and ds = es = the user data segment. */
+int tls_free_main(void);
 
 /* Addresses and sizes the cases use, per build: FAR_AT is far below where
  * mmap hands out memory (top down) and above the program and its heap;
@@ -135,7 +138,13 @@ typedef int (*case_fn)(const struct path *P, struct transcript *t);
  * the checks of efault_* (the EFAULT matrix) and entry_* (entry edge
  * cases) apart. X64 marks the cases of x86-64 programs only (64-bit
  * registers, assembly, 64-bit-only calls or addresses): conform32 (-m32)
- * leaves them out. */
+ * leaves them out. I386 marks the cases of i386 programs only (segments:
+ * set_thread_area and %gs), which the x86-64 build leaves out. */
+#ifdef __i386__
+#define I386(X, name) X(name)
+#else
+#define I386(X, name)
+#endif
 #define CASES(X, X64) \
 	X64(registers_preserved) \
 	X64(six_arguments) \
@@ -269,7 +278,10 @@ typedef int (*case_fn)(const struct path *P, struct transcript *t);
 	X(capget_root) \
 	X(setgroups_calls) \
 	X(syslog_calls) \
-	X(efault_misc)
+	X(efault_misc) \
+	I386(X, tls_set_get) \
+	I386(X, tls_segments) \
+	I386(X, tls_clone_settls)
 
 #define DECLARE_CASE(name) int case_##name(const struct path *P, struct transcript *t);
 CASES(DECLARE_CASE, DECLARE_CASE)

@@ -281,6 +281,10 @@ int main(int argc, char **argv)
 	}
 	if (argc > 1 && strcmp(argv[1], "--rseq-free") == 0)
 		return rseq_free_main();
+#ifdef __i386__
+	if (argc > 1 && strcmp(argv[1], "--tls-free") == 0)
+		return tls_free_main();
+#endif
 	if (argc > 1 && strcmp(argv[1], "--vm-pages") == 0)
 		return mapped_pages(&paths[entry_index() < 0 ? 0 : entry_index()], RLIMIT_AS) & 0xff;
 	suite_pid = getpid();

@@ -1,11 +1,12 @@
 /*
- * linuxprogs - run the static Linux programs of progs/ (built with musl-gcc
- * and with the host's gcc) and compare each one's output, byte for byte,
+ * linuxprogs - run the static Linux programs of progs/ (built with musl-gcc,
+ * the host's gcc and its gcc -m32) and compare each one's output, byte for byte,
  * and its exit status with what the very same binary gave on the host.
  *
- *   linuxprogs                 in the guest: run /bin/linux/{musl,glibc}/NAME,
+ *   linuxprogs                 in the guest: run /bin/linux/{musl,glibc,glibc32}/NAME,
  *                              compare with /etc/linuxprogs/TOOLCHAIN/NAME.{out,status},
  *                              one TAP line per program
+ *   linuxprogs -c glibc32      the same, one toolchain's programs only
  *   linuxprogs -r -b BIN -e DIR   on the host, at build time: record DIR/TOOLCHAIN/NAME.{out,status}
  *
  * The one source builds twice: with trapdoor's libc for the guest, and
@@ -52,7 +53,7 @@ static const struct prog {
 	{ "pthread_robust", { NULL } },
 };
 
-static const char *const toolchains[] = { "musl", "glibc" };
+static const char *const toolchains[] = { "musl", "glibc", "glibc32" };
 
 /* The whole environment every program gets. TZ is a POSIX rule that names
  * no zone file, so no libc looks for one (and never for /etc/localtime). */
@@ -255,7 +256,8 @@ static int check_one(int n, const char *tc, const struct prog *p)
 int main(int argc, char **argv)
 {
 	int c, n = 0, failed = 0;
-	unsigned t, i;
+	unsigned t, i, ntc = 0;
+	const char *only = NULL;          /* -c: one toolchain's programs only */
 
 	/* trapdoor's libc has no getopt: the options are separate words. */
 	for (c = 1; c < argc; c++) {
@@ -270,15 +272,23 @@ int main(int argc, char **argv)
 			tmpdir = argv[++c];
 		else if (strcmp(o, "-T") == 0 && v)
 			limit = atoi(argv[++c]);
+		else if (strcmp(o, "-c") == 0 && v)
+			only = argv[++c];
 		else {
-			fprintf(stderr, "usage: linuxprogs [-r] [-b BINDIR] [-e EXPECTDIR] [-t TMPDIR] [-T SECONDS]\n");
+			fprintf(stderr, "usage: linuxprogs [-r] [-b BINDIR] [-e EXPECTDIR] [-t TMPDIR] [-T SECONDS] [-c TOOLCHAIN]\n");
 			return 2;
 		}
 	}
-	if (!record)
-		printf("1..%u\n", (unsigned)(NELEM(toolchains) * NELEM(progs)));
 	for (t = 0; t < NELEM(toolchains); t++)
-		for (i = 0; i < NELEM(progs); i++) {
+		ntc += !only || strcmp(only, toolchains[t]) == 0;
+	if (!ntc) {
+		fprintf(stderr, "linuxprogs: no toolchain named %s\n", only);
+		return 2;
+	}
+	if (!record)
+		printf("1..%u\n", (unsigned)(ntc * NELEM(progs)));
+	for (t = 0; t < NELEM(toolchains); t++)
+		for (i = 0; i < NELEM(progs) && (!only || strcmp(only, toolchains[t]) == 0); i++) {
 			n++;
 			if ((record ? record_one(toolchains[t], &progs[i]) : check_one(n, toolchains[t], &progs[i])) < 0)
 				failed++;

@@ -16,6 +16,7 @@
 #include "api/resource.h"
 #include "api/signal.h"
 #include "arch/percpu.h"
+#include "arch/segs.h"
 #include "arch/trap.h"
 #include "mm/uvm.h"
 #include "mm/vm.h"
@@ -117,6 +118,8 @@ struct proc {
 	uint64_t context;                /* kernel rsp saved by swtch() */
 	struct trap_frame *tf;           /* the user frame at the top of the kernel stack */
 	uint64_t fs_base, gs_base;       /* the user's segment bases, as of its last switch (proc_sync_bases) */
+	uint64_t tls[3];                 /* its set_thread_area descriptors: GDT slots 12..14 while it runs */
+	struct user_sels sel;            /* the user's selectors, likewise (arch/segs.h) */
 	void *fpu;                       /* x87/SSE/AVX state while not running (arch/fpu.h) */
 	bool compat;                     /* runs a 32-bit (i386) program: set by execve, kept by fork */
 	uint64_t vdso_base;              /* where execve mapped the vDSO (the 32-bit one for compat) */
@@ -214,8 +217,14 @@ void robust_list_exit(struct proc *t);
 long proc_fork(struct trap_frame *tf, bool share_vm);
 /* sys_clone.c: a new thread of the caller's process (CLONE_THREAD): it
  * returns 0 from this call, on stack sp when given, with FS base tls when
- * settls. Its tid, or -errno. */
-long thread_clone(struct trap_frame *tf, uint64_t sp, bool settls, uint64_t tls);
+ * settls, and descriptor tls_desc in TLS slot tls_idx when that is not 0
+ * (a 32-bit caller's CLONE_SETTLS). Its tid, or -errno. */
+long thread_clone(struct trap_frame *tf, uint64_t sp, bool settls, uint64_t tls, int tls_idx, uint64_t tls_desc);
+/* sys/sys_tls.c: read the struct user_desc at uinfo for thread p and pick
+ * its GDT slot (12..14; entry_number -1 takes p's first empty one when
+ * can_allocate, and is written back), as Linux's do_set_thread_area:
+ * 0 with *idx and the descriptor *desc, or -EFAULT, -EINVAL, -ESRCH. */
+long tls_desc_from_user(struct proc *p, uint64_t uinfo, bool can_allocate, int *idx, uint64_t *desc);
 
 /* rlimit.c: resource limits, and the address-space checks they make. */
 /* The soft limit of resource r (RLIMIT_*), the one the kernel enforces. */
@@ -269,7 +278,7 @@ void sched_make_runnable(struct proc *p);
 void sched_kick(struct proc *p);
 /* The VEC_RESCHEDULE IPI, from trap(): tf is what it interrupted. */
 void sched_ipi(struct trap_frame *tf);
-/* Read p's FS and GS bases back from the CPU into p->fs_base/gs_base: user
+/* Read p's FS and GS bases and its selectors back from the CPU: user
  * code may change them itself (wrfsbase, wrgsbase, loading a selector).
  * Only while p's bases are loaded (p running, or just switched away). */
 void proc_sync_bases(struct proc *p);

@@ -14,6 +14,7 @@
  */
 #include "arch/cpu.h"
 #include "arch/fpu.h"
+#include "arch/segs.h"
 #include "arch/smp.h"
 #include "arch/trap.h"
 #include "kernel.h"
@@ -73,8 +74,7 @@ static void switch_to(struct proc *p)
 	}
 	tss_set_rsp0(p->kstack_top);              /* for interrupts and int $0x80 */
 	write_cr3(p->cr3);
-	wrmsr(MSR_FS_BASE, p->fs_base);
-	wrmsr(MSR_KERNEL_GS_BASE, p->gs_base);    /* swapgs makes it GS.base in user mode */
+	user_segs_load(p);                        /* TLS descriptors, selectors, FS/GS bases */
 	fpu_load(p->fpu);
 	swtch(&sched_context[cpu->cpu], p->context);
 	kernel_lock_set_depth(1);                 /* the scheduler's own hold, whatever p's was */
@@ -125,6 +125,7 @@ void proc_sync_bases(struct proc *p)
 {
 	p->fs_base = rdmsr(MSR_FS_BASE);
 	p->gs_base = rdmsr(MSR_KERNEL_GS_BASE);   /* the user's, while the kernel runs */
+	user_segs_save(&p->sel);                  /* and the selectors, which only user mode changes */
 }
 
 void sched_init(void)

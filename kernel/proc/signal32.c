@@ -19,6 +19,7 @@
 #include "arch/cpu.h"
 #include "arch/fpu.h"
 #include "arch/percpu.h"
+#include "arch/segs.h"
 #include "compat.h"
 #include "kernel.h"
 #include "proc.h"
@@ -86,6 +87,7 @@ static void enter_handler(struct trap_frame *tf, const struct k_sigaction *a, ui
 	tf->rflags &= ~(RFLAGS_DF | RFLAGS_RF | RFLAGS_TF);
 	tf->cs = USER32_CS;
 	tf->ss = USER_DS;
+	user_segs_signal32();                     /* ds = es = the user data segment; fs, gs kept (Linux) */
 }
 
 bool setup_frame32(struct trap_frame *tf, int sig, struct k_sigaction *a, const struct k_siginfo *info)
@@ -145,9 +147,10 @@ bool setup_frame32(struct trap_frame *tf, int sig, struct k_sigaction *a, const 
  * and ss with RPL 3 whatever the user wrote (a selector that is not the
  * user's, or an eip the segment cannot reach, then faults on the way out
  * and the process alone gets SIGSEGV: trap_return, never sysexit or
- * sysretl); r8-r15 zero. The data segments are not reloaded (this kernel
- * keeps ds and es at the user's data segment and gives 32-bit processes
- * no TLS selectors). The x87/SSE/AVX state comes back checked
+ * sysretl); r8-r15 zero. gs, fs, es and ds are reloaded where they
+ * changed, each with RPL 3, and one ring 3 could not load (a bad selector,
+ * an empty TLS slot) becomes 0 rather than a kernel fault, as Linux's
+ * reload_segments leaves it (arch/segs.h). The x87/SSE/AVX state comes back checked
  * (fpu_frame32.c): a bad one is a SIGSEGV. Returns eax, for the
  * dispatcher to store.
  */
@@ -161,6 +164,7 @@ static long restore_sigcontext(struct trap_frame *tf, const struct compat_sigcon
 	tf->rflags = (tf->rflags & ~USER_EFLAGS) | (sc->eflags & USER_EFLAGS) | RFLAGS_IF;
 	tf->cs = sc->cs | 3;
 	tf->ss = sc->ss | 3;
+	user_segs_restore(&(struct user_sels){ .ds = sc->ds, .es = sc->es, .fs = sc->fs, .gs = sc->gs });
 	tf->orig_rax = (uint64_t)-1;              /* the restored eax is no call's result: never restarted */
 	current()->restart.fn = NULL;
 	frame_rewritten(current());

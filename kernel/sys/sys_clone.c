@@ -26,6 +26,7 @@
 #include "api/errno.h"
 #include "arch/fpu.h"
 #include "kernel.h"
+#include "lib/user_desc.h"
 #include "mm/pmm.h"
 #include "mm/uvm.h"
 #include "proc.h"
@@ -60,7 +61,7 @@ static void put_tid(struct mm *mm, uint64_t uaddr, int32_t pid)
 		vm_write(mm, uaddr, &pid, sizeof(pid));
 }
 
-long thread_clone(struct trap_frame *tf, uint64_t sp, bool settls, uint64_t tls)
+long thread_clone(struct trap_frame *tf, uint64_t sp, bool settls, uint64_t tls, int tls_idx, uint64_t tls_desc)
 {
 	struct proc *p = current(), *c = proc_alloc();
 
@@ -78,6 +79,16 @@ long thread_clone(struct trap_frame *tf, uint64_t sp, bool settls, uint64_t tls)
 	proc_sync_bases(p);
 	c->fs_base = settls ? tls : p->fs_base;
 	c->gs_base = p->gs_base;
+	c->sel = p->sel;                          /* and its selectors and TLS segments (Linux's copy_thread) */
+	memcpy(c->tls, p->tls, sizeof(c->tls));
+	if (tls_idx) {                            /* a 32-bit caller's CLONE_SETTLS */
+		uint16_t sel = (uint16_t)(tls_idx << 3 | 3);
+		c->tls[tls_idx - GDT_ENTRY_TLS_MIN] = tls_desc;
+		if (c->sel.fs == sel)             /* the switch-in restores the saved base: make it the new one */
+			c->fs_base = user_desc_base(tls_desc);
+		if (c->sel.gs == sel)             /* (Linux's do_set_thread_area for another task) */
+			c->gs_base = user_desc_base(tls_desc);
+	}
 	c->compat = p->compat, c->vdso_base = p->vdso_base;
 	memcpy(c->name, p->name, sizeof(c->name));
 	c->sig_blocked = p->sig_blocked;          /* the mask is inherited; no altstack, no rseq (Linux) */
@@ -103,10 +114,22 @@ static long do_clone(struct trap_frame *tf, uint64_t flags, uint64_t newsp, uint
 		return -EINVAL;                  /* sharing only some of a process: not here */
 	if (!thread && (flags & CSIGNAL) != SIGCHLD)
 		return -EINVAL;
-	if ((flags & CLONE_SETTLS) && (!thread || p->compat || tls >= USER_TOP))
-		return -EINVAL;                  /* i386's user_desc TLS: no set_thread_area here */
+	/* CLONE_SETTLS: a thread's FS base for a 64-bit caller; for a 32-bit
+	 * one, tls is a struct user_desc * for the child's slot, which must be
+	 * named (Linux's do_set_thread_area(child, -1, tls, 0): no -1 here).
+	 * Read and checked before the child exists, so a bad one fails the
+	 * call with nothing to undo. */
+	int tls_idx = 0;
+	uint64_t tls_desc = 0;
+	if ((flags & CLONE_SETTLS) && (!thread || (!p->compat && tls >= USER_TOP)))
+		return -EINVAL;
+	if ((flags & CLONE_SETTLS) && p->compat) {
+		long e = tls_desc_from_user(p, tls, false, &tls_idx, &tls_desc);
+		if (e < 0)
+			return e;
+	}
 	if (thread)
-		pid = thread_clone(tf, newsp, flags & CLONE_SETTLS, tls);
+		pid = thread_clone(tf, newsp, (flags & CLONE_SETTLS) && !p->compat, tls, tls_idx, tls_desc);
 	else if ((pid = proc_fork(tf, flags & CLONE_VM)) >= 0 && newsp)
 		proc_by_pid(pid)->tf->rsp = newsp;
 	if (pid < 0)
@@ -132,7 +155,7 @@ long sys_clone(struct trap_frame *tf)
 }
 
 /* clone(flags, newsp, parent_tid, tls, child_tid): i386's order (tls is
- * a struct user_desc there, which CLONE_SETTLS cannot take here). */
+ * a struct user_desc * there: do_clone installs it in the child). */
 long compat_sys_clone(struct trap_frame *tf)
 {
 	return do_clone(tf, arg(tf, 0), arg(tf, 1), arg(tf, 2), arg(tf, 4), arg(tf, 3));

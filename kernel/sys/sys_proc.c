@@ -9,6 +9,7 @@
 #include "api/errno.h"
 #include "arch/cpu.h"
 #include "arch/fpu.h"
+#include "arch/segs.h"
 #include "kernel.h"
 #include "mm/uvm.h"
 #include "fs/vfs.h"
@@ -67,6 +68,8 @@ long proc_fork(struct trap_frame *tf, bool share_vm)
 	c->g->parent = p->g->leader;
 	proc_sync_bases(p);                       /* as the CPU has them now */
 	c->fs_base = p->fs_base, c->gs_base = p->gs_base;
+	c->sel = p->sel;                          /* and the selectors and TLS segments they may name */
+	memcpy(c->tls, p->tls, sizeof(c->tls));
 	c->g->brk_start = p->g->brk_start, c->g->brk = p->g->brk;
 	c->compat = p->compat, c->vdso_base = p->vdso_base;
 	c->g->data_size = p->g->data_size;
@@ -158,10 +161,11 @@ long sys_arch_prctl(struct trap_frame *tf)
 	case ARCH_SET_GS:
 		if (addr >= USER_TOP)
 			return -EPERM;                   /* only user addresses, never non-canonical */
+		/* Selector 0 first, as Linux: a TLS selector would name another base. */
 		if (code == ARCH_SET_FS)
-			wrmsr(MSR_FS_BASE, p->fs_base = addr);
+			user_set_fs_base(p->fs_base = addr);
 		else
-			wrmsr(MSR_KERNEL_GS_BASE, p->gs_base = addr);  /* swapgs installs it on return */
+			user_set_gs_base(p->gs_base = addr);
 		return 0;
 	case ARCH_GET_FS:                             /* the bases the CPU really has */
 		proc_sync_bases(p);

@@ -19,7 +19,7 @@ int main(void)
 	char word[8];
 
 	printf("ints: %d %i %u %x %X %o %5d|%-5d|%05d %+d %ld %lld %hhd %zu\n",
-	       -42, 42, 3000000000u, 0xbeef, 0xbeef, 8, 7, 7, 7, 7, -1234567890123L, 1LL << 62, (char)300,
+	       -42, 42, 3000000000u, 0xbeef, 0xbeef, 8, 7, 7, 7, 7, -1234567890L, 1LL << 62, (char)300,
 	       sizeof(long));
 	printf("strings: [%s] [%10s] [%-10s] [%.3s] [%c] %%\n", "abc", "right", "left", "truncate", 'Z');
 	for (i = 0; i < (int)(sizeof(v) / sizeof(v[0])); i++)

@@ -15,7 +15,10 @@
  *
  *   0x00 null  0x08 (Linux's kernel 32-bit code, unused)  0x10 kernel code
  *   0x18 kernel data  0x23 user code 32  0x2b user data
- *   0x33 user code 64  0x38 unused  0x40 TSS (two slots)  0x50..0x70 unused
+ *   0x33 user code 64  0x38 unused  0x40 TSS (two slots)  0x50, 0x58 unused
+ *   0x63 0x6b 0x73 TLS: the running thread's three set_thread_area(2)
+ *        segments (GDT_ENTRY_TLS_MIN 12, lib/user_desc.h), which the
+ *        context switch writes in (gdt_load_tls; empty: 0, not present)
  *   0x7b CPUNODE: a user data segment whose limit is the CPU's index (and
  *        node 0 above bit 12), which the vDSO's getcpu reads with `lsl`,
  *        in Linux's slot (GDT_ENTRY_CPUNODE 15).
@@ -29,6 +32,7 @@
 #include "arch/smp.h"
 #include "arch/trap.h"
 #include "kernel.h"
+#include "lib/user_desc.h"
 
 struct tss {
 	uint32_t reserved0;
@@ -54,7 +58,8 @@ static const uint64_t gdt_template[GDT_ENTRIES] = {
 	0x00affa000000ffffULL,    /* 0x30 user code 64: P, DPL3, L=1 */
 	0,                        /* 0x38: unused */
 	0, 0,                     /* 0x40 TSS, filled in by gdt_load */
-	0, 0, 0, 0, 0,            /* 0x50 .. 0x70 unused */
+	0, 0,                     /* 0x50, 0x58 unused */
+	0, 0, 0,                  /* 0x63 .. 0x73 TLS, each thread's (gdt_load_tls) */
 	0,                        /* 0x78 CPUNODE, filled in by gdt_load */
 };
 
@@ -72,6 +77,22 @@ static uint8_t early_ist[3][4096] __attribute__((aligned(16)));
 
 void tss_set_ist(struct percpu *pc, int ist, uint64_t top) { desc[pc->cpu].tss.ist[ist - 1] = top; }
 void tss_set_rsp0(uint64_t top) { this_cpu()->tss->rsp[0] = top; }
+
+void gdt_load_tls(struct percpu *pc, const uint64_t tls[GDT_ENTRY_TLS_ENTRIES])
+{
+	uint64_t *gdt = desc[pc->cpu].gdt;
+
+	/* Plain stores: the CPU reads a descriptor when a selector is loaded,
+	 * never caches the table itself, so no lgdt is needed. */
+	for (int i = 0; i < GDT_ENTRY_TLS_ENTRIES; i++)
+		gdt[GDT_ENTRY_TLS_MIN + i] = tls[i];
+	pc->tls_loaded = tls[0] | tls[1] | tls[2];
+}
+
+bool gdt_user_selector_ok(struct percpu *pc, uint16_t sel)
+{
+	return user_selector_loadable(sel, desc[pc->cpu].gdt, GDT_ENTRIES);
+}
 
 void gdt_load(struct percpu *pc)
 {

@@ -10,6 +10,7 @@ void cpu_local_init(struct percpu *pc)
 	idt_load();                        /* the shared IDT */
 	cpu_enable();                      /* CR0, CR4, EFER, PAT, XCR0 as cpu_init chose for all */
 	pc->self = pc;
+	pc->user_sels = ~0ULL;             /* gdt_load left the kernel's DS and ES: no thread's */
 	wrmsr(MSR_GS_BASE, (uint64_t)pc);
 	wrmsr(MSR_KERNEL_GS_BASE, 0);      /* the first user process starts with GS.base 0 */
 	/* rdtscp and rdpid tell user code which CPU it ran on, as on Linux

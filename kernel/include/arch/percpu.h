@@ -51,6 +51,9 @@ struct percpu {
 	struct tss *tss;            /* its own TSS (gdt.c): rsp0 and the IST stacks */
 	uint64_t ticks;             /* its own LAPIC timer's interrupts */
 	uint64_t ipis;              /* IPIs it took (VEC_RESCHEDULE, _TLB_SHOOTDOWN, _LOCK_WAKE) */
+	uint64_t user_sels;         /* the user DS, ES, FS, GS it holds as of the last save (struct
+				     * user_sels' packed form; ~0 before any): the switch's fast path */
+	bool tls_loaded;            /* its GDT's TLS slots hold some thread's nonzero descriptors */
 };
 
 /* Has the way back to user mode work to do (percpu.exit_work)? */

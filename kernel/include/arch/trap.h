@@ -91,6 +91,12 @@ struct percpu;
 /* Load pc's own GDT and TSS (made on first use), its CPUNODE segment for
  * the vDSO's getcpu holding pc->cpu; segment registers reloaded. */
 void gdt_load(struct percpu *pc);
+/* Write a thread's three TLS descriptors (set_thread_area) into pc's GDT
+ * slots 12..14; a selector loaded afterwards sees them. */
+void gdt_load_tls(struct percpu *pc, const uint64_t tls[3]);
+/* Could user mode load selector sel into a data segment register on pc
+ * (its GDT as it is now: the running thread's TLS) without a fault? */
+bool gdt_user_selector_ok(struct percpu *pc, uint16_t sel);
 void idt_init(void);                 /* fill the one IDT every CPU shares (idt_load loads it) */
 void idt_load(void);
 /* Point pc's TSS IST slots at guarded stacks once the VMM can make them. */
