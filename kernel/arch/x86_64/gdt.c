@@ -73,6 +73,34 @@ static uint8_t early_ist[3][4096] __attribute__((aligned(16)));
 void tss_set_ist(struct percpu *pc, int ist, uint64_t top) { desc[pc->cpu].tss.ist[ist - 1] = top; }
 void tss_set_rsp0(uint64_t top) { this_cpu()->tss->rsp[0] = top; }
 
+uint16_t user_fs_sel(void)
+{
+	uint16_t sel;
+
+	__asm__ volatile("movw %%fs, %0" : "=r"(sel));
+	return sel;
+}
+
+uint16_t user_gs_sel(void)
+{
+	uint16_t sel;
+
+	__asm__ volatile("movw %%gs, %0" : "=r"(sel));
+	return sel;
+}
+
+void user_segs_load(uint16_t fs, uint16_t gs)
+{
+	if (user_fs_sel() != fs)
+		__asm__ volatile("movw %0, %%fs" : : "r"(fs));
+	/* The kernel's GS base (this CPU's percpu) is live: swapgs puts
+	 * the user's in place for the load, and back (Linux's
+	 * load_gs_index). An NMI in between would find the user's base,
+	 * but this kernel's NMI only stops a CPU for a panic. */
+	if (user_gs_sel() != gs)
+		__asm__ volatile("swapgs\n\tmovw %0, %%gs\n\tswapgs" : : "r"(gs) : "memory");
+}
+
 void gdt_load(struct percpu *pc)
 {
 	struct cpu_desc *d = &desc[pc->cpu];
@@ -115,6 +143,13 @@ void gdt_load(struct percpu *pc)
 		"xorl %%eax, %%eax\n\t"
 		"movw %%ax, %%fs\n\t"
 		"movw %%ax, %%gs\n\t"
+		/* A null LDT. The firmware leaves LDTR as it found it, and
+		 * its reset value (base 0, limit 0xffff) is a "valid" LDT
+		 * at linear 0: a user's `lar`, `verr` or `mov` of an LDT
+		 * selector would read user memory at index * 8 (a #PF at
+		 * 0x40 for selector 0x47, Linux's sigreturn selftest)
+		 * instead of failing as with no LDT (Linux: lldt 0). */
+		"lldt %%ax\n\t"
 		"movw %3, %%ax\n\t"
 		"ltr %%ax\n\t"
 		:
