@@ -117,6 +117,7 @@ struct proc {
 	uint64_t context;                /* kernel rsp saved by swtch() */
 	struct trap_frame *tf;           /* the user frame at the top of the kernel stack */
 	uint64_t fs_base, gs_base;       /* the user's segment bases, as of its last switch (proc_sync_bases) */
+	uint16_t fs_sel, gs_sel;         /* and its FS and GS selectors (0 at exec) */
 	void *fpu;                       /* x87/SSE/AVX state while not running (arch/fpu.h) */
 	bool compat;                     /* runs a 32-bit (i386) program: set by execve, kept by fork */
 	uint64_t vdso_base;              /* where execve mapped the vDSO (the 32-bit one for compat) */
@@ -265,8 +266,9 @@ void sched_make_runnable(struct proc *p);
 void sched_kick(struct proc *p);
 /* The VEC_RESCHEDULE IPI, from trap(): tf is what it interrupted. */
 void sched_ipi(struct trap_frame *tf);
-/* Read p's FS and GS bases back from the CPU into p->fs_base/gs_base: user
- * code may change them itself (wrfsbase, wrgsbase, loading a selector).
+/* Read p's FS and GS bases and selectors back from the CPU into p->fs_base,
+ * gs_base, fs_sel, gs_sel: user code may change them itself (wrfsbase,
+ * wrgsbase, loading a selector).
  * Only while p's bases are loaded (p running, or just switched away). */
 void proc_sync_bases(struct proc *p);
 
@@ -322,6 +324,12 @@ void signal_deliver(struct trap_frame *tf);
 void signal_fault(struct trap_frame *tf, int sig, const char *what);
 /* The same with a siginfo the caller made (Linux's force_sig_fault). */
 void signal_force(struct trap_frame *tf, const struct k_siginfo *info, const char *what);
+/* A sigreturn whose frame cannot be used (unreadable, or a bad x87/SSE/AVX
+ * image): a forced SIGSEGV with SI_KERNEL, delivered with whatever
+ * registers were already taken back (Linux's signal_fault, so a handler
+ * that returns resumes the interrupted code). Returns 0 for the dispatcher
+ * to store in rax, as Linux's sigreturn does. */
+long signal_sigreturn_fault(struct trap_frame *tf, const char *what);
 void signal_fork(struct proc *child, const struct proc *parent);  /* inherit dispositions, mask, altstack */
 /* Is user stack pointer sp on p's alternate signal stack (Linux's on_sig_stack)? */
 bool on_altstack(const struct proc *p, uint64_t sp);

@@ -24,6 +24,7 @@
 #include "arch/cpu.h"
 #include "arch/fpu.h"
 #include "arch/percpu.h"
+#include "arch/trap.h"
 #include "dev/random.h"
 #include "dev/tty.h"
 #include "kernel.h"
@@ -434,10 +435,12 @@ static long exec_image(struct proc *p, const char *path, struct rnode *f, struct
 	p->compat = compat;
 	p->vdso_base = vdso;
 	p->fs_base = p->gs_base = p->clear_child_tid = 0;
+	p->fs_sel = p->gs_sel = 0;                /* null selectors, as Linux's start_thread */
 	p->robust_list = 0;                       /* Linux forgets it at execve too */
 	rseq_exec(p);                             /* and the rseq area (rseq_execve) */
 	if (p == current()) {
 		this_cpu()->fast32_pad = fast32_landing_pad(p);   /* as switch_to would */
+		user_segs_load(0, 0);
 		wrmsr(MSR_FS_BASE, 0);
 		wrmsr(MSR_KERNEL_GS_BASE, 0);
 		fpu_load_init();                  /* FCW 0x37f, MXCSR 0x1f80, the rest 0 */

@@ -73,6 +73,7 @@ static void switch_to(struct proc *p)
 	}
 	tss_set_rsp0(p->kstack_top);              /* for interrupts and int $0x80 */
 	write_cr3(p->cr3);
+	user_segs_load(p->fs_sel, p->gs_sel);     /* selectors first: loading one sets a base */
 	wrmsr(MSR_FS_BASE, p->fs_base);
 	wrmsr(MSR_KERNEL_GS_BASE, p->gs_base);    /* swapgs makes it GS.base in user mode */
 	fpu_load(p->fpu);
@@ -125,6 +126,8 @@ void proc_sync_bases(struct proc *p)
 {
 	p->fs_base = rdmsr(MSR_FS_BASE);
 	p->gs_base = rdmsr(MSR_KERNEL_GS_BASE);   /* the user's, while the kernel runs */
+	p->fs_sel = user_fs_sel();
+	p->gs_sel = user_gs_sel();
 }
 
 void sched_init(void)

@@ -77,6 +77,7 @@ long thread_clone(struct trap_frame *tf, uint64_t sp, bool settls, uint64_t tls)
 	proc_sync_bases(p);
 	c->fs_base = settls ? tls : p->fs_base;
 	c->gs_base = p->gs_base;
+	c->fs_sel = p->fs_sel, c->gs_sel = p->gs_sel;
 	c->compat = p->compat, c->vdso_base = p->vdso_base;
 	memcpy(c->name, p->name, sizeof(c->name));
 	c->sig_blocked = p->sig_blocked;          /* the mask is inherited; no altstack, no rseq (Linux) */

@@ -67,6 +67,7 @@ long proc_fork(struct trap_frame *tf, bool share_vm)
 	c->g->parent = p->g->leader;
 	proc_sync_bases(p);                       /* as the CPU has them now */
 	c->fs_base = p->fs_base, c->gs_base = p->gs_base;
+	c->fs_sel = p->fs_sel, c->gs_sel = p->gs_sel;
 	c->g->brk_start = p->g->brk_start, c->g->brk = p->g->brk;
 	c->compat = p->compat, c->vdso_base = p->vdso_base;
 	c->g->data_size = p->g->data_size;

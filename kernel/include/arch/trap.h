@@ -92,6 +92,15 @@ void idt_load(void);
 /* Point pc's TSS IST slots at guarded stacks once the VMM can make them. */
 void tss_set_ist(struct percpu *pc, int ist, uint64_t top);
 void tss_set_rsp0(uint64_t top);     /* this CPU's */
+/* The user's FS and GS selectors as this CPU has them now: user code may
+ * load any selector (`mov %ss, %gs`, a null selector 1..3), and each
+ * thread keeps its own across a switch, as on Linux (fsgsbase selftest). */
+uint16_t user_fs_sel(void);
+uint16_t user_gs_sel(void);
+/* Load the user's FS and GS selectors (only those that differ). Loading
+ * one also loads a base (the descriptor's, or zero): the caller writes
+ * the bases after, as Linux's x86_fsgsbase_load does. Interrupts off. */
+void user_segs_load(uint16_t fs, uint16_t gs);
 
 /* Print the frame's registers (used by panic). */
 void trap_dump(const struct trap_frame *tf);   /* vector line + registers */
