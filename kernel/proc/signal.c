@@ -291,7 +291,12 @@ static bool setup_frame(struct trap_frame *tf, int sig, struct k_sigaction *a, c
 		.cr2 = tf->vector == 14 ? this_cpu()->fault_addr : 0,
 		.fpstate = fpstate,
 	};
-	f.uc.uc_flags = UC_SIGCONTEXT_SS | UC_STRICT_RESTORE_SS | (fpu.xsave ? UC_FP_XSTATE : 0);
+	/* UC_STRICT_RESTORE_SS only for a signal that interrupted 64-bit
+	 * code (Linux: user_64bit_mode). From 32-bit code (a far jump to
+	 * USER32_CS) rt_sigreturn may repair a bad ss instead of faulting,
+	 * and Linux's sigreturn selftest checks the flag both ways. */
+	f.uc.uc_flags = UC_SIGCONTEXT_SS | (tf->cs == USER_CS ? UC_STRICT_RESTORE_SS : 0) |
+			(fpu.xsave ? UC_FP_XSTATE : 0);
 	f.uc.uc_sigmask = p->restore_mask ? p->saved_mask : p->sig_blocked;  /* rt_sigsuspend's, after */
 	p->restore_mask = false;
 	f.info = *info;
@@ -430,6 +435,15 @@ void signal_force(struct trap_frame *tf, const struct k_siginfo *info, const cha
 		sig = SIGSEGV;
 	}
 	proc_kill_fault(tf, sig, what);
+}
+
+long signal_sigreturn_fault(struct trap_frame *tf, const char *what)
+{
+	struct k_siginfo info = { .si_signo = SIGSEGV, .si_code = SI_KERNEL };
+
+	tf->rax = 0;                              /* the result the handler's frame saves */
+	signal_force(tf, &info, what);
+	return 0;
 }
 
 void signal_fork(struct proc *child, const struct proc *parent)
