@@ -331,6 +331,9 @@ void signal_force(struct trap_frame *tf, const struct k_siginfo *info, const cha
  * to store in rax, as Linux's sigreturn does. */
 long signal_sigreturn_fault(struct trap_frame *tf, const char *what);
 void signal_fork(struct proc *child, const struct proc *parent);  /* inherit dispositions, mask, altstack */
+/* The most an x86-64 signal frame takes at the top of an alternate stack:
+ * AT_MINSIGSTKSZ, as Linux's get_sigframe_size (an i386 frame is smaller). */
+uint64_t signal_frame_max(void);
 /* Is user stack pointer sp on p's alternate signal stack (Linux's on_sig_stack)? */
 bool on_altstack(const struct proc *p, uint64_t sp);
 /* sigaltstack's ss_flags for sp: SS_DISABLE, SS_ONSTACK or 0 (sas_ss_flags). */
