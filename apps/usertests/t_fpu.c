@@ -379,6 +379,40 @@ USERTEST(fpu_sigreturn_checks)
 	}
 }
 
+static volatile int caught, caught_code;
+
+static void on_caught(int sig, struct k_siginfo *info, void *uc)
+{
+	caught++;
+	caught_code = info->si_code;
+}
+
+/* Exit 0 when a bad state in the frame (corrupt_how) came back as one
+ * SIGSEGV with SI_KERNEL to this process's handler, and the handler's
+ * return resumed right after the kill, with the stack and registers the
+ * code had: rt_sigreturn restores the general registers before it checks
+ * the x87/SSE/AVX image, as Linux's (corrupt_xstate_header selftest). */
+static void caught_child(void *how)
+{
+	corrupt_how = (int)(long)how;
+	sigact(SIGUSR1, corrupt, 0, 0);
+	sigact(SIGSEGV, on_caught, 0, 0);
+	volatile long before = 0x5eed;
+	long r = sys_kill(sys_getpid(), SIGUSR1);
+	quit(caught == 1 && caught_code == SI_KERNEL && before == 0x5eed && r == 0 ? 0 : 1);
+}
+
+/* The same bad states with a SIGSEGV handler: the process goes on. */
+USERTEST(fpu_sigreturn_caught)
+{
+	note("mxcsr: ");
+	EXPECT_EQ(run_child(caught_child, (void *)(long)C_MXCSR), 0);
+	if (xcr0()) {                          /* an XSAVE header to corrupt */
+		EXPECT_EQ(run_child(caught_child, (void *)(long)C_RESERVED), 0);
+		EXPECT_EQ(run_child(caught_child, (void *)(long)C_XSTATE_BV), 0);
+	}
+}
+
 /* --- exceptions ----------------------------------------------------------- */
 
 static volatile int fpe_hits, fpe_code;

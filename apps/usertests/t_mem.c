@@ -252,3 +252,23 @@ USERTEST(mem_madvise_dontneed)
 	EXPECT_EQ(sys_munmap((unsigned long)s, PAGE), 0);
 	note("ok");
 }
+
+/* MAP_32BIT: the mapping lands in the low 2 GiB (Linux: 1 to 2 GiB),
+ * hint or no hint, so 32-bit code reached by a far jump can use it as its
+ * stack (Linux's sysret_ss_attrs selftest does). */
+USERTEST(mem_map_32bit)
+{
+	const long map32 = 0x40;              /* MAP_32BIT, x86-64 */
+	long a = sys_mmap(0, 3 * 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | map32);
+	long b = sys_mmap(0x7000000000, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | map32);
+
+	EXPECT(a > 0 && a + 3 * 4096 <= 0x80000000L);
+	EXPECT(b > 0 && b + 4096 <= 0x80000000L);
+	note("low: %s %s ", a > 0 && a < 0x80000000L ? "yes" : "no", b > 0 && b < 0x80000000L ? "yes" : "no");
+	if (a > 0) {
+		*(volatile int *)a = 1;
+		EXPECT_EQ(sys_munmap(a, 3 * 4096), 0);
+	}
+	if (b > 0)
+		EXPECT_EQ(sys_munmap(b, 4096), 0);
+}

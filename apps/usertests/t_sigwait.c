@@ -5,6 +5,7 @@
  * (alarm, setitimer, getitimer) and clock_nanosleep.
  */
 #include <string.h>
+#include <sys/auxv.h>
 
 #include "usertests.h"
 
@@ -258,4 +259,76 @@ USERTEST(clock_nanosleep_clocks)
 	EXPECT_EQ(sys_clock_nanosleep(99, 0, &ms20, 0), -EINVAL);
 	EXPECT_EQ(sys_clock_nanosleep(CLOCK_MONOTONIC, 0, &(struct timespec){ 0, -1 }, 0), -EINVAL);
 	EXPECT_EQ(sys_clock_nanosleep(CLOCK_MONOTONIC, 0, (void *)KERNEL_ADDR, 0), -EFAULT);
+}
+
+static volatile uint64_t good_rsp;
+static volatile int frame_usr1, frame_segv, frame_segv_code;
+
+static void on_usr1_count(int sig, struct k_siginfo *info, void *uc)
+{
+	frame_usr1++;
+}
+
+/* On the alternate stack: note the SIGSEGV and give the code its stack back. */
+static void on_segv_restack(int sig, struct k_siginfo *info, void *uc)
+{
+	frame_segv++;
+	frame_segv_code = info->si_code;
+	((struct k_ucontext *)uc)->uc_mcontext.rsp = good_rsp;
+}
+
+/* kill(self, SIGUSR1) made with rsp at an unmapped page: the handler's
+ * frame cannot be written. */
+static void kill_on_bad_stack(void)
+{
+	long pid = sys_getpid();
+
+	__asm__ volatile("movq %%rsp, good_rsp(%%rip)\n\t"
+			 "movq $0x1000, %%rsp\n\t"
+			 "syscall\n\t"
+			 "movq good_rsp(%%rip), %%rsp"
+			 : : "a"((long)SYS_kill), "D"(pid), "S"((long)SIGUSR1) : "rcx", "r11", "memory");
+}
+
+static void bad_stack_no_segv_handler(void *unused)
+{
+	sigact(SIGUSR1, on_usr1_count, 0, 0);
+	kill_on_bad_stack();
+	quit(3);                                  /* never: SIGSEGV ends it */
+}
+
+/* A handler frame that cannot be written (here a bad stack pointer; an
+ * alternate stack too small is the other way) is Linux's force_sigsegv:
+ * a SIGSEGV with SI_KERNEL that a handler on the alternate stack catches,
+ * and the end of the process without one. AT_MINSIGSTKSZ says how much
+ * alternate stack a whole frame needs (with the x87/SSE/AVX state). */
+USERTEST(sigaltstack_frame_fails)
+{
+	unsigned long need = getauxval(51);      /* AT_MINSIGSTKSZ */
+	unsigned long size = need > MINSIGSTKSZ ? need : MINSIGSTKSZ;
+	char *mem = map_pages(ALT_SIZE);
+	struct k_stack ss = { (uint64_t)mem, 0, 0, size };
+
+	EXPECT(need >= 512 + sizeof(struct k_ucontext));
+	EXPECT_EQ(sys_sigaltstack(&ss, 0), 0);
+	/* A stack of AT_MINSIGSTKSZ bytes takes a whole frame. */
+	frame_usr1 = 0;
+	EXPECT_EQ(sigact(SIGUSR1, on_usr1_count, SA_ONSTACK, 0), 0);
+	EXPECT_EQ(sys_kill(sys_getpid(), SIGUSR1), 0);
+	EXPECT_EQ(frame_usr1, 1);
+	/* SIGUSR1's frame fails: SIGSEGV instead, caught on the alternate stack. */
+	ss.ss_size = ALT_SIZE;
+	EXPECT_EQ(sys_sigaltstack(&ss, 0), 0);
+	EXPECT_EQ(sigact(SIGUSR1, on_usr1_count, 0, 0), 0);
+	EXPECT_EQ(sigact(SIGSEGV, on_segv_restack, SA_ONSTACK, 0), 0);
+	frame_usr1 = frame_segv = 0;
+	kill_on_bad_stack();
+	EXPECT_EQ(frame_usr1, 0);
+	EXPECT_EQ(frame_segv, 1);
+	EXPECT_EQ(frame_segv_code, SI_KERNEL);
+	sigdfl(SIGSEGV);
+	sigdfl(SIGUSR1);
+	EXPECT_EQ(sys_sigaltstack(&(struct k_stack){ 0, SS_DISABLE, 0, 0 }, 0), 0);
+	/* No SIGSEGV handler: the process ends with SIGSEGV. */
+	EXPECT_EQ(run_child(bad_stack_no_segv_handler, 0), STATUS_SIG(SIGSEGV));
 }

@@ -20,6 +20,7 @@
 #define MAP_PRIVATE    0x02
 #define MAP_FIXED      0x10
 #define MAP_ANONYMOUS  0x20
+#define MAP_32BIT      0x40              /* x86-64: in the low 2 GiB (for code run 32-bit) */
 #define MAP_GROWSDOWN  0x0100
 #define MAP_NORESERVE  0x4000
 #define MAP_POPULATE   0x8000

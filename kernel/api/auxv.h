@@ -26,6 +26,7 @@
 #define AT_RSEQ_FEATURE_SIZE 27  /* how much of struct rseq the kernel fills (api/rseq.h) */
 #define AT_RSEQ_ALIGN    28   /* the alignment an rseq area needs */
 #define AT_EXECFN        31   /* the path given to execve */
+#define AT_MINSIGSTKSZ   51   /* the least alternate stack a signal frame fits on */
 #define AT_SYSINFO       32   /* 32-bit processes: __kernel_vsyscall in the 32-bit vDSO */
 #define AT_SYSINFO_EHDR  33   /* the vDSO's ELF header */
 

@@ -335,7 +335,16 @@ void signal_deliver(struct trap_frame *tf);
 void signal_fault(struct trap_frame *tf, int sig, const char *what);
 /* The same with a siginfo the caller made (Linux's force_sig_fault). */
 void signal_force(struct trap_frame *tf, const struct k_siginfo *info, const char *what);
+/* A sigreturn whose frame cannot be used (unreadable, or a bad x87/SSE/AVX
+ * image): a forced SIGSEGV with SI_KERNEL, delivered with whatever
+ * registers were already taken back (Linux's signal_fault, so a handler
+ * that returns resumes the interrupted code). Returns 0 for the dispatcher
+ * to store in rax, as Linux's sigreturn does. */
+long signal_sigreturn_fault(struct trap_frame *tf, const char *what);
 void signal_fork(struct proc *child, const struct proc *parent);  /* inherit dispositions, mask, altstack */
+/* The most an x86-64 signal frame takes at the top of an alternate stack:
+ * AT_MINSIGSTKSZ, as Linux's get_sigframe_size (an i386 frame is smaller). */
+uint64_t signal_frame_max(void);
 /* Is user stack pointer sp on p's alternate signal stack (Linux's on_sig_stack)? */
 bool on_altstack(const struct proc *p, uint64_t sp);
 /* sigaltstack's ss_flags for sp: SS_DISABLE, SS_ONSTACK or 0 (sas_ss_flags). */

@@ -367,6 +367,7 @@ static long exec_image(struct proc *p, const char *path, struct rnode *f, struct
 		AT_RANDOM, AUX_RANDOM_BYTES, AT_EXECFN, AUX_EXECFN, AT_PLATFORM, AUX_PLATFORM,
 		AT_BASE, 0, AT_FLAGS, 0,         /* no interpreter */
 		AT_RSEQ_FEATURE_SIZE, RSEQ_FEATURE_SIZE, AT_RSEQ_ALIGN, RSEQ_ALIGN,
+		AT_MINSIGSTKSZ, signal_frame_max(),
 		AT_TRAPDOOR_ENTRIES, compat ? vdso32_entries() : ENTRY_INT80 | (cpu.syscall ? ENTRY_SYSCALL : 0),
 		AT_SYSINFO_EHDR, vdso,
 		/* 32-bit only (the pair is left off for a 64-bit program). */

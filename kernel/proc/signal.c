@@ -246,6 +246,13 @@ uint64_t signal_frame_address(struct proc *p, const struct trap_frame *tf, const
 	return sp;
 }
 
+uint64_t signal_frame_max(void)
+{
+	/* The x87/SSE/AVX state and its 64-byte alignment, the frame and
+	 * its 16-byte alignment (signal_frame_address). */
+	return fpu_frame_size() + 64 + sizeof(struct k_rt_sigframe) + 16;
+}
+
 void signal_handler_entered(struct proc *p, int sig, struct k_sigaction *a)
 {
 	frame_rewritten(p);
@@ -291,7 +298,12 @@ static bool setup_frame(struct trap_frame *tf, int sig, struct k_sigaction *a, c
 		.cr2 = tf->vector == 14 ? this_cpu()->fault_addr : 0,
 		.fpstate = fpstate,
 	};
-	f.uc.uc_flags = UC_SIGCONTEXT_SS | UC_STRICT_RESTORE_SS | (fpu.xsave ? UC_FP_XSTATE : 0);
+	/* UC_STRICT_RESTORE_SS only for a signal that interrupted 64-bit
+	 * code (Linux: user_64bit_mode). From 32-bit code (a far jump to
+	 * USER32_CS) rt_sigreturn may repair a bad ss instead of faulting,
+	 * and Linux's sigreturn selftest checks the flag both ways. */
+	f.uc.uc_flags = UC_SIGCONTEXT_SS | (tf->cs == USER_CS ? UC_STRICT_RESTORE_SS : 0) |
+			(fpu.xsave ? UC_FP_XSTATE : 0);
 	f.uc.uc_sigmask = p->restore_mask ? p->saved_mask : p->sig_blocked;  /* rt_sigsuspend's, after */
 	p->restore_mask = false;
 	f.info = *info;
@@ -345,6 +357,20 @@ static void __attribute__((noreturn)) killed(struct proc *p)
 	proc_exit(SIGKILL);
 }
 
+/* sig's handler frame could not be written (an alternate stack too small,
+ * a bad stack pointer): Linux's force_sigsegv. A SIGSEGV the process may
+ * catch, on its own stack unless its handler asks for the alternate one
+ * (Linux's sigaltstack selftest); the end of the process when the signal
+ * that failed was SIGSEGV itself, or when SIGSEGV's frame fails too. */
+static void force_sigsegv(struct trap_frame *tf, int sig, const char *what)
+{
+	struct k_siginfo info = { .si_signo = SIGSEGV, .si_code = SI_KERNEL };
+
+	if (sig == SIGSEGV)
+		proc_kill_fault(tf, SIGSEGV, what);
+	signal_force(tf, &info, what);
+}
+
 void signal_deliver(struct trap_frame *tf)
 {
 	struct proc *p = current();
@@ -372,7 +398,7 @@ void signal_deliver(struct trap_frame *tf)
 			proc_exit(sig);               /* the status says which signal */
 		syscall_restart(tf, a);           /* -EINTR or again, before the frame saves rax and rip */
 		if (!signal_setup(tf, sig, a, &info))
-			proc_kill_fault(tf, SIGSEGV, "no usable signal frame for a handler");
+			force_sigsegv(tf, sig, "no usable signal frame for a handler");
 		return;                           /* one handler at a time */
 	}
 	if (p->restore_mask) {                    /* rt_sigsuspend, and no handler ran */
@@ -424,12 +450,20 @@ void signal_force(struct trap_frame *tf, const struct k_siginfo *info, const cha
 	/* A fault cannot be ignored or postponed: with no handler, or the
 	 * signal blocked, the process ends (Linux's force_sig). */
 	if (a->handler != SIG_DFL && a->handler != SIG_IGN && !(p->sig_blocked & SIGBIT(sig))) {
-		if (signal_setup(tf, sig, a, info))
-			return;
-		what = "a fault, and no usable signal frame for its handler";
-		sig = SIGSEGV;
+		if (!signal_setup(tf, sig, a, info))
+			force_sigsegv(tf, sig, "a fault, and no usable signal frame for its handler");
+		return;
 	}
 	proc_kill_fault(tf, sig, what);
+}
+
+long signal_sigreturn_fault(struct trap_frame *tf, const char *what)
+{
+	struct k_siginfo info = { .si_signo = SIGSEGV, .si_code = SI_KERNEL };
+
+	tf->rax = 0;                              /* the result the handler's frame saves */
+	signal_force(tf, &info, what);
+	return 0;
 }
 
 void signal_fork(struct proc *child, const struct proc *parent)

@@ -62,6 +62,10 @@ long sys_brk(struct trap_frame *tf)
 	return want;
 }
 
+/* Where MAP_32BIT mappings go (Linux's find_start_end): 1 to 2 GiB. */
+#define MAP_32BIT_START 0x40000000ULL
+#define MAP_32BIT_END   0x80000000ULL
+
 uint64_t vm_find_free(struct proc *p, uint64_t len)
 {
 	uint64_t low = p->g->brk_start + USER_BRK_MAX, top = p->compat ? USER32_MMAP_TOP : USER_MMAP_TOP;
@@ -117,11 +121,21 @@ long sys_mmap(struct trap_frame *tf)
 			return -ENOMEM;               /* (a 32-bit process: not above 4 GiB) */
 		if ((flags & MAP_FIXED_NOREPLACE) && !vma_range_free(mm->vmas, addr, addr + len))
 			return -EEXIST;
-	} else if (!(addr && !(addr & (PAGE_SIZE - 1)) && addr >= USER_MIN &&
-		     len <= top && addr <= top - len && vma_range_free(mm->vmas, addr, addr + len) &&
-		     clear_of_stack(mm, addr + len))) {
-		if (!(addr = vm_find_free(p, len)))     /* the hint is only a hint */
-			return -ENOMEM;
+	} else {
+		/* MAP_32BIT (64-bit processes): below 2 GiB, where a far jump to
+		 * 32-bit code can use it as its stack or code; Linux searches
+		 * 1 to 2 GiB, and takes a hint only below 2 GiB. Ignored with
+		 * MAP_FIXED, and in 32-bit processes, as on Linux. */
+		bool low32 = (flags & MAP_32BIT) && !p->compat;
+		uint64_t hint_top = low32 ? MAP_32BIT_END : top;
+		if (!(addr && !(addr & (PAGE_SIZE - 1)) && addr >= USER_MIN && len <= hint_top &&
+		      addr <= hint_top - len && vma_range_free(mm->vmas, addr, addr + len) &&
+		      clear_of_stack(mm, addr + len))) {
+			addr = low32 ? vma_free_area(mm->vmas, len, MAP_32BIT_START, MAP_32BIT_END, STACK_GUARD_GAP)
+				     : vm_find_free(p, len);   /* the hint is only a hint */
+			if (!addr)
+				return -ENOMEM;
+		}
 	}
 	/* The limits see the pages MAP_FIXED replaces as given back, and the
 	 * difference as new (Linux counts so too, the data check included). */

@@ -189,9 +189,9 @@ long sys_rt_sigreturn(struct trap_frame *tf)
 	uint64_t frame_sp = tf->rsp;
 
 	if (copy_from_user(&uc, (void *)tf->rsp, sizeof(uc)) < 0)
-		proc_kill_fault(tf, SIGSEGV, "rt_sigreturn with an unreadable frame");
-	if (fpu_frame_restore(m->fpstate) < 0)
-		proc_kill_fault(tf, SIGSEGV, "rt_sigreturn with a bad x87/SSE/AVX state");
+		return signal_sigreturn_fault(tf, "rt_sigreturn with an unreadable frame");
+	p->sig_blocked = uc.uc_sigmask;           /* first, as Linux: the SIGSEGV below sees it */
+	signal_recalc(p);
 	tf->r8 = m->r8, tf->r9 = m->r9, tf->r10 = m->r10, tf->r11 = m->r11;
 	tf->r12 = m->r12, tf->r13 = m->r13, tf->r14 = m->r14, tf->r15 = m->r15;
 	tf->rdi = m->rdi, tf->rsi = m->rsi, tf->rbp = m->rbp, tf->rbx = m->rbx;
@@ -204,8 +204,15 @@ long sys_rt_sigreturn(struct trap_frame *tf)
 	frame_rewritten(p);
 	tf->orig_rax = (uint64_t)-1;              /* the restored rax is no call's result: never restarted */
 	p->restart.fn = NULL;                     /* nothing left for restart_syscall (Linux's) */
-	p->sig_blocked = uc.uc_sigmask;
-	signal_recalc(p);
+	/* Last, as Linux's restore_sigcontext: a bad image (a corrupt XSAVE
+	 * header, say) leaves the general registers restored and the x87/SSE/
+	 * AVX state initial, and is a SIGSEGV the process can catch; its
+	 * handler's return resumes the interrupted code (corrupt_xstate_header
+	 * in Linux's selftests). */
+	if (fpu_frame_restore(m->fpstate) < 0) {
+		fpu_load_init();
+		return signal_sigreturn_fault(tf, "rt_sigreturn with a bad x87/SSE/AVX state");
+	}
 	return m->rax;                            /* the dispatcher stores it in rax */
 }
 

@@ -136,6 +136,13 @@ void gdt_load(struct percpu *pc)
 		"xorl %%eax, %%eax\n\t"
 		"movw %%ax, %%fs\n\t"
 		"movw %%ax, %%gs\n\t"
+		/* A null LDT. The firmware leaves LDTR as it found it, and
+		 * its reset value (base 0, limit 0xffff) is a "valid" LDT
+		 * at linear 0: a user's `lar`, `verr` or `mov` of an LDT
+		 * selector would read user memory at index * 8 (a #PF at
+		 * 0x40 for selector 0x47, Linux's sigreturn selftest)
+		 * instead of failing as with no LDT (Linux: lldt 0). */
+		"lldt %%ax\n\t"
 		"movw %3, %%ax\n\t"
 		"ltr %%ax\n\t"
 		:

@@ -169,7 +169,14 @@ static void trap_locked(struct trap_frame *tf)
 	 * (an instruction in .ex_table): the regions say whether it is
 	 * resolved (demand-zero, copy-on-write, stack growth) and the
 	 * access tried again, or it is the process's SIGSEGV (or -EFAULT). */
-	if (tf->vector == 14 && current() && current()->mm && (from_user || ex_entry_at(tf->rip)) &&
+	/* From user mode, a fault without X86_PF_USER is a supervisor access
+	 * the CPU made for the user's instruction (a descriptor table read;
+	 * QEMU TCG's far return to 32-bit code reads the user's stack so
+	 * under SMAP, Linux's sysret_ss_attrs selftest). Mapping cannot
+	 * cure it: trying again would loop for ever, so it is the process's
+	 * SIGSEGV below (Linux treats it as a kernel fault and kills the task). */
+	bool implicit = from_user && !(tf->error & X86_PF_USER);
+	if (tf->vector == 14 && current() && current()->mm && (from_user || ex_entry_at(tf->rip)) && !implicit &&
 	    page_fault(tf, from_user))
 		return;
 	/* NMI and machine checks are the machine's, not the process's. */
