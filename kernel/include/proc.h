@@ -266,10 +266,9 @@ extern volatile bool sched_started;       /* CPU 0's scheduler runs: the APs' ma
 extern uint64_t sched_switches;           /* context switches so far (/proc/stat's ctxt) */
 void sched(void);                         /* give up the CPU (state already set) */
 void yield(void);                         /* stay runnable, let others run */
-/* yield, if a thread this CPU may run is waiting; else go on at once, no
- * switch at all (Linux's sched_yield with nobody else to run). */
-void yield_to_others(void);
-void sched_yield_unlocked(void);            /* sched_yield, called without the big lock */
+/* sched_yield, called without the big lock: yield if a thread this CPU
+ * may run is waiting, else go on at once, no switch at all (Linux's). */
+void sched_yield_unlocked(void);
 /* Make p runnable: into the run queue (once), and an idle CPU it may run
  * on woken to take it. */
 void sched_make_runnable(struct proc *p);
@@ -282,6 +281,10 @@ void sched_ipi(struct trap_frame *tf);
  * code may change them itself (wrfsbase, wrgsbase, loading a selector).
  * Only while p's bases are loaded (p running, or just switched away). */
 void proc_sync_bases(struct proc *p);
+/* c's user segments become p's as the CPU has them now: FS/GS bases,
+ * selectors and TLS descriptors (fork's and clone's copy, Linux's
+ * copy_thread). */
+void proc_copy_segs(struct proc *c, struct proc *p);
 
 /* sleep.c: sleeping on a channel (see there). */
 /* Block until wakeup(chan), the deadline (monotonic ns, 0 = none) or a

@@ -128,6 +128,14 @@ void proc_sync_bases(struct proc *p)
 	user_segs_save(&p->sel);                  /* and the selectors, which only user mode changes */
 }
 
+void proc_copy_segs(struct proc *c, struct proc *p)
+{
+	proc_sync_bases(p);
+	c->fs_base = p->fs_base, c->gs_base = p->gs_base;
+	c->sel = p->sel;
+	memcpy(c->tls, p->tls, sizeof(c->tls));
+}
+
 void sched_init(void)
 {
 	timer_cpu_hook_add(preempt);
@@ -182,23 +190,19 @@ void yield(void)
 	sched();
 }
 
-void yield_to_others(void)
-{
-	if (runq_any(&runq, cpu_id(), may_run, NULL))
-		yield();
-}
-
 /* With nobody in the run queue there is nothing to yield to, and no need
  * to take the lock to see so: one look at the count, shared by every CPU
  * but only read while it stays 0 (a thread queued meanwhile runs after
  * the next tick here, or on an idle CPU the wake-up kicks), so a CPU
  * alone with its thread yields in a few instructions, on every CPU at
- * once. Someone waiting: the lock, and a look at who may run here. */
+ * once. Someone waiting: the lock, and a yield only if one of them may
+ * run here (else no switch at all, as Linux's sched_yield). */
 void sched_yield_unlocked(void)
 {
 	if (!__atomic_load_n(&runq.n, __ATOMIC_RELAXED))
 		return;
 	kernel_lock();
-	yield_to_others();
+	if (runq_any(&runq, cpu_id(), may_run, NULL))
+		yield();
 	kernel_unlock();
 }

@@ -76,11 +76,9 @@ long thread_clone(struct trap_frame *tf, uint64_t sp, bool settls, uint64_t tls,
 	if (sp)
 		c->tf->rsp = sp;
 	fpu_save(c->fpu);                         /* the caller's live x87/SSE/AVX registers */
-	proc_sync_bases(p);
-	c->fs_base = settls ? tls : p->fs_base;
-	c->gs_base = p->gs_base;
-	c->sel = p->sel;                          /* and its selectors and TLS segments (Linux's copy_thread) */
-	memcpy(c->tls, p->tls, sizeof(c->tls));
+	proc_copy_segs(c, p);
+	if (settls)
+		c->fs_base = tls;
 	if (tls_idx) {                            /* a 32-bit caller's CLONE_SETTLS */
 		uint16_t sel = (uint16_t)(tls_idx << 3 | 3);
 		c->tls[tls_idx - GDT_ENTRY_TLS_MIN] = tls_desc;

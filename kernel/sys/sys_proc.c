@@ -66,10 +66,7 @@ long proc_fork(struct trap_frame *tf, bool share_vm)
 	c->tf->rax = 0;
 	fpu_save(c->fpu);                         /* the caller's live x87/SSE/AVX registers */
 	c->g->parent = p->g->leader;
-	proc_sync_bases(p);                       /* as the CPU has them now */
-	c->fs_base = p->fs_base, c->gs_base = p->gs_base;
-	c->sel = p->sel;                          /* and the selectors and TLS segments they may name */
-	memcpy(c->tls, p->tls, sizeof(c->tls));
+	proc_copy_segs(c, p);
 	c->g->brk_start = p->g->brk_start, c->g->brk = p->g->brk;
 	c->compat = p->compat, c->vdso_base = p->vdso_base;
 	c->g->data_size = p->g->data_size;

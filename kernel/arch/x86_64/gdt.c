@@ -86,7 +86,7 @@ void gdt_load_tls(struct percpu *pc, const uint64_t tls[GDT_ENTRY_TLS_ENTRIES])
 	 * never caches the table itself, so no lgdt is needed. */
 	for (int i = 0; i < GDT_ENTRY_TLS_ENTRIES; i++)
 		gdt[GDT_ENTRY_TLS_MIN + i] = tls[i];
-	pc->tls_loaded = tls[0] | tls[1] | tls[2];
+	pc->tls_loaded = tls_in_use(tls);
 }
 
 bool gdt_user_selector_ok(struct percpu *pc, uint16_t sel)

@@ -58,7 +58,7 @@ static __attribute__((noinline)) void load_slow(struct proc *p, struct percpu *c
 {
 	struct user_sels *s = &p->sel;
 
-	if (p->tls[0] | p->tls[1] | p->tls[2] || cpu->tls_loaded)
+	if (tls_in_use(p->tls) || cpu->tls_loaded)
 		gdt_load_tls(cpu, p->tls);        /* (no TLS here or there: the slots are 0 already) */
 	if (s->ds != read_ds() || is_tls(s->ds))
 		load_ds(checked(s->ds));
@@ -85,7 +85,7 @@ void user_segs_load(struct proc *p)
 	 * GDT, and the CPU holds the very selectors the thread had (the last
 	 * thread's, saved at its switch-out), plain ones: only the two base
 	 * writes the switch always made. */
-	if (!(p->tls[0] | p->tls[1] | p->tls[2]) && !cpu->tls_loaded && sels == cpu->user_sels &&
+	if (!tls_in_use(p->tls) && !cpu->tls_loaded && sels == cpu->user_sels &&
 	    (sels == SELS_64 || sels == SELS_COMPAT)) {
 		wrmsr(MSR_FS_BASE, p->fs_base);
 		wrmsr(MSR_KERNEL_GS_BASE, p->gs_base);

@@ -22,6 +22,12 @@
 #define GDT_ENTRY_TLS_ENTRIES 3
 #define GDT_ENTRY_TLS_MAX (GDT_ENTRY_TLS_MIN + GDT_ENTRY_TLS_ENTRIES - 1)
 
+/* Does any of a thread's (or a GDT's) three TLS descriptors hold one? */
+static inline bool tls_in_use(const uint64_t tls[GDT_ENTRY_TLS_ENTRIES])
+{
+	return (tls[0] | tls[1] | tls[2]) != 0;
+}
+
 /* <asm/ldt.h>'s layout, 16 bytes, the same for i386 and x86-64. */
 struct user_desc {
 	uint32_t entry_number;
