@@ -338,6 +338,8 @@ void signal_deliver(struct trap_frame *tf);
 void signal_fault(struct trap_frame *tf, int sig, const char *what);
 /* The same with a siginfo the caller made (Linux's force_sig_fault). */
 void signal_force(struct trap_frame *tf, const struct k_siginfo *info, const char *what);
+/* The same with SIGSEGV, SI_KERNEL and no address (Linux's force_sig(SIGSEGV)). */
+void signal_force_segv(struct trap_frame *tf, const char *what);
 /* A sigreturn whose frame cannot be used (unreadable, or a bad x87/SSE/AVX
  * image): a forced SIGSEGV with SI_KERNEL, delivered with whatever
  * registers were already taken back (Linux's signal_fault, so a handler

@@ -364,11 +364,9 @@ static void __attribute__((noreturn)) killed(struct proc *p)
  * that failed was SIGSEGV itself, or when SIGSEGV's frame fails too. */
 static void force_sigsegv(struct trap_frame *tf, int sig, const char *what)
 {
-	struct k_siginfo info = { .si_signo = SIGSEGV, .si_code = SI_KERNEL };
-
 	if (sig == SIGSEGV)
 		proc_kill_fault(tf, SIGSEGV, what);
-	signal_force(tf, &info, what);
+	signal_force_segv(tf, what);
 }
 
 void signal_deliver(struct trap_frame *tf)
@@ -457,12 +455,17 @@ void signal_force(struct trap_frame *tf, const struct k_siginfo *info, const cha
 	proc_kill_fault(tf, sig, what);
 }
 
-long signal_sigreturn_fault(struct trap_frame *tf, const char *what)
+void signal_force_segv(struct trap_frame *tf, const char *what)
 {
 	struct k_siginfo info = { .si_signo = SIGSEGV, .si_code = SI_KERNEL };
 
-	tf->rax = 0;                              /* the result the handler's frame saves */
 	signal_force(tf, &info, what);
+}
+
+long signal_sigreturn_fault(struct trap_frame *tf, const char *what)
+{
+	tf->rax = 0;                              /* the result the handler's frame saves */
+	signal_force_segv(tf, what);
 	return 0;
 }
 

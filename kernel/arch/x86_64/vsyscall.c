@@ -67,13 +67,11 @@ static int entry_of(uint64_t addr)
 	return (addr & ~0xc00ULL) == VSYSCALL_ADDR && nr < 3 ? nr : -1;
 }
 
-/* SIGSEGV with no address (Linux's force_sig). */
+/* SIGSEGV with no address (Linux's force_sig), after the console's word. */
 static bool segv(struct trap_frame *tf, const char *what)
 {
-	struct k_siginfo info = { .si_signo = SIGSEGV, .si_code = SI_KERNEL };
-
 	warn(tf, what);
-	signal_force(tf, &info, what);
+	signal_force_segv(tf, what);
 	return true;
 }
 
